@@ -1,0 +1,118 @@
+"""The facade: one object a desk (or the CLI) drives. Each method is one step of
+ingest -> claims -> store -> compare -> report."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from figures.claims import Extraction, extract_claims
+from figures.compare import find_conflicts
+from figures.config import Settings
+from figures.ingest import ArticleDefaults, read_articles
+from figures.records import Article, Claim, Flag, IngestResult, Rejection
+from figures.store import Store
+
+log = logging.getLogger(__name__)
+
+# The fields of a claim that CONTRACT.md names, in order, then our extras.
+CLAIM_FIELDS = ["article_id", "start", "end", "span", "value", "low", "high", "qualifier", "unit",
+                "entity", "subject", "attributed_to", "as_of", "sentence"]
+CLAIM_EXTRA_FIELDS = ["claim_id", "measure", "modality", "is_change", "claimant_chain", "location",
+                      "as_of_precision", "pragmatic_low", "pragmatic_high"]
+
+
+def claim_dict(claim: Claim) -> dict:
+    """A claim as the CLI and the scorer see it."""
+    row = {name: getattr(claim, name) for name in CLAIM_FIELDS}
+    row.update(claim_id=claim.id, measure=claim.measure, modality=claim.modality, is_change=claim.is_change,
+               claimant_chain=" <- ".join(claim.claimant_chain), location=claim.location,
+               as_of_precision=claim.as_of_precision, pragmatic_low=claim.pragmatic_low,
+               pragmatic_high=claim.pragmatic_high)
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    article: Article
+    extraction: Extraction
+
+
+class Tracker:
+    """figures as a library: ``Tracker(Settings(db_url=...)).ingest(["samples/"])``."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings.from_env()
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.settings.db_url)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> "Tracker":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def parse(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults()) -> Iterator[Parsed | Rejection]:
+        """Read and extract without touching the database."""
+        for item in read_articles(sources, defaults, self.settings):
+            if isinstance(item, Rejection):
+                log.warning("%s: %s", item.origin, item.reason)
+                yield item
+            else:
+                yield Parsed(item, extract_claims(item))
+
+    def ingest(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults(),
+               on_article: Callable[[Parsed], None] | None = None) -> IngestResult:
+        """Parse every source and store each article with its claims in its own transaction."""
+        read = new = claims = 0
+        rejections: list[Rejection] = []
+        for item in self.parse(sources, defaults):
+            if isinstance(item, Rejection):
+                rejections.append(item)
+                continue
+            read += 1
+            if self.store.save(item.article, item.extraction.claims, item.extraction.mentions):
+                new += 1
+                claims += len(item.extraction.claims)
+            if on_article:
+                on_article(item)
+        return IngestResult(read, new, claims, tuple(rejections))
+
+    def claims(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
+        return self.store.claims_frame(since, until)
+
+    def conflicts(self, since: date | None = None, until: date | None = None) -> list[Flag]:
+        return find_conflicts(self.store.claims_frame(since, until), self.settings)
+
+
+def with_db(settings: Settings, db_url: str | None) -> Settings:
+    return replace(settings, db_url=db_url) if db_url else settings
+
+
+def flag_dict(flag: Flag) -> dict:
+    """A flag in the shape CONTRACT.md gives for ``conflicts --format json``."""
+    return {
+        "id": flag.id, "kind": flag.kind, "subject": flag.subject, "entity": flag.entity,
+        "measure": flag.measure, "severity": round(flag.severity, 4), "explanation": flag.explanation,
+        "verdict": flag.verdict, "verdict_note": flag.verdict_note,
+        "claims": [
+            {"claim_id": c.claim_id, "article_id": c.article_id, "start": c.start, "end": c.end, "span": c.span,
+             "value": c.value, "low": c.low, "high": c.high, "outlet": c.outlet, "published": c.published,
+             "attributed_to": c.attributed_to, "as_of": c.as_of, "url": c.url, "sentence": c.sentence}
+            for c in flag.claims
+        ],
+    }

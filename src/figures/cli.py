@@ -1,0 +1,153 @@
+"""The command line: parse arguments, make one library call, print. The only module that prints.
+
+Exit codes: 0 done, 1 done but some input was rejected (or a FiguresError), 2 usage error.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from figures import formats
+from figures.api import CLAIM_EXTRA_FIELDS, CLAIM_FIELDS, Parsed, Tracker, claim_dict, flag_dict
+from figures.config import Settings
+from figures.errors import FiguresError
+from figures.ingest import ArticleDefaults
+from figures.records import Rejection
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, help="figures: track numeric claims across articles and flag conflicting figures.")
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL (default: $FIGURES_DB or sqlite:///db/figures.db)", show_default=False)]
+SinceOption = Annotated[Optional[str], typer.Option("--since", help="first publication date, YYYY-MM-DD")]
+UntilOption = Annotated[Optional[str], typer.Option("--until", help="last publication date, YYYY-MM-DD")]
+OutletOption = Annotated[Optional[str], typer.Option("--outlet", help="outlet for articles that name none")]
+PublishedOption = Annotated[Optional[str], typer.Option("--published", help="publication date (YYYY-MM-DD) for articles that give none")]
+Paths = Annotated[list[str], typer.Argument(help="files, folders, '-' for standard input, or http(s) URLs")]
+
+
+class ClaimFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class FlagFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option) from None
+
+
+def _tracker(db: str | None) -> Tracker:
+    return Tracker(Settings.from_env(db_url=db))
+
+
+def _defaults(outlet: str | None, published: str | None) -> ArticleDefaults:
+    return ArticleDefaults(outlet=outlet, published=_date(published, "--published"))
+
+
+def _report_rejections(rejections: list[Rejection] | tuple[Rejection, ...]) -> None:
+    for r in rejections:
+        typer.echo(f"error: {r.origin}: {r.reason}", err=True)
+
+
+def _emit_claims(rows: list[dict], fmt: ClaimFormat) -> None:
+    if fmt is ClaimFormat.jsonl:
+        sys.stdout.write(formats.to_jsonl(rows))
+    elif fmt is ClaimFormat.csv:
+        sys.stdout.write(formats.to_csv(rows, CLAIM_FIELDS + CLAIM_EXTRA_FIELDS))
+    else:
+        _table(rows, ["article_id", "span", "value", "qualifier", "unit", "entity", "subject", "attributed_to", "as_of"])
+
+
+def _table(rows: list[dict], columns: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False)
+    for r in rows:
+        table.add_row(*[formats.terminal_text(r.get(c), 40) for c in columns])
+    Console(markup=False, highlight=False, emoji=False).print(table)
+
+
+@app.callback()
+def _root(verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="more logging (-v info, -vv debug)")] = 0) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@app.command()
+def ingest(paths: Paths, db: DbOption = None, outlet: OutletOption = None, published: PublishedOption = None) -> None:
+    """Read articles and store them with their claims (re-ingesting stores nothing new)."""
+    with _tracker(db) as tracker:
+        result = tracker.ingest(paths, _defaults(outlet, published))
+    _report_rejections(result.rejections)
+    typer.echo(f"{result.articles_read} articles read, {result.articles_new} new, {result.claims_new} claims stored, "
+               f"{len(result.rejections)} rejected", err=True)
+    raise typer.Exit(1 if result.rejections else 0)
+
+
+@app.command()
+def extract(paths: Paths, format: Annotated[ClaimFormat, typer.Option("--format", help="output format")] = ClaimFormat.table,
+            outlet: OutletOption = None, published: PublishedOption = None, db: DbOption = None) -> None:
+    """Print the claims in articles without touching the database."""
+    rows, rejections = [], []
+    for item in _tracker(db).parse(paths, _defaults(outlet, published)):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+        else:
+            rows.extend(claim_dict(c) for c in item.extraction.claims)
+    _emit_claims(rows, format)
+    _report_rejections(rejections)
+    raise typer.Exit(1 if rejections else 0)
+
+
+@app.command()
+def claims(format: Annotated[ClaimFormat, typer.Option("--format", help="output format")] = ClaimFormat.table,
+           since: SinceOption = None, until: UntilOption = None, db: DbOption = None) -> None:
+    """Print the claims stored in the database."""
+    with _tracker(db) as tracker:
+        frame = tracker.claims(_date(since, "--since"), _date(until, "--until"))
+    rows = frame.to_dict("records")
+    _emit_claims([{**r, "sentence": r["sentence"]} for r in rows], format)
+
+
+@app.command()
+def conflicts(format: Annotated[FlagFormat, typer.Option("--format", help="output format")] = FlagFormat.table,
+              since: SinceOption = None, until: UntilOption = None, db: DbOption = None) -> None:
+    """Print the flags: claims about the same quantity that disagree."""
+    with _tracker(db) as tracker:
+        flags = tracker.conflicts(_date(since, "--since"), _date(until, "--until"))
+    rows = [flag_dict(f) for f in flags]
+    if format is FlagFormat.json:
+        sys.stdout.write(formats.to_json(rows))
+    elif format is FlagFormat.csv:
+        flat = [{"flag_id": f["id"], "kind": f["kind"], "subject": f["subject"], "entity": f["entity"], **c}
+                for f in rows for c in f["claims"]]
+        sys.stdout.write(formats.to_csv(flat, ["flag_id", "kind", "subject", "entity", "article_id", "span", "value",
+                                                "low", "high", "outlet", "published", "attributed_to", "as_of", "url"]))
+    else:
+        _table([{**f, "figures": " vs ".join(f"{c['span']} ({c['attributed_to']})" for c in f["claims"])} for f in rows],
+               ["id", "kind", "subject", "entity", "figures", "verdict"])
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except FiguresError as e:
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(e.exit_code)

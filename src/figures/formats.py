@@ -1,0 +1,67 @@
+"""Rows of dicts -> JSON Lines, JSON, CSV or a terminal table, with article text kept inert.
+
+Article text is untrusted: CSV cells that a spreadsheet would run as a formula are
+neutralised, and the terminal table strips control characters.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(value: object) -> object:
+    """A JSON-ready value: dates as ISO strings, NaN as None, tuples as lists."""
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return plain(value.item())
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run: text starting with = + - @ gets a leading quote.
+    Plain numbers stay numbers."""
+    value = plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value) if isinstance(value, float) and not value.is_integer() else str(int(value)) if isinstance(value, float) else str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_jsonl(rows: Iterable[Mapping]) -> str:
+    return "".join(json.dumps({k: plain(v) for k, v in r.items()}, ensure_ascii=False) + "\n" for r in rows)
+
+
+def to_json(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=plain) + "\n"
+
+
+def to_csv(rows: list[Mapping], columns: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for r in rows:
+        writer.writerow([csv_cell(r.get(c)) for c in columns])
+    return buf.getvalue()
+
+
+def terminal_text(value: object, width: int = 60) -> str:
+    """Text for a terminal cell: no control or bidi characters, shortened to width."""
+    text = _CONTROL.sub(" ", "" if plain(value) is None else str(plain(value)))
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,253 @@
+"""SQLModel tables and sessions: the only module that imports sqlmodel.
+
+Records convert to and from rows here, at the boundary. Saves are upserts keyed by content
+hashes, and each article commits in its own transaction with all its claims, so an ingest
+that dies part-way leaves whole articles or nothing.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import event
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlmodel import Field, Session, SQLModel, create_engine, select
+
+from figures.config import redact_url
+from figures.errors import ConfigError, StoreError
+from figures.records import Article, Claim, Mention
+
+log = logging.getLogger(__name__)
+
+CLAIM_COLUMNS = [
+    "claim_id", "article_id", "start", "end", "span", "sentence", "value", "low", "high",
+    "qualifier", "unit", "entity", "subject", "attributed_to", "claimant_chain", "as_of",
+    "as_of_precision", "measure", "modality", "is_change", "location", "pragmatic_low",
+    "pragmatic_high", "outlet", "published", "url", "title",
+]
+
+
+class OutletRow(SQLModel, table=True):
+    __tablename__ = "outlets"
+    name: str = Field(primary_key=True)
+
+
+class ArticleRow(SQLModel, table=True):
+    __tablename__ = "articles"
+    id: str = Field(primary_key=True)
+    outlet: str | None = Field(default=None, foreign_key="outlets.name", index=True)
+    published: date | None = Field(default=None, index=True)
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    origin: str | None = None
+    text: str
+    ingested_at: datetime
+
+
+class ClaimRow(SQLModel, table=True):
+    __tablename__ = "claims"
+    id: str = Field(primary_key=True)
+    article_id: str = Field(foreign_key="articles.id", index=True)
+    start: int
+    end: int
+    span: str
+    sentence: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    unit: str | None = None
+    entity: str | None = None
+    subject: str | None = Field(default=None, index=True)
+    attributed_to: str | None = None
+    claimant_chain: str = ""  # " <- " joined, original claimant first
+    as_of: date | None = Field(default=None, index=True)
+    as_of_precision: str = "day"
+    measure: str | None = None
+    modality: str = "actual"
+    is_change: bool = False
+    location: str | None = None
+    pragmatic_low: float | None = None
+    pragmatic_high: float | None = None
+
+
+class MentionRow(SQLModel, table=True):
+    """Numbers seen but not turned into claims, so gaps in recall stay visible."""
+
+    __tablename__ = "mentions"
+    id: str = Field(primary_key=True)
+    article_id: str = Field(foreign_key="articles.id", index=True)
+    start: int
+    end: int
+    span: str
+    reason: str
+
+
+class FlagRow(SQLModel, table=True):
+    __tablename__ = "flags"
+    id: str = Field(primary_key=True)
+    kind: str
+    subject: str | None = None
+    entity: str | None = None
+    measure: str | None = None
+    severity: float = 0.0
+    explanation: str = ""
+    first_seen: datetime
+
+
+class FlagClaimRow(SQLModel, table=True):
+    __tablename__ = "flag_claims"
+    flag_id: str = Field(foreign_key="flags.id", primary_key=True)
+    claim_id: str = Field(foreign_key="claims.id", primary_key=True)
+
+
+class VerdictRow(SQLModel, table=True):
+    """A reviewer's verdict on a flag, for exactly the claims the flag held then."""
+
+    __tablename__ = "verdicts"
+    id: int | None = Field(default=None, primary_key=True)
+    flag_id: str = Field(index=True)
+    claim_ids: str  # sorted, comma-joined: a new claim in the group reopens the flag
+    verdict: str
+    note: str | None = None
+    reviewer: str | None = None
+    decided_at: datetime
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # WAL and a busy timeout let several ingest processes share one SQLite file.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def open_engine(url: str):
+    """An engine for any SQLAlchemy URL; the SQLite folder is created, tables on first use."""
+    try:
+        if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+            Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+    except (ArgumentError, ValueError) as e:
+        raise ConfigError(f"cannot use database URL {redact_url(url)!r}: {e} — pass --db sqlite:///path/to/file.db or postgresql+psycopg://user@host/db") from None
+    except ImportError as e:
+        raise ConfigError(f"the driver for {redact_url(url)!r} is not installed ({e.name}) — install it or use a sqlite:/// URL") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        SQLModel.metadata.create_all(engine)
+    except OperationalError as e:
+        raise StoreError(f"cannot open the database {redact_url(url)}: {e.orig} — check that it exists and is reachable") from None
+    return engine
+
+
+class Store:
+    """Articles, claims, flags and verdicts in one SQL database."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = open_engine(url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def _insert_ignore(self, session: Session, model, rows: list[dict], keys: list[str]) -> int:
+        if not rows:
+            return 0
+        insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        stmt = insert(model).values(rows).on_conflict_do_nothing(index_elements=keys)
+        return session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
+
+    def save(self, article: Article, claims: Iterable[Claim], mentions: Iterable[Mention] = ()) -> bool:
+        """Store one article with its claims in one transaction. False when already stored."""
+        try:
+            with Session(self.engine) as session:
+                if article.outlet:
+                    self._insert_ignore(session, OutletRow, [{"name": article.outlet}], ["name"])
+                new = self._insert_ignore(session, ArticleRow, [_article_row(article)], ["id"])
+                if new:
+                    self._insert_ignore(session, ClaimRow, [_claim_row(c) for c in claims], ["id"])
+                    self._insert_ignore(session, MentionRow, [_mention_row(m) for m in mentions], ["id"])
+                session.commit()
+                return bool(new)
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot write article {article.id} to {redact_url(self.url)}: {e} — check the database and run the ingest again; stored articles are kept") from None
+
+    # -- reading -------------------------------------------------------------------------
+    def claims_frame(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
+        """Claims joined with their article's outlet, date and URL; one row per claim."""
+        stmt = select(ClaimRow, ArticleRow.outlet, ArticleRow.published, ArticleRow.url, ArticleRow.title).join(
+            ArticleRow, ArticleRow.id == ClaimRow.article_id
+        )
+        if since:
+            stmt = stmt.where(ArticleRow.published >= since)
+        if until:
+            stmt = stmt.where(ArticleRow.published <= until)
+        with Session(self.engine) as session:
+            rows = session.exec(stmt.order_by(ClaimRow.article_id, ClaimRow.start)).all()
+        records = []
+        for claim, outlet, published, url, title in rows:
+            r = claim.model_dump()
+            r["claim_id"] = r.pop("id")
+            r.update(outlet=outlet, published=published, url=url, title=title)
+            records.append(r)
+        return pd.DataFrame.from_records(records, columns=CLAIM_COLUMNS)
+
+    def articles_frame(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
+        stmt = select(ArticleRow.id, ArticleRow.outlet, ArticleRow.published, ArticleRow.url, ArticleRow.title)
+        if since:
+            stmt = stmt.where(ArticleRow.published >= since)
+        if until:
+            stmt = stmt.where(ArticleRow.published <= until)
+        with Session(self.engine) as session:
+            rows = session.exec(stmt.order_by(ArticleRow.id)).all()
+        return pd.DataFrame.from_records(rows, columns=["article_id", "outlet", "published", "url", "title"])
+
+    def mentions_frame(self) -> pd.DataFrame:
+        with Session(self.engine) as session:
+            rows = session.exec(select(MentionRow).order_by(MentionRow.article_id, MentionRow.start)).all()
+        return pd.DataFrame.from_records([r.model_dump() for r in rows], columns=["id", "article_id", "start", "end", "span", "reason"])
+
+    def latest_published(self) -> date | None:
+        with Session(self.engine) as session:
+            rows = session.exec(select(ArticleRow.published).where(ArticleRow.published.is_not(None)).order_by(ArticleRow.published.desc()).limit(1)).all()  # type: ignore[union-attr]
+        return rows[0] if rows else None
+
+
+def _article_row(a: Article) -> dict:
+    return {
+        "id": a.id, "outlet": a.outlet, "published": a.published, "url": a.url, "title": a.title,
+        "author": a.author, "origin": a.origin, "text": a.text, "ingested_at": datetime.now(timezone.utc),
+    }
+
+
+def _claim_row(c: Claim) -> dict:
+    return {
+        "id": c.id, "article_id": c.article_id, "start": c.start, "end": c.end, "span": c.span,
+        "sentence": c.sentence, "value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier,
+        "unit": c.unit, "entity": c.entity, "subject": c.subject, "attributed_to": c.attributed_to,
+        "claimant_chain": " <- ".join(c.claimant_chain), "as_of": c.as_of, "as_of_precision": c.as_of_precision,
+        "measure": c.measure, "modality": c.modality, "is_change": c.is_change, "location": c.location,
+        "pragmatic_low": c.pragmatic_low, "pragmatic_high": c.pragmatic_high,
+    }
+
+
+def _mention_row(m: Mention) -> dict:
+    from figures.records import content_id
+
+    return {"id": content_id("mention", m.article_id, m.start, m.end), "article_id": m.article_id,
+            "start": m.start, "end": m.end, "span": m.span, "reason": m.reason}
