@@ -1,12 +1,12 @@
 """Sentences -> Claims: the figure, its interval, entity, subject, claimant, as-of, modality, span.
 
-STUB: the extraction helpers replace this.
+STUB: the claims helper replaces the implementation, keeping `Extraction` and `extract_claims`.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from figures.numbers import find_figures
 from figures.records import Article, Claim, Mention
 
 
@@ -16,14 +16,13 @@ class Extraction:
     mentions: tuple[Mention, ...] = ()
 
 
-_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
 def extract_claims(article: Article) -> Extraction:
     """Every quantified claim in the article, in text order."""
-    out = []
-    for m in _NUM.finditer(article.text):
-        v = float(m.group().replace(",", ""))
-        out.append(Claim(article_id=article.id, start=m.start(), end=m.end(), span=m.group(), sentence="",
-                         value=v, low=v, high=v, attributed_to=article.outlet, as_of=article.published))
+    figures, _ = find_figures(article.text)
+    out = [
+        Claim(article_id=article.id, start=f.start, end=f.end, span=article.text[f.start:f.end], sentence="",
+              value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
+              attributed_to=article.outlet, as_of=article.published)
+        for f in figures
+    ]
     return Extraction(tuple(out))

@@ -129,6 +129,24 @@ class Flag:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Figures that look alike but are not a conflict (planned vs deployed, region vs country,
+    part vs whole, neighbouring measures): shown in the report, never flagged."""
+
+    claims: tuple[FlagClaim, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """One claimant's figure carried by several outlets: one source, many appearances."""
+
+    attributed_to: str | None
+    value: float | None
+    claims: tuple[FlagClaim, ...]  # first appearance first
+
+
+@dataclass(frozen=True, slots=True)
 class IngestResult:
     """What an ingest did: counts, and every rejection with its origin."""
 
