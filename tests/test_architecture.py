@@ -1,0 +1,79 @@
+"""The architecture, checked: data flows one way (ingest -> claims -> store -> compare -> report),
+only the CLI prints, and the library never configures logging."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "figures"
+
+# Each module may import modules of its own layer or of a layer above it in this list.
+LAYERS: list[set[str]] = [
+    {"errors", "records", "config", "formats", "period"},
+    {"fetch", "ingest", "units"},
+    {"numbers", "timeref", "sentences", "vocabulary"},
+    {"claims"},
+    {"store", "migrations"},
+    {"parallel"},
+    {"intervals", "quantity", "reliability"},
+    {"compare"},
+    {"charts", "claimreview", "markdown", "report"},
+    {"api"},
+    {"cli", "__init__", "__main__"},
+]
+RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
+
+
+def modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "migrations" not in p.relative_to(PACKAGE).parts[:-1])
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def figures_imports(tree: ast.AST) -> set[str]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("figures"):
+            parts = node.module.split(".")
+            if len(parts) > 1:
+                found.add(parts[1])
+            else:  # "from figures import x" names modules or the package facade
+                found.update(a.name for a in node.names if a.name in RANK) or found.add("__init__")
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith("figures."):
+                    found.add(a.name.split(".")[1])
+    return found
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_module_imports_only_lower_layers(path: Path) -> None:
+    name = module_name(path)
+    assert name in RANK, f"{name} is in no layer: add it to LAYERS in {__file__}"
+    for imported in figures_imports(ast.parse(path.read_text(encoding="utf-8"))):
+        assert imported in RANK, f"{name} imports unknown module figures.{imported}"
+        assert RANK[imported] <= RANK[name], f"{name} (layer {RANK[name]}) imports {imported} (layer {RANK[imported]}): data flows one way"
+
+
+@pytest.mark.parametrize("path", [p for p in modules() if module_name(p) not in {"cli", "__main__"}],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_library_neither_prints_nor_configures_logging(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            assert name not in {"print", "basicConfig", "echo"}, f"{path.name}:{node.lineno} calls {name}: only cli.py prints"
+
+
+def test_only_store_imports_sqlmodel() -> None:
+    for path in modules():
+        if module_name(path) in {"store", "migrations"}:
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "import sqlmodel" not in text and "from sqlmodel" not in text, f"{path.name} imports sqlmodel"
