@@ -1,13 +1,21 @@
 """SQLModel tables and sessions: the only module that imports sqlmodel.
 
 Records convert to and from rows here, at the boundary. Saves are upserts keyed by content
-hashes, and each article commits in its own transaction with all its claims, so an ingest
-that dies part-way leaves whole articles or nothing.
+hashes, and an article commits in the same transaction as all its claims (``save_many`` puts
+several whole articles in one transaction), so an ingest that dies part-way leaves whole
+articles or nothing. Several processes may write one database at once: SQLite runs in WAL
+mode and takes its write lock up front; PostgreSQL inserts with ON CONFLICT DO NOTHING.
+
+The schema is versioned: ``open_engine`` upgrades any older database in place (see
+``figures.migrations``). A new table or column here needs a migration in
+``figures/migrations/versions/`` — tests/test_migrations.py fails until it has one.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -15,7 +23,8 @@ import pandas as pd
 from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, create_engine, select
 
 from figures.config import redact_url
@@ -122,15 +131,17 @@ class VerdictRow(SQLModel, table=True):
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # WAL and a busy timeout let several ingest processes share one SQLite file.
+    # The busy timeout comes first: switching to WAL needs a lock another process may hold.
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 
 
 def open_engine(url: str):
-    """An engine for any SQLAlchemy URL; the SQLite folder is created, tables on first use."""
+    """An engine for any SQLAlchemy URL; the SQLite folder is created, the schema migrated to
+    the current version on first use (an older database is upgraded in place)."""
     try:
         if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
             Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -141,11 +152,27 @@ def open_engine(url: str):
         raise ConfigError(f"the driver for {redact_url(url)!r} is not installed ({e.name}) — install it or use a sqlite:/// URL") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    from figures import migrations
+
     try:
-        SQLModel.metadata.create_all(engine)
+        migrations.upgrade(engine)
     except OperationalError as e:
+        engine.dispose()
         raise StoreError(f"cannot open the database {redact_url(url)}: {e.orig} — check that it exists and is reachable") from None
+    except migrations.UnknownRevision as e:
+        engine.dispose()
+        raise StoreError(f"the database {redact_url(url)} has schema version {e}, newer than this figures knows — upgrade figures") from None
     return engine
+
+
+# Errors after which a write is simply tried again: SQLite still locked after the busy timeout,
+# PostgreSQL deadlock or serialization failure between concurrent writers.
+_RETRY_SQLSTATES = {"40P01", "40001"}
+_WRITE_ATTEMPTS = 5
+
+
+def _retryable(e: DBAPIError) -> bool:
+    return "database is locked" in str(e.orig) or getattr(e.orig, "sqlstate", None) in _RETRY_SQLSTATES
 
 
 class Store:
@@ -172,20 +199,86 @@ class Store:
         stmt = insert(model).values(rows).on_conflict_do_nothing(index_elements=keys)
         return session.exec(stmt).rowcount or 0  # type: ignore[call-overload]
 
+    def _insert_new(self, conn: Connection, model, rows: list[dict], keys: list[str], returning=None) -> list:
+        """Insert many rows (executemany), skipping stored keys; the inserted keys if asked."""
+        if not rows:
+            return []
+        insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        stmt = insert(model).on_conflict_do_nothing(index_elements=keys)
+        if returning is None:
+            conn.execute(stmt, rows)
+            return []
+        return list(conn.execute(stmt.returning(returning), rows).scalars())
+
     def save(self, article: Article, claims: Iterable[Claim], mentions: Iterable[Mention] = ()) -> bool:
         """Store one article with its claims in one transaction. False when already stored."""
+        return self.save_many([(article, tuple(claims), tuple(mentions))])[0]
+
+    def save_many(self, batch: Iterable[tuple[Article, Sequence[Claim], Sequence[Mention]]]) -> list[bool]:
+        """Store (article, claims, mentions) triples in one transaction; for each, whether it was new.
+
+        An article already stored (by this or another process) keeps its claims; a new one goes
+        in with all of its claims or not at all. If the batch cannot be written as a whole, its
+        articles are written one by one so that one bad article costs only itself.
+        """
+        batch = list(batch)
+        if not batch:
+            return []
         try:
-            with Session(self.engine) as session:
-                if article.outlet:
-                    self._insert_ignore(session, OutletRow, [{"name": article.outlet}], ["name"])
-                new = self._insert_ignore(session, ArticleRow, [_article_row(article)], ["id"])
-                if new:
-                    self._insert_ignore(session, ClaimRow, [_claim_row(c) for c in claims], ["id"])
-                    self._insert_ignore(session, MentionRow, [_mention_row(m) for m in mentions], ["id"])
-                session.commit()
-                return bool(new)
+            new_ids = self._write(batch)
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot write article {article.id} to {redact_url(self.url)}: {e} — check the database and run the ingest again; stored articles are kept") from None
+            if len(batch) == 1:
+                raise StoreError(f"cannot write article {batch[0][0].id} to {redact_url(self.url)}: {e} — check the database and run the ingest again; stored articles are kept") from None
+            log.warning("a batch of %d articles failed (%s); writing them one by one", len(batch), e)
+            return [flag for item in batch for flag in self.save_many([item])]
+        seen: set[str] = set()
+        flags = []
+        for article, _, _ in batch:  # an article twice in one batch is new only the first time
+            flags.append(article.id in new_ids and article.id not in seen)
+            seen.add(article.id)
+        return flags
+
+    def _write(self, batch: list[tuple[Article, Sequence[Claim], Sequence[Mention]]]) -> set[str]:
+        # Rows go in sorted by key, so concurrent PostgreSQL writers lock them in one order
+        # and cannot deadlock each other; a deadlock or lock timeout anyway is retried.
+        outlets = sorted({a.outlet for a, _, _ in batch if a.outlet})
+        articles = sorted({a.id: _article_row(a) for a, _, _ in batch}.values(), key=lambda r: r["id"])
+        for attempt in range(1, _WRITE_ATTEMPTS + 1):
+            try:
+                with self._transaction() as conn:
+                    self._insert_new(conn, OutletRow, [{"name": o} for o in outlets], ["name"])
+                    new_ids = set(self._insert_new(conn, ArticleRow, articles, ["id"], returning=ArticleRow.id))
+                    done: set[str] = set()
+                    claims, mentions = [], []
+                    for article, article_claims, article_mentions in batch:
+                        if article.id in new_ids and article.id not in done:
+                            done.add(article.id)
+                            claims.extend(_claim_row(c) for c in article_claims)
+                            mentions.extend(_mention_row(m) for m in article_mentions)
+                    self._insert_new(conn, ClaimRow, claims, ["id"])
+                    self._insert_new(conn, MentionRow, mentions, ["id"])
+                return new_ids
+            except DBAPIError as e:
+                if attempt == _WRITE_ATTEMPTS or not _retryable(e):
+                    raise
+                log.info("write conflict (%s); retrying, attempt %d", e.orig, attempt + 1)
+                time.sleep(0.05 * 2 ** attempt)
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def _transaction(self):
+        """A connection in a write transaction, committed on success, rolled back on error."""
+        with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                # Take the write lock now (waiting up to the busy timeout), not at the first
+                # INSERT, so that concurrent writers queue instead of failing.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
 
     # -- reading -------------------------------------------------------------------------
     def claims_frame(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:

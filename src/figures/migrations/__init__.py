@@ -1,0 +1,96 @@
+"""Schema migrations (Alembic), run programmatically whenever a store opens a database.
+
+A database made by any earlier figures — even the first release, which had no version table —
+is upgraded in place to ``HEAD``. The upgrade runs under a lock (``BEGIN IMMEDIATE`` on
+SQLite, an advisory lock on PostgreSQL) so that several ingest processes opening the same
+fresh database migrate it exactly once.
+
+Adding a table or column to ``figures.store``: write the next file in ``versions/`` (or run
+``python -m figures.migrations "what changed"`` to autogenerate it), then move ``HEAD`` on;
+tests/test_migrations.py fails while the models and the migrations disagree.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+log = logging.getLogger(__name__)
+
+HEAD = "0001"
+# The revision that matches the schema of databases made before migrations existed.
+BASELINE = "0001"
+_PG_LOCK_KEY = 0x66696775  # "figu": one advisory lock per database for schema changes
+HERE = Path(__file__).parent
+
+
+class UnknownRevision(LookupError):
+    """The database is at a schema revision this figures does not know (a newer release made it)."""
+
+
+def config(connection: Connection | None = None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(HERE))
+    cfg.set_main_option("file_template", "%%(rev)s_%%(slug)s")
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def current(connection: Connection) -> str | None:
+    """The revision a database is at; None when it has no version table."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to HEAD, once, whoever else is opening it at the same time."""
+    with engine.connect() as conn:
+        if current(conn) == HEAD:
+            conn.rollback()
+            return
+        conn.rollback()
+        _lock(conn)
+        version = current(conn)
+        if version != HEAD:
+            from alembic import command
+
+            from alembic.script import ScriptDirectory
+
+            cfg = config(conn)
+            if version is not None and version not in {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}:
+                raise UnknownRevision(version)
+            if version is None and inspect(conn).has_table("articles"):
+                log.info("database made before schema versions: marking it as revision %s", BASELINE)
+                command.stamp(cfg, BASELINE)
+            log.info("upgrading the database schema from %s to %s", version or "nothing", HEAD)
+            command.upgrade(cfg, "head")
+        conn.commit()
+
+
+def _lock(conn: Connection) -> None:
+    """Start a transaction that holds the schema lock until commit."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock, waiting up to busy_timeout
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+
+
+def revision(message: str) -> None:
+    """Autogenerate the next migration from the difference between HEAD and the models."""
+    import tempfile
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = create_engine(f"sqlite:///{tmp}/head.db")
+        upgrade(engine)
+        with engine.begin() as conn:
+            command.revision(config(conn), message=message, autogenerate=True,
+                             rev_id=f"{int(HEAD) + 1:04d}")
+        engine.dispose()
