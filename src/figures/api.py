@@ -13,7 +13,8 @@ import pandas as pd
 from figures.claims import Extraction, extract_claims
 from figures.compare import find_conflicts
 from figures.config import Settings
-from figures.ingest import ArticleDefaults, read_articles
+from figures.errors import InputError
+from figures.ingest import ArticleDefaults, read_source
 from figures.records import Article, Claim, Flag, IngestResult, Rejection
 from figures.store import Store
 
@@ -67,13 +68,19 @@ class Tracker:
         self.close()
 
     def parse(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults()) -> Iterator[Parsed | Rejection]:
-        """Read and extract without touching the database."""
-        for item in read_articles(sources, defaults, self.settings):
-            if isinstance(item, Rejection):
-                log.warning("%s: %s", item.origin, item.reason)
-                yield item
-            else:
-                yield Parsed(item, extract_claims(item))
+        """Read and extract without touching the database. A source that cannot be opened (a
+        missing file, an unreachable URL) becomes a Rejection, and the other sources still go in."""
+        for source in sources:
+            try:
+                for item in read_source(source, defaults, self.settings):
+                    if isinstance(item, Rejection):
+                        log.info("rejected %s: %s", item.origin, item.reason)
+                        yield item
+                    else:
+                        yield Parsed(item, extract_claims(item))
+            except InputError as e:
+                log.info("cannot read %s: %s", e.origin, e.reason)
+                yield Rejection(e.origin, f"{e.reason} — {e.hint}" if e.hint else e.reason)
 
     def ingest(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults(),
                on_article: Callable[[Parsed], None] | None = None) -> IngestResult:
