@@ -1,0 +1,208 @@
+"""Dates and relative times in a sentence -> the date a figure refers to.
+
+Every expression is resolved against an explicit base, the article's publication date, never
+``now()``: "on Friday" is the last Friday on or before the base, "in June" the last June that
+has begun, "last week" seven days back. A regex finds the candidates; the common shapes are
+resolved by table, and only what the tables do not cover (numeric dates such as "9/2/2023")
+goes to dateparser with ``RELATIVE_BASE``, cached per (candidate, base) because it is slow.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+log = logging.getLogger(__name__)
+
+PRECISIONS = ("day", "month", "year")
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3}
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+# words before a date that change what it means for a figure
+ROLE_BEFORE = {"since": "since", "from": "since", "after": "since", "following": "since",
+               "until": "until", "till": "until", "by": "until", "through": "until", "before": "until"}
+# relative expressions by table: (days back, precision); None days = the base's month/year
+RELATIVE = {
+    "today": (0, "day"), "tonight": (0, "day"), "overnight": (0, "day"), "this morning": (0, "day"),
+    "this afternoon": (0, "day"), "this evening": (0, "day"), "yesterday": (1, "day"),
+    "last night": (1, "day"), "the previous day": (1, "day"), "the day before": (1, "day"),
+    "this week": (0, "day"), "this month": (0, "day"), "this year": (0, "day"),
+    "earlier this week": (0, "day"), "earlier this month": (0, "day"), "earlier this year": (0, "day"),
+    "last week": (7, "day"), "last weekend": (7, "day"), "last month": ("month", "month"),
+    "last year": ("year", "year"),
+}
+
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_CAP_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+            r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+
+_CANDIDATE = re.compile(
+    "|".join([
+        rf"(?P<dmy>\b{_DAY}\s+{_MON}\.?(?:,?\s+{_YEAR})?\b)",
+        rf"(?P<mdy>\b{_MON}\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?)",
+        rf"(?P<my>\b{_MON}\.?,?\s+{_YEAR}\b)",
+        rf"(?P<mon>(?-i:\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|mid-?)\s+|[A]\s+)"
+        rf"{_CAP_MON}\b))",
+        rf"(?P<ago>\b{_COUNT}\s+(?:day|week|fortnight|month|year)s?\s+ago\b)",
+        rf"(?P<wd>\b(?:(?:last|this|next|on|early|late)\s+)?{_WD}(?:['’]s)?{_PART}\b)",
+        rf"(?P<rel>\b(?:earlier\s+this\s+(?:week|month|year)|(?:this|last)\s+(?:morning|afternoon|evening|night|"
+        rf"week|weekend|month|year)|today|tonight|yesterday|overnight|the\s+previous\s+day|the\s+day\s+before)\b)",
+        rf"(?P<num>\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b)",
+        rf"(?P<year>(?<![\d,.£$€-])(?<!\d\s)\b{_YEAR}\b(?![\d,.]\d|\s*(?:%|per|people|troops)))",
+    ]),
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A date expression at ``text[start:end]``, resolved: ``day`` with ``precision``.
+
+    ``role``: "point" (the figure's date), "since" (a start: "since March"), "until" (a deadline),
+    or "attributive" (it names an event: "the 6 February earthquake", "Monday's quake").
+    """
+
+    start: int
+    end: int
+    text: str
+    day: date
+    precision: str
+    role: str = "point"
+
+
+def find_time_refs(text: str, base: date, start: int = 0, end: int | None = None) -> list[TimeRef]:
+    """Date expressions in ``text[start:end]``, resolved against ``base``, with offsets into ``text``."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _CANDIDATE.finditer(text, start, end):
+        surface = m.group()
+        lead = 0
+        kind = m.lastgroup
+        if kind == "mon":  # the leading word was only context: keep it out of the span
+            lead = len(surface) - len(surface.split()[-1])
+        s, e = m.start() + lead, m.end()
+        resolved = resolve(text[s:e] if kind != "mon" else surface, base)
+        if resolved is None:
+            continue
+        day, precision = resolved
+        out.append(TimeRef(s, e, text[s:e], day, precision, _role(text, m.start(), e, kind, surface)))
+    return out
+
+
+def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
+    before = text[max(0, s - 14):s].lower().split()
+    first = surface.split()[0].lower()
+    prev = before[-1] if before else ""
+    word = first if first in ROLE_BEFORE else prev
+    if word in ROLE_BEFORE:
+        return ROLE_BEFORE[word]
+    after = text[e:e + 24]
+    if kind == "wd" and surface.lower().endswith(("'s", "’s")):
+        return "attributive"  # "Monday's massive earthquake"
+    if kind == "mon" and first == "a":
+        return "attributive"  # "A March report"
+    if prev in ("the", "a") and re.match(r"\s+[a-z]", after) and kind in ("dmy", "mdy", "mon"):
+        return "attributive"  # "the 6 February earthquake", "the Aug. 8 fire", "A March report"
+    return "point"
+
+
+def resolve(expr: str, base: date) -> tuple[date, str] | None:
+    """The date ``expr`` names, seen from ``base``, and its precision; None when it is not a date."""
+    return _resolve(" ".join(expr.lower().replace("’", "'").split()), base)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(expr: str, base: date) -> tuple[date, str] | None:
+    words = expr.replace(",", " ").replace(".", " ").split()
+    words = [w for w in words if w not in ("on", "in", "since", "until", "by", "early", "late", "mid", "mid-", "a")] or words
+    if expr in RELATIVE:
+        back, precision = RELATIVE[expr]
+        if back == "month":
+            first = base.replace(day=1) - timedelta(days=1)
+            return first.replace(day=1), "month"
+        if back == "year":
+            return date(base.year - 1, 1, 1), "year"
+        return base - timedelta(days=back), precision
+    ago = re.fullmatch(rf"({_COUNT}) (day|week|fortnight|month|year)s? ago", expr)
+    if ago:
+        n = int(ago[1]) if ago[1].isdigit() else COUNT_WORDS[ago[1]]
+        unit = ago[2]
+        if unit == "year":
+            return date(base.year - n, 1, 1), "year"
+        if unit == "month":
+            y, mo = divmod(base.year * 12 + base.month - 1 - n, 12)
+            return date(y, mo + 1, 1), "month"
+        return base - timedelta(days=n * UNIT_DAYS[unit]), "day"
+    wd = [w.removesuffix("'s") for w in words if w.removesuffix("'s") in WEEKDAYS]
+    if wd and not any(w in MONTHS for w in words):
+        return _weekday(WEEKDAYS[wd[0]], base, words[0]), "day"
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    year = next((int(w) for w in words if re.fullmatch(_YEAR, w)), None)
+    day = next((int(re.match(r"\d+", w).group()) for w in words
+                if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", w)), None)
+    if month and day:
+        return _day_in_year(year, month, day, base)
+    if month:
+        if year is None:
+            year = base.year if month <= base.month else base.year - 1
+        return date(year, month, 1), "month"
+    if year and len(words) == 1:
+        return date(year, 1, 1), "year"
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", expr):
+        return _dateparser(expr, base)
+    return None
+
+
+def _weekday(weekday: int, base: date, lead: str) -> date:
+    back = (base.weekday() - weekday) % 7
+    if lead == "last" and back == 0:
+        back = 7
+    if lead == "next":
+        return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+    return base - timedelta(days=back)
+
+
+def _day_in_year(year: int | None, month: int, day: int, base: date) -> tuple[date, str] | None:
+    try:
+        if year is not None:
+            return date(year, month, day), "day"
+        found = date(base.year, month, day)
+    except ValueError:
+        return None
+    if found > base + timedelta(days=7):  # news looks back: "on Oct. 12" in a January story
+        try:
+            found = found.replace(year=base.year - 1)
+        except ValueError:
+            return None
+    return found, "day"
+
+
+def _dateparser(expr: str, base: date) -> tuple[date, str] | None:
+    import dateparser  # slow to import; only numeric dates need it
+
+    found = []
+    for order in ("DMY", "MDY"):  # day-first and month-first: keep the reading nearest the base
+        settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
+                    "DATE_ORDER": order, "STRICT_PARSING": True}
+        parsed = dateparser.parse(expr, languages=["en"], settings=settings)
+        if parsed is not None and parsed.date() <= base + timedelta(days=7):
+            found.append(parsed.date())
+    if not found:
+        log.debug("dateparser could not read %r as a date near %s", expr, base)
+        return None
+    return min(found, key=lambda d: abs((base - d).days)), "day"
