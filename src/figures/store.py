@@ -230,7 +230,16 @@ class Store:
             if len(batch) == 1:
                 raise StoreError(f"cannot write article {batch[0][0].id} to {redact_url(self.url)}: {e} — check the database and run the ingest again; stored articles are kept") from None
             log.warning("a batch of %d articles failed (%s); writing them one by one", len(batch), e)
-            return [flag for item in batch for flag in self.save_many([item])]
+            flags, failed = [], None
+            for item in batch:
+                try:
+                    flags.extend(self.save_many([item]))
+                except StoreError as err:
+                    failed = failed or err
+                    flags.append(False)
+            if failed:
+                raise failed
+            return flags
         seen: set[str] = set()
         flags = []
         for article, _, _ in batch:  # an article twice in one batch is new only the first time
