@@ -72,9 +72,12 @@ BLOCK_TAGS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre tr ta
                        "header footer figure figcaption dd dt hr".split())
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 
+# Bytes that never appear raw in UTF-8 JSON text (tab, newline, form feed, carriage return do).
+CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0c\r")
 HEAD_BYTES = 64 * 1024
 CHUNK_BYTES = 1 << 20
 WHAT_WE_READ = "figures reads JSON Lines, .txt/.md text, .html pages and RSS/Atom feeds"
+ONE_OBJECT = 'give each article as one JSON object with its body as a string in "text"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +171,10 @@ class _Reader:
                 yield Rejection(name, "the file is empty — nothing to read")
                 return
         utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-        if not utf16 and (binary := _binary(head)):
+        kind = kind or _sniff(head)
+        if not utf16 and (binary := _binary(head, lines=kind == JSONL)):
             yield Rejection(name, f"binary data ({binary}), not text — {WHAT_WE_READ}")
             return
-        kind = kind or _sniff(head)
         if kind == JSONL:
             if utf16:
                 yield Rejection(name, "UTF-16 encoded; JSON Lines must be UTF-8 — re-save the file as UTF-8")
@@ -229,20 +232,21 @@ class _Reader:
 
     def _record(self, obj: object, origin: str) -> Article | Rejection:
         if not isinstance(obj, dict):
-            return Rejection(origin, f'expected a JSON object with a "text" key, got {_json_type(obj)}')
+            return Rejection(origin, f'expected a JSON object with a "text" key, got {_json_type(obj)} — {ONE_OBJECT}')
         if "text" not in obj or obj["text"] is None:
             return Rejection(origin, 'no "text" — every article needs its body in the "text" key')
         if not isinstance(obj["text"], str):
-            return Rejection(origin, f'"text" must be a string, got {_json_type(obj["text"])}')
+            return Rejection(origin, f'"text" must be a string, got {_json_type(obj["text"])} — {ONE_OBJECT}')
         for key in STRING_KEYS:
             if obj.get(key) is not None and not isinstance(obj[key], str):
-                return Rejection(origin, f'"{key}" must be a string or null, got {_json_type(obj[key])}')
+                return Rejection(origin, f'"{key}" must be a string or null, got {_json_type(obj[key])} — {ONE_OBJECT}')
         ident = obj.get("id")
         if ident is not None and (isinstance(ident, bool) or not isinstance(ident, (str, int))):
-            return Rejection(origin, f'"id" must be a string or a whole number, got {_json_type(ident)}')
+            return Rejection(origin, f'"id" must be a string or a whole number, got {_json_type(ident)} — {ONE_OBJECT}')
         published = obj.get("published")
         if published is not None and not isinstance(published, str):
-            return Rejection(origin, f'"published" must be an ISO 8601 date string, got {_json_type(published)}')
+            return Rejection(origin, f'"published" must be an ISO 8601 date string, got {_json_type(published)} — '
+                                     'use "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS"')
         return self._article(obj["text"], origin, ident=None if ident is None else str(ident),
                              outlet=obj.get("outlet") or obj.get("source"), published=published,
                              url=obj.get("url"), title=obj.get("title"), author=obj.get("author"))
@@ -254,7 +258,8 @@ class _Reader:
             return
         fields, body, header_lines = _split_header(text)
         if not body.strip():
-            yield Rejection(name, "the file is empty — nothing to read" if not fields else "no article text after the header")
+            yield Rejection(name, "the file is empty — nothing to read" if not fields else
+                             "no article text after the header — put the body after the blank line")
             return
         published = fields.get("published")
         if published:
@@ -299,7 +304,7 @@ class _Reader:
             origin = f"{name}:entry {i}"
             text = _entry_text(entry)
             if not text:
-                yield Rejection(origin, "the feed entry has no text and no summary")
+                yield Rejection(origin, "the feed entry has no text and no summary — fetch the article's page instead")
                 continue
             when = entry.get("published_parsed") or entry.get("updated_parsed")
             yield self._article(text, origin, outlet=outlet, published=date(*when[:3]) if when else None,
@@ -310,7 +315,7 @@ class _Reader:
                  published: str | date | None = None, url: str | None = None, title: str | None = None,
                  author: str | None = None) -> Article | Rejection:
         if not text.strip():
-            return Rejection(origin, "the article text is empty")
+            return Rejection(origin, "the article text is empty — leave out articles without a body")
         limit = self.settings.max_article_chars
         if len(text) > limit:
             return Rejection(origin, f"the article is {len(text):,} characters, over the limit of {limit:,} — split it")
@@ -359,10 +364,17 @@ def _lines(stream: BinaryIO, cap: int, head: bytes = b"") -> Iterator[tuple[int,
         yield n + 1, (b"".join(pieces).removesuffix(b"\r") if size <= cap else None), size
 
 
-def _binary(head: bytes) -> str | None:
+def _binary(head: bytes, lines: bool) -> str | None:
+    """What the head of a file shows it to be when it is binary, else None.
+
+    One NUL byte marks a text file as binary. JSON Lines are judged line by line instead (a
+    stray NUL rejects its line), so there only a signature or many control bytes count."""
     for signature, what in BINARY_SIGNATURES.items():
         if head.startswith(signature):
             return what
+    if lines:
+        control = sum(head.count(bytes([b])) for b in CONTROL_BYTES)
+        return f"{control} control bytes in the first {len(head):,}" if control * 20 > len(head) else None
     nul = head.find(b"\x00")
     return f"a NUL byte at offset {nul}" if nul >= 0 else None
 
