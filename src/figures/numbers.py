@@ -1,13 +1,60 @@
 """Figures in text: "12,000", "1.2m", "$3.5bn", "twelve thousand", "about", "more than", ranges
 -> value + logical interval + pragmatic interval + unit.
 
-STUB interface: the numbers helper replaces the implementation, keeping `Figure` and
-`find_figures` (fields may be added).
+``find_figures(text)`` returns every figure in text order and, separately, the numbers it passed
+over with the reason (``NonFigure``). ``text[f.start:f.end]`` is the figure's surface: qualifier
+words, sign, currency symbol, number, scale and unit ("more than 3,000", "£140m", "about 12
+hours"), never the counted noun.
+
+What is read
+  digits with thousands separators and decimals, signs (+, -, U+2212); scale words and
+  suffixes ("1.2 million", "1.2m", "$3.5bn", "800 thousand", "half a million"); spelled-out and
+  hyphenated numbers ("twelve thousand", "12-thousand", "four-thousand-100", "a dozen") through
+  text2num with a small fallback for mixed digit/word forms; fractions ("two-thirds", "a quarter
+  of" -> unit "fraction"); multipliers ("eightfold", "8-fold", "eight times higher" -> unit
+  "dimensionless"); percentages ("percent") and percentage points; currencies by symbol, code
+  or name -> ISO 4217 code; measured quantities through the unit spellings of
+  ``data/units.txt`` (see ``figures.units``); "magnitude 7.8" -> unit "magnitude".
+
+Qualifiers (``data/qualifiers.tsv``) give the qualifier and two intervals:
+  logical   what the words strictly allow; None is unbounded. exact [v, v]; about (None, None);
+            nearly/almost (None, v]; more than/over/at least [v, None); less than/up to/at
+            most (None, v]; range [low, high].
+  pragmatic what a reader takes the words to mean, from the written precision: ``r`` is half a
+            unit of the last significant digit ("3,000" -> 500, "3,162" -> 0.5, "£1.5m" ->
+            50,000) and ``tol = max(r, 10 % of v)``. exact [v-r, v+r]; about [v-tol, v+tol];
+            nearly [v-tol, v]; more than [v, v+tol]; up to [v-tol, v]; range [low-r, high+r].
+  A range's ``value`` is its low end (the gold corpus's convention).
+
+Not figures (returned as ``NonFigure`` with a reason): calendar dates ("date"), years and year
+spans ("year"), decades ("decade"), clock times ("time"), ordinals ("ordinal"), numbers inside
+names and identifiers ("identifier": "G7", "COVID-19", "Article 5", "Boeing 737"), "one" as a
+pronoun ("pronoun"), phone numbers ("phone"), a statistic's window ("window": "three-month
+average").
+
+Vague amounts ("hundreds", "tens of thousands", "several hundred", "dozens") are NOT figures:
+they come back as ``NonFigure(reason="vague")`` whose ``low``/``high`` hold the reading
+("hundreds" -> [200, 999]). The annotation rules say they are not claims and the scorer leaves
+them out; the claims layer may keep them as unparsed mentions.
+
+Durations written as amounts ("12 hours", "two weeks") are figures with a time unit.
+
+Not read (deliberately): numbers grouped with spaces ("816 000"), scientific notation, bare
+slash fractions ("1/3", ambiguous with dates), "a couple" and other vague words as points.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from text_to_num import text2num
+
+from figures.units import spellings as unit_spellings
+
+__all__ = ["Figure", "NonFigure", "find_figures"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +71,8 @@ class Figure:
     pragmatic_low: float | None = None  # what a reader takes the words to mean
     pragmatic_high: float | None = None
     unit_end: int | None = None  # where the unit word ends, when it follows the number
+    number_start: int | None = None  # where the number itself (with currency symbol) starts
+    number_end: int | None = None  # where the number with its scale ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +82,617 @@ class NonFigure:
     start: int
     end: int
     reason: str
+    low: float | None = None  # for reason "vague": the amounts the words suggest
+    high: float | None = None
 
 
-_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# ----------------------------------------------------------------------------- vocabulary
+
+_DATA = files("figures") / "data"
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+def _alt(words, flags_safe: bool = True) -> str:
+    """A regex alternation, longest first so "per cent" wins over "per"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_QUALIFIERS = {(r[0].lower(), r[2]): (r[1], r[3]) for r in _rows("qualifiers.tsv")}
+_SCALES = {r[0]: (float(r[1]), r[2]) for r in _rows("scales.tsv")}
+_CURRENCY_PRE = {r[0]: r[1] for r in _rows("number_currencies.tsv")}
+_CONTEXT: dict[str, set[str]] = {}
+for _w, _k in _rows("number_context.tsv"):
+    _CONTEXT.setdefault(_k, set()).add(_w)
+
+_UNIT_SPELLINGS = unit_spellings()
+# spellings never read as a unit after a number: one- and two-letter symbols that are words or
+# other things in prose ("10 m" is handled apart), and names that are ordinary words
+_UNIT_NOT_AFTER_NUMBER = {"won", "real", "reals", "rand", "rands", "floor", "floors", "mo", "kn", "min", "try",
+                          "fraction", "fractions", "ppt", "ppts", "deg", "degs", "sterlings", "quids"}
+_UNIT_WORDS = {w: u for w, u in _UNIT_SPELLINGS.items()
+               if w not in _UNIT_NOT_AFTER_NUMBER and (len(w) > 1 or w == "%") and not w.startswith("pound ")}
+_UNIT_WORDS["pound"] = _UNIT_WORDS["pounds"] = "pound"  # GBP when scaled, else lb (see _read_unit)
+_UNIT_WORDS.update({"fold": "dimensionless", "-fold": "dimensionless", "percentage pts": "percentage_point",
+                    "per cent": "percent", "percent": "percent"})
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUE = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_WORD_SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                   "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+                   "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+
+# ----------------------------------------------------------------------------- patterns
+
+_W = r"(?:(?=fold\b)|\b)"  # a word number ends at a word boundary, or glued to "fold"
+_WTOK = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_ONES[1:10])}))?|{'|'.join(sorted(_ONES, key=len, reverse=True))}"
+         rf"|hundred|thousand|million|billion|trillion|dozen){_W}")
+_SEP = r"(?:\s+|\s*-\s*)"
+_WSEP = r"(?:\s+and\s+|-and-|\s*-\s*|\s+)"
+_WSEQ = (rf"(?:(?:a|an|one|half\s+a|a\s+half)[\s-]+(?:dozen|hundred|thousand|million|billion|trillion)\b|{_WTOK})"
+         rf"(?:{_WSEP}{_WTOK}|-\d+(?![\d,.]))*")
+_FRAC = (rf"(?:(?:a|an|one|{'|'.join(_ONES[2:10])})[\s-]+(?:{'|'.join(_FRACTION_WORDS)})(?=\s+of\b)"
+         rf"|(?:{'|'.join(_ONES[2:10])})-(?:{'|'.join(w for w in _FRACTION_WORDS if w.endswith('s'))})\b"
+         rf"|half(?=\s+of\b))")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+"
+_CORE = re.compile(
+    rf"(?P<frac>\b{_FRAC})"
+    rf"|(?P<words>\b{_WSEQ})(?P<half>{_SEP}and{_SEP}a{_SEP}(?:half|quarter)\b)?"
+    rf"|(?<![\d.,])(?P<digits>{_DIGITS})(?:\s(?P<mixed>\d/\d{{1,2}})(?![\d/])|(?P<uni>[½¼¾⅓⅔⅛]))?",
+    re.IGNORECASE)
+_HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.join(_TENS)}|dozen|hundred|thousand|million"
+                         rf"|billion|half|third|quarter)", re.IGNORECASE)
+
+_MONTH = rf"(?:{_MONTHS})\.?"
+_BLOCKERS = [
+    # 6/2/2023, 2023-02-06, 06.02.2023
+    (re.compile(r"(?<![\d.,/])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d/])"), "date"),
+    # 21 October 2024, Feb. 6, October 21, 2024, March 2024
+    (re.compile(rf"\b(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"
+                rf"|{_MONTH}\s+(?:[0-3]?\d(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+\d{{4}}\b)?|\d{{4}}\b))"), "date"),
+    # Thursday (9): a day of the month after a weekday
+    (re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\(\s*[0-3]?\d\s*\)"), "date"),
+    # 4:17 a.m., 16:30, 4pm, 0400 GMT
+    (re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)"
+                r"|\b\d{4}\s?(?:GMT|UTC|BST|CET|EST|EDT|PST|HST)\b"), "time"),
+    # 2022-23, 2022–2023, 1990s, '90s, mid-2023
+    (re.compile(r"\b(?:1[89]|20)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)\d\d|\d\d)(?![\d%]|[,.]\d)"), "year"),
+    (re.compile(r"\b(?:mid|pre|post|late|early)-(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d0s\b|'\d0s\b", re.IGNORECASE),
+     "decade"),
+    # (808) 555-1234, 808-555-1234, +44 20 7946 0958
+    (re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b"
+                r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"), "phone"),
+]
+_VAGUE = re.compile(
+    r"\b(?:(?P<few>several|a\s+few|a\s+couple(?:\s+of)?|many|few)\s+(?P<fw>dozen|hundred|thousand|million|billion)s?"
+    r"|(?P<tens>tens|dozens|hundreds|thousands|millions|billions|scores)"
+    r"(?P<of>(?:\s+(?:of|upon)\s+(?:thousands|millions|billions))*))\b(?:\s+more\b)?",
+    re.IGNORECASE)
+_VAGUE_BASE = {"dozen": 12, "dozens": 12, "scores": 20, "tens": 10, "hundred": 100, "hundreds": 100,
+               "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9}
+_VAGUE_SPREAD = {"several": (3, 9), "a few": (2, 5), "a couple": (2, 3), "a couple of": (2, 3), "many": (3, 99),
+                 "few": (2, 5)}
+
+_pre_phrases = [p for (p, pos) in _QUALIFIERS if pos == "pre"]
+_post_phrases = [p for (p, pos) in _QUALIFIERS if pos == "post"]
+_PRE_QUAL = re.compile(rf"(?<![\w-])(?P<q>{_alt(_pre_phrases)})\s*$", re.IGNORECASE)
+_POST_QUAL = re.compile(rf"(?:\s*)(?P<q>{_alt(_post_phrases)})(?![\w])", re.IGNORECASE)
+_CUR_PRE = re.compile(rf"(?:(?<![\w$])(?P<cur>{_alt(_CURRENCY_PRE)})\s?|(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha())}))$")
+_SIGN = re.compile(r"(?:^|(?<=[\s(\[]))[+\-−]$")
+_SCALE_SUFFIX = re.compile(rf"(?P<s>{_alt(k for k, (_, a) in _SCALES.items() if a in ('suffix', 'both'))})(?![A-Za-z])")
+_SCALE_WORD = re.compile(
+    rf"(?:\s+|\s*-\s*)(?P<s>{_alt(k.lower() for k, (_, a) in _SCALES.items() if a in ('word', 'both'))})s?\b",
+    re.IGNORECASE)
+_REDUNDANT_SCALE = re.compile(r"\s*(?:million|billion|thousand|trillion)\b", re.IGNORECASE)
+_unit_alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(_UNIT_WORDS, key=lambda w: (-len(w), w)))
+_UNIT_AFTER = re.compile(rf"(?:\s?-\s?|\s)?(?P<u>{_unit_alt})(?![\w])", re.IGNORECASE)
+_UNIT_GLUED = re.compile(rf"(?P<u>{_unit_alt})(?![\w])")
+_TIMES = re.compile(r"\s+times\b(?=\s+(?:more|less|fewer|higher|lower|greater|larger|bigger|smaller|as|the|over"
+                    r"|that|what)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w&.'’]*|#)\s*$")
+_HYPHEN_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-$")
+_ONE_PRONOUN_AFTER = re.compile(r"\s+(?:of|another|day|thing|way|time|side|hand|point)\b|-(?:off|time|way)\b",
+                                re.IGNORECASE)
+_WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(?:{'|'.join(_CONTEXT['window'])})\b",
+                           re.IGNORECASE)
+_GAP_RANGE = re.compile(r"^(?:\s*[-–—]\s*|\s+(?:to|through|and)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
+_BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"(?P<v>[A-Za-z]+)\s+(?:[A-Za-z,]+\s+){0,2}$")
+_PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
+_DURATIONS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+_SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
+_LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A number being read: mutable scratch, turned into a Figure at the end."""
+
+    start: int  # with qualifier
+    end: int  # with unit and post-qualifier
+    num_start: int  # with sign and currency symbol
+    num_end: int  # with scale
+    value: float
+    raw: float  # before the scale
+    scale: float
+    place: float  # unit of the last significant written digit, scale applied
+    unit: str | None
+    unit_end: int | None
+    qualifier: str | None = None
+    reading: str = "point"
+    low: float | None = None  # set for ranges
+    high: float | None = None
+
+
+# ----------------------------------------------------------------------------- public
 
 
 def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
     """Every figure in ``text`` in order, and the numbers passed over with the reason."""
-    figures = []
-    for m in _NUM.finditer(text):
-        v = float(m.group().replace(",", ""))
-        figures.append(Figure(m.start(), m.end(), v, v, v))
-    return figures, []
+    if not text or not _HAS_NUMBER.search(text):
+        return [], []
+    nonfigs: list[NonFigure] = []
+    blocked: list[tuple[int, int]] = []
+    for rx, reason in _BLOCKERS:
+        for m in rx.finditer(text):
+            nonfigs.append(NonFigure(m.start(), m.end(), reason))
+            blocked.append((m.start(), m.end()))
+    for m in _VAGUE.finditer(text):
+        if not _overlaps(blocked, m.start(), m.end()):
+            nonfigs.append(_vague(m))
+            blocked.append((m.start(), m.end()))
+    blocked.sort()
+    starts = [b[0] for b in blocked]
+
+    atoms: list[_Atom] = []
+    pos = 0
+    while (m := _CORE.search(text, pos)) is not None:
+        pos = m.end()
+        if _overlaps_sorted(blocked, starts, m.start(), m.end()):
+            continue
+        read = _read(text, m)
+        if isinstance(read, NonFigure):
+            nonfigs.append(read)
+            pos = max(m.start() + 1, min(pos, read.end))
+        elif read is not None:
+            pos = max(m.start() + 1, min(pos, read.num_end) if m.group("words") else pos, read.end)
+            if atoms and read.num_start < atoms[-1].end:  # a unit or post-qualifier swallowed it
+                continue
+            atoms.append(read)
+        elif m.group("words"):
+            pos = m.start() + 1
+    figures = [_figure(a) for a in _combine(text, atoms)]
+    nonfigs.sort(key=lambda n: (n.start, n.end))
+    return figures, nonfigs
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _overlaps_sorted(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_left(starts, e)
+    return any(spans[j][1] > s for j in range(max(0, i - 8), i))
+
+
+def _vague(m: re.Match) -> NonFigure:
+    if m.group("few"):
+        lo, hi = _VAGUE_SPREAD[" ".join(m.group("few").lower().split())]
+        base = _VAGUE_BASE[m.group("fw").lower()]
+    else:
+        base = _VAGUE_BASE[m.group("tens").lower()]
+        lo, hi = (2, 9.99) if m.group("tens").lower() != "dozens" else (2, 8.25)
+        for word in re.findall(r"thousands|millions|billions", m.group("of") or "", re.IGNORECASE):
+            base *= _VAGUE_BASE[word.lower()]
+    return NonFigure(m.start(), m.end(), "vague", lo * base, hi * base)
+
+
+def _place_of_digits(s: str) -> float:
+    s = s.replace(",", "")
+    if "." in s:
+        return 10.0 ** -len(s.split(".", 1)[1])
+    stripped = s.rstrip("0")
+    return 10.0 ** (len(s) - len(stripped)) if stripped else 1.0
+
+
+def _place_of_value(v: float) -> float:
+    if v != int(v):
+        decimals = len(f"{v:.6f}".rstrip("0").split(".")[1])
+        return 10.0 ** -decimals
+    n, p = int(abs(v)), 1.0
+    while n and n % 10 == 0:
+        n //= 10
+        p *= 10
+    return p
+
+
+_ONES_1_9 = set(_ONES[1:10])
+_SMALL_WORDS = set(_ONES[:10])
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+
+@lru_cache(maxsize=4096)
+def _cardinal(tokens: tuple[str, ...]) -> tuple[int, float]:
+    """How many leading tokens make one well-formed cardinal, and its value.
+
+    "five six" -> (1, 5): two numbers side by side; "three and four" -> (1, 3): "and" only
+    continues after hundred or a scale; "four thousand 100" -> (3, 4100).
+    """
+    total, group, factor = 0.0, 0.0, 1.0
+    last, last_scale, used, i = None, float("inf"), 0, 0
+    words = [t.lower() for t in tokens]
+    if words[:2] == ["half", "a"] and len(words) > 2:
+        factor, group, last, i = 0.5, 1.0, "small", 2
+    elif words[0] in ("a", "an") and len(words) > 1:
+        group, last, i = 1.0, "small", 1
+    while i < len(words):
+        w = words[i]
+        if w == "and":
+            if last not in ("hundred", "scale"):
+                break
+            last = "and"
+        elif w.isdigit() or w in _WORD_VALUE:
+            ok = last in (None, "scale", "and", "hundred") or (last == "tens" and w in _ONES_1_9)
+            if not ok:
+                break
+            group += float(w) if w.isdigit() else _WORD_VALUE[w]
+            last = "tens" if w in _TENS else "small"
+        elif w == "dozen":
+            if last not in (None, "small", "tens"):
+                break
+            group, last = (group or 1.0) * 12, "small"
+        elif w == "hundred":
+            if last not in ("small", "tens") or group >= 100:
+                break
+            group, last = group * 100, "hundred"
+        elif w in _WORD_SCALE:
+            scale = _WORD_SCALE[w]
+            if last not in ("small", "tens", "hundred") or scale >= last_scale:
+                break
+            total, group, last, last_scale = total + group * scale, 0.0, "scale", scale
+        else:
+            break
+        i += 1
+        if last != "and":
+            used = i
+    if used == 0:
+        return 0, 0.0
+    return used, (total + group) * factor if used == i or last != "and" else (total + group) * factor
+
+
+def _words_value(tokens: tuple[str, ...]) -> float:
+    """A spelled-out cardinal's value: text2num for plain words, the fold for "a dozen",
+    "half a million" and mixed digits ("four-thousand-100")."""
+    if all(t.isalpha() for t in tokens) and tokens[0].lower() not in ("a", "an", "half") and "dozen" not in tokens:
+        try:
+            return float(text2num(" ".join(t.lower() for t in tokens), "en"))
+        except ValueError:
+            pass
+    return _cardinal(tokens)[1]
+
+
+def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
+    """One number and what is glued around it: sign, currency, scale, unit, qualifiers."""
+    start, end = m.start(), m.end()
+    scale, unit, unit_end = 1.0, None, None
+    if m.group("frac"):
+        words = re.split(r"[\s-]+", m.group("frac").lower())
+        if words == ["half"]:
+            raw = 0.5
+        else:
+            num = 1.0 if words[0] in ("a", "an", "one") else float(_WORD_VALUE[words[0]])
+            raw = num / _FRACTION_WORDS[words[-1]]
+        value, place, unit, unit_end = raw, 0.01, "fraction", end
+    elif m.group("words"):
+        s0 = m.start("words")
+        toks = list(_TOKEN.finditer(m.group("words")))
+        used, _ = _cardinal(tuple(t.group() for t in toks))
+        if used == 0:
+            return None
+        start, end = s0, s0 + toks[used - 1].end()
+        raw = _words_value(tuple(t.group() for t in toks[:used]))
+        if m.group("half") and end == m.end("words"):
+            raw += 0.5 if m.group("half").lower().endswith("half") else 0.25
+            end = m.end()
+        word = text[start:end].lower()
+        if word == "one" and _is_pronoun_one(text, start, end):
+            return NonFigure(start, end, "pronoun")
+        if word in _SMALL_WORDS:
+            wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
+            before = wb.group("w").lower() if wb else ""
+            if before in _CONTEXT["reference"]:
+                return NonFigure(wb.start("w"), end, "reference")
+            if before in _CONTEXT["idiom_pre"]:
+                return NonFigure(wb.start("w"), end, "idiom")
+        value, place = raw, _place_of_value(raw)
+    else:
+        digits = m.group("digits")
+        raw = float(digits.replace(",", ""))
+        place = _place_of_digits(digits)
+        if m.group("mixed"):
+            a, b = m.group("mixed").split("/")
+            if float(b) == 0:
+                return None
+            raw += float(a) / float(b)
+            place = 0.01
+        elif m.group("uni"):
+            raw += _UNICODE_FRACTIONS[m.group("uni")]
+            place = 0.01
+        value = raw
+        before = text[max(0, start - 1):start]
+        if before.isalpha() or before == "_":
+            # glued to letters: "G7", "MH17", unless a currency code ("USD5")
+            cm = _CUR_PRE.search(text, max(0, start - 6), start)
+            if not (cm and cm.group("cur") and cm.group("cur").isalpha()):
+                return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
+        if before == "-":
+            hw = _HYPHEN_WORD_BEFORE.search(text, max(0, start - 30), start)
+            if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
+                return NonFigure(hw.start(), _token_end(text, end), "identifier")
+        if before == "#" or re.search(r"\bNo\.\s?$", text[max(0, start - 5):start]):
+            return NonFigure(start - 1, end, "identifier")
+
+    # ---- after the number: glued letters (ordinals, suffix scales, glued units) and scale words
+    nxt = text[end:end + 1]
+    if m.group("digits") and nxt.isalpha():
+        if _ORDINAL_SUFFIX.match(text, end):
+            return NonFigure(start, _token_end(text, end), "ordinal")
+        sm = _SCALE_SUFFIX.match(text, end)
+        um = _UNIT_GLUED.match(text, end)
+        if sm and (not um or len(um.group("u")) <= len(sm.group("s"))):
+            suffix = sm.group("s")
+            if suffix in ("m", "M") and not _has_currency(text, start) and _spatial_after(text, sm.end()):
+                unit, unit_end, end = "m", sm.end(), sm.end()
+            else:
+                scale, end = _SCALES[suffix][0], sm.end()
+                rm = _REDUNDANT_SCALE.match(text, end)  # "£1.8m million": the same scale written twice
+                if rm and _SCALES.get(rm.group().strip().lower(), (0,))[0] == scale:
+                    end = rm.end()
+        elif um:
+            unit, unit_end = _unit_of(um.group("u")), um.end()
+            end = unit_end
+        else:
+            return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
+    if scale == 1.0 and unit is None:
+        sw = _SCALE_WORD.match(text, end)
+        if sw and not (m.group("words") and sw.group("s").lower() in _WORD_SCALE):
+            scale, end = _SCALES.get(sw.group("s").lower(), _SCALES.get(sw.group("s"), (1.0,)))[0], sw.end()
+            if m.group("words") and sw.group("s").lower() == "hundred":
+                pass
+    value = raw * scale
+    place *= scale
+
+    # ---- before the number: currency, sign
+    num_start = start
+    currency = None
+    cm = _CUR_PRE.search(text, max(0, start - 6), start)
+    if cm:
+        code = cm.group("cur") or cm.group("sym")
+        currency = _CURRENCY_PRE[code]
+        num_start = cm.start()
+    sm2 = _SIGN.search(text, max(0, num_start - 1), num_start)
+    if sm2 and m.group("digits"):
+        num_start = sm2.start()
+        if sm2.group() != "+":
+            value, raw = -value, -raw
+    num_end = end
+
+    # ---- after: a unit ("12 hours", "7.8 magnitude", "4.2 billion euros", "74%", "eightfold")
+    if unit is None:
+        um = _UNIT_AFTER.match(text, end)
+        if um:
+            unit = _unit_of(um.group("u"))
+            if unit == "pound":
+                scaled = scale > 1 or bool(_SCALE_IN_WORDS.search(text, start, num_end))
+                unit = "GBP" if scaled or currency else "lb"
+            unit_end = end = um.end()
+        elif _TIMES.match(text, end):
+            tm = _TIMES.match(text, end)
+            unit, unit_end = "dimensionless", tm.end()
+            end = tm.end()
+    if unit in _CURRENCY_CODES:
+        currency, unit = unit, None
+    if currency:
+        unit = currency
+    if unit is None and _MAGNITUDE_BEFORE.search(text, max(0, num_start - 12), num_start):
+        unit = "magnitude"
+
+    # ---- not a figure after all?
+    if m.group("digits") and scale == 1.0 and unit is None and currency is None:
+        digits = m.group("digits")
+        if _WINDOW_AFTER.match(text, end):
+            return NonFigure(num_start, end, "window")
+        label = _label_before(text, num_start)
+        if label is not None and "," not in digits and "." not in digits:
+            return NonFigure(label, end, "identifier")
+        if len(digits) == 4 and _LIKELY_YEAR.fullmatch(digits) and not _bound_before(text, num_start):
+            return NonFigure(num_start, end, "year")
+    if unit in ("year", "month", "week", "day") and _WINDOW_AFTER.match(text, num_end):
+        return NonFigure(num_start, unit_end or end, "window")
+
+    atom = _Atom(start=num_start, end=end, num_start=num_start, num_end=num_end, value=value, raw=raw, scale=scale,
+                 place=place, unit=unit, unit_end=unit_end)
+    _qualify(text, atom)
+    return atom
+
+
+_CURRENCY_CODES = {c for c in _CURRENCY_PRE.values()} | {u for u in _UNIT_SPELLINGS.values() if u.isupper() and len(u) == 3}
+
+
+def _unit_of(surface: str) -> str:
+    key = " ".join(surface.lower().replace("-", " ").split())
+    return _UNIT_WORDS.get(key) or _UNIT_WORDS.get(surface.lower()) or key
+
+
+def _has_currency(text: str, start: int) -> bool:
+    return bool(_CUR_PRE.search(text, max(0, start - 6), start))
+
+
+def _spatial_after(text: str, pos: int) -> bool:
+    m = re.match(r"\s*(?:-\s*)?([A-Za-z]+)|\s*[.,;:)]|\s*$", text[pos:pos + 30])
+    if not m:
+        return False
+    return m.group(1) is None or m.group(1).lower() in _CONTEXT["spatial"]
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "-_"):
+        pos -= 1
+    return pos
+
+
+def _token_end(text: str, pos: int) -> int:
+    while pos < len(text) and (text[pos].isalnum() or text[pos] == "-" and pos + 1 < len(text) and text[pos + 1].isalnum()):
+        pos += 1
+    return pos
+
+
+def _is_pronoun_one(text: str, start: int, end: int) -> bool:
+    """A bare "one" is an amount only with a unit ("one hour"), a qualifier ("only one") or
+    after "by"/"to" ("increased by one"); otherwise it is a pronoun or determiner ("one of
+    the", "one expert said")."""
+    if _ONE_PRONOUN_AFTER.match(text, end):
+        return True
+    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    before = wb.group("w").lower() if wb else ""
+    if before in _CONTEXT["pronoun_pre"]:
+        return True
+    if before in _CONTEXT["by_prep"] or (before, "pre") in _QUALIFIERS:
+        return False
+    um = _UNIT_AFTER.match(text, end)
+    return not (um or _TIMES.match(text, end))
+
+
+def _label_before(text: str, pos: int) -> int | None:
+    """Where a label word before the number starts ("Article 5", "Boeing 737"), else None."""
+    wb = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    if not wb or wb.end() != pos or pos == wb.end("w"):
+        return None
+    word = wb.group("w")
+    low = word.lower()
+    if low in _CONTEXT["label"] or low.rstrip(".") + "." in _CONTEXT["label"]:
+        return wb.start("w")
+    initial = not text[:wb.start("w")].strip() or text[:wb.start("w")].rstrip()[-1] in ".!?\"“‘'•:;"
+    if word[0].isupper() and not initial and low not in _CONTEXT["not_label"] and (low, "pre") not in _QUALIFIERS:
+        return wb.start("w")
+    return None
+
+
+def _bound_before(text: str, pos: int) -> bool:
+    qm = _PRE_QUAL.search(text, max(0, pos - 40), pos)
+    return bool(qm) and _QUALIFIERS[(qm.group("q").lower(), "pre")][0] not in ("about", "exact")
+
+
+def _qualify(text: str, atom: _Atom) -> None:
+    qm = _PRE_QUAL.search(text, max(0, atom.num_start - 40), atom.num_start)
+    if qm and qm.group("q").lower() in _CONTEXT["period_pre"] and atom.unit in _DURATIONS:
+        qm = None  # "over five years": the period something happens in, not a bound
+    if qm:
+        atom.qualifier, atom.reading = _QUALIFIERS[(qm.group("q").lower(), "pre")]
+        atom.start = qm.start("q")
+    pm = _POST_QUAL.match(text, atom.end)
+    if pm and not (pm.group("q") == "+" and pm.start("q") != atom.end):
+        q = pm.group("q").lower()
+        if q not in ("plus", "odd") or pm.start("q") == atom.end or text[pm.start("q") - 1] in " -":
+            if q != "plus" or not re.match(r"\s+\d", text[pm.end():pm.end() + 3]):
+                atom.qualifier, atom.reading = _QUALIFIERS[(q, "post")]
+                atom.end = pm.end()
+
+
+# ----------------------------------------------------------------------------- combining
+
+
+def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Join ranges ("between 1,100 and 1,300", "£10m-£12m", "three- and four-storey") and pass a
+    qualifier on to a conversion in brackets ("at least £600m ($775m)")."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            gap = text[a.end:b.num_start]
+            if b.qualifier is None and _is_range(text, a, b, gap):
+                joined = _range(a, b)
+                intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+                if intro:
+                    joined.start = intro.start("w")
+                out.append(joined)
+                i += 2
+                continue
+            if _PAREN_GAP.match(gap) and b.qualifier is None and a.qualifier:
+                b.qualifier, b.reading = a.qualifier, a.reading
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
+    if not _GAP_RANGE.match(gap):
+        return False
+    joiner = gap.strip().lower()
+    intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+    if joiner == "and":
+        return bool(intro and intro.group("w").lower() == "between")
+    if intro and intro.group("w").lower() == "from":
+        vb = _VERB_BEFORE.search(text, max(0, intro.start() - 40), intro.start())
+        if vb and vb.group("v").lower() in _CONTEXT["change_verb"]:
+            return False
+        words_before = set(re.findall(r"[a-z]+", text[max(0, intro.start() - 40):intro.start()].lower()))
+        if words_before & _CONTEXT["change_verb"] and not words_before & _CONTEXT["range_verb"]:
+            return False
+    if a.qualifier not in (None, "exact", "about") and joiner != "-":
+        return False
+    lo = a.raw * (b.scale if a.scale == 1.0 and b.scale > 1 else a.scale)
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    return lo <= b.value
+
+
+def _range(a: _Atom, b: _Atom) -> _Atom:
+    scale = b.scale if a.scale == 1.0 and b.scale > 1 and a.raw <= b.raw else a.scale
+    lo = a.raw * scale
+    unit = a.unit or b.unit
+    place = a.place * (scale / a.scale if a.scale else 1.0)
+    return _Atom(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=lo, raw=a.raw,
+                 scale=scale, place=min(place, b.place), unit=unit, unit_end=b.unit_end, qualifier="range",
+                 reading="range", low=lo, high=b.value)
+
+
+def _figure(a: _Atom) -> Figure:
+    v = a.value
+    r = a.place / 2
+    tol = max(r, 0.1 * abs(v))
+    reading = a.reading
+    if a.qualifier == "range":
+        low, high, plo, phi = a.low, a.high, a.low - r, a.high + r
+    elif reading == "around":
+        low, high, plo, phi = None, None, v - tol, v + tol
+    elif reading == "below":
+        low, high, plo, phi = None, v, v - tol, v
+    elif reading == "above":
+        low, high, plo, phi = v, None, v, v + tol
+    elif reading == "under":
+        low, high, plo, phi = None, v, v - tol, v
+    else:
+        low, high, plo, phi = v, v, v - r, v + r
+    return Figure(start=a.start, end=a.end, value=v, low=low, high=high, qualifier=a.qualifier or "exact",
+                  unit=a.unit, pragmatic_low=plo, pragmatic_high=phi, unit_end=a.unit_end,
+                  number_start=a.num_start, number_end=a.num_end)
