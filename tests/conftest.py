@@ -137,3 +137,39 @@ def make_corpus(tmp_path: Path) -> Callable[..., Path]:
     def make(n: int, seed: int = 0, first: int = 0, name: str | None = None) -> Path:
         return write_corpus(tmp_path / (name or f"corpus-{seed}-{first}-{n}.jsonl"), n, seed, first)
     return make
+
+
+# -- hypothesis profiles -------------------------------------------------------------------------
+# FIGURES_FUZZ picks one: "ci" (default: 200 examples, derandomized so runs repeat) or "long"
+# (100,000 random examples, for a fuzzing session: FIGURES_FUZZ=long pytest tests/test_fuzz.py).
+from hypothesis import HealthCheck, settings as hypothesis_settings  # noqa: E402
+
+hypothesis_settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True,
+                                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+hypothesis_settings.register_profile("long", max_examples=100_000, deadline=None,
+                                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+hypothesis_settings.load_profile(os.environ.get("FIGURES_FUZZ", "ci"))
+
+
+# -- golden files ----------------------------------------------------------------------------------
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regen-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/* from the current output instead of comparing (review the diff)")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """``golden(name, text)``: assert text equals tests/golden/<name>; with --regen-golden, write it."""
+    folder = Path(__file__).resolve().parent / "golden"
+    regen = request.config.getoption("--regen-golden")
+
+    def check(name: str, text: str) -> None:
+        path = folder / name
+        if regen:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+            return
+        assert path.exists(), f"{path} is missing: run pytest --regen-golden and review the new file"
+        expected = path.read_text(encoding="utf-8")
+        assert text == expected, f"{name} differs from its golden file: review, then pytest --regen-golden"
+    return check

@@ -20,6 +20,7 @@ import io
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 # Bytes that never appear raw in UTF-8 JSON text (tab, newline, form feed, carriage return do).
 CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0c\r")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 HEAD_BYTES = 64 * 1024
 CHUNK_BYTES = 1 << 20
 WHAT_WE_READ = "figures reads JSON Lines, .txt/.md text, .html pages and RSS/Atom feeds"
@@ -324,14 +326,11 @@ class _Reader:
                 published = parse_published(published)
             except ValueError as e:
                 return Rejection(origin, _bad_date(published, e))
-        if "\x00" in text:  # PostgreSQL cannot store NUL; U+FFFD keeps every offset in place
-            log.warning("%s: NUL characters replaced by U+FFFD", origin)
-            text = text.replace("\x00", "\ufffd")
-        return Article(id=ident or Article.make_id(text, url), text=text,
-                       outlet=_clean(outlet) or self.defaults.outlet,
-                       published=published or self.defaults.published,
-                       url=_clean(url), title=_clean(title), author=_clean(author),
-                       origin=origin)
+        text = _storable(text, origin)
+        outlet, url, title, author = (_storable(_clean(v), origin) for v in (outlet, url, title, author))
+        return Article(id=_storable(ident, origin) or Article.make_id(text, url), text=text,
+                       outlet=outlet or self.defaults.outlet, published=published or self.defaults.published,
+                       url=url, title=title, author=author, origin=origin)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -478,6 +477,16 @@ class _TextParser(HTMLParser):
     def handle_data(self, data):
         if not self.skipping:
             self.out.append(data)
+
+
+def _storable(value: str | None, origin: str) -> str | None:
+    """Text every database and terminal can hold: NUL characters (PostgreSQL refuses them) and
+    lone surrogates (from JSON escapes such as \\ud800; not encodable as UTF-8) become U+FFFD,
+    one for one, so every character offset stays where it was."""
+    if value is None or _UNSTORABLE.search(value) is None:
+        return value
+    log.warning("%s: NUL characters or lone surrogates replaced by U+FFFD", origin)
+    return _UNSTORABLE.sub("\ufffd", value)
 
 
 def _clean(value: str | None) -> str | None:
