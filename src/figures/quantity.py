@@ -1,0 +1,236 @@
+"""The quantity key: which claims are about the same quantity.
+
+Claims are blocked on a key built only from what the extractor gives (subject, measure, entity,
+unit, modality, location, is_change), normalised so that "soldiers" and "troops", "deaths" and
+"people killed", "Syria (government-held areas)" and subject "Syria" + location "government-held
+areas" meet. The vocabulary is data: the tables below. Each key field is kept in its own column
+so a flag can say which fields matched.
+
+Normalisation works on the distinct strings of a column, not on every row, so it costs the
+number of different phrasings, not the number of claims.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+# -- vocabulary ------------------------------------------------------------------------------
+# Canonical predicate <- the words that name it (lemmatised, lower case). A measure phrase is
+# read for the first predicate word it holds; failing that the entity phrase is read.
+PREDICATES: dict[str, tuple[str, ...]] = {
+    "killed": ("killed", "kill", "dead", "death", "died", "die", "fatality", "toll", "life", "lives",
+               "deathtoll", "perished", "murdered"),
+    "injured": ("injured", "injury", "wounded", "wound", "hurt", "injure"),
+    "missing": ("missing", "unaccounted"),
+    "found": ("found", "rescued", "safe", "located", "survivor"),
+    "identified": ("identified", "identify", "identification"),
+    "displaced": ("displaced", "homeless", "evacuated", "evacuee", "refugee", "shelter", "fled"),
+    "affected": ("affected",),
+    "arrested": ("arrested", "detained", "arrest", "detention", "detainee"),
+    "destroyed": ("destroyed", "collapsed", "razed", "flattened", "levelled", "leveled"),
+    "damaged": ("damaged", "damage"),
+    "deployed": ("deployed", "sent", "send", "sending", "positioned", "stationed", "dispatched",
+                 "deploy", "deployment", "troop", "soldier", "prepared", "prepare", "mobilised", "mobilized"),
+    "relocated": ("relocated", "deported", "removed", "relocation", "deportation", "deportee", "removal",
+                  "transferred", "resettled"),
+    "cost": ("cost", "spending", "spent", "spend", "payment", "paid", "pay", "price", "bill", "funding",
+             "budget", "expenditure", "money", "fund", "invest", "investment", "taxpayer"),
+    "revenue": ("revenue", "income", "earnings", "sales", "turnover", "profit"),
+    "arrivals": ("arrival", "arrived", "crossing", "crossed"),
+    "magnitude": ("magnitude",),
+    "depth": ("depth", "deep"),
+    "aftershocks": ("aftershock",),
+    "searched": ("searched", "search", "canvassed", "combed"),
+    "cases": ("case", "infection", "infected"),
+    "vote_share": ("vote", "voted", "ballot"),
+    # time elapsed since an event grows by itself: compared only within one as-of day
+    "elapsed": ("since", "ago", "elapsed"),
+}
+# Predicates whose figures only grow: a later, lower figure is a monotonic violation.
+CUMULATIVE = frozenset({"killed", "injured", "identified", "destroyed", "damaged", "arrested",
+                        "aftershocks", "cases", "relocated", "affected"})
+# Counted-entity head nouns that mean the same thing.
+ENTITY_SYNONYMS: dict[str, str] = {
+    "soldier": "troop", "troop": "troop", "serviceman": "troop", "servicemen": "troop", "fighter": "troop",
+    "force": "troop", "military": "troop",
+    "people": "person", "person": "person", "persons": "person", "individual": "person", "resident": "person",
+    "civilian": "person", "victim": "person", "fatality": "person", "death": "person", "dead": "person",
+    "casualty": "person", "body": "person", "name": "person", "injury": "person", "wounded": "person", "life": "person", "lives": "person", "migrant": "person",
+    "seeker": "person", "refugee": "person", "deportee": "person", "child": "person", "citizen": "person",
+    "building": "building", "structure": "building", "home": "building", "house": "building",
+    "worker": "personnel", "personnel": "personnel", "staff": "personnel", "rescuer": "personnel",
+    "responder": "personnel", "team": "personnel",
+}
+# Markers that make a figure a different quantity from the plain one, found in measure/entity.
+# (marker, words or phrases)
+MARKERS: dict[str, tuple[str, ...]] = {
+    "per_unit": ("per person", "per head", "per capita", "per asylum seeker", "per individual", "per migrant",
+                 "per deportee", "each", "per migrant", "per refugee", "per one", "one person", "per patient"),
+    "per_time": ("a day", "per day", "a year", "per year", "annual", "annually", "a month", "per month",
+                 "daily", "weekly", "monthly", "yearly", "a week", "per week"),
+    "to_date": ("so far", "to date", "already", "made to date", "until now", "thus far"),
+    "planned": ("planned", "projected", "expected", "forecast", "scenario", "would", "could", "will be",
+                "potential", "proposed", "if "),
+    "previous": ("previous", "previously", "earlier", "original", "originally", "initial", "initially",
+                 "peak", "former", "before the"),
+    "increment": ("further", "additional", "extra", "another", "more", "increase", "rise", "change in",
+                  "added", "new "),
+    "negated": ("not yet", "un-", "without", "non-"),
+    "share": ("share", "proportion", "percentage", "rate", "ratio"),
+    "max": ("highest", "maximum", "record"),
+}
+# Modalities that describe a figure that has not happened (yet).
+PLANNED_MODALITIES = frozenset({"decided", "intended", "projected", "hypothetical"})
+# Words that only pad a subject.
+SUBJECT_STOP = frozenset({"the", "a", "an", "of", "in", "on", "s"})
+SUBJECT_ALIASES: dict[str, str] = {
+    "türkiye": "turkey", "turkiye": "turkey", "dprk": "north korea", "u.s.": "united states",
+    "us": "united states", "usa": "united states", "uk": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom",
+}
+# Words after which a counted-entity phrase no longer names the thing counted
+# ("people killed in Syria", "people still missing", "victims publicly identified").
+HEAD_STOPS = frozenset({"of", "in", "at", "on", "for", "from", "to", "who", "that", "whose", "with", "by", "if",
+                        "including", "since", "per", "after", "before", "during", "still", "now", "already",
+                        "not", "yet", "dead", "active", "as", "whom", "which", "a", "an", "the"})
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+PAREN = re.compile(r"\(([^)]*)\)")
+
+
+def lemma(word: str) -> str:
+    """A light English lemmatiser for head nouns and predicates: plurals and -ies."""
+    w = word.lower()
+    if w in ("people", "lives", "news", "series", "species", "aftershocks"):
+        return {"lives": "life", "aftershocks": "aftershock"}.get(w, w)
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def words(text: str | None) -> list[str]:
+    return [lemma(w) for w in WORD.findall((text or "").lower())]
+
+
+_PREDICATE_OF = {w: p for p, ws in PREDICATES.items() for w in ws}
+
+
+@lru_cache(maxsize=65536)
+def predicate(text: str | None) -> str | None:
+    """The canonical predicate a phrase names, or None."""
+    for w in words(text):
+        if w in _PREDICATE_OF:
+            return _PREDICATE_OF[w]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def head_noun(text: str | None) -> str | None:
+    """The head noun of a counted-entity phrase, lemmatised and mapped through synonyms:
+    "special forces troops" -> "troop", "people killed" -> "person"."""
+    ws = words(PAREN.sub(" ", text or ""))
+    if not ws:
+        return None
+    # the head is the last noun before a participle or preposition ("people killed in Syria")
+    cut = len(ws)
+    for i, w in enumerate(ws):
+        if i > 0 and (w in HEAD_STOPS or (w.endswith(("ed", "ing", "ly")) and w not in ENTITY_SYNONYMS)):
+            cut = i
+            break
+    ws = ws[:cut] or ws
+    # "cost of the scheme": a leading measure word is the head
+    head = ws[-1]
+    return ENTITY_SYNONYMS.get(head, head)
+
+
+@lru_cache(maxsize=65536)
+def markers(text: str | None) -> frozenset[str]:
+    t = " " + re.sub(r"\s+", " ", (text or "").lower()) + " "
+    found = set()
+    for name, phrases in MARKERS.items():
+        for p in phrases:
+            if p.endswith("-") or p.startswith("-"):
+                continue
+            if re.search(r"(?<![a-z])" + re.escape(p.strip()) + r"(?![a-z])", t):
+                found.add(name)
+                break
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def split_scope(subject: str | None) -> tuple[str | None, str | None]:
+    """"Syria (government-held areas)" -> ("syria", "government-held areas")."""
+    if not subject or not str(subject).strip():
+        return None, None
+    s = str(subject)
+    scope = "; ".join(m.strip() for m in PAREN.findall(s)) or None
+    core = " ".join(w for w in WORD.findall(PAREN.sub(" ", s).lower()) if w not in SUBJECT_STOP)
+    core = SUBJECT_ALIASES.get(core, core)
+    return (core or None), (scope.lower() if scope else None)
+
+
+def norm_text(text: str | None) -> str | None:
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return None
+    t = " ".join(WORD.findall(str(text).lower()))
+    return t or None
+
+
+def _map_unique(series: pd.Series, fn) -> pd.Series:
+    """Apply ``fn`` once per distinct value (NaN/None as None)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    mapped = [fn(u) for u in uniques]
+    out = np.empty(len(codes), dtype=object)
+    if len(mapped):
+        lookup = np.empty(len(mapped) + 1, dtype=object)
+        lookup[:-1] = mapped
+        lookup[-1] = fn(None)
+        out[:] = lookup[codes]
+    return pd.Series(out, index=series.index)
+
+
+def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim with the normalised key fields:
+
+    subject, scope, predicate, entity, markers, modality_class, unit_dim, is_change, cumulative.
+    """
+    n = len(claims)
+    col = lambda name: claims[name] if name in claims else pd.Series([None] * n, index=claims.index)  # noqa: E731
+    subj = _map_unique(col("subject"), split_scope)
+    subject = subj.map(lambda t: t[0])
+    scope = subj.map(lambda t: t[1])
+    loc = _map_unique(col("location"), norm_text)
+    scope = loc.where(loc.notna(), scope)
+
+    measure = col("measure")
+    entity = col("entity")
+    both = measure.fillna("").astype(str) + " | " + entity.fillna("").astype(str)
+    pred_m = _map_unique(measure, predicate)
+    pred_e = _map_unique(entity, predicate)
+    pred = pred_m.where(pred_m.notna(), pred_e)
+    head = _map_unique(entity, head_noun)
+    # with no predicate word anywhere, the counted thing itself names the quantity
+    pred = pred.where(pred.notna(), head)
+    mk = _map_unique(both, markers)
+    modality = col("modality").fillna("actual").astype(str)
+    planned_by_words = mk.map(lambda m: "planned" in m)
+    modality_class = np.where(modality.isin(list(PLANNED_MODALITIES)) | planned_by_words, "planned",
+                              np.where(modality == "denied", "denied", "actual"))
+    mk = mk.map(lambda m: "|".join(sorted(m - {"planned"})))
+    return pd.DataFrame({
+        "k_subject": subject, "k_scope": scope, "k_predicate": pred, "k_entity": head,
+        "k_markers": mk, "k_modality": modality_class,
+        "k_change": col("is_change").fillna(False).astype(bool).to_numpy(),
+        "k_cumulative": pred.isin(list(CUMULATIVE)).to_numpy(),
+    }, index=claims.index)
+
+
+# Entity heads that do not tell quantities apart once the predicate is known ("people killed"
+# and "deaths" are one count). Other heads ("buildings", "troops") stay in the key.
+GENERIC_ENTITIES = frozenset({"person", None})
