@@ -15,6 +15,7 @@ from figures.compare import find_conflicts
 from figures.config import Settings
 from figures.errors import InputError
 from figures.ingest import ArticleDefaults, read_source
+from figures.parallel import IngestOptions, ingest_articles
 from figures.records import Article, Claim, Flag, IngestResult, Rejection
 from figures.store import Store
 
@@ -67,37 +68,47 @@ class Tracker:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def parse(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults()) -> Iterator[Parsed | Rejection]:
-        """Read and extract without touching the database. A source that cannot be opened (a
-        missing file, an unreachable URL) becomes a Rejection, and the other sources still go in."""
+    def read(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults()) -> Iterator[Article | Rejection]:
+        """Read without extracting. A source that cannot be opened (a missing file, an
+        unreachable URL) becomes a Rejection, and the other sources still go in."""
         for source in sources:
             try:
                 for item in read_source(source, defaults, self.settings):
                     if isinstance(item, Rejection):
                         log.info("rejected %s: %s", item.origin, item.reason)
-                        yield item
-                    else:
-                        yield Parsed(item, extract_claims(item))
+                    yield item
             except InputError as e:
                 log.info("cannot read %s: %s", e.origin, e.reason)
                 yield Rejection(e.origin, f"{e.reason} — {e.hint}" if e.hint else e.reason)
 
+    def parse(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults()) -> Iterator[Parsed | Rejection]:
+        """Read and extract without touching the database."""
+        for item in self.read(sources, defaults):
+            yield item if isinstance(item, Rejection) else Parsed(item, extract_claims(item))
+
     def ingest(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults(),
-               on_article: Callable[[Parsed], None] | None = None) -> IngestResult:
-        """Parse every source and store each article with its claims in its own transaction."""
-        read = new = claims = 0
+               on_article: Callable[[Parsed], None] | None = None,
+               options: IngestOptions = IngestOptions()) -> IngestResult:
+        """Parse every source and store each article with all its claims or not at all.
+
+        ``options`` spreads the parsing over processes or a Dask cluster (figures.parallel);
+        what is stored is the same as a serial ingest stores.
+        """
         rejections: list[Rejection] = []
-        for item in self.parse(sources, defaults):
-            if isinstance(item, Rejection):
-                rejections.append(item)
-                continue
-            read += 1
-            if self.store.save(item.article, item.extraction.claims, item.extraction.mentions):
-                new += 1
-                claims += len(item.extraction.claims)
+
+        def articles() -> Iterator[Article]:
+            for item in self.read(sources, defaults):
+                if isinstance(item, Rejection):
+                    rejections.append(item)
+                else:
+                    yield item
+
+        def saved(article: Article, extraction: Extraction, _new: bool) -> None:
             if on_article:
-                on_article(item)
-        return IngestResult(read, new, claims, tuple(rejections))
+                on_article(Parsed(article, extraction))
+
+        counts = ingest_articles(self.store, articles(), options, saved)
+        return replace(counts, rejections=tuple(rejections))
 
     def claims(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
         return self.store.claims_frame(since, until)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -18,6 +20,7 @@ from figures.api import CLAIM_EXTRA_FIELDS, CLAIM_FIELDS, Parsed, Tracker, claim
 from figures.config import Settings
 from figures.errors import FiguresError
 from figures.ingest import ArticleDefaults
+from figures.parallel import IngestOptions
 from figures.records import Rejection
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -90,11 +93,39 @@ def _root(verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, he
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
+class IngestEngine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[Parsed], None] | None]:
+    """A live count on a terminal; nothing when stderr is a file or a pipe."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed} articles"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda _parsed: bar.advance(task)
+
+
 @app.command()
-def ingest(paths: Paths, db: DbOption = None, outlet: OutletOption = None, published: PublishedOption = None) -> None:
+def ingest(paths: Paths, db: DbOption = None, outlet: OutletOption = None, published: PublishedOption = None,
+           workers: Annotated[int, typer.Option("--workers", "-j", min=0, help="processes parsing articles (0 = one per core)")] = 1,
+           engine: Annotated[IngestEngine, typer.Option("--engine", help="where parsing runs: local processes or a Dask cluster")] = IngestEngine.local,
+           scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --workers)")] = None) -> None:
     """Read articles and store them with their claims (re-ingesting stores nothing new)."""
-    with _tracker(db) as tracker:
-        result = tracker.ingest(paths, _defaults(outlet, published))
+    options = IngestOptions(workers=workers, engine=engine.value, scheduler=scheduler)
+    if engine is IngestEngine.dask:
+        import distributed  # noqa: F401  (sets its own loggers to INFO on import; -v decides here)
+
+        logging.getLogger("distributed").setLevel(logging.getLogger().level)
+    with _tracker(db) as tracker, _progress("ingesting") as on_article:
+        result = tracker.ingest(paths, _defaults(outlet, published), on_article=on_article, options=options)
     _report_rejections(result.rejections)
     typer.echo(f"{result.articles_read} articles read, {result.articles_new} new, {result.claims_new} claims stored, "
                f"{len(result.rejections)} rejected", err=True)

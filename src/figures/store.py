@@ -152,14 +152,14 @@ def open_engine(url: str):
         raise ConfigError(f"the driver for {redact_url(url)!r} is not installed ({e.name}) — install it or use a sqlite:/// URL") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    from figures import migrations
+    from figures.migrations import UnknownRevision, upgrade
 
     try:
-        migrations.upgrade(engine)
+        upgrade(engine)
     except OperationalError as e:
         engine.dispose()
         raise StoreError(f"cannot open the database {redact_url(url)}: {e.orig} — check that it exists and is reachable") from None
-    except migrations.UnknownRevision as e:
+    except UnknownRevision as e:
         engine.dispose()
         raise StoreError(f"the database {redact_url(url)} has schema version {e}, newer than this figures knows — upgrade figures") from None
     return engine
