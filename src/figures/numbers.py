@@ -127,10 +127,10 @@ _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUE = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _WORD_SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+_FRACTION_WORDS = {"half": 2, "halves": 2, "fourth": 4, "fourths": 4, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                    "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
                    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
-_UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅙": 1 / 6}
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 
@@ -141,14 +141,16 @@ _WTOK = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_ONES[1:10])}))?|{'|'.j
          rf"|hundred|thousand|million|billion|trillion|dozen){_W}")
 _SEP = r"(?:\s+|\s*-\s*)"
 _WSEP = r"(?:\s+and\s+|-and-|\s*-\s*|\s+)"
-_WSEQ = (rf"(?:(?:a|an|one|half\s+a|a\s+half)[\s-]+(?:dozen|hundred|thousand|million|billion|trillion)\b|{_WTOK})"
+_WSEQ = (rf"(?:(?:a|an|one|half(?:\s+a)?|a\s+half|(?:a\s+)?quarter)[\s-]+(?:dozen|hundred|thousand|million|billion|trillion)\b"
+         rf"|{_WTOK})"
          rf"(?:{_WSEP}{_WTOK}|-\d+(?![\d,.]))*")
 _FRAC = (rf"(?:(?:a|an|one|{'|'.join(_ONES[2:10])})[\s-]+(?:{'|'.join(_FRACTION_WORDS)})(?=\s+of\b)"
-         rf"|(?:{'|'.join(_ONES[2:10])})-(?:{'|'.join(w for w in _FRACTION_WORDS if w.endswith('s'))})\b"
+         rf"|(?:{'|'.join(_ONES[2:10])})\s*[\s-]\s*(?:{'|'.join(w for w in _FRACTION_WORDS if w.endswith('s'))})\b"
+         rf"|one\s*-\s*(?:{'|'.join(w for w in _FRACTION_WORDS if not w.endswith('s'))})\b"
          rf"|half(?=\s+of\b))")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+"
 _CORE = re.compile(
-    rf"(?P<frac>\b{_FRAC})"
+    rf"(?P<frac>\b{_FRAC})|(?P<unionly>(?<![\d.,])[½¼¾⅓⅔⅛⅙])"
     rf"|(?P<words>\b{_WSEQ})(?P<half>{_SEP}and{_SEP}a{_SEP}(?:half|quarter)\b)?"
     rf"|(?<![\d.,])(?P<digits>{_DIGITS})(?:\s(?P<mixed>\d/\d{{1,2}})(?![\d/])|(?P<uni>[½¼¾⅓⅔⅛]))?",
     re.IGNORECASE)
@@ -157,6 +159,8 @@ _HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.joi
 
 _MONTH = rf"(?:{_MONTHS})\.?"
 _BLOCKERS = [
+    # URLs and addresses: https://..., www..., 192.168.1.2
+    (re.compile(r"\b(?:https?://|www\.)\S+|\b\d{1,3}(?:\.\d{1,3}){3}\b"), "identifier"),
     # 6/2/2023, 2023-02-06, 06.02.2023
     (re.compile(r"(?<![\d.,/])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d/])"), "date"),
     # 21 October 2024, Feb. 6, October 21, 2024, March 2024
@@ -198,7 +202,7 @@ _SCALE_WORD = re.compile(
 _REDUNDANT_SCALE = re.compile(r"\s*(?:million|billion|thousand|trillion)\b", re.IGNORECASE)
 _unit_alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(_UNIT_WORDS, key=lambda w: (-len(w), w)))
 _UNIT_AFTER = re.compile(rf"(?:\s?-\s?|\s)?(?P<u>{_unit_alt})(?![\w])", re.IGNORECASE)
-_UNIT_GLUED = re.compile(rf"(?P<u>{_unit_alt})(?![\w])")
+_UNIT_GLUED = re.compile(rf"(?P<u>{_unit_alt})(?![\w])", re.IGNORECASE)
 _TIMES = re.compile(r"\s+times\b(?=\s+(?:more|less|fewer|higher|lower|greater|larger|bigger|smaller|as|the|over"
                     r"|that|what)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
@@ -209,11 +213,14 @@ _ONE_PRONOUN_AFTER = re.compile(r"\s+(?:of|another|day|thing|way|time|side|hand|
                                 re.IGNORECASE)
 _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(?:{'|'.join(_CONTEXT['window'])})\b",
                            re.IGNORECASE)
-_GAP_RANGE = re.compile(r"^(?:\s*[-–—]\s*|\s+(?:to|through|and)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
+_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"(?P<v>[A-Za-z]+)\s+(?:[A-Za-z,]+\s+){0,2}$")
+_BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+$", re.IGNORECASE)
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
 _DURATIONS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+_SIGN_WORD = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
+_CUR_POST = re.compile(rf"\s?(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha() and '$' not in k)})")
 _SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -340,6 +347,10 @@ def _cardinal(tokens: tuple[str, ...]) -> tuple[int, float]:
     words = [t.lower() for t in tokens]
     if words[:2] == ["half", "a"] and len(words) > 2:
         factor, group, last, i = 0.5, 1.0, "small", 2
+    elif words[:2] in (["a", "half"], ["a", "quarter"]) and len(words) > 2:
+        factor, group, last, i = (0.5 if words[1] == "half" else 0.25), 1.0, "small", 2
+    elif words[0] in ("half", "quarter") and len(words) > 1:
+        factor, group, last, i = (0.5 if words[0] == "half" else 0.25), 1.0, "small", 1
     elif words[0] in ("a", "an") and len(words) > 1:
         group, last, i = 1.0, "small", 1
     while i < len(words):
@@ -380,7 +391,7 @@ def _cardinal(tokens: tuple[str, ...]) -> tuple[int, float]:
 def _words_value(tokens: tuple[str, ...]) -> float:
     """A spelled-out cardinal's value: text2num for plain words, the fold for "a dozen",
     "half a million" and mixed digits ("four-thousand-100")."""
-    if all(t.isalpha() for t in tokens) and tokens[0].lower() not in ("a", "an", "half") and "dozen" not in tokens:
+    if all(t.isalpha() for t in tokens) and tokens[0].lower() not in ("a", "an", "half", "quarter") and "dozen" not in tokens:
         try:
             return float(text2num(" ".join(t.lower() for t in tokens), "en"))
         except ValueError:
@@ -392,7 +403,10 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
     """One number and what is glued around it: sign, currency, scale, unit, qualifiers."""
     start, end = m.start(), m.end()
     scale, unit, unit_end = 1.0, None, None
-    if m.group("frac"):
+    if m.group("unionly"):
+        raw = value = _UNICODE_FRACTIONS[m.group("unionly")]
+        place = 0.01
+    elif m.group("frac"):
         words = re.split(r"[\s-]+", m.group("frac").lower())
         if words == ["half"]:
             raw = 0.5
@@ -409,7 +423,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         start, end = s0, s0 + toks[used - 1].end()
         raw = _words_value(tuple(t.group() for t in toks[:used]))
         if m.group("half") and end == m.end("words"):
-            raw += 0.5 if m.group("half").lower().endswith("half") else 0.25
+            part = 0.5 if m.group("half").lower().endswith("half") else 0.25
+            last = toks[used - 1].group().lower()
+            raw += part * (_WORD_SCALE[last] if last in _WORD_SCALE and last != "hundred" else 1)
             end = m.end()
         word = text[start:end].lower()
         if word == "one" and _is_pronoun_one(text, start, end):
@@ -417,7 +433,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         if word in _SMALL_WORDS:
             wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
             before = wb.group("w").lower() if wb else ""
-            if before in _CONTEXT["reference"]:
+            if before in _CONTEXT["reference"] and not _UNIT_AFTER.match(text, end):
                 return NonFigure(wb.start("w"), end, "reference")
             if before in _CONTEXT["idiom_pre"]:
                 return NonFigure(wb.start("w"), end, "idiom")
@@ -444,6 +460,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
         if before == "-":
             hw = _HYPHEN_WORD_BEFORE.search(text, max(0, start - 30), start)
+            if hw and hw.start() > 0 and text[hw.start() - 1].isdigit():
+                hw = None  # "5k-20k", "10km-12km": the second end of a range
             if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
                 return NonFigure(hw.start(), _token_end(text, end), "identifier")
         if before == "#" or re.search(r"\bNo\.\s?$", text[max(0, start - 5):start]):
@@ -458,7 +476,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         um = _UNIT_GLUED.match(text, end)
         if sm and (not um or len(um.group("u")) <= len(sm.group("s"))):
             suffix = sm.group("s")
-            if suffix in ("m", "M") and not _has_currency(text, start) and _spatial_after(text, sm.end()):
+            if suffix == "m" and not _has_currency(text, start) and _spatial_after(text, sm.end()):
                 unit, unit_end, end = "m", sm.end(), sm.end()
             else:
                 scale, end = _SCALES[suffix][0], sm.end()
@@ -472,10 +490,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
             return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
     if scale == 1.0 and unit is None:
         sw = _SCALE_WORD.match(text, end)
-        if sw and not (m.group("words") and sw.group("s").lower() in _WORD_SCALE):
+        has_scale_word = m.group("words") and _SCALE_IN_WORDS.search(text, start, end)
+        if sw and not has_scale_word:
             scale, end = _SCALES.get(sw.group("s").lower(), _SCALES.get(sw.group("s"), (1.0,)))[0], sw.end()
-            if m.group("words") and sw.group("s").lower() == "hundred":
-                pass
     value = raw * scale
     place *= scale
 
@@ -488,10 +505,13 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         currency = _CURRENCY_PRE[code]
         num_start = cm.start()
     sm2 = _SIGN.search(text, max(0, num_start - 1), num_start)
+    nm = _SIGN_WORD.search(text, max(0, num_start - 10), num_start)
     if sm2 and m.group("digits"):
         num_start = sm2.start()
         if sm2.group() != "+":
             value, raw = -value, -raw
+    elif nm:
+        num_start, value, raw = nm.start(), -value, -raw
     num_end = end
 
     # ---- after: a unit ("12 hours", "7.8 magnitude", "4.2 billion euros", "74%", "eightfold")
@@ -503,6 +523,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 scaled = scale > 1 or bool(_SCALE_IN_WORDS.search(text, start, num_end))
                 unit = "GBP" if scaled or currency else "lb"
             unit_end = end = um.end()
+        elif currency is None and (cp := _CUR_POST.match(text, end)):
+            currency, unit_end = _CURRENCY_PRE[cp.group("sym")], cp.end()
+            end = cp.end()
         elif _TIMES.match(text, end):
             tm = _TIMES.match(text, end)
             unit, unit_end = "dimensionless", tm.end()
@@ -602,7 +625,8 @@ def _bound_before(text: str, pos: int) -> bool:
 
 def _qualify(text: str, atom: _Atom) -> None:
     qm = _PRE_QUAL.search(text, max(0, atom.num_start - 40), atom.num_start)
-    if qm and qm.group("q").lower() in _CONTEXT["period_pre"] and atom.unit in _DURATIONS:
+    age = atom.unit_end is not None and text[atom.unit_end - 3:atom.unit_end].lower() == "old"
+    if qm and qm.group("q").lower() in _CONTEXT["period_pre"] and atom.unit in _DURATIONS and not age:
         qm = None  # "over five years": the period something happens in, not a bound
     if qm:
         atom.qualifier, atom.reading = _QUALIFIERS[(qm.group("q").lower(), "pre")]
@@ -637,6 +661,14 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 out.append(joined)
                 i += 2
                 continue
+            if _BOUND_PAIR_GAP.match(text, a.end, b.start) and {a.reading, b.reading} == {"above", "under"}:
+                lo, hi = (a, b) if a.reading == "above" else (b, a)
+                if lo.value < hi.value:  # "above 1,000 and below 1,500", "at most 100 and at least 20"
+                    joined = _range(lo, hi)
+                    joined.start, joined.end, joined.num_start = a.start, b.end, a.num_start
+                    out.append(joined)
+                    i += 2
+                    continue
             if _PAREN_GAP.match(gap) and b.qualifier is None and a.qualifier:
                 b.qualifier, b.reading = a.qualifier, a.reading
         out.append(a)
@@ -663,7 +695,7 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     lo = a.raw * (b.scale if a.scale == 1.0 and b.scale > 1 else a.scale)
     if a.unit and b.unit and a.unit != b.unit:
         return False
-    return lo <= b.value
+    return lo <= b.value or bool(intro)  # "ranged from -18 to -34": an interval written high to low
 
 
 def _range(a: _Atom, b: _Atom) -> _Atom:
@@ -671,9 +703,10 @@ def _range(a: _Atom, b: _Atom) -> _Atom:
     lo = a.raw * scale
     unit = a.unit or b.unit
     place = a.place * (scale / a.scale if a.scale else 1.0)
+    lo, hi = min(lo, b.value), max(lo, b.value)
     return _Atom(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=lo, raw=a.raw,
                  scale=scale, place=min(place, b.place), unit=unit, unit_end=b.unit_end, qualifier="range",
-                 reading="range", low=lo, high=b.value)
+                 reading="range", low=lo, high=hi)
 
 
 def _figure(a: _Atom) -> Figure:

@@ -59,7 +59,7 @@ def spellings() -> dict[str, str]:
     """
     table: dict[str, str] = {}
     for line in UNITS_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
+        line = re.sub(r";\s*offset:\s*[^=]+", " ", line.split("#", 1)[0]).strip()
         if not line or line.endswith("-") or line.startswith("@"):
             continue
         m = _DEFINITION.match(line)
