@@ -11,12 +11,14 @@ from pathlib import Path
 import pandas as pd
 
 from figures.claims import Extraction, extract_claims
-from figures.compare import find_conflicts
+from figures.claimreview import claimreview_jsonld
+from figures.compare import Comparison, compare, find_conflicts
 from figures.config import Settings
 from figures.errors import InputError
 from figures.ingest import ArticleDefaults, read_source
 from figures.parallel import IngestOptions, ingest_articles
 from figures.records import Article, Claim, Flag, IngestResult, Rejection
+from figures.report import ReportOptions, ReportResult, make_report
 from figures.store import Store
 
 log = logging.getLogger(__name__)
@@ -115,6 +117,24 @@ class Tracker:
 
     def conflicts(self, since: date | None = None, until: date | None = None) -> list[Flag]:
         return find_conflicts(self.store.claims_frame(since, until), self.settings)
+
+    def report(self, options: ReportOptions = ReportOptions()) -> ReportResult:
+        """Ingest ``options.sources`` (if any), then write the period's report (Markdown, HTML, CSV,
+        JSON) under ``options.out_dir or settings.reports_dir``; the default period is the last
+        complete ISO week before ``options.today`` (default: today)."""
+        ingested = self.ingest(options.sources) if options.sources else None
+        result = make_report(self.store, options, self.settings, self._comparison, options.today or date.today())
+        return replace(result, ingest=ingested)
+
+    def export_claimreview(self, out: Path | None = None) -> Path:
+        """Write schema.org ClaimReview JSON-LD for the flags a reviewer confirmed; the path."""
+        path = out or self.settings.reports_dir / "claimreview.jsonld"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(claimreview_jsonld(self.conflicts()), encoding="utf-8", newline="\n")
+        return path
+
+    def _comparison(self, claims: pd.DataFrame, settings: Settings) -> Comparison:
+        return compare(claims, settings)
 
 
 def with_db(settings: Settings, db_url: str | None) -> Settings:

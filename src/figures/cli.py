@@ -22,6 +22,7 @@ from figures.errors import FiguresError
 from figures.ingest import ArticleDefaults
 from figures.parallel import IngestOptions
 from figures.records import Rejection
+from figures.report import ReportOptions
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help="figures: track numeric claims across articles and flag conflicting figures.")
@@ -174,6 +175,42 @@ def conflicts(format: Annotated[FlagFormat, typer.Option("--format", help="outpu
     else:
         _table([{**f, "figures": " vs ".join(f"{c['span']} ({c['attributed_to']})" for c in f["claims"])} for f in rows],
                ["id", "kind", "subject", "entity", "figures", "verdict"])
+
+
+@app.command()
+def report(paths: Annotated[Optional[list[str]], typer.Argument(help="articles to ingest first: files, folders, '-' or http(s) URLs", show_default=False)] = None,
+           week: Annotated[Optional[str], typer.Option("--week", help="ISO week to report on, YYYY-Www (default: the last complete week)")] = None,
+           since: SinceOption = None, until: UntilOption = None,
+           out: Annotated[Optional[Path], typer.Option("--out", help="reports folder (default: $FIGURES_REPORTS or reports/)", show_default=False)] = None,
+           format: Annotated[str, typer.Option("--format", help="comma-separated subset of md,html,csv,json")] = "md,html,csv,json",
+           today: Annotated[Optional[str], typer.Option("--today", help="take this date (YYYY-MM-DD) as today when choosing the default week")] = None,
+           db: DbOption = None) -> None:
+    """Ingest PATHs if given, then write the weekly discrepancy report and print the paths written."""
+    options = ReportOptions(week=week, since=_date(since, "--since"), until=_date(until, "--until"), out_dir=out,
+                            formats=tuple(f.strip() for f in format.split(",") if f.strip()),
+                            today=_date(today, "--today"), sources=tuple(paths or ()))
+    with _tracker(db) as tracker:
+        result = tracker.report(options)
+    rejections = result.ingest.rejections if result.ingest else ()
+    _report_rejections(rejections)
+    if result.period.note:
+        typer.echo(f"note: {result.period.note}", err=True)
+    for path in result.paths:
+        typer.echo(str(path))
+    raise typer.Exit(1 if rejections else 0)
+
+
+export_app = typer.Typer(no_args_is_help=True, help="Export reviewed flags for publishing.")
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("claimreview")
+def export_claimreview(out: Annotated[Optional[Path], typer.Option("--out", help="file to write (default: reports/claimreview.jsonld)", show_default=False)] = None,
+                       db: DbOption = None) -> None:
+    """Write schema.org ClaimReview JSON-LD for the flags a reviewer confirmed; print the path."""
+    with _tracker(db) as tracker:
+        path = tracker.export_claimreview(out)
+    typer.echo(str(path))
 
 
 def main() -> None:

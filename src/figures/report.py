@@ -1,4 +1,663 @@
-"""Flags + claims -> the weekly discrepancy report (Markdown, HTML, CSV).
+"""Flags + claims -> the weekly discrepancy report: Markdown, HTML, CSV and JSON.
 
-STUB: the report helper replaces this.
+Three steps, each testable alone:
+
+* ``gather`` reads one period (and the period before it) from the store and runs the
+  comparator over every claim published up to the end of each;
+* ``build`` turns that into a ``Report``: plain, sorted, immutable rows;
+* ``write`` renders the report in the asked formats into ``<reports>/<period label>/``.
+
+Every string that came from an article is escaped for the format it lands in: HTML through
+Jinja's autoescape, Markdown through ``figures.markdown``, CSV through ``formats.csv_cell``.
+The same database gives the same bytes: nothing here reads the clock.
 """
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from figures import formats
+from figures.charts import PALETTE, timeline_svg
+from figures.compare import Comparison
+from figures.config import Settings
+from figures.errors import ConfigError
+from figures.markdown import md_cell, md_text
+from figures.period import Period
+from figures.records import FLAG_KINDS, Flag, FlagClaim, IngestResult, Related, Repeat
+from figures.store import Store
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("md", "html", "csv", "json")
+Comparator = Callable[[pd.DataFrame, Settings], Comparison]
+
+KIND_LABELS = {
+    "cross_source": "sources disagree",
+    "revision": "figure revised",
+    "within_article": "article contradicts itself",
+    "monotonic": "cumulative figure went down",
+}
+# Verdicts that close a flag (as in figures.compare): it leaves the list and shows as resolved.
+CLOSING_VERDICTS = frozenset({"not-a-conflict", "resolved"})
+STATUS_LABELS = {"new": "new this period", "ongoing": "seen before", "resolved": "no longer flagged"}
+
+FLAG_CSV_COLUMNS = ["flag_id", "status", "kind", "subject", "entity", "measure", "severity", "verdict",
+                    "claim_id", "article_id", "start", "end", "span", "value", "low", "high", "outlet",
+                    "published", "attributed_to", "as_of", "url", "sentence"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """What to report on and where: one object, not a growing list of keyword arguments."""
+
+    week: str | None = None  # "2024-W43"
+    since: date | None = None
+    until: date | None = None
+    out_dir: Path | None = None  # the reports folder; the period's folder is made inside it
+    formats: tuple[str, ...] = FORMATS
+    today: date | None = None  # pinned by tests; the default period is the week before it
+    sources: tuple[str, ...] = ()  # paths or URLs to ingest first
+
+    def __post_init__(self) -> None:
+        unknown = [f for f in self.formats if f not in FORMATS]
+        if unknown or not self.formats:
+            raise ConfigError(f"unknown report format {','.join(unknown) or '(none)'} — use a comma-separated subset of {','.join(FORMATS)}")
+        if self.week and (self.since or self.until):
+            raise ConfigError("--week and --since/--until exclude each other — give one of them")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInputs:
+    """Everything a report is made from, read once from the store."""
+
+    period: Period
+    previous_period: Period | None
+    claims: pd.DataFrame  # claims published in the period (Store.claims_frame columns)
+    articles: pd.DataFrame  # articles published in the period
+    mentions: pd.DataFrame  # unparsed mentions in those articles
+    comparison: Comparison  # over every claim published up to period.until
+    previous: Comparison | None  # over every claim published up to previous_period.until
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A flagged claim as the report shows it: the sentence split around the figure."""
+
+    claim: FlagClaim
+    before: str
+    figure: str
+    after: str
+    link: str | None  # the article URL, only when it is http(s)
+    interval: str
+    colour: str  # the claimant's colour in the chart
+
+
+@dataclass(frozen=True, slots=True)
+class FlagView:
+    flag: Flag
+    status: str  # new | ongoing
+    title: str
+    quotes: tuple[Quote, ...]
+    chart: str  # inline SVG
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One step of a revised (or falling cumulative) figure: old -> new."""
+
+    flag_id: str
+    title: str
+    old: FlagClaim
+    new: FlagClaim
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    outlet: str
+    articles: int
+    claims: int
+    flags: int
+    claimants: int
+    reliability: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantRow:
+    attributed_to: str
+    claims: int
+    weight: float | None
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    previous_period: Period | None
+    summary: dict
+    flags: tuple[FlagView, ...]
+    changes: tuple[Change, ...]
+    drops: tuple[Change, ...]
+    repeats: tuple[Repeat, ...]
+    related: tuple[Related, ...]
+    sources: tuple[SourceRow, ...]
+    claimants: tuple[ClaimantRow, ...]
+    mentions: tuple[tuple[str, int], ...]  # (reason, count), most frequent first
+    resolved: tuple[Flag, ...]
+    verdicts: tuple[tuple[Flag, str], ...]  # (flag, status) for every flag with a verdict
+    claims: pd.DataFrame = field(repr=False, compare=False, default_factory=pd.DataFrame)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportResult:
+    period: Period
+    paths: tuple[Path, ...]
+    ingest: IngestResult | None = None  # when sources were ingested first
+
+
+# -- choosing the period -------------------------------------------------------------------
+
+def choose_period(options: ReportOptions, today: date, has_articles: Callable[[Period], bool],
+                  latest: date | None) -> Period:
+    """The asked period, else the last complete ISO week before ``today``, else (when that
+    week is empty) the latest week with articles — with a note that says so."""
+    if options.week:
+        return Period.week(options.week)
+    if options.since or options.until:
+        return Period.between(options.since, options.until)
+    period = Period.last_complete_week(today)
+    if has_articles(period):
+        return period
+    if latest is None:
+        return replace(period, note=f"The database holds no dated articles; {period.label} is the last complete week.")
+    fallback = Period.containing(latest)
+    return replace(fallback, note=f"{period.label}, the last complete week, has no articles; "
+                                  f"this report covers {fallback.label}, the latest week that has.")
+
+
+def previous_period(period: Period) -> Period | None:
+    """The period just before: last week for a week, the same number of days otherwise."""
+    if period.since <= date(1900, 1, 1):
+        return None
+    if re.fullmatch(r"\d{4}-W\d{2}", period.label):
+        return Period.containing(period.since - timedelta(days=7))
+    days = (period.until - period.since).days + 1
+    return Period.between(period.since - timedelta(days=days), period.since - timedelta(days=1))
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def _published_between(frame: pd.DataFrame, since: date, until: date) -> pd.Series:
+    published = frame["published"]
+    return published.notna() & (published >= since) & (published <= until)  # type: ignore[operator]
+
+
+def gather(store: Store, period: Period, settings: Settings, comparator: Comparator) -> ReportInputs:
+    """Read the period and compare every claim published up to its end (revisions need the
+    history), and likewise up to the end of the period before, to tell new flags from old."""
+    history = store.claims_frame(until=period.until)
+    comparison = comparator(history, settings)
+    before = previous_period(period)
+    previous = None
+    if before is not None:
+        published = history["published"]
+        previous = comparator(history[published.notna() & (published <= before.until)].reset_index(drop=True), settings)  # type: ignore[operator]
+    claims = history[_published_between(history, period.since, period.until)].reset_index(drop=True)
+    articles = store.articles_frame(period.since, period.until)
+    mentions = store.mentions_frame()
+    mentions = mentions[mentions["article_id"].isin(set(articles["article_id"]))].reset_index(drop=True)
+    return ReportInputs(period, before, claims, articles, mentions, comparison, previous)
+
+
+# -- building ------------------------------------------------------------------------------
+
+def _in(period: Period | None, claims: Iterable[FlagClaim]) -> bool:
+    return period is not None and any(c.published is not None and period.since <= c.published <= period.until for c in claims)
+
+
+def _key(flag: Flag) -> tuple:
+    """What a flag is about, so a flag that gained a claim (and so a new id) is still known."""
+    return (flag.kind, *((s or "").casefold().strip() for s in (flag.subject, flag.entity, flag.measure)))
+
+
+def _when(c: FlagClaim) -> tuple:
+    return (c.as_of or c.published or date.min, c.published or date.min, c.article_id, c.start, c.claim_id)
+
+
+def number(value: float | None) -> str:
+    """12000 -> "12,000"; 2.5 -> "2.5"; None -> "?"."""
+    if value is None:
+        return "?"
+    if float(value).is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.6g}"
+
+
+def interval(c: FlagClaim) -> str:
+    """The interval the wording allows, e.g. "12,000", "≥ 1,000", "9,000–11,000"."""
+    if c.low is None and c.high is None:
+        return "unbounded" if c.value is None else number(c.value)
+    if c.low is None:
+        return f"≤ {number(c.high)}"
+    if c.high is None:
+        return f"≥ {number(c.low)}"
+    if c.low == c.high:
+        return number(c.low)
+    return f"{number(c.low)}–{number(c.high)}"
+
+
+def safe_link(url: str | None) -> str | None:
+    """The URL when it is http(s) with a host; anything else (javascript:, data:, files) is not linked."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%-._~")  # no spaces, quotes, brackets or parentheses
+
+
+def split_sentence(sentence: str, span: str) -> tuple[str, str, str]:
+    """The sentence as (before, figure, after) around the first occurrence of the span."""
+    sentence = sentence or ""
+    at = sentence.find(span) if span else -1
+    if at < 0:
+        return (sentence + " " if sentence else ""), span, ""
+    return sentence[:at], span, sentence[at + len(span):]
+
+
+def _title(flag: Flag) -> str:
+    head = " — ".join(s for s in (flag.subject, flag.entity) if s) or "unnamed quantity"
+    return f"{head} ({flag.measure})" if flag.measure else head
+
+
+def _claimant(c: FlagClaim) -> str:
+    return c.attributed_to or c.outlet or "unattributed"
+
+
+def _quotes(claims: Sequence[FlagClaim]) -> tuple[Quote, ...]:
+    ordered = sorted(claims, key=_when)
+    colours: dict[str, str] = {}
+    for c in ordered:
+        colours.setdefault(_claimant(c), PALETTE[len(colours) % len(PALETTE)])
+    return tuple(Quote(c, *split_sentence(c.sentence, c.span), safe_link(c.url), interval(c), colours[_claimant(c)])
+                 for c in ordered)
+
+
+def _steps(flag: Flag, down_only: bool) -> list[Change]:
+    ordered = sorted((c for c in flag.claims if c.value is not None), key=_when)
+    steps = []
+    for old, new in zip(ordered, ordered[1:]):
+        if new.value != old.value and (not down_only or new.value < old.value):  # type: ignore[operator]
+            steps.append(Change(flag.id, _title(flag), old, new))
+    return steps
+
+
+def _sort_flags(flags: Iterable[Flag]) -> list[Flag]:
+    order = {k: i for i, k in enumerate(FLAG_KINDS)}
+    return sorted(flags, key=lambda f: (order.get(f.kind, len(order)), -f.severity, f.id))
+
+
+def _sources(claims: pd.DataFrame, articles: pd.DataFrame, flags: Sequence[Flag],
+             reliability: pd.DataFrame) -> tuple[SourceRow, ...]:
+    weights = {}
+    if not reliability.empty and {"attributed_to", "weight"} <= set(reliability.columns):
+        weights = {str(k).casefold(): float(v) for k, v in zip(reliability["attributed_to"], reliability["weight"])
+                   if k is not None and pd.notna(v)}
+    flag_counts: Counter[str] = Counter()
+    for f in flags:
+        flag_counts.update({c.outlet for c in f.claims if c.outlet})
+    outlets = sorted({o for o in articles["outlet"] if isinstance(o, str)})
+    rows = []
+    for outlet in outlets:
+        mine = claims[claims["outlet"] == outlet]
+        rows.append(SourceRow(outlet, int((articles["outlet"] == outlet).sum()), len(mine), flag_counts[outlet],
+                              int(mine["attributed_to"].nunique()), weights.get(outlet.casefold())))
+    return tuple(rows)
+
+
+def _claimants(claims: pd.DataFrame, reliability: pd.DataFrame) -> tuple[ClaimantRow, ...]:
+    if reliability.empty or "attributed_to" not in reliability.columns:
+        return ()
+    present = set(claims["attributed_to"].dropna())
+    rows = []
+    for r in reliability.to_dict("records"):
+        if r.get("attributed_to") in present:
+            get = lambda k: None if r.get(k) is None or pd.isna(r.get(k)) else float(r[k])  # noqa: E731
+            rows.append(ClaimantRow(str(r["attributed_to"]), int(r.get("claims") or 0), get("weight"), get("low"), get("high")))
+    return tuple(sorted(rows, key=lambda r: (-r.claims, r.attributed_to)))
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NaT
+
+
+def _clean(c: FlagClaim) -> FlagClaim:
+    """A claim with pandas' NaN/NaT (from a DataFrame row) as None, so "or" defaults work."""
+    changes = {name: None for name in FlagClaim.__slots__ if name != "claim_id" and _missing(getattr(c, name))}  # type: ignore[attr-defined]
+    if isinstance(c.sentence, str) is False:
+        changes["sentence"] = ""
+    return replace(c, **changes) if changes else c
+
+
+def _clean_comparison(comparison: Comparison) -> Comparison:
+    return replace(comparison,
+                   flags=tuple(replace(f, claims=tuple(map(_clean, f.claims))) for f in comparison.flags),
+                   related=tuple(replace(r, claims=tuple(map(_clean, r.claims))) for r in comparison.related),
+                   repeats=tuple(replace(r, claims=tuple(map(_clean, r.claims))) for r in comparison.repeats))
+
+
+def build(inputs: ReportInputs, chart: Callable[[Flag, str], str] | None = None) -> Report:
+    """The report's content from its inputs; pure. ``chart`` draws a flag (default: the timeline)."""
+    chart = chart or (lambda flag, title: timeline_svg(flag.claims, flag.id, title))
+    inputs = replace(inputs, comparison=_clean_comparison(inputs.comparison),
+                     previous=_clean_comparison(inputs.previous) if inputs.previous is not None else None)
+    period, before = inputs.period, inputs.previous_period
+    of_period = [f for f in inputs.comparison.flags if _in(period, f.claims)]
+    current = _sort_flags(f for f in of_period if f.verdict not in CLOSING_VERDICTS)
+    closed = _sort_flags(f for f in of_period if f.verdict in CLOSING_VERDICTS)
+    seen: set = set()
+    if inputs.previous is not None:
+        for f in inputs.previous.flags:
+            seen.update((f.id, _key(f)))
+    now_all: set = set()
+    for f in inputs.comparison.flags:
+        now_all.update((f.id, _key(f)))
+    views = []
+    for f in current:
+        status = "ongoing" if (f.id in seen or _key(f) in seen) else "new"
+        title = _title(f)
+        views.append(FlagView(f, status, title, _quotes(f.claims), chart(f, title)))
+    vanished = _sort_flags(f for f in (inputs.previous.flags if inputs.previous else ())
+                           if _in(before, f.claims) and f.id not in now_all and _key(f) not in now_all)
+    resolved = closed + vanished
+    verdicts = [(v.flag, v.status) for v in views if v.flag.verdict] + [(f, "resolved") for f in resolved if f.verdict]
+    changes = [s for f in current if f.kind == "revision" for s in _steps(f, down_only=False)]
+    drops = [s for f in current if f.kind == "monotonic" for s in _steps(f, down_only=True)]
+    repeats = sorted((r for r in inputs.comparison.repeats if _in(period, r.claims)),
+                     key=lambda r: (-len(r.claims), str(r.attributed_to), r.value or 0))
+    related = sorted((r for r in inputs.comparison.related if _in(period, r.claims)),
+                     key=lambda r: (r.reason, sorted(c.claim_id for c in r.claims)))
+    mention_counts = Counter(str(r) for r in inputs.mentions["reason"])
+    by_kind = Counter(f.kind for f in current)
+    summary = {
+        "period": period.label, "since": period.since, "until": period.until,
+        "articles": len(inputs.articles), "outlets": int(inputs.articles["outlet"].nunique()),
+        "claims": len(inputs.claims), "flags": len(current),
+        "flags_by_kind": {k: by_kind[k] for k in FLAG_KINDS if by_kind[k]} | {k: n for k, n in sorted(by_kind.items()) if k not in FLAG_KINDS},
+        "new": sum(v.status == "new" for v in views), "ongoing": sum(v.status == "ongoing" for v in views),
+        "resolved": len(resolved), "repeats": len(repeats), "related": len(related),
+        "unparsed_mentions": len(inputs.mentions),
+    }
+    return Report(
+        period=period, previous_period=before, summary=summary, flags=tuple(views), changes=tuple(changes),
+        drops=tuple(drops), repeats=tuple(repeats), related=tuple(related),
+        sources=_sources(inputs.claims, inputs.articles, current, inputs.comparison.reliability),
+        claimants=_claimants(inputs.claims, inputs.comparison.reliability),
+        mentions=tuple(sorted(mention_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        resolved=tuple(resolved), verdicts=tuple(verdicts), claims=inputs.claims,
+    )
+
+
+# -- rendering -----------------------------------------------------------------------------
+
+def _claim_json(c: FlagClaim) -> dict:
+    return {"claim_id": c.claim_id, "article_id": c.article_id, "start": c.start, "end": c.end, "span": c.span,
+            "value": c.value, "low": c.low, "high": c.high, "outlet": c.outlet, "published": c.published,
+            "attributed_to": c.attributed_to, "as_of": c.as_of, "url": c.url, "sentence": c.sentence}
+
+
+def _flag_json(f: Flag, **extra: object) -> dict:
+    return {"id": f.id, "kind": f.kind, **extra, "subject": f.subject, "entity": f.entity, "measure": f.measure,
+            "severity": round(f.severity, 4), "explanation": f.explanation, "verdict": f.verdict,
+            "verdict_note": f.verdict_note, "claims": [_claim_json(c) for c in sorted(f.claims, key=_when)]}
+
+
+def _change_json(s: Change) -> dict:
+    return {"flag_id": s.flag_id, "title": s.title, "old": _claim_json(s.old), "new": _claim_json(s.new)}
+
+
+def render_json(report: Report) -> str:
+    period = lambda p: None if p is None else {"label": p.label, "since": p.since, "until": p.until, "note": p.note}  # noqa: E731
+    doc = {
+        "period": period(report.period),
+        "previous_period": period(report.previous_period),
+        "summary": report.summary,
+        "flags": [_flag_json(v.flag, status=v.status, title=v.title) for v in report.flags],
+        "changes": [_change_json(s) for s in report.changes],
+        "cumulative_drops": [_change_json(s) for s in report.drops],
+        "repeats": [{"attributed_to": r.attributed_to, "value": r.value, "claims": [_claim_json(c) for c in r.claims]}
+                    for r in report.repeats],
+        "related": [{"reason": r.reason, "claims": [_claim_json(c) for c in r.claims]} for r in report.related],
+        "sources": [{"outlet": s.outlet, "articles": s.articles, "claims": s.claims, "flags": s.flags,
+                     "claimants": s.claimants, "reliability": s.reliability} for s in report.sources],
+        "claimants": [{"attributed_to": c.attributed_to, "claims": c.claims, "weight": c.weight, "low": c.low,
+                       "high": c.high} for c in report.claimants],
+        "unparsed_mentions": {"total": report.summary["unparsed_mentions"], "by_reason": dict(report.mentions)},
+        "compared_with_previous": {
+            "new": [v.flag.id for v in report.flags if v.status == "new"],
+            "ongoing": [v.flag.id for v in report.flags if v.status == "ongoing"],
+            "resolved": [_flag_json(f) for f in report.resolved],
+            "verdicts": [{"flag_id": f.id, "status": status, "verdict": f.verdict, "note": f.verdict_note}
+                         for f, status in report.verdicts],
+        },
+    }
+    return formats.to_json(doc)
+
+
+def render_flags_csv(report: Report) -> str:
+    rows = [{"flag_id": v.flag.id, "status": v.status, "kind": v.flag.kind, "subject": v.flag.subject,
+             "entity": v.flag.entity, "measure": v.flag.measure, "severity": round(v.flag.severity, 4),
+             "verdict": v.flag.verdict, **_claim_json(q.claim)}
+            for v in report.flags for q in v.quotes]
+    return formats.to_csv(rows, FLAG_CSV_COLUMNS)
+
+
+def render_claims_csv(report: Report) -> str:
+    frame = report.claims
+    columns = list(frame.columns)
+    ordered = frame.sort_values(["published", "article_id", "start"], kind="stable", na_position="last") if len(frame) else frame
+    return formats.to_csv(ordered.to_dict("records"), columns)
+
+
+def _md_link(url: str | None, text: str = "article") -> str:
+    return f"[{text}]({url})" if url else "–"
+
+
+def _md_claim_line(c: FlagClaim) -> str:
+    return (f"{md_text(c.span)} ({md_text(c.outlet) or 'unknown outlet'}, {c.published or 'undated'}; "
+            f"{md_text(_claimant(c))})")
+
+
+def render_markdown(report: Report, chart_path: Callable[[Flag], str] | None = None) -> str:
+    """The report as GitHub-flavoured Markdown; ``chart_path`` gives each flag's chart file."""
+    s, p = report.summary, report.period
+    out: list[str] = [f"# Discrepancy report {p.label}", "",
+                      f"Articles published {p.since} to {p.until}."]
+    if p.note:
+        out += ["", f"> {md_text(p.note)}"]
+    out += ["", "## Summary", "",
+            "| articles | outlets | claims | flags | new | seen before | no longer flagged | unparsed mentions |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            f"| {s['articles']} | {s['outlets']} | {s['claims']} | {s['flags']} | {s['new']} | {s['ongoing']} | "
+            f"{s['resolved']} | {s['unparsed_mentions']} |", ""]
+    if s["flags_by_kind"]:
+        out += ["Flags by kind: " + ", ".join(f"{KIND_LABELS.get(k, md_text(k))} ({_md_code(k)}) {n}"
+                                                for k, n in s["flags_by_kind"].items()) + ".", ""]
+    out += ["## Flags", ""]
+    if not report.flags:
+        out += ["No flags in this period.", ""]
+    for i, v in enumerate(report.flags, 1):
+        f = v.flag
+        out += [f"### {i}. {md_text(v.title)}", "",
+                f"**{KIND_LABELS.get(f.kind, md_text(f.kind))}** ({_md_code(f.kind)}) · {STATUS_LABELS[v.status]} · "
+                f"severity {f.severity:.2f} · flag {_md_code(f.id)}"
+                + (f" · verdict: **{md_text(f.verdict)}**" + (f" ({md_text(f.verdict_note)})" if f.verdict_note else "")
+                   if f.verdict else ""), ""]
+        if f.explanation:
+            out += [md_text(f.explanation), ""]
+        out += ["| figure | interval | outlet | published | claimant | as of | link |",
+                "| --- | --- | --- | --- | --- | --- | --- |"]
+        for q in v.quotes:
+            c = q.claim
+            out.append(f"| **{md_cell(c.span)}** | {md_cell(q.interval)} | {md_cell(c.outlet)} | {c.published or '–'} | "
+                       f"{md_cell(_claimant(c))} | {c.as_of or '–'} | {_md_link(q.link)} |")
+        out.append("")
+        for q in v.quotes:
+            quote_text = _md_quote(q)
+            out += [f"> {quote_text}", f"> — {md_text(q.claim.outlet) or 'unknown outlet'}, {q.claim.published or 'undated'}", ""]
+        if chart_path is not None:
+            out += [f"![timeline of {md_text(v.title)}]({chart_path(f)})", ""]
+    out += _md_changes("## Figures that changed", report.changes, "No figure was revised in this period.")
+    out += _md_changes("## Cumulative figures that went down", report.drops, "No cumulative figure went down in this period.")
+    out += ["## Figures repeated across outlets", ""]
+    if not report.repeats:
+        out += ["No figure was repeated across outlets in this period.", ""]
+    for r in report.repeats:
+        first, rest = r.claims[0], r.claims[1:]
+        out += [f"- **{md_text(first.span)}** from {md_text(r.attributed_to) or 'an unnamed source'}: first in "
+                f"{md_text(first.outlet) or 'unknown outlet'} ({first.published or 'undated'}), repeated by "
+                + (", ".join(f"{md_text(c.outlet) or 'unknown outlet'} ({c.published or 'undated'})" for c in rest) or "nobody else")]
+    out += [""] if report.repeats else []
+    out += ["## Related figures (not conflicts)", ""]
+    if not report.related:
+        out += ["None in this period.", ""]
+    for r in report.related:
+        out += [f"- {md_text(r.reason)}: " + "; ".join(_md_claim_line(c) for c in sorted(r.claims, key=_when))]
+    out += [""] if report.related else []
+    out += ["## Sources", "", "| outlet | articles | claims | flags | claimants | reliability |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    out += [f"| {md_cell(r.outlet)} | {r.articles} | {r.claims} | {r.flags} | {r.claimants} | "
+            f"{'–' if r.reliability is None else f'{r.reliability:.2f}'} |" for r in report.sources]
+    out.append("")
+    if report.claimants:
+        out += ["Claimant reliability (from agreement with other sources):", "",
+                "| claimant | claims | weight | interval |", "| --- | ---: | ---: | --- |"]
+        out += [f"| {md_cell(c.attributed_to)} | {c.claims} | {_fmt(c.weight)} | {_fmt(c.low)}–{_fmt(c.high)} |"
+                for c in report.claimants]
+        out.append("")
+    out += ["## Unparsed mentions", "",
+            f"{s['unparsed_mentions']} numbers in this period's articles were seen but not read as claims."]
+    if report.mentions:
+        out += ["", "| reason | count |", "| --- | ---: |"] + [f"| {md_cell(k)} | {n} |" for k, n in report.mentions]
+    out += ["", "## Compared with the previous period", ""]
+    if report.previous_period is None:
+        out += ["No previous period to compare with.", ""]
+    else:
+        out += [f"Previous period: {report.previous_period.label}. New flags: {s['new']}; seen before: {s['ongoing']}; "
+                f"no longer flagged: {s['resolved']}.", ""]
+        out += [f"- no longer flagged: {md_text(_title(f))} ({_md_code(f.kind)}, flag {_md_code(f.id)})" for f in report.resolved]
+        out += [""] if report.resolved else []
+    out += ["### Reviewer verdicts", ""]
+    if not report.verdicts:
+        out += ["No verdicts on these flags yet.", ""]
+    for f, status in report.verdicts:
+        out += [f"- {md_text(_title(f))} (flag {_md_code(f.id)}, {STATUS_LABELS[status]}): **{md_text(f.verdict)}**"
+                + (f" — {md_text(f.verdict_note)}" if f.verdict_note else "")]
+    out += [""] if report.verdicts else []
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_quote(q: Quote) -> str:
+    """The sentence with the figure in bold; the spaces around the figure survive escaping."""
+    before, after = md_text(q.before), md_text(q.after)
+    if before and q.before[-1:].isspace():
+        before += " "
+    if after and q.after[:1].isspace():
+        after = " " + after
+    return f"{before}**{md_text(q.figure)}**{after}" if q.figure else before
+
+
+def _md_code(value: object) -> str:
+    """An inline code span: backslash escapes do not work inside, so backticks are replaced."""
+    return "`" + re.sub(r"[`\s]+", lambda m: "'" if "`" in m.group(0) else " ", str(value)).strip() + "`"
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _md_changes(heading: str, steps: Sequence[Change], empty: str) -> list[str]:
+    out = [heading, ""]
+    if not steps:
+        return out + [empty, ""]
+    out += ["| quantity | old | new | changed by | outlet | link |", "| --- | --- | --- | --- | --- | --- |"]
+    for s in steps:
+        out.append(f"| {md_cell(s.title)} | {md_cell(s.old.span)} ({s.old.as_of or s.old.published or 'undated'}) | "
+                   f"{md_cell(s.new.span)} ({s.new.as_of or s.new.published or 'undated'}) | {md_cell(_claimant(s.new))} | "
+                   f"{md_cell(s.new.outlet)} | {_md_link(safe_link(s.new.url))} |")
+    return out + [""]
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("figures", "templates"), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(number=number, interval=interval, link=safe_link, claimant=_claimant, flagtitle=_title)
+    env.globals.update(KIND_LABELS=KIND_LABELS, STATUS_LABELS=STATUS_LABELS, sorted_claims=lambda cs: sorted(cs, key=_when))
+    return env
+
+
+def render_html(report: Report) -> str:
+    """One self-contained page: inline CSS and SVG, no scripts, nothing fetched."""
+    charts = {v.flag.id: Markup(v.chart) for v in report.flags}  # noqa: S704 - matplotlib escapes the text it draws
+    return _environment().get_template("report.html.j2").render(report=report, s=report.summary, charts=charts)
+
+
+# -- writing -------------------------------------------------------------------------------
+
+def _file_name(flag_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", flag_id) or "flag"
+
+
+def write(report: Report, folder: Path, wanted: Sequence[str] = FORMATS) -> list[Path]:
+    """Render the report in each wanted format into ``folder``; the paths written, in order."""
+    unknown = [w for w in wanted if w not in FORMATS]
+    if unknown:
+        raise ConfigError(f"unknown report format {', '.join(unknown)!s} — use a comma-separated subset of {','.join(FORMATS)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def put(name: str, text: str) -> None:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        written.append(path)
+
+    if "md" in wanted:
+        put("report.md", render_markdown(report, lambda f: f"charts/{_file_name(f.id)}.svg"))
+        for v in report.flags:
+            put(f"charts/{_file_name(v.flag.id)}.svg", v.chart)
+    if "html" in wanted:
+        put("report.html", render_html(report))
+    if "csv" in wanted:
+        put("flags.csv", render_flags_csv(report))
+        put("claims.csv", render_claims_csv(report))
+    if "json" in wanted:
+        put("report.json", render_json(report))
+    return written
+
+
+def make_report(store: Store, options: ReportOptions, settings: Settings, comparator: Comparator,
+                today: date) -> ReportResult:
+    """Choose the period, gather, build and write: what ``figures report`` does after ingesting."""
+    period = choose_period(options, options.today or today,
+                           lambda p: not store.articles_frame(p.since, p.until).empty, store.latest_published())
+    log.info("reporting on %s (%s to %s)", period.label, period.since, period.until)
+    report = build(gather(store, period, settings, comparator))
+    folder = (options.out_dir or settings.reports_dir) / period.label
+    return ReportResult(period, tuple(write(report, folder, options.formats)))
