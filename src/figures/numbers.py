@@ -540,15 +540,15 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
     # ---- not a figure after all?
     if m.group("digits") and scale == 1.0 and unit is None and currency is None:
         digits = m.group("digits")
-        if _WINDOW_AFTER.match(text, end):
-            return NonFigure(num_start, end, "window")
+        if wm := _WINDOW_AFTER.match(text, end):
+            return NonFigure(num_start, wm.end(), "window")
         label = _label_before(text, num_start)
         if label is not None and "," not in digits and "." not in digits:
             return NonFigure(label, end, "identifier")
         if len(digits) == 4 and _LIKELY_YEAR.fullmatch(digits) and not _bound_before(text, num_start):
             return NonFigure(num_start, end, "year")
-    if unit in ("year", "month", "week", "day") and _WINDOW_AFTER.match(text, num_end):
-        return NonFigure(num_start, unit_end or end, "window")
+    if unit in ("year", "month", "week", "day") and (wm := _WINDOW_AFTER.match(text, num_end)):
+        return NonFigure(num_start, wm.end(), "window")
 
     atom = _Atom(start=num_start, end=end, num_start=num_start, num_end=num_end, value=value, raw=raw, scale=scale,
                  place=place, unit=unit, unit_end=unit_end)

@@ -1,0 +1,224 @@
+"""find_figures: text -> figures (span, value, logical interval, qualifier, unit) and non-figures.
+
+Every row asserts text[start:end] == the expected span. None in low/high means unbounded.
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figures.numbers import Figure, NonFigure, find_figures
+
+INF = None
+
+# text, span, value, low, high, qualifier, unit
+FIGURES = [
+    ("North Korea has decided to send 12,000 special forces troops", "12,000", 12000, 12000, 12000, "exact", None),
+    ("The toll, which stands at more than 3,000 people, rose.", "more than 3,000", 3000, 3000, INF, "more_than", None),
+    ("About 12 hours after the quake", "About 12 hours", 12, INF, INF, "about", "hour"),
+    ("The Home Office will pay £140m to Rwanda", "£140m", 140e6, 140e6, 140e6, "exact", "GBP"),
+    ("a deal worth $3.5bn over ten years", "$3.5bn", 3.5e9, 3.5e9, 3.5e9, "exact", "USD"),
+    ("the fund held 4.2 billion euros", "4.2 billion euros", 4.2e9, 4.2e9, 4.2e9, "exact", "EUR"),
+    ("it has cost half a billion pounds", "half a billion pounds", 5e8, 5e8, 5e8, "exact", "GBP"),  # scaled: money
+    ("some 800 thousand people fled", "some 800 thousand", 8e5, INF, INF, "about", None),
+    ("1.2 million people and 1.2m homes", "1.2 million", 1.2e6, 1.2e6, 1.2e6, "exact", None),
+    ("homes: 1.2m homes were hit", "1.2m", 1.2e6, 1.2e6, 1.2e6, "exact", None),  # glued m before a noun: million
+    ("the 100m sprint", "100m", 100, 100, 100, "exact", "m"),  # glued m before a spatial word: metres
+    ("payrolls rose by +144,000 in May", "+144,000", 144000, 144000, 144000, "exact", None),
+    ("a change of −13,000 jobs", "−13,000", -13000, -13000, -13000, "exact", None),  # U+2212 minus
+    ("twelve thousand troops", "twelve thousand", 12000, 12000, 12000, "exact", None),
+    ("12-thousand troops", "12-thousand", 12000, 12000, 12000, "exact", None),
+    ("15-hundred troops", "15-hundred", 1500, 1500, 1500, "exact", None),
+    ("four-thousand-100 troops", "four-thousand-100", 4100, 4100, 4100, "exact", None),  # words and digits mixed
+    ("a dozen tanks", "a dozen", 12, 12, 12, "exact", None),
+    ("Forty search dogs", "Forty", 40, 40, 40, "exact", None),
+    ("two-and-a-half years", "two-and-a-half years", 2.5, 2.5, 2.5, "exact", "year"),
+    ("five and a half million fish", "five and a half million", 5.5e6, 5.5e6, 5.5e6, "exact", None),
+    ("two-thirds of the homes", "two-thirds", 2 / 3, 2 / 3, 2 / 3, "exact", "fraction"),
+    ("a quarter of the budget", "a quarter", 0.25, 0.25, 0.25, "exact", "fraction"),
+    ("the toll could rise eight-fold", "eight-fold", 8, 8, 8, "exact", "dimensionless"),
+    ("an eightfold increase", "eightfold", 8, 8, 8, "exact", "dimensionless"),
+    ("increase as much as eight times, as rescuers dig", "as much as eight times", 8, INF, 8, "up_to", "dimensionless"),
+    ("74% survive", "74%", 74, 74, 74, "exact", "percent"),
+    ("10 per cent will leave", "10 per cent", 10, 10, 10, "exact", "percent"),
+    ("up 2.5 percentage points", "2.5 percentage points", 2.5, 2.5, 2.5, "exact", "percentage_point"),
+    ("a magnitude 7.8 quake", "7.8", 7.8, 7.8, 7.8, "exact", "magnitude"),  # unit before: span is the number
+    ("a 7.8-magnitude quake", "7.8-magnitude", 7.8, 7.8, 7.8, "exact", "magnitude"),
+    ("at a depth of 17.9km", "17.9km", 17.9, 17.9, 17.9, "exact", "km"),
+    ("7 kilometers away", "7 kilometers", 7, 7, 7, "exact", "km"),
+    ("The 66-year-old president", "66-year-old", 66, 66, 66, "exact", "year"),
+    ("temperatures up to 2,000 degrees", "up to 2,000 degrees", 2000, INF, 2000, "up_to", "degree"),
+    ("nearly £151,000 per person", "nearly £151,000", 151000, INF, 151000, "about", "GBP"),  # nearly: below
+    ("almost £300m", "almost £300m", 3e8, INF, 3e8, "about", "GBP"),
+    ("just shy of £300m", "just shy of £300m", 3e8, INF, 3e8, "less_than", "GBP"),
+    ("The death toll has exceeded 1,760", "exceeded 1,760", 1760, 1760, INF, "more_than", None),
+    ("the toll could top 20,000", "could top 20,000", 20000, 20000, INF, "more_than", None),
+    ("at least 3,549 people", "at least 3,549", 3549, 3549, INF, "at_least", None),
+    ("fewer than 100 people", "fewer than 100", 100, INF, 100, "less_than", None),
+    ("at most 40 flights", "at most 40", 40, INF, 40, "at_most", None),
+    ("upto 5.3 million people", "upto 5.3 million", 5.3e6, INF, 5.3e6, "up_to", None),
+    ("1,000 or more homes", "1,000 or more", 1000, 1000, INF, "at_least", None),  # post qualifier
+    ("Within 24 hours of the quake", "Within 24 hours", 24, INF, 24, "at_most", "hour"),
+    ("over five years", "five years", 5, 5, 5, "exact", "year"),  # "over" + duration: a period, not a bound
+    ("He is over thirty years old.", "over thirty years old", 30, 30, INF, "more_than", "year"),  # an age: a bound
+    ("another 500 damaged", "another 500", 500, 500, 500, "exact", None),
+    ("around £1.8m million", "around £1.8m million", 1.8e6, INF, INF, "about", "GBP"),  # scale written twice
+    ("the death toll rose by one, to 99", "one", 1, 1, 1, "exact", None),
+    ("Six people are still missing.", "Six", 6, 6, 6, "exact", None),
+    ("at least £600 million ($775 million)", "$775 million", 775e6, 775e6, INF, "at_least", "USD"),  # conversion inherits
+    ("between 1,100 and 1,300 people", "between 1,100 and 1,300", 1100, 1100, 1300, "range", None),
+    ("between 1,000 to 1,100 people", "between 1,000 to 1,100", 1000, 1000, 1100, "range", None),
+    ("10,000–12,000 troops", "10,000–12,000", 10000, 10000, 12000, "range", None),
+    ("10,000 to 12,000 troops", "10,000 to 12,000", 10000, 10000, 12000, "range", None),
+    ("costs of 10 to 12 million", "10 to 12 million", 10e6, 10e6, 12e6, "range", None),  # scale shared
+    ("£10m-£12m a year", "£10m-£12m", 10e6, 10e6, 12e6, "range", "GBP"),
+    ("new three- and four-story buildings", "three- and four-story", 3, 3, 4, "range", "storey"),
+    ("above 1,000 and below 1,500", "above 1,000 and below 1,500", 1000, 1000, 1500, "range", None),
+    ("estimates ranged from 10 to 20 dead", "from 10 to 20", 10, 10, 20, "range", None),
+    ("a ⅔ majority", "⅔", 2 / 3, 2 / 3, 2 / 3, "exact", None),
+    ("prices fell 15€ today", "15€", 15, 15, 15, "exact", "EUR"),
+    ("the answer is minus five percent", "minus five percent", -5, -5, -5, "exact", "percent"),
+]
+
+
+def _only(text: str, span: str) -> Figure:
+    figures, _ = find_figures(text)
+    hits = [f for f in figures if text[f.start:f.end] == span]
+    assert hits, f"{span!r} not among {[text[f.start:f.end] for f in figures]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,span,value,low,high,qualifier,unit", FIGURES, ids=[r[1] for r in FIGURES])
+def test_figure(text, span, value, low, high, qualifier, unit):
+    f = _only(text, span)
+    assert text[f.start:f.end] == span
+    assert math.isclose(f.value, value, rel_tol=1e-9)
+    for got, want in ((f.low, low), (f.high, high)):
+        assert (got is None and want is None) or math.isclose(got, want, rel_tol=1e-9), (f.low, f.high)
+    assert f.qualifier == qualifier
+    assert f.unit == unit
+
+
+# text, span, pragmatic low, pragmatic high: the reading follows the written precision
+PRAGMATIC = [
+    ("3,000 people", "3,000", 2500, 3500),  # a round figure carries its rounding
+    ("3,162 people", "3,162", 3161.5, 3162.5),
+    ("about 1,000 people", "about 1,000", 500, 1500),  # never narrower than the bare figure
+    ("about 12,000 people", "about 12,000", 10800, 13200),  # 10 %
+    ("more than 21,000 people", "more than 21,000", 21000, 23100),
+    ("nearly 12 years", "nearly 12 years", 10.8, 12),
+    ("£1.5m", "£1.5m", 1.45e6, 1.55e6),
+    ("between 1,100 and 1,300", "between 1,100 and 1,300", 1050, 1350),
+]
+
+
+@pytest.mark.parametrize("text,span,plo,phi", PRAGMATIC, ids=[r[1] for r in PRAGMATIC])
+def test_pragmatic_interval(text, span, plo, phi):
+    f = _only(text, span)
+    assert math.isclose(f.pragmatic_low, plo, rel_tol=1e-9) and math.isclose(f.pragmatic_high, phi, rel_tol=1e-9)
+
+
+# text, surface of the non-figure, reason; and no figure overlaps it
+NON_FIGURES = [
+    ("published on 21 October 2024 by", "21 October 2024", "date"),
+    ("the quake on Feb. 6 killed", "Feb. 6", "date"),
+    ("on October 21, 2024, officials", "October 21, 2024", "date"),
+    ("filed 6/2/2023 in court", "6/2/2023", "date"),
+    ("rose to 17,500 on Thursday (9), about", "Thursday (9)", "date"),
+    ("struck at 4:17 a.m. local time", "4:17 a.m.", "time"),
+    ("by 4pm on Monday", "4pm", "time"),
+    ("costs rose in 2023 sharply", "2023", "year"),
+    ("in the 2022-23 budget", "2022-23", "year"),
+    ("since the 1990s, prices", "1990s", "decade"),
+    ("the 3rd battalion", "3rd", "ordinal"),
+    ("on the 21st day", "21st", "ordinal"),
+    ("under Article 5 of the treaty", "Article 5", "identifier"),
+    ("a Boeing 737 jet", "Boeing 737", "identifier"),
+    ("the G7 summit", "G7", "identifier"),
+    ("during COVID-19 restrictions", "COVID-19", "identifier"),
+    ("under Section 3 of", "Section 3", "identifier"),
+    ("two F-16 jets", "F-16", "identifier"),
+    ("along Route 66 towards", "Route 66", "identifier"),
+    ("see https://example.org/a/12345 for", "https://example.org/a/12345", "identifier"),
+    ("call (808) 555-1234 now", "(808) 555-1234", "phone"),
+    ("one of the survivors", "one", "pronoun"),
+    ("One expert said", "One", "pronoun"),
+    ("no one knows", "one", "pronoun"),
+    ("the two countries agreed", "the two", "reference"),
+    ("rescuers at ground zero said", "ground zero", "idiom"),
+    ("the three-month average fell", "three-month average", "window"),
+    # vague amounts: not figures; the reading travels in low/high
+    ("hundreds of people", "hundreds", "vague"),
+    ("tens of thousands of people", "tens of thousands", "vague"),
+    ("several hundred homes", "several hundred", "vague"),
+    ("dozens were hurt", "dozens", "vague"),
+    ("millions more in costs", "millions more", "vague"),
+]
+
+
+@pytest.mark.parametrize("text,surface,reason", NON_FIGURES, ids=[r[1] for r in NON_FIGURES])
+def test_non_figure(text, surface, reason):
+    figures, non = find_figures(text)
+    hits = [n for n in non if text[n.start:n.end] == surface]
+    assert hits, f"{surface!r} not among {[(text[n.start:n.end], n.reason) for n in non]}"
+    assert hits[0].reason == reason
+    n = hits[0]
+    assert not [f for f in figures if f.start < n.end and n.start < f.end], figures
+
+
+VAGUE = [("hundreds of homes", 200, 999), ("tens of thousands", 20000, 99900), ("several hundred", 300, 900),
+         ("a few thousand", 2000, 5000)]
+
+
+@pytest.mark.parametrize("text,low,high", VAGUE)
+def test_vague_reading(text, low, high):
+    _, non = find_figures(text)
+    (n,) = [n for n in non if n.reason == "vague"]
+    assert math.isclose(n.low, low) and math.isclose(n.high, high)
+
+
+def test_rose_from_to_is_two_figures_not_a_range():
+    text = "the toll had risen from 99 to 101 on Monday"
+    figures, _ = find_figures(text)
+    assert [(text[f.start:f.end], f.qualifier) for f in figures] == [("99", "exact"), ("101", "exact")]
+
+
+def test_figures_come_in_text_order_with_distinct_currencies():
+    text = "Britain paid £290m ($370m, €340m) and then 4.2 billion euros."
+    figures, _ = find_figures(text)
+    assert [f.unit for f in figures] == ["GBP", "USD", "EUR", "EUR"]
+    assert [f.start for f in figures] == sorted(f.start for f in figures)
+
+
+def test_empty_and_numberless_text():
+    assert find_figures("") == ([], [])
+    assert find_figures("No numbers in this sentence at all.") == ([], [])
+
+
+_NEWSY = st.sampled_from(["12,000", "£140m", "about", "more than", "between", "and", "to", "-", "–", "one", "of",
+                          "the", "hundreds", "2023", "Feb.", "6", "7.8", "magnitude", "%", "per cent", "(", ")",
+                          "$", "bn", "million", "half", "a", "dozen", "two-thirds", "eightfold", "km", "up to",
+                          " ", ",", ".", "−", "+", "1/2", "½", "Article", "5", "4:17", "a.m."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(_NEWSY, max_size=20).map(" ".join)))
+def test_never_raises_and_offsets_are_valid(text):
+    figures, non = find_figures(text)
+    last = -1
+    for f in figures:
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.start >= last  # in text order
+        last = f.start
+        if f.value is not None:
+            if f.low is not None:
+                assert f.low <= f.value + 1e-9
+            if f.high is not None:
+                assert f.value <= f.high + 1e-9
+        if f.pragmatic_low is not None and f.pragmatic_high is not None:
+            assert f.pragmatic_low <= f.pragmatic_high
+    for n in non:
+        assert isinstance(n, NonFigure) and 0 <= n.start < n.end <= len(text)

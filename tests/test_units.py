@@ -1,0 +1,65 @@
+"""The unit registry: one pint UnitRegistry from data/units.txt, currencies as their own dimensions."""
+from __future__ import annotations
+
+import pint
+import pytest
+
+from figures import units
+
+
+def test_registry_is_created_once():
+    assert units.registry() is units.registry()
+    assert units.registry.cache_info().currsize == 1
+
+
+def test_registry_holds_only_our_definitions():
+    ureg = units.registry()
+    assert "GBP" in ureg and "km" in ureg
+    assert "furlong" not in ureg  # pint's defaults are not loaded
+
+
+@pytest.mark.parametrize("a,b", [("USD", "EUR"), ("GBP", "USD"), ("EUR", "JPY"), ("GBP", "percent")])
+def test_currencies_are_distinct_dimensions(a, b):
+    assert not units.same_dimension(a, b)
+    with pytest.raises(pint.DimensionalityError):
+        units.convert(5, a, b)
+
+
+def test_five_billion_dollars_never_equals_five_billion_euros():
+    ureg = units.registry()
+    assert ureg.Quantity(5e9, "USD") != ureg.Quantity(5e9, "EUR")
+
+
+@pytest.mark.parametrize("surface,canonical", [
+    ("kilometres", "km"), ("kilometers", "km"), ("km", "km"), ("miles", "mile"), ("mile", "mile"),
+    ("hours", "hour"), ("per cent", "percent"), ("percent", "percent"), ("%", "percent"),
+    ("percentage points", "percentage_point"), ("euros", "EUR"), ("dollars", "USD"), ("US dollars", "USD"),
+    ("stories", "storey"), ("storeys", "storey"), ("°C", "degree_Celsius"), ("Fahrenheit", "degree_Fahrenheit"),
+    ("square kilometres", "km2"), ("tonnes", "tonne"), ("feet", "foot"), ("years old", "year"),
+    ("km/h", "kph"),  # a spelling with a slash
+    ("Magnitude", "magnitude"),  # case does not matter
+])
+def test_normalise_spellings(surface, canonical):
+    assert units.normalise(surface) == canonical
+
+
+def test_normalise_falls_back_to_pint_for_compounds_and_rejects_unknowns():
+    assert units.normalise("mile / hour") is not None
+    assert units.normalise("flibbertigibbets") is None
+    assert units.normalise("") is None
+
+
+@pytest.mark.parametrize("value,unit,to,expected", [(5, "km", "mile", 3.10686), (2, "hour", "minute", 120),
+                                                     (50, "percent", "fraction", 0.5), (1, "tonne", "kg", 1000)])
+def test_conversions(value, unit, to, expected):
+    assert units.convert(value, unit, to) == pytest.approx(expected, rel=1e-4)
+
+
+def test_currency_detection():
+    assert units.is_currency("GBP") and not units.is_currency("km") and not units.is_currency(None)
+
+
+def test_every_spelling_resolves_in_the_registry():
+    ureg = units.registry()
+    for spelled, canonical in units.spellings().items():
+        assert canonical in ureg, (spelled, canonical)
