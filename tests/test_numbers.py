@@ -222,3 +222,9 @@ def test_never_raises_and_offsets_are_valid(text):
             assert f.pragmatic_low <= f.pragmatic_high
     for n in non:
         assert isinstance(n, NonFigure) and 0 <= n.start < n.end <= len(text)
+
+
+def test_change_then_level_is_not_a_range():
+    text = "Brent crude rose $1.20 to $84.50 a barrel"
+    figures, _ = find_figures(text)
+    assert [(text[f.start:f.end], f.value) for f in figures] == [("$1.20", 1.2), ("$84.50", 84.5)]

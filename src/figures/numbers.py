@@ -690,6 +690,10 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
         words_before = set(re.findall(r"[a-z]+", text[max(0, intro.start() - 40):intro.start()].lower()))
         if words_before & _CONTEXT["change_verb"] and not words_before & _CONTEXT["range_verb"]:
             return False
+    if joiner == "to" and not intro:
+        vb = _WORD_BEFORE.search(text, max(0, a.start - 20), a.start)
+        if vb and vb.group("w").lower() in _CONTEXT["change_verb"]:
+            return False  # "rose $1.20 to $84.50": a change and a level, not a range
     if a.qualifier not in (None, "exact", "about") and joiner != "-":
         return False
     lo = a.raw * (b.scale if a.scale == 1.0 and b.scale > 1 else a.scale)
