@@ -1,13 +1,39 @@
 """Sentences -> Claims: the figure, its interval, entity, subject, claimant, as-of, modality, span.
 
-STUB: the claims helper replaces the implementation, keeping `Extraction` and `extract_claims`.
+Rule-based, for speed (a full spaCy pipeline parses about 290 sentences/s; this runs several
+thousand). Per article: split sentences, find figures once (``numbers.find_figures``, article
+offsets), tokenise each sentence with the figures as single tokens, then read around each figure:
+
+- entity: the noun phrase after the figure ("12,000 special forces troops"), the participle that
+  says what happened to it ("6,217 buildings have collapsed" -> "buildings collapsed"), the
+  measure noun it is the value of ("the death toll ... stands at 3,000" -> "people killed"), the
+  noun it measures ("a depth of 17.9km" -> "depth"), or the previous figure's (ellipsis: "with
+  1,500 already positioned");
+- subject: a place named in the figure's clause ("1,602 people have died in Syria"), else the
+  article's main place; properties of the event (magnitude, depth) are about the event;
+- attributed_to: "X said", "said X", "according to X", "citing X", pronouns -> the last named
+  claimant, relay chains with the original claimant first; the outlet when nobody is named;
+- as_of: a date next to the claimant verb, else the nearest date in the sentence (timeref),
+  else the publication date;
+- modality, measure, is_change, location from the vocabulary tables in ``data/``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
 
-from figures.numbers import find_figures
+from figures.numbers import Figure, find_figures
 from figures.records import Article, Claim, Mention
+from figures.sentences import Sentence, split_sentences
+from figures.timeref import TimeRef, find_time_refs
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,13 +42,1175 @@ class Extraction:
     mentions: tuple[Mention, ...] = ()
 
 
+# ---------------------------------------------------------------- vocabulary (data files)
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    cue: str
+    measure: str
+    entity: str | None  # None: keep the noun after the figure and append the cue
+    kind: str  # noun, verb or event
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    claimant_verbs: frozenset[str]
+    claimant_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    modality: dict[tuple[str, ...], str]
+    measures: dict[tuple[str, ...], Measure]
+    places: dict[tuple[str, ...], tuple[str, str]]  # words -> (canonical, kind)
+    aliases: dict[tuple[str, ...], str]  # demonyms and other names -> canonical subject
+
+    @property
+    def longest_cue(self) -> int:
+        return 3
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("figures").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _tokens_of(phrase))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary tables, read once from ``figures/data``."""
+    measures = {}
+    for line in _lines("measures.tsv"):
+        cue, measure, entity, kind = line.split("\t")
+        measures[_key(cue)] = Measure(cue, measure, None if entity == "-" else entity, kind)
+    places = {}
+    for line in _lines("places.tsv"):
+        surface, canonical, kind = line.split("\t")
+        places[tuple(w.rstrip(".") for w in _tokens_of(surface))] = (canonical, kind)
+    aliases = {tuple(_tokens_of(a)): c for a, c in (line.split("\t") for line in _lines("subject_aliases.tsv"))}
+    return Vocabulary(
+        claimant_verbs=frozenset(_lines("claimant_verbs.txt")),
+        claimant_nouns=frozenset(_lines("claimant_nouns.txt")),
+        document_nouns=frozenset(_lines("document_nouns.txt")),
+        modality={_key(c): m for c, m in (line.split("\t") for line in _lines("modality.tsv"))},
+        measures=measures, places=places, aliases=aliases,
+    )
+
+
+# Function words: never part of an entity, a claimant or a place name.
+STOP = frozenset("""
+a an the this that these those some any each every all both no not its his her their our my your
+of in on at by for to from with without into onto over under about around after before since until
+as than then while when where which who whom whose what why how whether if so and or but nor
+is are was were be been being am has have had having do does did will would shall should can
+could may might must also already still just only even now yet more most less least other others
+another further additional extra such same up down out off per via alone almost nearly some
+it they he she we you i them him us me there here its itself themselves reportedly currently
+total figure number numbers tally count sum near
+""".split())
+DETERMINERS = frozenset("a an the this that these those some its his her their our".split())
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any", "we": "any"}
+AUXILIARIES = frozenset("has have had is are was were be been being will would could may might also "
+                        "further previously recently now later then separately earlier already "
+                        "reportedly initially first".split())
+BE = frozenset("is are was were be been being".split())
+# "the number of X", "a total of X" are transparent: the entity is X
+TRANSPARENT = frozenset("number total tally count sum figure estimate list".split())
+CHANGE_VERBS = frozenset("rose rise rises risen increased increase increases grew grow grown fell fall falls "
+                         "fallen dropped drop drops declined decline declines jumped jump climbed climb "
+                         "surged surge soared soar slipped slid plunged plunge gained gain lost cut cuts "
+                         "raised lowered revised boosted reduced".split())
+CHANGE_NOUNS = frozenset("increase rise drop fall decline jump gain cut growth hike reduction".split())
+COPULA = frozenset("is are was were stands stood stand reached reach reaches rose rise risen climbed "
+                   "climb climbs increased increase jumped hit hits topped top tops exceeded exceed exceeds "
+                   "surpassed surpass passed remains remained remain at to of as rising grown grew "
+                   "soared surged stood totalled totaled totals amounts amounted come came".split())
+REGION_NOUNS = frozenset("province provinces region regions area areas district districts county city town "
+                         "state territory territories zone zones village villages north south east west "
+                         "northwest northeast southwest southeast north-west north-east south-west south-east "
+                         "island islands coast capital".split())
+EVENT_NOUNS = {"earthquake": "earthquake", "earthquakes": "earthquake", "quake": "earthquake",
+               "quakes": "earthquake", "tremor": "earthquake", "temblor": "earthquake",
+               "wildfire": "wildfire", "wildfires": "wildfire", "fire": "fire", "fires": "fire",
+               "blaze": "fire", "storm": "storm", "hurricane": "hurricane", "typhoon": "typhoon",
+               "cyclone": "cyclone", "flood": "flood", "floods": "flood", "flooding": "flood",
+               "eruption": "eruption", "explosion": "explosion", "attack": "attack", "tsunami": "tsunami"}
+TIME_UNITS = frozenset("second minute hour day week month year decade century s min h d".split())
+VAGUE = re.compile(r"\b(?:hundreds|thousands|dozens|millions|billions|scores|tens of thousands|"
+                   r"hundreds of thousands)\b", re.IGNORECASE)
+MONEY_NOUNS = frozenset({"cost", "price", "payment", "spending", "budget", "funding", "aid", "revenue",
+                         "profit", "sales", "money spent", "bill"})
+
+
+# ---------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(r"[’']s\b|[’']t\b|\w+(?:[-.]\w+)*\.?|[^\w\s]")
+_ABBREV_DOT = frozenset("gov sen rep gen lt col sgt capt st dr mr mrs ms prof jr sr u.s u.k u.n".split())
+
+
+def _tokens_of(text: str) -> list[str]:
+    return [m.group().rstrip(".") if not m.group().endswith("..") else m.group() for m in _TOKEN.finditer(text)
+            if m.group() != "."]
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    fig: int = -1  # index of the figure this token stands for, or -1
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.fig < 0 and (self.text[:1].isalnum())
+
+
+def _tokenise(text: str, start: int, end: int, figs: list[tuple[int, int, int]]) -> list[Tok]:
+    """Tokens of text[start:end]; each figure (fig_start, fig_end, index) becomes one token."""
+    toks: list[Tok] = []
+    pos = start
+    for fs, fe, idx in figs:
+        _words(text, pos, fs, toks)
+        toks.append(Tok(fs, fe, text[fs:fe], text[fs:fe].lower(), idx))
+        pos = fe
+    _words(text, pos, end, toks)
+    return toks
+
+
+def _words(text: str, start: int, end: int, toks: list[Tok]) -> None:
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group()
+        s, e = m.start(), m.end()
+        if t.endswith(".") and len(t) > 1 and t[:-1].lower() not in _ABBREV_DOT:
+            t, e = t[:-1], e - 1  # a full stop that ends the sentence is not part of the word
+        toks.append(Tok(s, e, t, t.lower().replace("’", "'")))
+
+
+# ---------------------------------------------------------------- article context
+
+@dataclass(slots=True)
+class Claimant:
+    name: str
+    start: int  # where the cue stands (the verb, "according to", "citing")
+    role: str  # speaker, source (cited) or relay (the outlet passing it on)
+    is_person: bool = False
+    lead_ok: bool = True  # may cover figures before it in the sentence
+    weak: bool = False  # a verb such as "expect" that attributes only when nothing stronger does
+    day: tuple[date, str] | None = None  # the date given with the statement ("said Monday")
+
+
+@dataclass(slots=True)
+class _Context:
+    article: Article
+    base: date | None
+    vocab: Vocabulary
+    main_subject: str | None
+    acronyms: dict[str, str]
+    figures: list[Figure] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    last_claimant: Claimant | None = None
+    last_person: Claimant | None = None
+    event: str | None = None
+
+
 def extract_claims(article: Article) -> Extraction:
-    """Every quantified claim in the article, in text order."""
-    figures, _ = find_figures(article.text)
-    out = [
-        Claim(article_id=article.id, start=f.start, end=f.end, span=article.text[f.start:f.end], sentence="",
-              value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
-              attributed_to=article.outlet, as_of=article.published)
-        for f in figures
-    ]
-    return Extraction(tuple(out))
+    """Every quantified claim in the article, in text order, and the numbers left unparsed."""
+    text = article.text
+    vocab = vocabulary()
+    sentences = split_sentences(text)
+    figures, non_figures = find_figures(text)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_sentence.setdefault(max(0, bisect_right(starts, f.start) - 1), []).append(i)
+    ctx = _Context(article, article.published, vocab, None, {}, figures)
+    _read_article(ctx, sentences)
+
+    claims: list[Claim] = []
+    mentions: list[Mention] = []
+    for si, sent in enumerate(sentences):
+        idxs = by_sentence.get(si, [])
+        figs = [(figures[i].start, min(max(figures[i].end, figures[i].unit_end or 0), sent.end), i) for i in idxs
+                if figures[i].start < sent.end]
+        toks = _tokenise(text, sent.start, sent.end, _non_overlapping(figs))
+        claimants = _claimants(ctx, toks)
+        times = find_time_refs(text, article.published, sent.start, sent.end) if article.published else []
+        places = _places(ctx, toks)
+        entities: dict[int, str | None] = {}
+        for ti, tok in enumerate(toks):
+            if tok.fig < 0:
+                continue
+            f = figures[tok.fig]
+            if f.value is None:
+                mentions.append(Mention(article.id, f.start, f.end, text[f.start:f.end],
+                                        "vague amount with no point value"))
+                continue
+            claims.append(_claim(ctx, sent, toks, ti, f, claimants, times, places, entities))
+        mentions.extend(_unparsed(article, sent, figures, idxs, non_figures))
+    return Extraction(tuple(claims), tuple(mentions))
+
+
+def _non_overlapping(figs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    for fs, fe, i in sorted(figs):
+        if out and fs < out[-1][1]:
+            continue
+        out.append((fs, fe, i))
+    return out
+
+
+def _read_article(ctx: _Context, sentences: list[Sentence]) -> None:
+    """Article-wide facts: acronyms, the main place, the event noun."""
+    text = ctx.article.text
+    title = ctx.article.title or ""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    events: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    phrases: list[str] = []
+    chunks = [_tokenise(chunk, 0, len(chunk), []) for chunk in [title] + [s.text for s in sentences]]
+    # words written with a capital inside a sentence: names, not just sentence-initial words
+    known = frozenset(t.text for toks in chunks for i, t in enumerate(toks) if i > 0 and t.cap and t.word)
+    for n, toks in enumerate(chunks):
+        weight = 3 if n == 0 else (2 if n == 1 else 1)
+        found = _place_mentions(ctx.vocab, toks)
+        for _, _, canonical, kind in found:
+            counts[canonical] += weight
+            first_seen.setdefault(canonical, n)
+        for a, b in zip(found, found[1:]):
+            if a[1] < b[0] and b[0] - a[1] <= 2 and any(t.low == "and" for t in toks[a[1]:b[0]]):
+                pairs[(a[2], b[2])] += 1
+        for k, t in enumerate(toks):
+            if t.low in EVENT_NOUNS:
+                events[EVENT_NOUNS[t.low]] += 1
+                found_places = _event_places(ctx.vocab, toks, k, known)
+                for place in found_places:
+                    counts[place] += 4 * weight
+                    first_seen.setdefault(place, n)
+                if len(found_places) == 2:
+                    pairs[(found_places[0], found_places[1])] += 1
+        phrases.extend(_proper_phrases(toks))
+    if counts:
+        top = max(counts, key=lambda c: (counts[c], -first_seen[c]))
+        ctx.main_subject = top
+        for (a, b), n in pairs.items():
+            if top in (a, b) and a != b and counts[a] + counts[b] > 0 and min(counts[a], counts[b]) * 2 >= counts[top]:
+                ctx.main_subject = f"{a} and {b}"
+                break
+    if events:
+        ctx.event = events.most_common(1)[0][0]
+    titles = _titles()
+    for phrase in phrases:
+        words = phrase.split()
+        while words and (words[0].lower().rstrip(".") in titles or (words[0],) in ctx.vocab.places
+                         or (words[0],) in ctx.vocab.aliases):
+            words = words[1:]
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
+                words[-1].lower() not in ctx.vocab.claimant_nouns and words[-1].lower() not in titles:
+            ctx.names.setdefault(words[-1], " ".join(words))
+    # acronyms: "WHO" -> "World Health Organisation" when the initials match an earlier name
+    for phrase in phrases:
+        words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "for")]
+        if len(words) >= 2:
+            ctx.acronyms.setdefault("".join(w[0] for w in words).upper(), phrase)
+    for m in re.finditer(r"([A-Z][\w’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'-]*))+)\s+\(([A-Z]{2,})\)", text):
+        ctx.acronyms[m.group(2)] = m.group(1)
+
+
+def _event_places(vocab: Vocabulary, toks: list[Tok], k: int, known: frozenset[str]) -> list[str]:
+    """The places an event noun names: "the Maui wildfires", "Turkey, Syria earthquake",
+    "earthquake in Turkey"."""
+    first = _event_place(vocab, toks, k, known)
+    if not first:
+        return []
+    out = [first]
+    j = k - 1
+    while j >= 0 and not (toks[j].cap and toks[j].word):
+        j -= 1
+    # "Turkey, Syria earthquake" / "Turkey and Syria earthquake": one more place before
+    if j >= 2 and toks[j - 1].low in (",", "and", "-", "–") and toks[j - 2].cap and toks[j - 2].word:
+        key = (toks[j - 2].text.rstrip("."),)
+        other = vocab.places.get(key, (None,))[0] or vocab.aliases.get(key)
+        if other and other != first:
+            out.insert(0, other)
+    return out
+
+
+def _event_place(vocab: Vocabulary, toks: list[Tok], k: int, known: frozenset[str] = frozenset()) -> str | None:
+    """The place an event noun names: "the Maui wildfires", "earthquake in Turkey"."""
+    j = k - 1
+    while j >= 0 and toks[j].low in ("deadly", "devastating", "massive", "powerful", "strong", "huge", "major",
+                                     "the", "a", "'s", "latest", "recent", "historic", "catastrophic"):
+        j -= 1
+    if j >= 0 and toks[j].word and toks[j].cap and toks[j].fig < 0 and (j > 0 or toks[j].text in known) and not (
+            j >= 1 and toks[j - 1].low.endswith("est")):  # not "the deadliest U.S. wildfire"
+        if toks[j].low not in _TIME_WORDS and toks[j].low not in STOP and toks[j].low not in EVENT_NOUNS:
+            key = (toks[j].text.rstrip("."),)
+            canonical = vocab.places.get(key, (None,))[0] or vocab.aliases.get(key)
+            return canonical or toks[j].text
+    if k + 2 < len(toks) and toks[k + 1].low in ("in", "on") and toks[k + 2].cap and toks[k + 2].word:
+        key = (toks[k + 2].text.rstrip("."),)
+        canonical = vocab.places.get(key, (None,))[0] or vocab.aliases.get(key)
+        if canonical or toks[k + 2].low not in _TIME_WORDS:
+            return canonical or toks[k + 2].text
+    return None
+
+
+def _proper_phrases(toks: list[Tok]) -> list[str]:
+    out, cur = [], []
+    for t in toks:
+        if t.word and t.cap and not t.text.isupper():
+            cur.append(t.text)
+        elif cur and t.low in ("of", "and", "for") and len(cur) >= 1:
+            cur.append(t.text)
+        else:
+            while cur and cur[-1].lower() in ("of", "and", "for"):
+                cur.pop()
+            if len(cur) >= 2:
+                out.append(" ".join(cur))
+            cur = []
+    if len(cur) >= 2:
+        out.append(" ".join(cur))
+    return out
+
+
+# ---------------------------------------------------------------- places
+
+def _place_mentions(vocab: Vocabulary, toks: list[Tok]) -> list[tuple[int, int, str, str]]:
+    """(first token, end token, canonical name, kind) of every place named in ``toks``."""
+    out = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if not (t.word and t.cap):
+            i += 1
+            continue
+        hit = None
+        for k in (4, 3, 2, 1):
+            if i + k > n:
+                continue
+            key = tuple(x.text.replace("’", "'").rstrip(".") for x in toks[i:i + k])
+            if key in vocab.places:
+                canonical, kind = vocab.places[key]
+                hit = (i, i + k, canonical, kind)
+                break
+            if key in vocab.aliases:
+                hit = (i, i + k, vocab.aliases[key], "demonym")
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+@dataclass(slots=True)
+class Place:
+    first: int
+    end: int
+    name: str
+    kind: str
+    in_claimant: bool = False
+
+
+def _places(ctx: _Context, toks: list[Tok]) -> list[Place]:
+    found = [Place(a, b, c, k) for a, b, c, k in _place_mentions(ctx.vocab, toks)]
+    # "the North" / "the South": the last "North ..."/"South ..." place of the article
+    for i, t in enumerate(toks):
+        if t.text in ("North", "South") and i > 0 and toks[i - 1].low == "the" and (
+                i + 1 == len(toks) or not toks[i + 1].cap):
+            target = ctx.main_subject if (ctx.main_subject or "").startswith(t.text) else None
+            if target:
+                found.append(Place(i, i + 1, target, "alias"))
+    return sorted(found, key=lambda p: p.first)
+
+
+# ---------------------------------------------------------------- claimants
+
+# Verbs that attribute only when no stronger cue is in the sentence ("ministers expect ...").
+WEAK_VERBS = frozenset("expect expects expected believe believes found finds showed shows put puts assumes "
+                       "assumed assume released releases published revised estimated estimates".split())
+# Claimant verbs in -ing after a comma: their subject is the sentence's subject.
+PARTICIPLES = frozenset("saying stating adding telling warning noting explaining claiming announcing "
+                        "confirming reporting".split())
+# After these the claimant's verb does not reach back over the sentence: "rose to 99 as the chief said ..."
+SUBORDINATORS = frozenset("as while when after before because since although though if and but whereas".split())
+
+
+def _claimants(ctx: _Context, toks: list[Tok]) -> list[Claimant]:
+    """Who is named as saying something in this sentence, with where the cue stands."""
+    vocab = ctx.vocab
+    out: list[Claimant] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.low
+        if t.fig >= 0:
+            continue
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            name, person = _np_after(ctx, toks, i + 2)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low == "citing" or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
+            name, person = _np_after(ctx, toks, i + 1 + (low == "cited"))
+            if name:
+                out.append(Claimant(name, t.start, "source", person, lead_ok=True))
+        elif low == "per" and i + 1 < n and toks[i + 1].word and (i == 0 or toks[i - 1].fig < 0):
+            name, person = _np_after(ctx, toks, i + 1)
+            if name and (person or name[:1].isupper() or _headed_by(name, vocab.claimant_nouns)):
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low in PARTICIPLES and i > 0 and toks[i - 1].text == ",":
+            name, person = _sentence_subject(ctx, toks, i)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low in vocab.claimant_verbs and not _passive(toks, i) and not (i > 0 and toks[i - 1].low == "to"):
+            name, person, lead = _np_before(ctx, toks, i)
+            if name is None and i + 1 < n and low in ("said", "says", "told", "added", "explained", "warned",
+                                                      "reported", "stated", "announced", "wrote", "tweeted"):
+                name, person = _np_after(ctx, toks, i + 1, names_only=True)
+                lead = True
+            if name:
+                role = "relay" if (i + 1 < n and toks[i + 1].low == "citing") else "speaker"
+                out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS))
+    strong = [c for c in out if not c.weak]
+    if strong:
+        out = strong
+    for c in out:
+        if c.role != "relay":
+            ctx.last_claimant = c
+            if c.is_person:
+                ctx.last_person = c
+    return out
+
+
+def _passive(toks: list[Tok], i: int) -> bool:
+    """"deaths have been reported", "was estimated": a passive verb names no claimant."""
+    j = i - 1
+    while j >= 0 and toks[j].low in ("also", "now", "already", "previously", "initially", "officially"):
+        j -= 1
+    return j >= 0 and toks[j].low in BE
+
+
+_DATE_WORDS = frozenset("on monday tuesday wednesday thursday friday saturday sunday morning night evening "
+                        "afternoon today yesterday overnight late early last this".split())
+
+
+def _np_before(ctx: _Context, toks: list[Tok], verb: int) -> tuple[str | None, bool, bool]:
+    """The subject noun phrase of the claimant verb at ``verb``: (name, is a person, may govern
+    figures before it)."""
+    j = verb - 1
+    # skip auxiliaries, dates and a parenthesis: "The WHO (World ...) has warned", "officials on Friday said"
+    while j >= 0:
+        low = toks[j].low
+        if low in AUXILIARIES or low in _DATE_WORDS or low == "not":
+            j -= 1
+        elif toks[j].text == ")":
+            while j >= 0 and toks[j].text != "(":
+                j -= 1
+            j -= 1
+        else:
+            break
+    if j < 0:
+        return None, False, False
+    # "X, who heads the agency, said": skip the relative clause or apposition between commas
+    if toks[j].text == ",":
+        k = j - 1
+        while k >= 0 and j - k < 40 and not (toks[k].text == "," and k + 1 < j and (
+                toks[k + 1].low in ("who", "which", "a", "an", "the") or toks[k + 1].low in DETERMINERS
+                or (k + 2 < j and toks[k + 1].cap and toks[k + 2].low == "'s"))):
+            if toks[k].text in (";",) or toks[k].fig >= 0:
+                k = -1
+                break
+            k -= 1
+        if k < 0:
+            return None, False, False
+        j = k - 1
+        if j < 0:
+            return None, False, False
+    low = toks[j].low
+    if low in PRONOUNS:
+        ref = ctx.last_person if PRONOUNS[low] == "person" and ctx.last_person else ctx.last_claimant
+        lead = _lead_ok(toks, j)
+        return (ref.name, ref.is_person, lead) if ref else (None, False, False)
+    name, person, first = _np_ending_at(ctx, toks, j)
+    return name, person, (_lead_ok(toks, first) if name else False)
+
+
+def _lead_ok(toks: list[Tok], first: int) -> bool:
+    """A claimant after a figure covers it unless a subordinator starts its clause ("as the chief said")."""
+    k = first - 1
+    while k >= 0 and toks[k].low in DETERMINERS:
+        k -= 1
+    return k < 0 or toks[k].low not in SUBORDINATORS
+
+
+def _np_ending_at(ctx: _Context, toks: list[Tok], j: int) -> tuple[str | None, bool, int]:
+    vocab = ctx.vocab
+    end = j
+    k = j
+    while k >= 0:
+        t = toks[k]
+        if t.fig >= 0 or not (t.word or t.low == "'s"):
+            break
+        low = t.low
+        if low in ("i", "we", "you"):
+            break
+        if t.cap or low in vocab.claimant_nouns or low == "'s":
+            k -= 1
+            continue
+        if low in ("of", "and", "for", "at", "from", "in") and k > 0 and toks[k - 1].cap and k < end:
+            k -= 1
+            continue
+        if low not in STOP and k < end and not low.endswith("ly") and low not in vocab.claimant_verbs:
+            k -= 1  # a modifier inside the phrase: "the South Korean intelligence agency"
+            continue
+        break
+    first = k + 1
+    while first <= end and (toks[first].low in DETERMINERS or toks[first].low in ("of", "and", "'s", "in")):
+        first += 1
+    if first > end:
+        return None, False, first
+    words = toks[first:end + 1]
+    head = words[-1]
+    if not (head.cap or head.low in vocab.claimant_nouns):
+        return None, False, first
+    if len(words) == 1 and head.low in ("it", "this", "that", "i", "we", "you"):
+        return None, False, first
+    return _resolve_name(ctx, words), _looks_like_person(words, vocab), first
+
+
+def _sentence_subject(ctx: _Context, toks: list[Tok], i: int) -> tuple[str | None, bool]:
+    """The subject of the sentence that a participle ("..., stating that") hangs from."""
+    for c in reversed([c for c in [ctx.last_claimant] if c and c.start < toks[i].start and c.start >= toks[0].start]):
+        return c.name, c.is_person
+    j = 0
+    while j < i and (toks[j].cap or toks[j].low in ctx.vocab.claimant_nouns or toks[j].low == "'s"
+                     or (toks[j].low in DETERMINERS and j == 0)):
+        j += 1
+    if j == 0:
+        return None, False
+    name, person, _ = _np_ending_at(ctx, toks, j - 1)
+    return name, person
+
+
+def _np_after(ctx: _Context, toks: list[Tok], i: int, names_only: bool = False) -> tuple[str | None, bool]:
+    vocab = ctx.vocab
+    n = len(toks)
+    while i < n and toks[i].low in DETERMINERS | {"unnamed", "an", "a", "anonymous", "latest", "new"}:
+        i += 1
+    j = i
+    while j < n:
+        t = toks[j]
+        if t.fig >= 0 or not (t.word or t.low == "'s"):
+            break
+        if t.cap or t.low in vocab.claimant_nouns or t.low == "'s":
+            j += 1
+            continue
+        if t.low in ("of", "and", "for", "from", "by", "at", "to", "in") and j + 1 < n and j > i:
+            j += 1
+            continue
+        if not names_only and t.low not in STOP and t.low not in vocab.claimant_verbs and not t.low.endswith("ly") \
+                and t.low not in _TIME_WORDS:
+            j += 1
+            continue
+        break
+    while j > i and toks[j - 1].low in ("of", "and", "for", "from", "by", "at", "to", "in", "'s"):
+        j -= 1
+    words = toks[i:j]
+    if not words:
+        return None, False
+    # "a letter from the Home Office", "data compiled by the FBI": the speaker is after from/by
+    if words[0].low in vocab.document_nouns or any(w.low in vocab.document_nouns for w in words[:2]):
+        for k, w in enumerate(words):
+            if w.low in ("from", "by", "of") and k + 1 < len(words):
+                rest = [x for x in words[k + 1:] if x.low not in DETERMINERS]
+                cut = next((m for m, x in enumerate(rest) if x.low in ("to", "in", "for", "at")), len(rest))
+                rest = rest[:cut]
+                if rest:
+                    return _resolve_name(ctx, rest), _looks_like_person(rest, vocab)
+        if not any(w.cap for w in words):
+            return None, False
+    # keep the first noun phrase: stop at a preposition that starts a second one
+    cut = next((m for m, w in enumerate(words) if m > 0 and w.low in ("to", "in", "at", "for")), len(words))
+    words = words[:cut]
+    # "Turkey's disaster management agency, AFAD": an apposition with a name wins
+    if j + 1 < n and toks[j].text == "," and toks[j + 1].word and toks[j + 1].text.isupper() and len(toks[j + 1].text) > 1:
+        return _resolve_name(ctx, [toks[j + 1]]), False
+    if not (words[-1].cap or words[-1].low in vocab.claimant_nouns or words[-1].low in vocab.document_nouns):
+        return None, False
+    return _resolve_name(ctx, words), _looks_like_person(words, vocab)
+
+
+def _join(words: list[Tok]) -> str:
+    out = ""
+    for w in words:
+        if w.low == "'s" or not out:
+            out += w.text
+        else:
+            out += " " + w.text
+    return out
+
+
+def _resolve_name(ctx: _Context, words: list[Tok]) -> str:
+    """Acronyms spelled out ("WHO" -> "World Health Organisation"), honorifics dropped and a
+    surname completed from the article ("Ms Cooper" -> "Yvette Cooper")."""
+    titles = _titles()
+    parts = [ctx.acronyms.get(w.text, w.text) if w.text.isupper() and len(w.text) > 1 else w.text for w in words]
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss", "prof"):
+        parts = parts[1:]
+    if len(parts) == 1 and parts[0][:1].isupper() and not parts[0].isupper():
+        full = ctx.names.get(parts[0])
+        if full:
+            return full
+    name = " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
+    return name
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(_lines("titles.txt"))
+
+
+def _looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:
+    caps = [w for w in words if w.cap]
+    return len(caps) >= 1 and words[-1].cap and words[-1].low not in vocab.claimant_nouns and \
+        not any(w.text.isupper() and len(w.text) > 1 for w in words) and not any(
+            (w.text,) in vocab.places or (w.text,) in vocab.aliases for w in words)
+
+
+def _headed_by(name: str, nouns: frozenset[str]) -> bool:
+    return name.split()[-1].lower() in nouns
+
+
+def _attribution(ctx: _Context, claimants: list[Claimant], at: int) -> tuple[str, tuple[str, ...]]:
+    """(original claimant, relay chain with the original first) for a figure at offset ``at``."""
+    outlet = ctx.article.outlet or ""
+    usable = [c for c in claimants if c.start <= at or c.lead_ok]
+    if not usable:
+        return outlet, ((outlet,) if outlet else ())
+    speakers = [c for c in usable if c.role == "speaker"]
+    sources = [c for c in usable if c.role == "source"]
+    relays = [c for c in usable if c.role == "relay"]
+    main = None
+    if speakers:
+        before = [c for c in speakers if c.start <= at]
+        main = before[-1] if before else speakers[0]
+        # "X reported ..., according to Newsweek": a trailing "according to" passes X's words on
+        if len(speakers) > 1 and _is_according(ctx, main) and main is speakers[-1]:
+            main = speakers[-2]
+    chain: list[str] = []
+    ordered = ([main] if main else []) + sources + relays + [c for c in speakers if c is not main]
+    if main is None or main.role != "speaker" or not sources:
+        ordered = sources + ([main] if main else []) + relays + [c for c in speakers if c is not main]
+    elif main and sources and main.start > max(c.start for c in sources):
+        ordered = sources + [main] + relays + [c for c in speakers if c is not main]
+    for c in ordered:
+        if c.name not in chain:
+            chain.append(c.name)
+    if outlet and outlet not in chain:
+        chain.append(outlet)
+    return chain[0], tuple(chain)
+
+
+def _is_according(ctx: _Context, c: Claimant) -> bool:
+    return ctx.article.text.startswith("ccording", c.start + 1)
+
+
+# ---------------------------------------------------------------- one claim
+
+def _claim(ctx: _Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, claimants: list[Claimant],
+           times: list[TimeRef], places: list[Place], entities: dict[int, str | None]) -> Claim:
+    vocab = ctx.vocab
+    text = ctx.article.text
+    lo, hi = _clause(toks, ti)
+    entity, measure, kind = _entity(ctx, toks, ti, f, lo, hi, entities)
+    entities[ti] = entity
+    attributed_to, chain = _attribution(ctx, claimants, toks[ti].start)
+    subject, location = _subject(ctx, toks, ti, lo, hi, places, claimants, kind)
+    as_of, precision = _as_of(ctx, toks, ti, times, claimants)
+    return Claim(
+        article_id=ctx.article.id, start=f.start, end=f.end, span=text[f.start:f.end], sentence=sent.text,
+        value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
+        entity=entity, subject=subject, attributed_to=attributed_to or None, claimant_chain=chain,
+        as_of=as_of, as_of_precision=precision, measure=measure,
+        modality=_modality(vocab, toks, ti, lo), is_change=_is_change(toks, ti), location=location,
+        pragmatic_low=f.pragmatic_low, pragmatic_high=f.pragmatic_high,
+    )
+
+
+_CLAUSE_BREAK = frozenset({";", ":", "—", "–", "(", ")", "•"})
+
+
+def _clause(toks: list[Tok], ti: int) -> tuple[int, int]:
+    """Token bounds of the figure's clause: to the nearest comma, semicolon or other figure's clause."""
+    lo = ti
+    while lo > 0 and toks[lo - 1].text not in _CLAUSE_BREAK and not (
+            toks[lo - 1].text == "," and lo - 1 < ti - 1 and toks[lo].low in ("while", "and", "but", "with", "as")):
+        if toks[lo - 1].text == "," and toks[lo].low in ("while", "but", "with", "whereas", "bringing", "taking"):
+            break
+        lo -= 1
+    hi = ti + 1
+    while hi < len(toks) and toks[hi].text not in _CLAUSE_BREAK and toks[hi].text != "," and toks[hi].fig < 0:
+        hi += 1
+    return lo, hi
+
+
+def _measure_at(vocab: Vocabulary, toks: list[Tok], i: int) -> tuple[Measure | None, int]:
+    """The measure cue starting at token i (longest first) and how many tokens it takes."""
+    for k in (3, 2, 1):
+        if i + k <= len(toks):
+            key = tuple(t.low for t in toks[i:i + k])
+            m = vocab.measures.get(key)
+            if m:
+                return m, k
+    return None, 0
+
+
+def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int,
+            entities: dict[int, str | None]) -> tuple[str | None, str | None, str | None]:
+    """(entity, measure, measure kind) for the figure at token ti."""
+    vocab = ctx.vocab
+    n = len(toks)
+    unit = f.unit
+    surface = toks[ti].low
+    if unit == "magnitude":
+        return (f"{ctx.event} magnitude" if ctx.event else "magnitude"), "magnitude", "event"
+    if unit and _is_time(unit) and (surface.endswith("-old") or (ti + 1 < n and toks[ti + 1].low == "old")):
+        return "age", "age", None
+    # "7.7 and 7.6 magnitudes": the first of two coordinated figures shares the second's entity
+    if ti + 2 < n and toks[ti + 1].low in ("and", "or", "to") and toks[ti + 2].fig >= 0 and unit is None:
+        return _entity(ctx, toks, ti + 2, ctx.figures[toks[ti + 2].fig], lo, hi, entities)
+    if unit == "dimensionless":
+        found = _measure_left(ctx, toks, ti, lo, need_copula=False)
+        noun = _measure_noun_text(toks, ti)
+        return ("increase factor of the " + noun if noun else "increase factor"), (found[1] if found else None), None
+    # a verb right before the figure: "killed 9,000", "displaced 2,000"
+    if ti >= 1 and toks[ti - 1].fig < 0:
+        m, _ = _measure_at(vocab, toks, ti - 1)
+        if m and m.kind == "verb" and m.entity and (ti + 1 >= n or not toks[ti + 1].word or toks[ti + 1].low in STOP):
+            return m.entity, m.measure, m.kind
+    # 1. a property the figure is the value of: "a depth of 17.9km", "magnitude 7.8", "7.8 magnitude"
+    for j in (ti - 1, ti - 2, ti + 1):
+        if 0 <= j < n and toks[j].fig < 0:
+            m, _ = _measure_at(vocab, toks, j)
+            if m and m.kind == "event" and (j != ti - 2 or toks[ti - 1].low == "of"):
+                ev = ctx.event
+                return (f"{ev} {m.entity}" if ev and m.measure == "magnitude" else m.entity), m.measure, m.kind
+    if ti >= 2 and toks[ti - 1].low == "of" and toks[ti - 2].word and toks[ti - 2].low not in STOP \
+            and toks[ti - 2].low not in TRANSPARENT:
+        m, _ = _measure_at(vocab, toks, ti - 2)
+        noun = toks[ti - 2].low
+        if m and m.kind == "noun":
+            return m.entity, m.measure, m.kind
+        if unit and not _is_time(unit) and noun not in ("tens", "hundreds", "thousands", "millions", "dozens"):
+            return noun, None, None
+    # a parenthesised conversion "(11 miles)" or a restatement shares the previous figure's entity
+    if ti >= 1 and toks[ti - 1].text == "(" and ti - 2 in entities:
+        return entities[ti - 2], None, None
+    # 2. percentages: "75% of the hardest-hit areas" -> "share of the hardest-hit areas"
+    if unit == "percent":
+        if ti + 1 < n and toks[ti + 1].low == "of":
+            np = _np_words(toks, ti + 2, hi, keep_det=True)
+            if np:
+                return "share of " + np, "share", None
+        found = _measure_left(ctx, toks, ti, lo)
+        if found:
+            return found
+        np = _copula_subject(toks, ti)
+        if np in ("it", "this", "that", "they"):
+            return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
+        if np:
+            return np, "share", None
+        return "share", "share", None
+    # 3. the noun phrase after the figure, with what happened to it
+    np_end, np = _np_after_figure(toks, ti, hi)
+    m_in, participle = None, None
+    words = np.split() if np else []
+    if words:
+        head_m = vocab.measures.get((words[-1].lower(),)) or vocab.measures.get(tuple(w.lower() for w in words[-2:]))
+        if head_m and head_m.kind == "noun" and head_m.entity and (head_m.measure not in ("deployed", "cost", "paid")):
+            return head_m.entity, head_m.measure, head_m.kind
+        m_in = head_m
+    # participle or verb right after: "people were injured", "buildings have collapsed", "1,000 are confirmed to have died"
+    j = np_end
+    while j < n and j < np_end + 6 and toks[j].fig < 0 and (toks[j].low in AUXILIARIES or toks[j].low in (
+            "confirmed", "reported", "to", "have", "been", "being", "already", "still", "now", "listed", "as",
+            "believed", "feared", "thought", "said", "presumed", "officially", "others", "more", "people")):
+        if toks[j].low in ("people", "others") and not words:
+            words = ["people"]
+        j += 1
+    if j < n and toks[j].fig < 0:
+        participle, _ = _measure_at(vocab, toks, j)
+        if participle and participle.kind not in ("verb",):
+            participle = None
+    if participle and words and words[-1].lower() in ("people", "others", "persons", "individuals"):
+        return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
+    if participle and words:
+        return f"{np} {_participle_text(participle, toks[j])}", participle.measure, participle.kind
+    if words and unit is None:
+        if words[-1].lower() in ("others", "more"):
+            words[-1] = "people"
+        return " ".join(words), (m_in.measure if m_in else _measure_near(vocab, toks, ti, lo, hi)), None
+    if participle and not words:
+        if participle.entity:
+            return participle.entity, participle.measure, participle.kind
+        prev = _previous_entity(toks, ti, entities)
+        if prev:
+            head = prev.split()[0] if len(prev.split()) == 2 else prev
+            return f"{head} {_participle_text(participle, toks[j])}", participle.measure, participle.kind
+        return None, participle.measure, participle.kind
+    # 4. money: "£50 million cost", "spent £700m", "paid Kigali £220 million"
+    if unit and _is_money(unit):
+        if words and words[-1].lower() in {"cost", "costs", "bill", "payment", "payments", "price", "fee", "fine",
+                                           "deal", "loan", "budget", "package", "fund", "grant", "contract"}:
+            m = vocab.measures.get((words[-1].lower(),))
+            return (m.entity if m and m.entity else np), (m.measure if m else "cost"), None
+        found = _money_cue(vocab, toks, ti, lo, hi)
+        if found:
+            return found
+        if any(t.low == "total" for t in toks[max(0, ti - 4):ti]):
+            return "total", "amount", None
+        return np or "amount", "amount", None
+    # 5. the measure noun the figure is the value of: "the death toll ... stands at 3,000"
+    found = _measure_left(ctx, toks, ti, lo)
+    if found and (not words or words[-1].lower() in ("people", "persons")):
+        return found
+    if unit and _is_time(unit):
+        return _duration_entity(toks, ti, hi), "duration", None
+    if words:
+        return " ".join(words), _measure_near(vocab, toks, ti, lo, hi), None
+    prev = _previous_entity(toks, ti, entities)
+    if prev:
+        return prev, _measure_near(vocab, toks, ti, lo, hi), None
+    return None, _measure_near(vocab, toks, ti, lo, hi), None
+
+
+def _participle_text(m: Measure, tok: Tok) -> str:
+    return {"died": "killed", "dead": "killed", "die": "killed", "wounded": "injured"}.get(tok.low, tok.low)
+
+
+def _previous_entity(toks: list[Tok], ti: int, entities: dict[int, str | None],
+                     figures: list[Figure] | None = None, unit: str | None = None) -> str | None:
+    """The entity of the nearest earlier figure in the sentence (with the same unit, when given)."""
+    for j in range(ti - 1, -1, -1):
+        if j in entities and entities[j] and (figures is None or figures[toks[j].fig].unit == unit):
+            return entities[j]
+    return None
+
+
+def _np_after_figure(toks: list[Tok], ti: int, hi: int) -> tuple[int, str | None]:
+    """The noun phrase right after the figure: "12,000 special forces troops" -> special forces troops."""
+    n = len(toks)
+    j = ti + 1
+    if j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these"):
+        j += 2 if toks[j + 1].low == "the" else 1
+    while j < n and toks[j].low in ("more", "other", "additional", "extra", "new", "-"):
+        j += 1
+    start = j
+    # "2,200 damaged or destroyed structures": participles before the noun
+    while j + 1 < n and toks[j].low.endswith("ed") and (
+            toks[j + 1].low in ("or", "and") and j + 3 < n and toks[j + 2].low.endswith("ed")
+            and toks[j + 3].word and toks[j + 3].low not in STOP):
+        j += 3
+    if j > start:
+        stop = j + 1
+        return stop, " ".join(t.text for t in toks[start:stop])
+    while j < n and j < start + 5 and toks[j].fig < 0 and (toks[j].word or toks[j].text in ("-",)) and (
+            toks[j].low not in STOP or toks[j].low in ("others",)) and not toks[j].low.endswith("ly"):
+        low = toks[j].low
+        if low.endswith(("ed", "ing")) and j > start and low not in ("wounded",) and low not in _NOUN_ING:
+            break  # a participle after the noun: "buildings destroyed", "buildings containing"
+        if low in _TIME_WORDS:
+            break
+        if low in ("dead", "injured", "wounded", "missing", "killed", "displaced", "homeless", "died",
+                   "destroyed", "damaged", "collapsed", "positioned", "deployed", "arrested", "identified"):
+            break
+        if low in ("dollars", "pounds", "euros", "percent", "degrees", "km", "kilometers", "kilometres", "miles"):
+            break
+        j += 1
+        if low in ("others",):
+            break
+    if j == start:
+        return start, None
+    return j, " ".join(t.text for t in toks[start:j])
+
+
+_NOUN_ING = frozenset("building buildings housing funding spending training clothing".split())
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday morning night evening afternoon "
+                        "today yesterday tonight overnight january february march april june july august "
+                        "september october november december".split())
+
+
+def _np_words(toks: list[Tok], i: int, hi: int, keep_det: bool = False) -> str | None:
+    j = i
+    out = []
+    while j < len(toks) and j < i + 6 and toks[j].fig < 0 and (toks[j].word or toks[j].low == "'s"):
+        if toks[j].low in STOP and toks[j].low not in DETERMINERS and out:
+            break
+        if toks[j].low in STOP and toks[j].low not in DETERMINERS:
+            break
+        out.append(toks[j])
+        j += 1
+    return _join(out) if out else None
+
+
+def _measure_noun_text(toks: list[Tok], ti: int) -> str | None:
+    """The words of the nearest measure noun left of the figure: "the death toll" -> "death toll"."""
+    vocab = vocabulary()
+    for j in range(ti - 1, max(-1, ti - 16), -1):
+        if toks[j].fig >= 0:
+            break
+        for k in (3, 2, 1):
+            if j - k + 1 >= 0:
+                key = tuple(t.low for t in toks[j - k + 1:j + 1])
+                m = vocab.measures.get(key)
+                if m and m.kind == "noun":
+                    return " ".join(t.text for t in toks[j - k + 1:j + 1])
+    return None
+
+
+def _measure_left(ctx: _Context, toks: list[Tok], ti: int, lo: int,
+                  need_copula: bool = True) -> tuple[str, str, str] | None:
+    """The measure noun a figure is the value of, looking left in the sentence (skipping commas)."""
+    vocab = ctx.vocab
+    best = None
+    j = ti - 1
+    limit = max(0, ti - 16)
+    while j >= limit:
+        t = toks[j]
+        if t.fig >= 0 and j == ti - 2 and toks[ti - 1].low in ("to", "and", "or"):
+            j -= 1
+            continue  # "risen from 99 to 101"
+        if t.fig >= 0 or t.text in (";", ":"):
+            break
+        m, k = _measure_at(vocab, toks, j)
+        if m and m.kind in ("noun", "event"):
+            ent = m.entity or t.low
+            if m.kind == "event" and m.measure == "magnitude" and ctx.event:
+                ent = f"{ctx.event} magnitude"
+            best = (ent, m.measure, m.kind)
+            break
+        if t.low in TRANSPARENT and j + 1 < ti and toks[j + 1].low == "of":
+            np = _np_words(toks, j + 2, ti)
+            if np:
+                mm = vocab.measures.get((np.split()[-1].lower(),))
+                best = ((mm.entity if mm and mm.entity else np), mm.measure if mm else None, "noun")
+                break
+        j -= 1
+    if best and (not need_copula or toks[ti].text[:1].isalpha() or any(
+            toks[x].low in COPULA or toks[x].low in AUXILIARIES for x in range(max(j, 0), ti))):
+        return best
+    return None
+
+
+_COPULA_VERBS = frozenset("is are was were becomes become became stands stood reached rose fell remains "
+                          "remained hit".split())
+
+
+def _copula_subject(toks: list[Tok], ti: int) -> str | None:
+    """"The average survival ratio in 24 hours is 74%" -> "average survival ratio"."""
+    j = ti - 1
+    while j >= 0 and toks[j].low in ("at", "to", "now", "still", "already", "has", "have", "had"):
+        j -= 1
+    if j < 0 or toks[j].low not in _COPULA_VERBS:
+        return None
+    j -= 1
+    if j >= 0 and toks[j].low in ("it", "this", "that", "they"):
+        return toks[j].low
+    # skip a trailing prepositional phrase: "ratio in 24 hours"
+    for k in range(j, max(-1, j - 5), -1):
+        if toks[k].text in (",", ";", ":"):
+            break
+        if toks[k].low in ("in", "after", "on", "for", "within") and k < j:
+            j = k - 1
+            break
+    words = []
+    while j >= 0 and toks[j].word and toks[j].fig < 0 and toks[j].low not in STOP and len(words) < 4:
+        words.insert(0, toks[j].text)
+        j -= 1
+    return " ".join(words) or None
+
+
+def _measure_near(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int) -> str | None:
+    best, dist = None, 99
+    for j in range(max(0, lo), min(len(toks), hi + 3)):
+        if toks[j].fig >= 0:
+            continue
+        m, _ = _measure_at(vocab, toks, j)
+        if m and abs(j - ti) < dist:
+            best, dist = m.measure, abs(j - ti)
+    return best
+
+
+def _money_cue(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int) -> tuple[str, str, str] | None:
+    best, dist = None, 99
+    for j in range(0, len(toks)):
+        if toks[j].fig >= 0:
+            continue
+        m, _ = _measure_at(vocab, toks, j)
+        # a cue after the figure counts double its distance: the verb before usually governs it
+        d = (ti - j) if j < ti else 2 * (j - ti)
+        if m and m.entity in MONEY_NOUNS and d < dist:
+            best, dist = (m.entity, m.measure, m.kind), d
+    return best
+
+
+def _duration_entity(toks: list[Tok], ti: int, hi: int) -> str:
+    if ti + 1 < len(toks) and toks[ti + 1].low == "of":
+        np = _np_words(toks, ti + 2, hi)
+        if np and np.split()[-1].lower() not in DETERMINERS:
+            return f"duration of {np}"
+    return "time"
+
+
+def _is_money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _is_time(unit: str) -> bool:
+    u = unit.lower().rstrip("s")
+    return u in TIME_UNITS
+
+
+# ---------------------------------------------------------------- subject, time, modality, change
+
+def _subject(ctx: _Context, toks: list[Tok], ti: int, lo: int, hi: int, places: list[Place],
+             claimants: list[Claimant], kind: str | None) -> tuple[str | None, str | None]:
+    """(subject, location): the place the figure is about and a narrower scope inside it."""
+    location = _location(toks, ti, hi)
+    if kind == "event" and ctx.event:
+        return ctx.event, location
+    claimant_spans = [(c.start, c.name) for c in claimants]
+    best = None
+    # a place after the figure in its clause: "1,602 people have died in Syria"
+    for p in places:
+        if ti < p.first <= hi + 1 and toks[p.first - 1].low in ("in", "from", "across", "of", "for"):
+            best = p
+            break
+    if best is None:
+        # the nearest place before the figure in the sentence that is not part of a claimant's name
+        for p in reversed(places):
+            if p.end <= ti and not _inside_claimant(toks, p, claimant_spans) and p.kind != "demonym":
+                best = p
+                break
+    subject = best.name if best else ctx.main_subject
+    if best and ctx.main_subject and " and " in ctx.main_subject and best.name in ctx.main_subject.split(" and ") \
+            and _mentions_both(toks, ti):
+        subject = ctx.main_subject
+    return subject, location
+
+
+def _mentions_both(toks: list[Tok], ti: int) -> bool:
+    window = {t.low for t in toks[max(0, ti - 8):ti + 8]}
+    return bool(window & {"both", "combined", "two", "total"})
+
+
+def _inside_claimant(toks: list[Tok], p: Place, spans: list[tuple[int, str]]) -> bool:
+    words = " ".join(t.text for t in toks[p.first:p.end])
+    return any(words in name for _, name in spans)
+
+
+def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
+    """A narrower scope after the figure: "in Hatay province", "in rebel-held regions in the northwest"."""
+    n = len(toks)
+    for j in range(ti + 1, min(n, hi + 2)):
+        if toks[j].low == "in" and j + 1 < n:
+            k = j + 1
+            words = []
+            while k < n and k < j + 7 and toks[k].fig < 0 and (toks[k].word or toks[k].low == "'s"):
+                if toks[k].low in STOP and toks[k].low not in ("the", "of", "in") and words:
+                    break
+                words.append(toks[k])
+                k += 1
+            while words and words[-1].low in ("the", "of", "in"):
+                words.pop()
+            if any(w.low in REGION_NOUNS or w.low.endswith(("-held", "-controlled")) for w in words):
+                while words and words[0].low == "the":
+                    words.pop(0)
+                return _join(words)
+    return None
+
+
+def _as_of(ctx: _Context, toks: list[Tok], ti: int, times: list[TimeRef],
+           claimants: list[Claimant]) -> tuple[date | None, str]:
+    base = ctx.article.published
+    points = [t for t in times if t.role == "point"]
+    if not points:
+        return base, "day"
+    fig_at = toks[ti].start
+    # a date next to a claimant's verb dates the statement: "officials said Monday", "warned Tuesday"
+    for t in points:
+        for c in claimants:
+            if abs(t.start - c.start) <= 30 or abs(t.end - c.start) <= 3:
+                return _not_after(t, base)
+    best = min(points, key=lambda t: abs(t.start - fig_at))
+    return _not_after(best, base)
+
+
+def _not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
+    if base and t.day > base and t.precision == "day":
+        return base, "day"  # a future date is a plan's deadline, not the figure's date
+    return t.day, t.precision
+
+
+def _modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
+    n = len(toks)
+    # "with 1,500 already positioned": a cue right after the figure
+    for j in range(ti + 1, min(n, ti + 3)):
+        if toks[j].low == "already":
+            return "actual"
+    best = None
+    for j in range(max(lo, ti - 10), ti):
+        for k in (3, 2, 1):
+            key = tuple(t.low for t in toks[j:j + k])
+            if len(key) == k and key in vocab.modality:
+                best = vocab.modality[key]
+                break
+    if best is None:
+        for j in range(ti + 1, min(n, ti + 5)):
+            for k in (2, 1):
+                key = tuple(t.low for t in toks[j:j + k])
+                if len(key) == k and key in vocab.modality and vocab.modality[key] in ("projected", "estimated",
+                                                                                        "hypothetical"):
+                    return vocab.modality[key]
+    return best or "actual"
+
+
+def _is_change(toks: list[Tok], ti: int) -> bool:
+    """"rose by 5%", "up 300", "a 5% increase": the figure is a change, not a level."""
+    prev = toks[ti - 1].low if ti >= 1 else ""
+    prev2 = toks[ti - 2].low if ti >= 2 else ""
+    nxt = toks[ti + 1].low if ti + 1 < len(toks) else ""
+    if prev in ("up", "down"):
+        return True
+    if prev == "by" and prev2 in CHANGE_VERBS:
+        return True
+    return nxt in CHANGE_NOUNS
+
+
+# ---------------------------------------------------------------- recall gaps
+
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def _unparsed(article: Article, sent: Sentence, figures: list[Figure], idxs: list[int],
+              non_figures: list) -> list[Mention]:
+    """Numbers in the sentence that neither became a figure nor were set aside with a reason,
+    and vague amounts ("hundreds") the number parser did not pick up."""
+    covered = [(figures[i].start, max(figures[i].end, figures[i].unit_end or 0)) for i in idxs]
+    covered += [(nf.start, nf.end) for nf in non_figures if sent.start <= nf.start < sent.end]
+    out = []
+    text = article.text
+    for rx, reason in ((_DIGITS, "number the figure parser did not read"), (VAGUE, "vague amount with no numeral")):
+        for m in rx.finditer(text, sent.start, sent.end):
+            s, e = m.start(), m.end()
+            if any(a <= s < b or a < e <= b for a, b in covered):
+                continue
+            out.append(Mention(article.id, s, e, text[s:e], reason))
+    return out
