@@ -213,6 +213,8 @@ class _Context:
     acronyms: dict[str, str]
     figures: list[Figure] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    titled: dict[str, str] = field(default_factory=dict)  # "governor" -> "Josh Green"
+    kinds: dict[int, str | None] = field(default_factory=dict)  # measure kind per figure token, this sentence
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
     event: str | None = None
@@ -231,8 +233,8 @@ def extract_claims(article: Article) -> Extraction:
     ctx = _Context(article, article.published, vocab, None, {}, figures)
     _read_article(ctx, sentences)
 
-    claims: list[Claim] = []
-    mentions: list[Mention] = []
+    # pass 1: tokens, claimants (in order, so pronouns find the last named speaker) and dates
+    reads = []
     for si, sent in enumerate(sentences):
         idxs = by_sentence.get(si, [])
         figs = [(figures[i].start, min(max(figures[i].end, figures[i].unit_end or 0), sent.end), i) for i in idxs
@@ -240,8 +242,21 @@ def extract_claims(article: Article) -> Extraction:
         toks = _tokenise(text, sent.start, sent.end, _non_overlapping(figs))
         claimants = _claimants(ctx, toks)
         times = find_time_refs(text, article.published, sent.start, sent.end) if article.published else []
+        for c in claimants:
+            near = [t for t in times if t.role == "point" and (abs(t.start - c.start) <= 30 or abs(t.end - c.start) <= 3)]
+            if near:
+                c.day = _not_after(near[0], article.published)
+        reads.append((sent, idxs, toks, claimants, times))
+    _inherit_quoted(ctx, reads)
+
+    claims: list[Claim] = []
+    mentions: list[Mention] = []
+    for sent, idxs, toks, claimants, times in reads:
+        if not idxs:
+            continue
         places = _places(ctx, toks)
         entities: dict[int, str | None] = {}
+        ctx.kinds = {}
         for ti, tok in enumerate(toks):
             if tok.fig < 0:
                 continue
@@ -251,8 +266,41 @@ def extract_claims(article: Article) -> Extraction:
                                         "vague amount with no point value"))
                 continue
             claims.append(_claim(ctx, sent, toks, ti, f, claimants, times, places, entities))
+    for sent, idxs, *_ in reads:
         mentions.extend(_unparsed(article, sent, figures, idxs, non_figures))
     return Extraction(tuple(claims), tuple(mentions))
+
+
+def _inherit_quoted(ctx: _Context, reads: list) -> None:
+    """A quoted sentence with no claimant of its own takes the speaker named later in the same
+    quotation ('"... ," he said'), else the last speaker named before it."""
+    text = ctx.article.text
+    last: Claimant | None = None
+    for k, (sent, idxs, toks, claimants, times) in enumerate(reads):
+        if claimants:
+            last = next((c for c in reversed(claimants) if c.role != "relay"), last)
+            continue
+        if not _quoted(text, sent):
+            continue
+        found = None
+        for later in reads[k + 1:k + 4]:
+            if later[0].paragraph != sent.paragraph:
+                break
+            if later[3]:
+                found = later[3][0]
+                break
+        found = found or last
+        if found:
+            claimants.append(Claimant(found.name, -1, "speaker", found.is_person, True, False, found.day))
+
+
+def _quoted(text: str, sent: Sentence) -> bool:
+    """The sentence opens with a quotation mark or starts inside an open quotation."""
+    if sent.text[:1] in "“\"‘":
+        return True
+    para_start = text.rfind("\n", 0, sent.start) + 1
+    before = text[para_start:sent.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _non_overlapping(figs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -313,6 +361,10 @@ def _read_article(ctx: _Context, sentences: list[Sentence]) -> None:
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
                 words[-1].lower() not in ctx.vocab.claimant_nouns and words[-1].lower() not in titles:
             ctx.names.setdefault(words[-1], " ".join(words))
+            lead = phrase.split()[:len(phrase.split()) - len(words)]
+            if lead and lead[-1].lower().rstrip(".") in titles:
+                title = lead[-1].lower().rstrip(".")
+                ctx.titled.setdefault(TITLE_ABBREVIATIONS.get(title, title), " ".join(words))
     # acronyms: "WHO" -> "World Health Organisation" when the initials match an earlier name
     for phrase in phrases:
         words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "for")]
@@ -359,6 +411,10 @@ def _event_place(vocab: Vocabulary, toks: list[Tok], k: int, known: frozenset[st
         if canonical or toks[k + 2].low not in _TIME_WORDS:
             return canonical or toks[k + 2].text
     return None
+
+
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                       "col": "colonel", "capt": "captain", "sgt": "sergeant", "pres": "president"}
 
 
 def _proper_phrases(toks: list[Tok]) -> list[str]:
@@ -469,10 +525,10 @@ def _claimants(ctx: _Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _sentence_subject(ctx, toks, i)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
-        elif low in vocab.claimant_verbs and not _passive(toks, i) and not (i > 0 and toks[i - 1].low == "to"):
+        elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (i > 0 and toks[i - 1].low == "to"):
             name, person, lead = _np_before(ctx, toks, i)
-            if name is None and i + 1 < n and low in ("said", "says", "told", "added", "explained", "warned",
-                                                      "reported", "stated", "announced", "wrote", "tweeted"):
+            if name is None and i + 1 < n and i > 0 and toks[i - 1].text in (",", "”", '"', "’") and low in (
+                    "said", "says", "added", "explained", "warned", "reported", "stated", "announced", "wrote"):
                 name, person = _np_after(ctx, toks, i + 1, names_only=True)
                 lead = True
             if name:
@@ -523,7 +579,8 @@ def _np_before(ctx: _Context, toks: list[Tok], verb: int) -> tuple[str | None, b
         k = j - 1
         while k >= 0 and j - k < 40 and not (toks[k].text == "," and k + 1 < j and (
                 toks[k + 1].low in ("who", "which", "a", "an", "the") or toks[k + 1].low in DETERMINERS
-                or (k + 2 < j and toks[k + 1].cap and toks[k + 2].low == "'s"))):
+                or (k + 2 < j and toks[k + 1].cap and toks[k + 2].low == "'s")
+                or (k > 0 and toks[k - 1].cap and toks[k - 1].word))):
             if toks[k].text in (";",) or toks[k].fig >= 0:
                 k = -1
                 break
@@ -668,6 +725,9 @@ def _resolve_name(ctx: _Context, words: list[Tok]) -> str:
         full = ctx.names.get(parts[0])
         if full:
             return full
+    head = parts[-1].lower().rstrip(".")
+    if not any(p[:1].isupper() for p in parts[-2:]) and head in ctx.titled:
+        return ctx.titled[head]  # "Maui's police chief" -> the chief named in the article
     name = " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
     return name
 
@@ -731,9 +791,12 @@ def _claim(ctx: _Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, c
     lo, hi = _clause(toks, ti)
     entity, measure, kind = _entity(ctx, toks, ti, f, lo, hi, entities)
     entities[ti] = entity
+    ctx.kinds[ti] = kind
     attributed_to, chain = _attribution(ctx, claimants, toks[ti].start)
+    if _is_conversion(ctx, toks, ti) and ctx.article.outlet:
+        attributed_to, chain = ctx.article.outlet, (ctx.article.outlet,)  # "£700m ($905m)": the outlet converted
     subject, location = _subject(ctx, toks, ti, lo, hi, places, claimants, kind)
-    as_of, precision = _as_of(ctx, toks, ti, times, claimants)
+    as_of, precision = _as_of(ctx, toks, ti, times, claimants, kind)
     return Claim(
         article_id=ctx.article.id, start=f.start, end=f.end, span=text[f.start:f.end], sentence=sent.text,
         value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
@@ -747,13 +810,18 @@ def _claim(ctx: _Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, c
 _CLAUSE_BREAK = frozenset({";", ":", "—", "–", "(", ")", "•"})
 
 
+def _is_conversion(ctx: _Context, toks: list[Tok], ti: int) -> bool:
+    """A bracketed amount in another currency right after an amount: "£10bn ($13bn)"."""
+    if ti < 2 or toks[ti - 1].text != "(" or toks[ti - 2].fig < 0:
+        return False
+    a, b = ctx.figures[toks[ti - 2].fig].unit, ctx.figures[toks[ti].fig].unit
+    return bool(a and b and a != b and _is_money(a) and _is_money(b))
+
+
 def _clause(toks: list[Tok], ti: int) -> tuple[int, int]:
     """Token bounds of the figure's clause: to the nearest comma, semicolon or other figure's clause."""
     lo = ti
-    while lo > 0 and toks[lo - 1].text not in _CLAUSE_BREAK and not (
-            toks[lo - 1].text == "," and lo - 1 < ti - 1 and toks[lo].low in ("while", "and", "but", "with", "as")):
-        if toks[lo - 1].text == "," and toks[lo].low in ("while", "but", "with", "whereas", "bringing", "taking"):
-            break
+    while lo > 0 and toks[lo - 1].text not in _CLAUSE_BREAK and toks[lo - 1].text != ",":
         lo -= 1
     hi = ti + 1
     while hi < len(toks) and toks[hi].text not in _CLAUSE_BREAK and toks[hi].text != "," and toks[hi].fig < 0:
@@ -812,7 +880,7 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
             return noun, None, None
     # a parenthesised conversion "(11 miles)" or a restatement shares the previous figure's entity
     if ti >= 1 and toks[ti - 1].text == "(" and ti - 2 in entities:
-        return entities[ti - 2], None, None
+        return entities[ti - 2], None, ctx.kinds.get(ti - 2)
     # 2. percentages: "75% of the hardest-hit areas" -> "share of the hardest-hit areas"
     if unit == "percent":
         if ti + 1 < n and toks[ti + 1].low == "of":
@@ -1082,21 +1150,32 @@ def _is_time(unit: str) -> bool:
 
 def _subject(ctx: _Context, toks: list[Tok], ti: int, lo: int, hi: int, places: list[Place],
              claimants: list[Claimant], kind: str | None) -> tuple[str | None, str | None]:
-    """(subject, location): the place the figure is about and a narrower scope inside it."""
+    """(subject, location): the place the figure is about and a narrower scope inside it.
+
+    In order: a place after the figure ("1,602 people have died in Syria"); a place before it in
+    subject position ("North Korea has decided to send", "In Syria, the toll rose"); a place in the
+    claimant's name ("the Syrian government confirmed 812 dead"); the article's main place.
+    Properties of the event (magnitude, depth) are about the event.
+    """
     location = _location(toks, ti, hi)
     if kind == "event" and ctx.event:
         return ctx.event, location
-    claimant_spans = [(c.start, c.name) for c in claimants]
+    names = [c.name for c in claimants]
     best = None
-    # a place after the figure in its clause: "1,602 people have died in Syria"
     for p in places:
-        if ti < p.first <= hi + 1 and toks[p.first - 1].low in ("in", "from", "across", "of", "for"):
+        if ti < p.first <= hi + 1 and toks[p.first - 1].low in ("in", "from", "across", "for") and p.kind != "demonym":
             best = p
             break
     if best is None:
-        # the nearest place before the figure in the sentence that is not part of a claimant's name
         for p in reversed(places):
-            if p.end <= ti and not _inside_claimant(toks, p, claimant_spans) and p.kind != "demonym":
+            if p.end <= ti and p.kind != "demonym" and not _inside_claimant(toks, p, names) and (
+                    (p.first >= lo and _subject_position(toks, p)) or (p.first == 1 and toks[0].low == "in")):
+                best = p
+                break
+    if best is None:
+        # "the Syrian government confirmed", "Turkish officials said": a place in a claimant's title
+        for p in places:
+            if p.end < len(toks) and toks[p.end].low in ctx.vocab.claimant_nouns and _inside_claimant(toks, p, names):
                 best = p
                 break
     subject = best.name if best else ctx.main_subject
@@ -1106,14 +1185,23 @@ def _subject(ctx: _Context, toks: list[Tok], ti: int, lo: int, hi: int, places: 
     return subject, location
 
 
+def _subject_position(toks: list[Tok], p: Place) -> bool:
+    """A place that is a sentence's subject or its setting, not an object ("to support Russia")."""
+    before = toks[p.first - 1].low if p.first > 0 else ""
+    after = toks[p.end].low if p.end < len(toks) else ""
+    return before in ("in", "across", "within", "from") or after in AUXILIARIES or after in ("'s", "reported", "said",
+                                                                                      "declared", "confirmed")
+
+
 def _mentions_both(toks: list[Tok], ti: int) -> bool:
     window = {t.low for t in toks[max(0, ti - 8):ti + 8]}
     return bool(window & {"both", "combined", "two", "total"})
 
 
-def _inside_claimant(toks: list[Tok], p: Place, spans: list[tuple[int, str]]) -> bool:
+def _inside_claimant(toks: list[Tok], p: Place, names: list[str]) -> bool:
+    """The place is part of a longer claimant name ("Turkey's Disaster ... Authority")."""
     words = " ".join(t.text for t in toks[p.first:p.end])
-    return any(words in name for _, name in spans)
+    return any(words in name and words != name for name in names)
 
 
 def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
@@ -1137,24 +1225,40 @@ def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
     return None
 
 
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\W*(\w+)", text[pos:pos + 30])
+    return m.group(1).lower() if m else ""
+
+
 def _as_of(ctx: _Context, toks: list[Tok], ti: int, times: list[TimeRef],
-           claimants: list[Claimant]) -> tuple[date | None, str]:
+           claimants: list[Claimant], kind: str | None = None) -> tuple[date | None, str]:
+    """The date the figure refers to: the statement's date ("officials said Monday"), else the
+    nearest date in the sentence, else an inherited speaker's date, else the publication date."""
     base = ctx.article.published
-    points = [t for t in times if t.role == "point"]
-    if not points:
-        return base, "day"
-    fig_at = toks[ti].start
-    # a date next to a claimant's verb dates the statement: "officials said Monday", "warned Tuesday"
-    for t in points:
+    fig = toks[ti]
+    if kind == "event":
+        return base, "day"  # a magnitude or depth belongs to the event; it is dated by the report
+    text = ctx.article.text
+    # a date that contains the figure ("two years ago") dates something else; "a March report" dates it
+    points = [t for t in times if not (t.start < fig.end and fig.start < t.end) and (
+        t.role == "point" or (t.role == "attributive" and _next_word(text, t.end) in ctx.vocab.document_nouns))]
+    if points:
         for c in claimants:
-            if abs(t.start - c.start) <= 30 or abs(t.end - c.start) <= 3:
-                return _not_after(t, base)
-    best = min(points, key=lambda t: abs(t.start - fig_at))
-    return _not_after(best, base)
+            if c.start < 0:
+                continue
+            for t in points:
+                if abs(t.start - c.start) <= 30 or abs(t.end - c.start) <= 3:
+                    return _not_after(t, base)
+        best = min(points, key=lambda t: abs(t.start - fig.start))
+        return _not_after(best, base)
+    for c in claimants:
+        if c.day:
+            return c.day
+    return base, "day"
 
 
 def _not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
-    if base and t.day > base and t.precision == "day":
+    if base and t.day > base:
         return base, "day"  # a future date is a plan's deadline, not the figure's date
     return t.day, t.precision
 

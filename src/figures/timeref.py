@@ -63,7 +63,7 @@ _CANDIDATE = re.compile(
         rf"(?P<rel>\b(?:earlier\s+this\s+(?:week|month|year)|(?:this|last)\s+(?:morning|afternoon|evening|night|"
         rf"week|weekend|month|year)|today|tonight|yesterday|overnight|the\s+previous\s+day|the\s+day\s+before)\b)",
         rf"(?P<num>\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b)",
-        rf"(?P<year>(?<![\d,.£$€-])(?<!\d\s)\b{_YEAR}\b(?![\d,.]\d|\s*(?:%|per|people|troops)))",
+        rf"(?P<year>(?<![\d,.£$€-])(?<!\d\s)\b{_YEAR}\b(?![\d,.]\d|[-–/]\d|\s*(?:%|per|people|troops)))",
     ]),
     re.IGNORECASE,
 )
@@ -74,7 +74,8 @@ class TimeRef:
     """A date expression at ``text[start:end]``, resolved: ``day`` with ``precision``.
 
     ``role``: "point" (the figure's date), "since" (a start: "since March"), "until" (a deadline),
-    or "attributive" (it names an event: "the 6 February earthquake", "Monday's quake").
+    "event" (an event's date in a relative clause: "the quake that struck on Monday") or
+    "attributive" (it names an event: "the 6 February earthquake", "Monday's quake").
     """
 
     start: int
@@ -104,7 +105,22 @@ def find_time_refs(text: str, base: date, start: int = 0, end: int | None = None
     return out
 
 
+# an event's own date in a relative clause: "the quake that struck on Monday", "following the first quake on Feb. 6"
+_EVENT_CLAUSE = re.compile(r"\b(?:that|which|when|since|after|following)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|due to|set to|asked to|expected to|plans? to|scheduled to|is to|are to)\s+"
+                     r"(?:\S+\s+){0,5}$", re.IGNORECASE)
+
+
 def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
+    window = text[max(0, s - 60):s]
+    clause = re.split(r"[,;:()“”\"]", window)[-1]
+    if _FUTURE.search(clause):
+        return "until"  # "has been asked to attend the committee on Monday": a coming day
+    m = _EVENT_CLAUSE.search(clause)
+    if m:
+        return "since" if m.group().split()[0].lower() in ("since", "after", "following") else "event"
     before = text[max(0, s - 14):s].lower().split()
     first = surface.split()[0].lower()
     prev = before[-1] if before else ""
