@@ -81,6 +81,12 @@ FIGURES = [
     ("a ⅔ majority", "⅔", 2 / 3, 2 / 3, 2 / 3, "exact", None),
     ("prices fell 15€ today", "15€", 15, 15, 15, "exact", "EUR"),
     ("the answer is minus five percent", "minus five percent", -5, -5, -5, "exact", "percent"),
+    ("temperatures have risen by 1.1C since", "1.1C", 1.1, 1.1, 1.1, "exact", "degree_Celsius"),  # glued C
+    ("Roughly one in three adults", "Roughly one in three", 1 / 3, INF, INF, "about", "fraction"),  # a proportion
+    ("9 out of 10 doctors", "9 out of 10", 0.9, 0.9, 0.9, "exact", "fraction"),
+    ("The 2-1 win put United 8 points clear", "8", 8, 8, 8, "exact", None),  # a capitalised word is not a label
+    ("Trump won 304 votes to Clinton's 227", "227", 227, 227, 227, "exact", None),  # nor is a possessive
+    ("employs 13000 workers", "13000", 13000, 13000, 13000, "exact", None),  # five digits: not a year
 ]
 
 
@@ -150,6 +156,11 @@ NON_FIGURES = [
     ("the two countries agreed", "the two", "reference"),
     ("rescuers at ground zero said", "ground zero", "idiom"),
     ("the three-month average fell", "three-month average", "window"),
+    ("The 2-1 win put United top", "2-1", "score"),  # high-low with small numbers: a score, not a range
+    ("a 5-4 ruling", "5-4", "score"),
+    ("a 1-1 draw", "1-1", "score"),
+    ("warming could reach 2.7C by 2100.", "2100", "year"),
+    ("the Big 12 Conference", "Big 12", "identifier"),  # a number between capitalised words: a name
     # vague amounts: not figures; the reading travels in low/high
     ("hundreds of people", "hundreds", "vague"),
     ("tens of thousands of people", "tens of thousands", "vague"),

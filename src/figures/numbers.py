@@ -189,6 +189,10 @@ _VAGUE_BASE = {"dozen": 12, "dozens": 12, "scores": 20, "tens": 10, "hundred": 1
 _VAGUE_SPREAD = {"several": (3, 9), "a few": (2, 5), "a couple": (2, 3), "a couple of": (2, 3), "many": (3, 99),
                  "few": (2, 5)}
 
+_SCORE = re.compile(r"(?<![\d.,\-–])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d.,%]|\s?(?:[-–]|per\b|percent|million"
+                    r"|billion|thousand|hundred|years?\b|months?\b|weeks?\b|days?\b|hours?\b))")
+_SCORE_WORD = re.compile(r"\s+(?:win|victory|defeat|loss|draw|lead|vote|ruling|decision|scoreline|margin|majority)\b",
+                         re.IGNORECASE)
 _pre_phrases = [p for (p, pos) in _QUALIFIERS if pos == "pre"]
 _post_phrases = [p for (p, pos) in _QUALIFIERS if pos == "post"]
 _PRE_QUAL = re.compile(rf"(?<![\w-])(?P<q>{_alt(_pre_phrases)})\s*$", re.IGNORECASE)
@@ -216,13 +220,17 @@ _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(
 _GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"(?P<v>[A-Za-z]+)\s+(?:[A-Za-z,]+\s+){0,2}$")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w]*)")
+_GLUED_TEMPERATURE = re.compile(r"([CF])(?![\w])")
+_TEMPERATURE_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
+_RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+$", re.IGNORECASE)
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
 _DURATIONS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 _SIGN_WORD = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 _CUR_POST = re.compile(rf"\s?(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha() and '$' not in k)})")
 _SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
-_LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 
 
 @dataclass(slots=True)
@@ -257,6 +265,11 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
     for rx, reason in _BLOCKERS:
         for m in rx.finditer(text):
             nonfigs.append(NonFigure(m.start(), m.end(), reason))
+            blocked.append((m.start(), m.end()))
+    for m in _SCORE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if (a > b or _SCORE_WORD.match(text, m.end())) and not _overlaps(blocked, m.start(), m.end()):
+            nonfigs.append(NonFigure(m.start(), m.end(), "score"))  # "a 2-1 win", "a 5-4 ruling"
             blocked.append((m.start(), m.end()))
     for m in _VAGUE.finditer(text):
         if not _overlaps(blocked, m.start(), m.end()):
@@ -486,6 +499,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         elif um:
             unit, unit_end = _unit_of(um.group("u")), um.end()
             end = unit_end
+        elif tm := _GLUED_TEMPERATURE.match(text, end):  # "1.1C", "95F"
+            unit, unit_end = _TEMPERATURE_LETTER[tm.group(1)], tm.end()
+            end = unit_end
         else:
             return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
     if scale == 1.0 and unit is None:
@@ -542,7 +558,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         digits = m.group("digits")
         if wm := _WINDOW_AFTER.match(text, end):
             return NonFigure(num_start, wm.end(), "window")
-        label = _label_before(text, num_start)
+        label = _label_before(text, num_start, end)
         if label is not None and "," not in digits and "." not in digits:
             return NonFigure(label, end, "identifier")
         if len(digits) == 4 and _LIKELY_YEAR.fullmatch(digits) and not _bound_before(text, num_start):
@@ -603,7 +619,7 @@ def _is_pronoun_one(text: str, start: int, end: int) -> bool:
     return not (um or _TIMES.match(text, end))
 
 
-def _label_before(text: str, pos: int) -> int | None:
+def _label_before(text: str, pos: int, end: int) -> int | None:
     """Where a label word before the number starts ("Article 5", "Boeing 737"), else None."""
     wb = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
     if not wb or wb.end() != pos or pos == wb.end("w"):
@@ -612,8 +628,12 @@ def _label_before(text: str, pos: int) -> int | None:
     low = word.lower()
     if low in _CONTEXT["label"] or low.rstrip(".") + "." in _CONTEXT["label"]:
         return wb.start("w")
+    # a number between two capitalised words is part of a name ("Big 12 Conference", "Section 427
+    # Row 21"); a capitalised word alone is not enough ("United 8 points", "Labour 412 seats")
     initial = not text[:wb.start("w")].strip() or text[:wb.start("w")].rstrip()[-1] in ".!?\"“‘'•:;"
-    if word[0].isupper() and not initial and low not in _CONTEXT["not_label"] and (low, "pre") not in _QUALIFIERS:
+    after = _NEXT_WORD.match(text, end)
+    if (word[0].isupper() and not initial and low not in _CONTEXT["not_label"] and (low, "pre") not in _QUALIFIERS
+            and not word.endswith(("'s", "’s")) and after and after.group(1)[0].isupper()):
         return wb.start("w")
     return None
 
@@ -669,6 +689,14 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
                     out.append(joined)
                     i += 2
                     continue
+            if (_RATIO_GAP.match(text, a.end, b.start) and a.unit is None and b.unit is None and b.qualifier is None
+                    and a.qualifier in (None, "exact", "about") and 0 < a.value < b.value <= 1000):
+                # "one in three adults", "9 out of 10": a proportion
+                out.append(_Atom(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end,
+                                 value=a.value / b.value, raw=a.value / b.value, scale=1.0, place=0.001,
+                                 unit="fraction", unit_end=b.end, qualifier=a.qualifier, reading=a.reading))
+                i += 2
+                continue
             if _PAREN_GAP.match(gap) and b.qualifier is None and a.qualifier:
                 b.qualifier, b.reading = a.qualifier, a.reading
         out.append(a)
