@@ -8,7 +8,9 @@ holds both; a flag puts together every pair of its claims).
 --mode extractor (default) gives the comparator only what the extractor can: the measure is
 reduced to its predicate word from the small vocabulary, and modality is read from the
 annotator's measure note ("(decided)", "projected"); the annotator's free-text measure is
-not passed on. --mode annotated passes the annotator's measure text as is (an upper bound).
+not passed on. --mode annotated passes the annotator's measure text as is (an upper bound). --mode real runs
+the project's extractor on the articles and maps its claims to gold claims with score.py's
+matcher (so the figures equal score.py's conflict figures, without the database round trip).
 """
 from __future__ import annotations
 
@@ -74,6 +76,34 @@ def gold_frame(folder: Path, mode: str) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS)
 
 
+def real_frame(folder: Path, score_py: Path) -> pd.DataFrame:
+    """Claims from the real extractor, with claim_id replaced by the gold claim id they match
+    (score.py's matcher), or "pred-N" when they match none."""
+    import importlib.util
+
+    from figures.api import Tracker, claim_dict
+    from figures.records import Rejection
+
+    spec = importlib.util.spec_from_file_location("score", score_py)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)  # type: ignore[union-attr]
+    gold = score.Gold(folder)
+    rows, articles = [], {}
+    for item in Tracker(Settings(db_url="sqlite://")).parse([str(folder / "articles.jsonl")]):
+        if isinstance(item, Rejection):
+            continue
+        articles[item.article.id] = item.article
+        for c in item.extraction.claims:
+            d = claim_dict(c)
+            d.update(outlet=item.article.outlet, published=item.article.published, url=item.article.url,
+                     title=item.article.title)
+            rows.append(d)
+    m = gold.match(rows)
+    for i, d in enumerate(rows):
+        d["claim_id"] = gold.claims[m[i]]["claim_id"] if i in m else f"pred-{i}"
+    return pd.DataFrame.from_records(rows).reindex(columns=CLAIM_COLUMNS)
+
+
 def pairs_of(ids) -> set[tuple[str, str]]:
     s = sorted(set(ids))
     return {(a, b) for i, a in enumerate(s) for b in s[i + 1:]}
@@ -82,10 +112,11 @@ def pairs_of(ids) -> set[tuple[str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", type=Path)
-    ap.add_argument("--mode", choices=["extractor", "annotated"], default="extractor")
+    ap.add_argument("--mode", choices=["extractor", "annotated", "real"], default="extractor")
+    ap.add_argument("--score-py", type=Path, default=Path("../shared/eval/score.py"), help="for --mode real")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false and missed pairs by group")
     args = ap.parse_args()
-    frame = gold_frame(args.gold, args.mode)
+    frame = real_frame(args.gold, args.score_py) if args.mode == "real" else gold_frame(args.gold, args.mode)
     result = compare(frame, Settings())
     conflicts = read_jsonl(args.gold / "conflicts.jsonl")
     gold_pairs = set().union(*(pairs_of(c["claim_id"] for c in g["claims"]) for g in conflicts if g.get("expected_flag", True)))

@@ -12,9 +12,9 @@ import pandas as pd
 
 from figures.claims import Extraction, extract_claims
 from figures.claimreview import claimreview_jsonld
-from figures.compare import Comparison, compare, find_conflicts
+from figures.compare import CLOSING_VERDICTS, VERDICTS, Comparison, apply_verdicts, compare, find_conflicts
 from figures.config import Settings
-from figures.errors import InputError
+from figures.errors import ConfigError, InputError, NotFoundError
 from figures.ingest import ArticleDefaults, read_source
 from figures.parallel import IngestOptions, ingest_articles
 from figures.records import Article, Claim, Flag, IngestResult, Rejection
@@ -115,8 +115,36 @@ class Tracker:
     def claims(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
         return self.store.claims_frame(since, until)
 
-    def conflicts(self, since: date | None = None, until: date | None = None) -> list[Flag]:
-        return find_conflicts(self.store.claims_frame(since, until), self.settings)
+    def conflicts(self, since: date | None = None, until: date | None = None, include_closed: bool = False) -> list[Flag]:
+        """Flags with their verdicts, sorted by id. A flag a reviewer closed (not-a-conflict,
+        resolved) for the same claims is left out unless ``include_closed``; a new claim in
+        its group brings it back, reopened."""
+        flags = apply_verdicts(find_conflicts(self.store.claims_frame(since, until), self.settings),
+                               self.store.verdicts_frame())
+        self.store.save_flags(flags)
+        return [f for f in flags if include_closed or f.verdict not in CLOSING_VERDICTS]
+
+    def review(self, flag_id: str, verdict: str, note: str | None = None, reviewer: str | None = None) -> Flag:
+        """Record a verdict (confirmed, not-a-conflict, resolved) on a flag, for its current
+        claims; the flag with its verdict. ``flag_id`` may be a unique prefix."""
+        if verdict not in VERDICTS:
+            raise ConfigError(f"unknown verdict {verdict!r} — use one of: {', '.join(VERDICTS)}")
+        flags = find_conflicts(self.store.claims_frame(), self.settings)
+        self.store.save_flags(flags)
+        current = {f.id: f for f in flags if f.id.startswith(flag_id)}
+        stored = self.store.stored_flags(flag_id)
+        ids = sorted(set(current) | set(stored))
+        if len(ids) != 1:
+            if not ids:
+                raise NotFoundError(f"no flag {flag_id!r} in {self.settings.safe_db_url} — run `python -m figures conflicts` to list flag ids")
+            raise NotFoundError(f"flag id {flag_id!r} is ambiguous ({', '.join(ids[:5])}) — give more characters")
+        fid = ids[0]
+        claim_ids = [c.claim_id for c in current[fid].claims] if fid in current else list(stored[fid][1])
+        self.store.add_verdict(fid, claim_ids, verdict, note, reviewer or _user())
+        if fid in current:
+            return apply_verdicts([current[fid]], self.store.verdicts_frame())[0]
+        kind = stored[fid][0]
+        return Flag(id=fid, kind=kind, subject=None, entity=None, measure=None, claims=(), verdict=verdict, verdict_note=note)
 
     def report(self, options: ReportOptions = ReportOptions()) -> ReportResult:
         """Ingest ``options.sources`` (if any), then write the period's report (Markdown, HTML, CSV,
@@ -134,7 +162,17 @@ class Tracker:
         return path
 
     def _comparison(self, claims: pd.DataFrame, settings: Settings) -> Comparison:
-        return compare(claims, settings)
+        result = compare(claims, settings)
+        return replace(result, flags=tuple(apply_verdicts(result.flags, self.store.verdicts_frame())))
+
+
+def _user() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in this environment
+        return None
 
 
 def with_db(settings: Settings, db_url: str | None) -> Settings:

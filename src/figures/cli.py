@@ -160,21 +160,41 @@ def claims(format: Annotated[ClaimFormat, typer.Option("--format", help="output 
 
 @app.command()
 def conflicts(format: Annotated[FlagFormat, typer.Option("--format", help="output format")] = FlagFormat.table,
-              since: SinceOption = None, until: UntilOption = None, db: DbOption = None) -> None:
-    """Print the flags: claims about the same quantity that disagree."""
+              since: SinceOption = None, until: UntilOption = None, db: DbOption = None,
+              all_: Annotated[bool, typer.Option("--all", help="also show flags a reviewer closed (not-a-conflict, resolved)")] = False) -> None:
+    """Print the flags: claims about the same quantity that disagree, with reviewers' verdicts.
+    A flag closed as not-a-conflict or resolved is hidden until a new claim joins it (--all shows it)."""
     with _tracker(db) as tracker:
-        flags = tracker.conflicts(_date(since, "--since"), _date(until, "--until"))
+        flags = tracker.conflicts(_date(since, "--since"), _date(until, "--until"), include_closed=all_)
     rows = [flag_dict(f) for f in flags]
     if format is FlagFormat.json:
         sys.stdout.write(formats.to_json(rows))
     elif format is FlagFormat.csv:
-        flat = [{"flag_id": f["id"], "kind": f["kind"], "subject": f["subject"], "entity": f["entity"], **c}
-                for f in rows for c in f["claims"]]
-        sys.stdout.write(formats.to_csv(flat, ["flag_id", "kind", "subject", "entity", "article_id", "span", "value",
+        flat = [{"flag_id": f["id"], "kind": f["kind"], "subject": f["subject"], "entity": f["entity"],
+                 "verdict": f["verdict"], **c} for f in rows for c in f["claims"]]
+        sys.stdout.write(formats.to_csv(flat, ["flag_id", "kind", "subject", "entity", "verdict", "article_id", "span", "value",
                                                 "low", "high", "outlet", "published", "attributed_to", "as_of", "url"]))
     else:
         _table([{**f, "figures": " vs ".join(f"{c['span']} ({c['attributed_to']})" for c in f["claims"])} for f in rows],
                ["id", "kind", "subject", "entity", "figures", "verdict"])
+
+
+class Verdict(str, Enum):
+    confirmed = "confirmed"
+    not_a_conflict = "not-a-conflict"
+    resolved = "resolved"
+
+
+@app.command()
+def review(flag_id: Annotated[str, typer.Argument(help="flag id (or a unique prefix) from `conflicts`")],
+           verdict: Annotated[Verdict, typer.Option("--verdict", help="confirmed, not-a-conflict or resolved")],
+           note: Annotated[Optional[str], typer.Option("--note", help="why, for the next reviewer")] = None,
+           reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="who decides (default: the login name)")] = None,
+           db: DbOption = None) -> None:
+    """Record a reviewer's verdict on a flag, for the claims it holds now (a new claim reopens it)."""
+    with _tracker(db) as tracker:
+        flag = tracker.review(flag_id, verdict.value, note, reviewer)
+    typer.echo(f"{flag.id} {flag.kind}: {flag.verdict_note or flag.verdict}")
 
 
 @app.command()

@@ -242,12 +242,22 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     dims = np.array([i[0] for i in info], dtype=object)[codes]
     factor = np.array([i[1] for i in info], dtype=float)[codes]
     keys["k_unit"] = dims
+    # a unit that only repeats the measure ("magnitude 7.8") says no more than a bare figure
+    keys.loc[keys["k_unit"] == "unit:" + keys["k_predicate"].fillna(""), "k_unit"] = "count"
     # "people" is not a distinguishing entity once the predicate says killed/injured
     keys["k_entity"] = keys["k_entity"].where(~keys["k_entity"].isin(list(GENERIC_ENTITIES - {None})), None)
     names_predicate = keys["k_entity"].map(lambda h: predicate(h) if isinstance(h, str) else None) == keys["k_predicate"]
     keys["k_entity"] = keys["k_entity"].where(~names_predicate.to_numpy(dtype=bool) | keys["k_cumulative"].to_numpy(), None)
     keys["k_entity"] = keys["k_entity"].where(keys["k_entity"] != keys["k_predicate"], None)
+    # a claim with no subject takes its article's most common one; failing that it is
+    # compared only inside its article
     no_subject = keys["k_subject"].isna()
+    if no_subject.any() and (~no_subject).any():
+        counts = pd.DataFrame({"a": df.loc[~no_subject, "article_id"], "s": keys.loc[~no_subject, "k_subject"]}) \
+            .value_counts().reset_index(name="n").sort_values(["a", "n", "s"], ascending=[True, False, True])
+        known = counts.drop_duplicates("a").set_index("a")["s"]
+        keys.loc[no_subject, "k_subject"] = df.loc[no_subject, "article_id"].map(known)
+        no_subject = keys["k_subject"].isna()
     keys.loc[no_subject, "k_subject"] = "article:" + df.loc[no_subject, "article_id"].astype(str)
     for col in ("span", "sentence", "unit", "outlet", "published", "as_of", "attributed_to", "url", "subject", "entity",
                 "value", "low", "high"):
@@ -274,10 +284,10 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     aside, pairs = _set_aside(w)
     eligible = (~aside & np.isfinite(w["lo"].to_numpy()) & w["k_predicate"].notna().to_numpy()
                 & (w["k_modality"] != "denied").to_numpy())
-    e = w[eligible].copy()
-    e["group"] = e.groupby(KEY_FIELDS, dropna=False, sort=False).ngroup()
-    size = e.groupby("group")["group"].transform("size")
-    e = e[size >= 2].sort_values(["group", "day", "article_id", "start"], kind="mergesort")
+    everything = w[eligible].copy()
+    everything["group"] = everything.groupby(KEY_FIELDS, dropna=False, sort=False).ngroup()
+    size = everything.groupby("group")["group"].transform("size")
+    e = everything[size >= 2].sort_values(["group", "day", "article_id", "start"], kind="mergesort")
     e["window"] = _windows(e["group"].to_numpy(), e["day"].to_numpy(), settings.same_time_days)
 
     members: list[pd.DataFrame] = []
@@ -316,7 +326,7 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
             members.append(pd.DataFrame({"row": c.index[hit], "kind": "monotonic", "fkey": c["group"].to_numpy()[hit]}))
 
     flags = _build_flags(w, e, members)
-    related = tuple(_related_pairs(w, df, pairs)) + tuple(_related_groups(w, df, e))
+    related = tuple(_related_pairs(w, df, pairs)) + tuple(_related_groups(w, df, everything))
     repeats = tuple(_repeats(w, df, e))
     rel = crh(pd.DataFrame({"window": e["window"], "source": e["source"], "label": e["claimant"],
                             "value": (np.where(np.isfinite(e["v_base"]), e["v_base"], e["lo"]))}),
@@ -444,9 +454,8 @@ def _related_groups(w: pd.DataFrame, df: pd.DataFrame, e: pd.DataFrame):
     if e.empty:
         return
     reps = e.sort_values(["day", "start"]).groupby("group", sort=True).head(1)
+    reps = reps[reps.groupby(RELAXED, dropna=False, sort=False)["group"].transform("size").between(2, MAX_RELATED_PER_BLOCK)]
     for _, block in reps.groupby(RELAXED, dropna=False, sort=False):
-        if len(block) < 2 or len(block) > MAX_RELATED_PER_BLOCK:
-            continue
         rows = list(block.itertuples())
         for i in range(len(rows)):
             for j in range(i + 1, len(rows)):
@@ -476,3 +485,49 @@ def _repeats(w: pd.DataFrame, df: pd.DataFrame, e: pd.DataFrame):
         idx = rows.index.to_numpy()
         yield Repeat(attributed_to=_none(w.at[idx[0], "claimant"]), value=_none(w.at[idx[0], "value"]),
                      claims=tuple(_flag_claim(w, int(i)) for i in idx))
+
+
+# -- reviewer verdicts -------------------------------------------------------------------------
+VERDICTS = ("confirmed", "not-a-conflict", "resolved")
+# Verdicts that close a flag: ``conflicts`` hides such a flag while its claims stay the same.
+CLOSING_VERDICTS = frozenset({"not-a-conflict", "resolved"})
+
+
+def apply_verdicts(flags: list[Flag] | tuple[Flag, ...], verdicts: pd.DataFrame) -> list[Flag]:
+    """Flags carrying their latest verdict. A verdict holds for exactly the claims it was given
+    on (the flag id is a hash of kind and claims); when a later claim joins the group, the flag
+    comes back without a verdict and a note saying it was reopened and by which claims."""
+    from dataclasses import replace
+
+    if verdicts is None or verdicts.empty:
+        return list(flags)
+    latest: dict[str, dict] = {}
+    by_claim: dict[str, list[dict]] = {}
+    for v in verdicts.to_dict("records"):  # oldest first, so the last one wins
+        v["claims"] = frozenset(c for c in str(v["claim_ids"] or "").split(",") if c)
+        latest[v["flag_id"]] = v
+    for v in latest.values():
+        for c in v["claims"]:
+            by_claim.setdefault(c, []).append(v)
+    out = []
+    for f in flags:
+        v = latest.get(f.id)
+        if v is not None:
+            out.append(replace(f, verdict=v["verdict"], verdict_note=_verdict_note(v)))
+            continue
+        ids = frozenset(c.claim_id for c in f.claims)
+        earlier = [u for c in ids for u in by_claim.get(c, ())
+                   if u["claims"] < ids and Flag.make_id(f.kind, sorted(u["claims"])) == u["flag_id"]]
+        if earlier:
+            u = max(earlier, key=lambda x: (x["decided_at"], x.get("id") or 0))
+            new = ", ".join(sorted(ids - u["claims"]))
+            out.append(replace(f, verdict=None, verdict_note=f"reopened: new claim(s) {new} since {_verdict_note(u)}"))
+        else:
+            out.append(f)
+    return out
+
+
+def _verdict_note(v: dict) -> str:
+    when = pd.Timestamp(v["decided_at"]).strftime("%Y-%m-%d %H:%M") if v.get("decided_at") is not None else "?"
+    text = f"{v['verdict']} by {v.get('reviewer') or 'unknown'} on {when} UTC (flag {v['flag_id']})"
+    return text + (f": {v['note']}" if v.get("note") else "")

@@ -37,7 +37,7 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "relocated": ("relocated", "deported", "removed", "relocation", "deportation", "deportee", "removal",
                   "transferred", "resettled"),
     "cost": ("cost", "spending", "spent", "spend", "payment", "paid", "pay", "price", "bill", "funding",
-             "budget", "expenditure", "money", "fund", "invest", "investment", "taxpayer"),
+             "budget", "expenditure", "money", "fund", "invest", "investment", "taxpayer", "amount", "sum"),
     "revenue": ("revenue", "income", "earnings", "sales", "turnover", "profit"),
     "arrivals": ("arrival", "arrived", "crossing", "crossed"),
     "magnitude": ("magnitude",),
@@ -96,6 +96,10 @@ SUBJECT_ALIASES: dict[str, str] = {
 HEAD_STOPS = frozenset({"of", "in", "at", "on", "for", "from", "to", "who", "that", "whose", "with", "by", "if",
                         "including", "since", "per", "after", "before", "during", "still", "now", "already",
                         "not", "yet", "dead", "active", "as", "whom", "which", "a", "an", "the"})
+# Heads that name no counted thing: times, pronouns, and words that only say "a figure".
+ENTITY_STOP = frozenset({"night", "day", "morning", "evening", "afternoon", "week", "month", "year", "time",
+                         "those", "these", "they", "them", "it", "this", "that", "total", "number", "figure",
+                         "amount", "sum", "mark", "level", "near", "toll", "count", "tally", "estimate"})
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 PAREN = re.compile(r"\(([^)]*)\)")
 
@@ -144,8 +148,9 @@ def head_noun(text: str | None) -> str | None:
             cut = i
             break
     ws = ws[:cut] or ws
-    # "cost of the scheme": a leading measure word is the head
     head = ws[-1]
+    if head in ENTITY_STOP:
+        return None
     return ENTITY_SYNONYMS.get(head, head)
 
 

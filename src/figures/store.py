@@ -29,7 +29,7 @@ from sqlmodel import Field, Session, SQLModel, create_engine, select
 
 from figures.config import redact_url
 from figures.errors import ConfigError, StoreError
-from figures.records import Article, Claim, Mention
+from figures.records import Article, Claim, Flag, Mention
 
 log = logging.getLogger(__name__)
 
@@ -328,6 +328,57 @@ class Store:
         with Session(self.engine) as session:
             rows = session.exec(select(ArticleRow.published).where(ArticleRow.published.is_not(None)).order_by(ArticleRow.published.desc()).limit(1)).all()  # type: ignore[union-attr]
         return rows[0] if rows else None
+
+    # -- flags and verdicts ----------------------------------------------------------------
+    def save_flags(self, flags: Iterable[Flag]) -> int:
+        """Remember flags and their claims (first seen now); a stored flag is never rewritten."""
+        flags = list(flags)
+        if not flags:
+            return 0
+        now = datetime.now(timezone.utc)
+        rows = sorted(({"id": f.id, "kind": f.kind, "subject": f.subject, "entity": f.entity, "measure": f.measure,
+                        "severity": float(f.severity), "explanation": f.explanation, "first_seen": now} for f in flags),
+                      key=lambda r: r["id"])
+        links = sorted({(f.id, c.claim_id) for f in flags for c in f.claims})
+        try:
+            with self._transaction() as conn:
+                new = self._insert_new(conn, FlagRow, rows, ["id"], returning=FlagRow.id)
+                self._insert_new(conn, FlagClaimRow, [{"flag_id": a, "claim_id": b} for a, b in links], ["flag_id", "claim_id"])
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot store flags in {redact_url(self.url)}: {e} — check the database and run the command again") from None
+        return len(new)
+
+    def stored_flags(self, prefix: str = "") -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Stored flags whose id starts with ``prefix``: id -> (kind, sorted claim ids)."""
+        stmt = select(FlagRow.id, FlagRow.kind, FlagClaimRow.claim_id).join(FlagClaimRow, FlagClaimRow.flag_id == FlagRow.id)
+        if prefix:
+            stmt = stmt.where(FlagRow.id.startswith(prefix))  # type: ignore[union-attr]
+        out: dict[str, tuple[str, list[str]]] = {}
+        with Session(self.engine) as session:
+            for fid, kind, cid in session.exec(stmt).all():
+                out.setdefault(fid, (kind, []))[1].append(cid)
+        return {k: (kind, tuple(sorted(ids))) for k, (kind, ids) in out.items()}
+
+    def add_verdict(self, flag_id: str, claim_ids: Iterable[str], verdict: str, note: str | None = None,
+                    reviewer: str | None = None) -> datetime:
+        """Record a reviewer's verdict on a flag for exactly these claims; when it was decided."""
+        decided = datetime.now(timezone.utc)
+        row = {"flag_id": flag_id, "claim_ids": ",".join(sorted(claim_ids)), "verdict": verdict, "note": note,
+               "reviewer": reviewer, "decided_at": decided}
+        try:
+            with self._transaction() as conn:
+                conn.execute(VerdictRow.__table__.insert(), [row])  # type: ignore[attr-defined]
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot store the verdict in {redact_url(self.url)}: {e} — check the database and run the review again") from None
+        return decided
+
+    def verdicts_frame(self) -> pd.DataFrame:
+        """Every verdict, oldest first: flag_id, claim_ids (sorted, comma-joined), verdict, note,
+        reviewer, decided_at."""
+        with Session(self.engine) as session:
+            rows = session.exec(select(VerdictRow).order_by(VerdictRow.decided_at, VerdictRow.id)).all()
+        return pd.DataFrame.from_records([r.model_dump() for r in rows],
+                                         columns=["id", "flag_id", "claim_ids", "verdict", "note", "reviewer", "decided_at"])
 
 
 def _article_row(a: Article) -> dict:

@@ -1,0 +1,308 @@
+"""The comparator on tables of claims: which pairs are flagged, as what, and which are only
+related. Claims are written out by hand here (shaped like Store.claims_frame), so these tests
+do not depend on the extractor."""
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from figures.compare import apply_verdicts, compare, find_conflicts
+from figures.config import Settings
+from figures.quantity import head_noun, predicate, split_scope
+from figures.records import Flag
+from figures.store import CLAIM_COLUMNS
+
+_counter = iter(range(1_000_000))
+
+
+def claim(value, *, article="a1", subject="North Korea", measure="deployed", entity="troops", unit=None,
+          qualifier="exact", claimant="Agency", outlet=None, as_of="2024-10-21", published=None,
+          modality="actual", location=None, sentence=None, span=None, start=None, low=None, high=None,
+          is_change=False) -> dict:
+    n = next(_counter)
+    start = n * 200 if start is None else start
+    span = span or f"{value:,}"
+    return {
+        "claim_id": f"c{n:04d}", "article_id": article, "start": start, "end": start + len(span), "span": span,
+        "sentence": sentence if sentence is not None else f"Sentence {n} says {span}.",
+        "value": value, "low": value if low is None and qualifier == "exact" else low,
+        "high": value if high is None and qualifier == "exact" else high, "qualifier": qualifier, "unit": unit,
+        "entity": entity, "subject": subject, "attributed_to": claimant, "claimant_chain": "",
+        "as_of": date.fromisoformat(as_of), "as_of_precision": "day", "measure": measure, "modality": modality,
+        "is_change": is_change, "location": location, "pragmatic_low": None, "pragmatic_high": None,
+        "outlet": outlet or f"Outlet {article}", "published": date.fromisoformat(published or as_of),
+        "url": f"https://example.org/{article}", "title": f"Title {article}",
+    }
+
+
+def frame(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(rows), columns=CLAIM_COLUMNS)
+
+
+def flagged(rows: list[dict], kind: str | None = None) -> set[frozenset[str]]:
+    return {frozenset(c.claim_id for c in f.claims) for f in find_conflicts(frame(*rows)) if kind in (None, f.kind)}
+
+
+def pair_flagged(a: dict, b: dict, kind: str | None = None) -> bool:
+    return any({a["claim_id"], b["claim_id"]} <= s for s in flagged([a, b], kind))
+
+
+# -- pairs with their expected verdict ---------------------------------------------------------
+PAIRS = [
+    # the seed pair: the agency's 12,000 (decided) against Zelenskyy's 10,000 (intended), same week
+    ("seed 12,000 vs 10,000", dict(value=12_000, modality="decided", claimant="NIS", article="s1"),
+     dict(value=10_000, modality="intended", entity="soldiers", claimant="Zelenskyy", article="s2"), "cross_source"),
+    # rounding: a rounded 63,000 against the exact 62,914
+    ("rounding", dict(value=62_914, measure="injured", entity="people", subject="Turkey", article="r1"),
+     dict(value=63_000, measure="injured", entity="people", subject="Turkey", article="r2"), None),
+    # a hedge of the same figure: "nearly £151,000" against "£150,874"
+    ("hedge", dict(value=150_874, unit="GBP", measure="paid", entity="payment per person", article="h1"),
+     dict(value=151_000, qualifier="about", unit="GBP", measure="paid", entity="payment per person", article="h2"), None),
+    # a hedge that does not cover the gap: "about $6bn" against "$5.5bn"
+    ("hedge too narrow", dict(value=6e9, qualifier="about", unit="USD", measure="cost", entity="damage", article="d1"),
+     dict(value=5.5e9, unit="USD", measure="cost", entity="damage", article="d2"), "cross_source"),
+    # planned against deployed: a plan and what is already there are two quantities
+    ("planned vs deployed", dict(value=12_000, modality="decided", article="p1"),
+     dict(value=1_500, modality="actual", entity="troops already positioned", article="p2"), None),
+    # region against the whole country
+    ("region vs nation", dict(value=1_262, measure="killed", entity="people", subject="Syria (government-held areas)", article="g1"),
+     dict(value=2_992, measure="killed", entity="people", subject="Syria", article="g2"), None),
+    # part against whole: victims identified are part of the dead
+    ("part vs whole", dict(value=74, measure="identified", entity="victims", subject="Maui", article="m1"),
+     dict(value=97, measure="killed", entity="people", subject="Maui", article="m2"), None),
+    # neighbouring measures: injured against killed
+    ("neighbouring measures", dict(value=15_384, measure="injured", entity="people", subject="Turkey", article="n1"),
+     dict(value=3_549, measure="killed", entity="people", subject="Turkey", article="n2"), None),
+    # a different counted thing: buildings against people
+    ("different entity", dict(value=6_217, measure="destroyed", entity="buildings", subject="Turkey", article="e1"),
+     dict(value=5_000, measure="destroyed", entity="vehicles", subject="Turkey", article="e2"), None),
+    # different currencies are never compared
+    ("two currencies, two articles", dict(value=700e6, unit="GBP", measure="spent", entity="money", article="u1"),
+     dict(value=905e6, unit="USD", measure="spent", entity="money", article="u2"), None),
+    # units of one dimension are converted: 17.9 km against 11 miles is the same depth
+    ("km vs miles", dict(value=17.9, unit="km", measure="depth", entity="depth", subject="quake", article="k1"),
+     dict(value=11.1, unit="mile", measure="depth", entity="depth", subject="quake", article="k2"), None),
+    # and a real difference survives the conversion: 7 km against 17.9 km
+    ("km vs km", dict(value=17.9, unit="km", measure="depth", entity="depth", subject="quake", article="k3"),
+     dict(value=7, unit="km", measure="depth", entity="depth", subject="quake", article="k4"), "cross_source"),
+    # a cumulative toll falls between as-of dates
+    ("cumulative drop", dict(value=115, measure="killed", entity="people", subject="Maui", as_of="2023-08-22", article="t1"),
+     dict(value=97, measure="killed", entity="people", subject="Maui", as_of="2023-09-15", article="t2"), "monotonic"),
+    # lower bounds that fit each other: "at least 2,200" then "more than 2,000"
+    ("lower bounds", dict(value=2_200, qualifier="at_least", low=2_200, measure="destroyed", entity="structures", as_of="2023-08-18", article="l1"),
+     dict(value=2_000, qualifier="more_than", low=2_000, measure="destroyed", entity="structures", as_of="2023-10-20", article="l2"), None),
+    # a later, higher figure of the same quantity is a revision
+    ("revision", dict(value=290e6, unit="GBP", measure="paid", entity="payments", as_of="2023-12-08", article="v1"),
+     dict(value=370e6, unit="GBP", measure="paid", entity="payments", as_of="2024-03-01", article="v2"), "revision"),
+    # "up to £600m" against "more than £600m": bounds that exclude each other
+    ("exclusive bounds", dict(value=600e6, qualifier="up_to", high=600e6, unit="GBP", measure="cost", entity="cost", article="b1"),
+     dict(value=600e6, qualifier="more_than", low=600e6, unit="GBP", measure="cost", entity="cost", article="b2"), "cross_source"),
+    # a figure and a total 1,000 times larger at the same time are two quantities
+    ("scale apart", dict(value=10_000, unit="GBP", measure="paid", entity="payment", article="x1"),
+     dict(value=600e6, unit="GBP", measure="paid", entity="payment", article="x2"), None),
+    # "time since" grows by itself: 24 hours one day, 72 hours two days later
+    ("elapsed time", dict(value=24, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-07", article="z1"),
+     dict(value=72, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-09", article="z2"), None),
+]
+
+
+@pytest.mark.parametrize("name, a, b, kind", PAIRS, ids=[p[0] for p in PAIRS])
+def test_pair_verdict(name, a, b, kind):
+    a, b = claim(a.pop("value"), **a), claim(b.pop("value"), **b)
+    flags = find_conflicts(frame(a, b))
+    both = [f for f in flags if {a["claim_id"], b["claim_id"]} <= {c.claim_id for c in f.claims}]
+    if kind is None:
+        assert both == [], f"{name}: flagged as {[f.kind for f in both]}"
+    else:
+        assert kind in {f.kind for f in both}, f"{name}: expected {kind}, got {[f.kind for f in both]}"
+
+
+# -- the seed article: flagged, related and explained ------------------------------------------
+def seed_claims() -> list[dict]:
+    return [
+        claim(12_000, entity="special forces troops", modality="decided", claimant="South Korean intelligence agency",
+              article="seed", outlet="Euromaidan Press"),
+        claim(1_500, entity="special forces troops", modality="actual", claimant="South Korean intelligence agency",
+              location="Russian Far East", article="seed", outlet="Euromaidan Press"),
+        claim(10_000, entity="soldiers", modality="intended", claimant="Volodymyr Zelenskyy", article="seed2",
+              outlet="Kyiv Post"),
+    ]
+
+
+def test_seed_flags_12000_against_10000_but_not_1500():
+    rows = seed_claims()
+    result = compare(frame(*rows))
+    cross = [f for f in result.flags if f.kind == "cross_source"]
+    assert [{c.span for c in f.claims} for f in cross] == [{"12,000", "10,000"}]
+    assert all("1,500" not in {c.span for c in f.claims} for f in result.flags)
+    flag = cross[0]
+    # the explanation names the fields that matched and the claimants
+    for words in ("subject=north korea", "measure=deployed", "unit=count", "modality=planned",
+                  "South Korean intelligence agency", "Volodymyr Zelenskyy", "2 distinct claimant"):
+        assert words in flag.explanation
+    # 12,000 reads as [11,700, 12,300] and 10,000 as [9,750, 10,250]: the gap over the larger
+    assert flag.severity == pytest.approx((11_700 - 10_250) / 11_700, rel=1e-3)
+    # the 1,500 already positioned comes out as related to the plan, with the reason
+    related = [r for r in result.related if {c.span for c in r.claims} == {"12,000", "1,500"}]
+    assert related and "planned vs actual" in related[0].reason
+
+
+def test_flag_ids_are_stable_and_independent_of_row_order():
+    rows = seed_claims()
+    ids = [f.id for f in find_conflicts(frame(*rows))]
+    assert ids == [f.id for f in find_conflicts(frame(*reversed(rows)))]
+    assert ids == [Flag.make_id(f.kind, [c.claim_id for c in f.claims]) for f in find_conflicts(frame(*rows))]
+
+
+def test_input_frame_is_not_modified():
+    df = frame(*seed_claims())
+    before = df.copy()
+    compare(df)
+    pd.testing.assert_frame_equal(df, before)
+
+
+# -- within one article ------------------------------------------------------------------------
+def test_within_article_contradiction_across_sentences():
+    a = claim(7.8, unit="magnitude", measure="magnitude", entity="magnitude", subject="quake", article="w",
+              sentence="The 7.8 quake struck at dawn.")
+    b = claim(7.4, unit="magnitude", measure="magnitude", entity="magnitude", subject="quake", article="w",
+              sentence="AFAD put it at 7.4.")
+    assert frozenset({a["claim_id"], b["claim_id"]}) in flagged([a, b], "within_article")
+
+
+def test_figures_listed_in_one_sentence_are_not_a_contradiction():
+    s = "Each person gets £20,000, plus nearly £151,000 for processing."
+    a = claim(20_000, unit="GBP", measure="paid", entity="payment per person", article="w2", sentence=s, span="£20,000")
+    b = claim(151_000, unit="GBP", measure="paid", entity="payment per person", article="w2", sentence=s,
+              span="£151,000", qualifier="about")
+    assert flagged([a, b], "within_article") == set()
+
+
+def test_a_change_the_article_states_is_related_not_flagged():
+    s = "Green said the death toll had risen from 99 to 101."
+    old = claim(99, measure="killed", entity="people", subject="Maui", article="c", sentence=s, span="99", start=40)
+    new = claim(101, measure="killed", entity="people", subject="Maui", article="c", sentence=s, span="101", start=46)
+    result = compare(frame(old, new))
+    assert result.flags == ()
+    assert any("stated change" in r.reason and {c.span for c in r.claims} == {"99", "101"} for r in result.related)
+
+
+def test_a_conversion_next_to_its_figure_is_related_not_flagged():
+    s = "Cooper said £700 million ($905 million) had been spent."
+    gbp = claim(700e6, unit="GBP", measure="spent", entity="money", article="cv", sentence=s, span="£700 million", start=12)
+    usd = claim(905e6, unit="USD", measure="spent", entity="money", article="cv", sentence=s, span="$905 million", start=26)
+    other = claim(300e6, unit="GBP", measure="spent", entity="money", article="cv2", claimant="Cleverly")
+    result = compare(frame(gbp, usd, other))
+    assert any(r.reason.startswith("conversion") for r in result.related)
+    # the dollar figure is set aside; the pound figure is still compared with the rival claim
+    assert all(usd["claim_id"] not in {c.claim_id for c in f.claims} for f in result.flags)
+    assert any({gbp["claim_id"], other["claim_id"]} <= {c.claim_id for c in f.claims} for f in result.flags)
+
+
+# -- over time -----------------------------------------------------------------------------------
+def test_revision_flag_lists_the_timeline_and_monotonic_the_drop():
+    days = ["2023-08-14", "2023-08-16", "2023-08-22", "2023-09-15"]
+    values = [99, 111, 115, 97]
+    rows = [claim(v, measure="killed", entity="people", subject="Maui", as_of=d, article=f"t{i}", claimant=f"C{i}")
+            for i, (v, d) in enumerate(zip(values, days))]
+    flags = find_conflicts(frame(*rows))
+    by_kind = {f.kind: {c.span for c in f.claims} for f in flags}
+    assert by_kind["revision"] == {"99", "111", "115", "97"}
+    assert by_kind["monotonic"] >= {"115", "97"}
+
+
+def test_a_source_revising_itself_is_a_revision():
+    a = claim(20e6, unit="GBP", measure="cost", entity="set-up costs", as_of="2022-04-14", article="o1", claimant="Home Office")
+    b = claim(28e6, unit="GBP", measure="cost", entity="set-up costs", as_of="2024-03-01", article="o2", claimant="Home Office")
+    assert frozenset({a["claim_id"], b["claim_id"]}) in flagged([a, b], "revision")
+
+
+# -- repeats, reliability, verdicts ----------------------------------------------------------------
+def test_repeats_name_one_claimant_and_first_appearance():
+    rows = [claim(12_000, claimant="NIS", article=f"o{i}", outlet=f"Outlet {i}", published=f"2024-10-2{i}")
+            for i in (3, 1, 2)]
+    repeats = compare(frame(*rows)).repeats
+    assert len(repeats) == 1
+    assert repeats[0].attributed_to == "NIS"
+    assert [c.outlet for c in repeats[0].claims] == ["Outlet 1", "Outlet 2", "Outlet 3"]
+
+
+def test_reliability_ranks_a_careless_claimant_last():
+    rng = np.random.default_rng(7)
+    rows = []
+    for q in range(8):  # eight quantities, each reported by five claimants at the same time
+        truth = 1_000 * (q + 1)
+        for k in range(5):
+            noise = 0.4 if k == 4 else 0.01
+            value = float(round(truth * (1 + rng.normal(0, noise))))
+            rows.append(claim(value, measure="killed", entity="people", subject=f"Place {q}", claimant=f"Source {k}",
+                              article=f"q{q}k{k}"))
+    rel = compare(frame(*rows)).reliability
+    assert list(rel.columns) == ["attributed_to", "claims", "weight", "low", "high"]
+    assert set(rel["attributed_to"]) == {f"Source {k}" for k in range(5)}
+    assert rel.iloc[-1]["attributed_to"] == "Source 4"
+    assert (rel["low"] <= rel["weight"]).all() and (rel["weight"] <= rel["high"]).all()
+    assert (rel["claims"] >= 5).all()
+
+
+def test_reliability_needs_five_claims():
+    rows = seed_claims()
+    assert compare(frame(*rows)).reliability.empty
+
+
+def test_verdicts_apply_to_the_same_claims_and_reopen_on_a_new_one():
+    rows = seed_claims()
+    flag = [f for f in find_conflicts(frame(*rows)) if f.kind == "cross_source"][0]
+    ids = sorted(c.claim_id for c in flag.claims)
+    verdicts = pd.DataFrame([{"id": 1, "flag_id": flag.id, "claim_ids": ",".join(ids), "verdict": "not-a-conflict",
+                              "note": "plan vs intention", "reviewer": "ann", "decided_at": pd.Timestamp("2024-10-22")}])
+    [same] = [f for f in apply_verdicts([flag], verdicts)]
+    assert same.verdict == "not-a-conflict" and "ann" in same.verdict_note
+    rows.append(claim(9_000, entity="troops", modality="intended", claimant="Pentagon", article="seed3"))
+    grown = [f for f in find_conflicts(frame(*rows)) if f.kind == "cross_source"][0]
+    assert grown.id != flag.id
+    [reopened] = apply_verdicts([grown], verdicts)
+    assert reopened.verdict is None and reopened.verdict_note.startswith("reopened")
+    assert rows[-1]["claim_id"] in reopened.verdict_note
+
+
+def test_empty_input():
+    result = compare(frame())
+    assert result.flags == () and result.related == () and result.repeats == ()
+    assert list(result.reliability.columns) == ["attributed_to", "claims", "weight", "low", "high"]
+
+
+# -- the key's vocabulary --------------------------------------------------------------------------
+@pytest.mark.parametrize("text, head", [
+    ("special forces troops", "troop"), ("soldiers", "troop"), ("people killed", "person"),
+    ("victims publicly identified", "person"), ("buildings collapsed", "building"),
+    ("people still missing", "person"), ("Wednesday night", None),
+])
+def test_head_noun(text, head):
+    assert head_noun(text) == head
+
+
+@pytest.mark.parametrize("text, pred", [
+    ("death toll", "killed"), ("deaths", "killed"), ("fatalities", "killed"), ("people wounded", "injured"),
+    ("people unaccounted for", "missing"), ("troops to be sent to Russia", "deployed"), ("payments", "cost"),
+    ("time since the earthquake", "elapsed"), ("earthquake magnitude", "magnitude"),
+])
+def test_predicate(text, pred):
+    assert predicate(text) == pred
+
+
+def test_scope_in_parentheses():
+    assert split_scope("Syria (government-held areas)") == ("syria", "government-held areas")
+    assert split_scope("the United Kingdom") == ("united kingdom", None)
+
+
+def test_same_time_days_setting_decides_cross_source():
+    a = claim(3_432, measure="killed", entity="people", subject="Turkey", as_of="2023-02-07", article="d1", claimant="A")
+    b = claim(12_391, measure="killed", entity="people", subject="Turkey", as_of="2023-02-09", article="d2", claimant="B")
+    wide = {f.kind for f in find_conflicts(frame(a, b), Settings(same_time_days=3))}
+    narrow = {f.kind for f in find_conflicts(frame(a, b), Settings(same_time_days=0))}
+    assert "cross_source" in wide and "cross_source" not in narrow
+    assert "revision" in narrow
