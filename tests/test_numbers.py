@@ -160,7 +160,12 @@ NON_FIGURES = [
     ("a 5-4 ruling", "5-4", "score"),
     ("a 1-1 draw", "1-1", "score"),
     ("warming could reach 2.7C by 2100.", "2100", "year"),
-    ("the Big 12 Conference", "Big 12", "identifier"),  # a number between capitalised words: a name
+    ("the Big 12 Conference", "Big 12", "identifier"),
+    ("on the 9/11 anniversary", "9/11", "slash"),  # dates, slogans and slash fractions are not read
+    ("open 24/7", "24/7", "slash"),
+    ("a 50-50 chance", "50-50", "score"),
+    ("the bill passed 219-212 in the House", "219-212", "score"),  # a vote tally
+    ("the 80s were", "80s", "decade"),  # a number between capitalised words: a name
     # vague amounts: not figures; the reading travels in low/high
     ("hundreds of people", "hundreds", "vague"),
     ("tens of thousands of people", "tens of thousands", "vague"),

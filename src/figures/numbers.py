@@ -132,7 +132,7 @@ _FRACTION_WORDS = {"half": 2, "halves": 2, "fourth": 4, "fourths": 4, "third": 3
                    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅙": 1 / 6}
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+           "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?")
 
 # ----------------------------------------------------------------------------- patterns
 
@@ -157,7 +157,7 @@ _CORE = re.compile(
 _HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.join(_TENS)}|dozen|hundred|thousand|million"
                          rf"|billion|half|third|quarter)", re.IGNORECASE)
 
-_MONTH = rf"(?:{_MONTHS})\.?"
+_MONTH = rf"(?:{_MONTHS})"
 _BLOCKERS = [
     # URLs and addresses: https://..., www..., 192.168.1.2
     (re.compile(r"\b(?:https?://|www\.)\S+|\b\d{1,3}(?:\.\d{1,3}){3}\b"), "identifier"),
@@ -173,8 +173,10 @@ _BLOCKERS = [
                 r"|\b\d{4}\s?(?:GMT|UTC|BST|CET|EST|EDT|PST|HST)\b"), "time"),
     # 2022-23, 2022–2023, 1990s, '90s, mid-2023
     (re.compile(r"\b(?:1[89]|20)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)\d\d|\d\d)(?![\d%]|[,.]\d)"), "year"),
-    (re.compile(r"\b(?:mid|pre|post|late|early)-(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d0s\b|'\d0s\b", re.IGNORECASE),
+    (re.compile(r"\b(?:mid|pre|post|late|early)-(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d0s\b|(?:'|’|\b)[1-9]0s\b", re.IGNORECASE),
      "decade"),
+    # 9/11, 24/7, 1/4: slash forms are dates, slogans or fractions; none is read as a figure
+    (re.compile(r"(?<![\d/.,])(?<!\d\s)\d{1,4}/\d{1,4}(?![\d/]|\.\d)"), "slash"),
     # (808) 555-1234, 808-555-1234, +44 20 7946 0958
     (re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b"
                 r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"), "phone"),
@@ -189,9 +191,9 @@ _VAGUE_BASE = {"dozen": 12, "dozens": 12, "scores": 20, "tens": 10, "hundred": 1
 _VAGUE_SPREAD = {"several": (3, 9), "a few": (2, 5), "a couple": (2, 3), "a couple of": (2, 3), "many": (3, 99),
                  "few": (2, 5)}
 
-_SCORE = re.compile(r"(?<![\d.,\-–])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d.,%]|\s?(?:[-–]|per\b|percent|million"
+_SCORE = re.compile(r"(?<![\d.,\-–])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,%]|\s?(?:[-–]|per\b|percent|million"
                     r"|billion|thousand|hundred|years?\b|months?\b|weeks?\b|days?\b|hours?\b))")
-_SCORE_WORD = re.compile(r"\s+(?:win|victory|defeat|loss|draw|lead|vote|ruling|decision|scoreline|margin|majority)\b",
+_SCORE_WORD = re.compile(r"\s+(?:win|victory|defeat|loss|draw|lead|vote|ruling|decision|scoreline|margin|majority|chance|split|odds)\b",
                          re.IGNORECASE)
 _pre_phrases = [p for (p, pos) in _QUALIFIERS if pos == "pre"]
 _post_phrases = [p for (p, pos) in _QUALIFIERS if pos == "post"]
