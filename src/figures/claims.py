@@ -61,6 +61,10 @@ class Vocabulary:
     measures: dict[tuple[str, ...], Measure]
     places: dict[tuple[str, ...], tuple[str, str]]  # words -> (canonical, kind)
     aliases: dict[tuple[str, ...], str]  # demonyms and other names -> canonical subject
+    place_names: dict[str, str]  # surface as written -> canonical, places and aliases
+    measure_first: frozenset[str]  # first words of the measure cues, for a quick test
+    modality_first: frozenset[str]
+    place_first: frozenset[str]
 
     @property
     def longest_cue(self) -> int:
@@ -88,12 +92,16 @@ def vocabulary() -> Vocabulary:
         surface, canonical, kind = line.split("\t")
         places[tuple(w.rstrip(".") for w in _tokens_of(surface))] = (canonical, kind)
     aliases = {tuple(_tokens_of(a)): c for a, c in (line.split("\t") for line in _lines("subject_aliases.tsv"))}
+    modality = {_key(c): m for c, m in (line.split("\t") for line in _lines("modality.tsv"))}
     return Vocabulary(
         claimant_verbs=frozenset(_lines("claimant_verbs.txt")),
         claimant_nouns=frozenset(_lines("claimant_nouns.txt")),
         document_nouns=frozenset(_lines("document_nouns.txt")),
-        modality={_key(c): m for c, m in (line.split("\t") for line in _lines("modality.tsv"))},
-        measures=measures, places=places, aliases=aliases,
+        modality=modality, measures=measures, places=places, aliases=aliases,
+        place_names={**{" ".join(k): v for k, v in aliases.items()},
+                     **{" ".join(k).replace(" '", "'"): v[0] for k, v in places.items()}},
+        measure_first=frozenset(k[0] for k in measures), modality_first=frozenset(k[0] for k in modality),
+        place_first=frozenset(k[0] for k in list(places) + list(aliases)),
     )
 
 
@@ -153,42 +161,38 @@ def _tokens_of(text: str) -> list[str]:
             if m.group() != "."]
 
 
-@dataclass(slots=True)
 class Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-    fig: int = -1  # index of the figure this token stands for, or -1
+    """One token: a word, a punctuation mark, or a whole figure (``fig`` >= 0)."""
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("start", "end", "text", "low", "fig", "cap", "word")
 
-    @property
-    def word(self) -> bool:
-        return self.fig < 0 and (self.text[:1].isalnum())
+    def __init__(self, start: int, end: int, text: str, low: str, fig: int = -1):
+        self.start, self.end, self.text, self.low, self.fig = start, end, text, low, fig
+        first = text[:1]
+        self.cap = first.isupper()
+        self.word = fig < 0 and first.isalnum()
 
 
 def _tokenise(text: str, start: int, end: int, figs: list[tuple[int, int, int]]) -> list[Tok]:
     """Tokens of text[start:end]; each figure (fig_start, fig_end, index) becomes one token."""
     toks: list[Tok] = []
+    lowered = text[start:end].lower().replace("’", "'")  # same length: offsets carry over
     pos = start
     for fs, fe, idx in figs:
-        _words(text, pos, fs, toks)
-        toks.append(Tok(fs, fe, text[fs:fe], text[fs:fe].lower(), idx))
+        _words(text, lowered, start, pos, fs, toks)
+        toks.append(Tok(fs, fe, text[fs:fe], lowered[fs - start:fe - start], idx))
         pos = fe
-    _words(text, pos, end, toks)
+    _words(text, lowered, start, pos, end, toks)
     return toks
 
 
-def _words(text: str, start: int, end: int, toks: list[Tok]) -> None:
+def _words(text: str, lowered: str, base: int, start: int, end: int, toks: list[Tok]) -> None:
     for m in _TOKEN.finditer(text, start, end):
+        s, e = m.span()
         t = m.group()
-        s, e = m.start(), m.end()
-        if t.endswith(".") and len(t) > 1 and t[:-1].lower() not in _ABBREV_DOT:
+        if t[-1] == "." and len(t) > 1 and lowered[s - base:e - base - 1] not in _ABBREV_DOT:
             t, e = t[:-1], e - 1  # a full stop that ends the sentence is not part of the word
-        toks.append(Tok(s, e, t, t.lower().replace("’", "'")))
+        toks.append(Tok(s, e, t, lowered[s - base:e - base]))
 
 
 # ---------------------------------------------------------------- article context
@@ -235,13 +239,18 @@ def extract_claims(article: Article) -> Extraction:
 
     # pass 1: tokens, claimants (in order, so pronouns find the last named speaker) and dates
     reads = []
+    cue = _cue_pattern()
     for si, sent in enumerate(sentences):
         idxs = by_sentence.get(si, [])
         figs = [(figures[i].start, min(max(figures[i].end, figures[i].unit_end or 0), sent.end), i) for i in idxs
                 if figures[i].start < sent.end]
+        if not figs and not cue.search(text, sent.start, sent.end):
+            reads.append((sent, idxs, [], [], []))  # nothing to read: no figure, nobody speaking
+            continue
         toks = _tokenise(text, sent.start, sent.end, _non_overlapping(figs))
         claimants = _claimants(ctx, toks)
-        times = find_time_refs(text, article.published, sent.start, sent.end) if article.published else []
+        times = find_time_refs(text, article.published, sent.start, sent.end) if (
+            article.published and (figs or claimants)) else []
         for c in claimants:
             near = [t for t in times if t.role == "point" and (abs(t.start - c.start) <= 30 or abs(t.end - c.start) <= 3)]
             if near:
@@ -269,6 +278,14 @@ def extract_claims(article: Article) -> Extraction:
     for sent, idxs, *_ in reads:
         mentions.extend(_unparsed(article, sent, figures, idxs, non_figures))
     return Extraction(tuple(claims), tuple(mentions))
+
+
+@cache
+def _cue_pattern() -> re.Pattern:
+    """Any word that can introduce a claimant: a quick test before tokenising a sentence."""
+    vocab = vocabulary()
+    words = sorted(vocab.claimant_verbs | PARTICIPLES | {"according", "citing", "cited", "per"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 def _inherit_quoted(ctx: _Context, reads: list) -> None:
@@ -313,65 +330,135 @@ def _non_overlapping(figs: list[tuple[int, int, int]]) -> list[tuple[int, int, i
 
 
 def _read_article(ctx: _Context, sentences: list[Sentence]) -> None:
-    """Article-wide facts: acronyms, the main place, the event noun."""
-    text = ctx.article.text
+    """Article-wide facts by regex over the raw text: the main place (places named, weighted
+    by the title and lead, and places named with the event: "the Maui wildfires"), the event
+    noun, surnames and titles of people, acronyms."""
+    vocab = ctx.vocab
+    rx = _article_patterns()
     title = ctx.article.title or ""
+    lead_end = sentences[0].end if sentences else 0
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    events: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
-    phrases: list[str] = []
-    chunks = [_tokenise(chunk, 0, len(chunk), []) for chunk in [title] + [s.text for s in sentences]]
-    # words written with a capital inside a sentence: names, not just sentence-initial words
-    known = frozenset(t.text for toks in chunks for i, t in enumerate(toks) if i > 0 and t.cap and t.word)
-    for n, toks in enumerate(chunks):
-        weight = 3 if n == 0 else (2 if n == 1 else 1)
-        found = _place_mentions(ctx.vocab, toks)
-        for _, _, canonical, kind in found:
-            counts[canonical] += weight
-            first_seen.setdefault(canonical, n)
-        for a, b in zip(found, found[1:]):
-            if a[1] < b[0] and b[0] - a[1] <= 2 and any(t.low == "and" for t in toks[a[1]:b[0]]):
-                pairs[(a[2], b[2])] += 1
-        for k, t in enumerate(toks):
-            if t.low in EVENT_NOUNS:
-                events[EVENT_NOUNS[t.low]] += 1
-                found_places = _event_places(ctx.vocab, toks, k, known)
-                for place in found_places:
-                    counts[place] += 4 * weight
-                    first_seen.setdefault(place, n)
-                if len(found_places) == 2:
-                    pairs[(found_places[0], found_places[1])] += 1
-        phrases.extend(_proper_phrases(toks))
+    events: Counter[str] = Counter()
+    for chunk, weight_of in ((title, lambda pos: 3), (ctx.article.text, lambda pos: 2 if pos < lead_end else 1)):
+        prev = None
+        for at, end, canonical in _place_runs(vocab, rx, chunk):
+            counts[canonical] += weight_of(at)
+            first_seen.setdefault(canonical, at - (10 ** 9 if chunk is title else 0))
+            if prev and prev[1] != canonical and chunk[prev[0]:at].strip() == "and":
+                pairs[(prev[1], canonical)] += 1
+            prev = (end, canonical)
+        for m in rx.events.finditer(chunk):
+            events[EVENT_NOUNS[m.group(1).lower()]] += 1
+            names = _event_place_names(vocab, rx, chunk, m.start(), m.end())
+            for canonical in names:
+                counts[canonical] += 4 * weight_of(m.start())
+                first_seen.setdefault(canonical, m.start() - (10 ** 9 if chunk is title else 0))
+            if len(names) == 2 and names[0] != names[1]:
+                pairs[(names[0], names[1])] += 1
     if counts:
         top = max(counts, key=lambda c: (counts[c], -first_seen[c]))
         ctx.main_subject = top
         for (a, b), n in pairs.items():
-            if top in (a, b) and a != b and counts[a] + counts[b] > 0 and min(counts[a], counts[b]) * 2 >= counts[top]:
+            if top in (a, b) and a != b and min(counts[a], counts[b]) * 2 >= counts[top]:
                 ctx.main_subject = f"{a} and {b}"
                 break
     if events:
         ctx.event = events.most_common(1)[0][0]
     titles = _titles()
+    phrases = [m.group() for m in rx.phrases.finditer(ctx.article.text)]
     for phrase in phrases:
         words = phrase.split()
-        while words and (words[0].lower().rstrip(".") in titles or (words[0],) in ctx.vocab.places
-                         or (words[0],) in ctx.vocab.aliases):
+        while words and (words[0].lower().rstrip(".") in titles or words[0] in vocab.place_names
+                         or (words[0],) in vocab.aliases):
             words = words[1:]
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
-                words[-1].lower() not in ctx.vocab.claimant_nouns and words[-1].lower() not in titles:
+                words[-1].lower() not in vocab.claimant_nouns and words[-1].lower() not in titles:
             ctx.names.setdefault(words[-1], " ".join(words))
             lead = phrase.split()[:len(phrase.split()) - len(words)]
             if lead and lead[-1].lower().rstrip(".") in titles:
-                title = lead[-1].lower().rstrip(".")
-                ctx.titled.setdefault(TITLE_ABBREVIATIONS.get(title, title), " ".join(words))
+                role = lead[-1].lower().rstrip(".")
+                ctx.titled.setdefault(TITLE_ABBREVIATIONS.get(role, role), " ".join(words))
     # acronyms: "WHO" -> "World Health Organisation" when the initials match an earlier name
     for phrase in phrases:
         words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "for")]
         if len(words) >= 2:
             ctx.acronyms.setdefault("".join(w[0] for w in words).upper(), phrase)
-    for m in re.finditer(r"([A-Z][\w’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'-]*))+)\s+\(([A-Z]{2,})\)", text):
+    for m in rx.acronyms.finditer(ctx.article.text):
         ctx.acronyms[m.group(2)] = m.group(1)
+
+
+def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
+    """(start, end, canonical) of the places named in ``text``, longest name first."""
+    for m in rx.capitals.finditer(text):
+        words = m.group().split()
+        offsets = [m.start()]
+        for w in words[:-1]:
+            offsets.append(text.index(w, offsets[-1]) + len(w))
+        i = 0
+        while i < len(words):
+            for k in (4, 3, 2, 1):
+                if i + k <= len(words):
+                    key = " ".join(words[i:i + k]).replace("’", "'").rstrip(".,")
+                    canonical = vocab.place_names.get(key)
+                    if canonical:
+                        yield offsets[i], offsets[i] + len(key), canonical
+                        i += k
+                        break
+            else:
+                i += 1
+
+
+_EVENT_MODIFIERS = frozenset("deadly devastating massive powerful strong huge major latest recent historic "
+                             "catastrophic the a".split())
+
+
+def _event_place_names(vocab: Vocabulary, rx: "_ArticlePatterns", text: str, start: int, end: int) -> list[str]:
+    """Places named with an event noun: "the Maui wildfires", "Turkey, Syria earthquake", "quake in Turkey"."""
+    words = text[max(0, start - 60):start].split()
+    while words and words[-1].lower() in _EVENT_MODIFIERS:
+        words.pop()
+    found = []
+    if words:
+        w = words[-1].removesuffix("’s").removesuffix("'s")
+        if w[:1].isupper() and not (len(words) > 1 and words[-2].lower().endswith("est")):
+            found.append(w)
+            if len(words) >= 2 and words[-2].endswith(",") and words[-2][:1].isupper():
+                found.insert(0, words[-2].rstrip(","))
+            elif len(words) >= 3 and words[-2] in ("and", "-", "–") and words[-3][:1].isupper():
+                found.insert(0, words[-3])
+    m = rx.event_after.match(text, end)
+    if m:
+        found.append(m.group(1))
+    names = []
+    for g in found:
+        key = g.rstrip(".,").replace("’", "'")
+        if key.lower() in _TIME_WORDS or key.lower() in STOP or not key:
+            continue
+        names.append(vocab.place_names.get(key) or key)
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticlePatterns:
+    capitals: re.Pattern
+    events: re.Pattern
+    event_after: re.Pattern
+    phrases: re.Pattern
+    acronyms: re.Pattern
+
+
+@cache
+def _article_patterns() -> _ArticlePatterns:
+    ev = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
+    return _ArticlePatterns(
+        capitals=re.compile(r"(?<![\w.])[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"),
+        events=re.compile(rf"\b({ev})\b", re.IGNORECASE),
+        event_after=re.compile(r"\s+(?:in|on)\s+([A-Z][\w.]*)"),
+        phrases=re.compile(r"(?<![\w.])[A-Z][\w’'.-]*(?:\s+(?:(?:of|and|for)\s+)?[A-Z][\w’'.-]*)+"),
+        acronyms=re.compile(r"([A-Z][\w’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'-]*))+)\s+\(([A-Z]{2,})\)"),
+    )
 
 
 def _event_places(vocab: Vocabulary, toks: list[Tok], k: int, known: frozenset[str]) -> list[str]:
@@ -444,7 +531,7 @@ def _place_mentions(vocab: Vocabulary, toks: list[Tok]) -> list[tuple[int, int, 
     n = len(toks)
     while i < n:
         t = toks[i]
-        if not (t.word and t.cap):
+        if not (t.word and t.cap) or t.text.rstrip(".").replace("’", "'") not in vocab.place_first:
             i += 1
             continue
         hit = None
@@ -831,6 +918,8 @@ def _clause(toks: list[Tok], ti: int) -> tuple[int, int]:
 
 def _measure_at(vocab: Vocabulary, toks: list[Tok], i: int) -> tuple[Measure | None, int]:
     """The measure cue starting at token i (longest first) and how many tokens it takes."""
+    if toks[i].low not in vocab.measure_first:
+        return None, 0
     for k in (3, 2, 1):
         if i + k <= len(toks):
             key = tuple(t.low for t in toks[i:i + k])
@@ -1270,7 +1359,10 @@ def _modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
         if toks[j].low == "already":
             return "actual"
     best = None
+    first = vocab.modality_first
     for j in range(max(lo, ti - 10), ti):
+        if toks[j].low not in first:
+            continue
         for k in (3, 2, 1):
             key = tuple(t.low for t in toks[j:j + k])
             if len(key) == k and key in vocab.modality:
@@ -1278,6 +1370,8 @@ def _modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
                 break
     if best is None:
         for j in range(ti + 1, min(n, ti + 5)):
+            if toks[j].low not in first:
+                continue
             for k in (2, 1):
                 key = tuple(t.low for t in toks[j:j + k])
                 if len(key) == k and key in vocab.modality and vocab.modality[key] in ("projected", "estimated",

@@ -86,10 +86,32 @@ class TimeRef:
     role: str = "point"
 
 
+# Every date expression holds one of these words; the full pattern runs only around them.
+_TRIGGER = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|today|tonight|yesterday|overnight|ago|week|weekend|month|year|morning|afternoon|evening|night|day"
+    r"|1[89]\d\d|20\d\d|\d{1,2}/\d{1,2}/\d+)\b",
+    re.IGNORECASE)
+
+
 def find_time_refs(text: str, base: date, start: int = 0, end: int | None = None) -> list[TimeRef]:
     """Date expressions in ``text[start:end]``, resolved against ``base``, with offsets into ``text``."""
     end = len(text) if end is None else end
-    out = []
+    out: list[TimeRef] = []
+    windows: list[list[int]] = []
+    for m in _TRIGGER.finditer(text, start, end):
+        lo, hi = max(start, m.start() - 22), min(end, m.end() + 16)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        _find_in(text, base, lo, hi, out)
+    return out
+
+
+def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) -> None:
     for m in _CANDIDATE.finditer(text, start, end):
         surface = m.group()
         lead = 0
@@ -101,8 +123,9 @@ def find_time_refs(text: str, base: date, start: int = 0, end: int | None = None
         if resolved is None:
             continue
         day, precision = resolved
+        if out and s < out[-1].end:
+            continue
         out.append(TimeRef(s, e, text[s:e], day, precision, _role(text, m.start(), e, kind, surface)))
-    return out
 
 
 # an event's own date in a relative clause: "the quake that struck on Monday", "following the first quake on Feb. 6"
