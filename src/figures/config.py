@@ -8,15 +8,21 @@ from pathlib import Path
 DEFAULT_DB_URL = "sqlite:///db/figures.db"
 
 
+_SECRET_PARAMS = {"password", "passwd", "pwd", "sslpassword", "secret", "token"}
+
+
 def redact_url(url: str) -> str:
-    """A database URL safe to print: the password is replaced by ***."""
+    """A database URL safe to print: the password, in the authority or as a query
+    parameter (libpq takes ``?password=``), is replaced by ***."""
     try:
         from sqlalchemy.engine import make_url
 
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+        secret = {k: "***" for k in parsed.query if k.lower() in _SECRET_PARAMS}
+        return parsed.update_query_dict(secret).render_as_string(hide_password=True)
     except Exception:  # an unparsable URL is still never printed with its secret
         head, sep, tail = url.rpartition("@")
-        return ("***@" + tail) if sep else url
+        return ("***@" + tail.split("?")[0]) if sep else url.split("?")[0]
 
 
 @dataclass(frozen=True, slots=True)
