@@ -62,6 +62,7 @@ class Vocabulary:
     places: dict[tuple[str, ...], tuple[str, str]]  # words -> (canonical, kind)
     aliases: dict[tuple[str, ...], str]  # demonyms and other names -> canonical subject
     place_names: dict[str, str]  # surface as written -> canonical, places and aliases
+    demonyms: frozenset[str]
     measure_first: frozenset[str]  # first words of the measure cues, for a quick test
     modality_first: frozenset[str]
     place_first: frozenset[str]
@@ -98,6 +99,7 @@ def vocabulary() -> Vocabulary:
         claimant_nouns=frozenset(_lines("claimant_nouns.txt")),
         document_nouns=frozenset(_lines("document_nouns.txt")),
         modality=modality, measures=measures, places=places, aliases=aliases,
+        demonyms=frozenset(" ".join(k) for k in aliases),
         place_names={**{" ".join(k): v for k, v in aliases.items()},
                      **{" ".join(k).replace(" '", "'"): v[0] for k, v in places.items()}},
         measure_first=frozenset(k[0] for k in measures), modality_first=frozenset(k[0] for k in modality),
@@ -124,6 +126,7 @@ AUXILIARIES = frozenset("has have had is are was were be been being will would c
 BE = frozenset("is are was were be been being".split())
 # "the number of X", "a total of X" are transparent: the entity is X
 TRANSPARENT = frozenset("number total tally count sum figure estimate list".split())
+PEOPLE = frozenset("people persons individuals civilians residents".split())
 CHANGE_VERBS = frozenset("rose rise rises risen increased increase increases grew grow grown fell fall falls "
                          "fallen dropped drop drops declined decline declines jumped jump climbed climb "
                          "surged surge soared soar slipped slid plunged plunge gained gain lost cut cuts "
@@ -218,7 +221,9 @@ class _Context:
     figures: list[Figure] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # surname -> full name
     titled: dict[str, str] = field(default_factory=dict)  # "governor" -> "Josh Green"
+    people: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of people named
     kinds: dict[int, str | None] = field(default_factory=dict)  # measure kind per figure token, this sentence
+    para_subject: tuple[int, str] | None = None  # (paragraph, place) named last
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
     event: str | None = None
@@ -344,6 +349,8 @@ def _read_article(ctx: _Context, sentences: list[Sentence]) -> None:
     for chunk, weight_of in ((title, lambda pos: 3), (ctx.article.text, lambda pos: 2 if pos < lead_end else 1)):
         prev = None
         for at, end, canonical in _place_runs(vocab, rx, chunk):
+            if chunk[at:end] in vocab.demonyms:
+                continue  # "Israeli strikes" says who acted, not where
             counts[canonical] += weight_of(at)
             first_seen.setdefault(canonical, at - (10 ** 9 if chunk is title else 0))
             if prev and prev[1] != canonical and chunk[prev[0]:at].strip() == "and":
@@ -367,8 +374,10 @@ def _read_article(ctx: _Context, sentences: list[Sentence]) -> None:
     if events:
         ctx.event = events.most_common(1)[0][0]
     titles = _titles()
-    phrases = [m.group() for m in rx.phrases.finditer(ctx.article.text)]
-    for phrase in phrases:
+    located = [(m.start(), p) for m in rx.phrases.finditer(ctx.article.text)
+               for p in _split_at_full_stops(m.group(), titles)]
+    phrases = [p for _, p in located]
+    for at, phrase in located:
         words = phrase.split()
         while words and (words[0].lower().rstrip(".") in titles or words[0] in vocab.place_names
                          or (words[0],) in vocab.aliases):
@@ -376,6 +385,8 @@ def _read_article(ctx: _Context, sentences: list[Sentence]) -> None:
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
                 words[-1].lower() not in vocab.claimant_nouns and words[-1].lower() not in titles:
             ctx.names.setdefault(words[-1], " ".join(words))
+            if not any(w in vocab.place_names or w.lower() in _org_words() or "'" in w or "’" in w for w in words):
+                ctx.people.append((at, ctx.names[words[-1]]))
             lead = phrase.split()[:len(phrase.split()) - len(words)]
             if lead and lead[-1].lower().rstrip(".") in titles:
                 role = lead[-1].lower().rstrip(".")
@@ -440,6 +451,20 @@ def _event_place_names(vocab: Vocabulary, rx: "_ArticlePatterns", text: str, sta
     return names
 
 
+def _split_at_full_stops(phrase: str, titles: frozenset[str]) -> list[str]:
+    """"Lahaina. Green" is two phrases; "Gov. Josh Green" is one."""
+    out, cur = [], []
+    for w in phrase.split():
+        cur.append(w)
+        if w.endswith(".") and w[:-1].lower() not in titles and w[:-1].lower() not in _ABBREV_DOT:
+            cur[-1] = w[:-1]
+            out.append(" ".join(cur))
+            cur = []
+    if cur:
+        out.append(" ".join(cur))
+    return [p for p in out if " " in p]
+
+
 @dataclass(frozen=True, slots=True)
 class _ArticlePatterns:
     capitals: re.Pattern
@@ -456,7 +481,7 @@ def _article_patterns() -> _ArticlePatterns:
         capitals=re.compile(r"(?<![\w.])[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"),
         events=re.compile(rf"\b({ev})\b", re.IGNORECASE),
         event_after=re.compile(r"\s+(?:in|on)\s+([A-Z][\w.]*)"),
-        phrases=re.compile(r"(?<![\w.])[A-Z][\w’'.-]*(?:\s+(?:(?:of|and|for)\s+)?[A-Z][\w’'.-]*)+"),
+        phrases=re.compile(r"(?<![\w.])[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w’'.-]*)+"),
         acronyms=re.compile(r"([A-Z][\w’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'-]*))+)\s+\(([A-Z]{2,})\)"),
     )
 
@@ -609,7 +634,7 @@ def _claimants(ctx: _Context, toks: list[Tok]) -> list[Claimant]:
             if name and (person or name[:1].isupper() or _headed_by(name, vocab.claimant_nouns)):
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low in PARTICIPLES and i > 0 and toks[i - 1].text == ",":
-            name, person = _sentence_subject(ctx, toks, i)
+            name, person = _sentence_subject(ctx, toks, i, out)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (i > 0 and toks[i - 1].low == "to"):
@@ -619,11 +644,13 @@ def _claimants(ctx: _Context, toks: list[Tok]) -> list[Claimant]:
                 name, person = _np_after(ctx, toks, i + 1, names_only=True)
                 lead = True
             if name:
-                role = "relay" if (i + 1 < n and toks[i + 1].low == "citing") else "speaker"
+                citing = (i + 1 < n and toks[i + 1].low == "citing") or (
+                    i + 2 < n and toks[i + 1].text == "," and toks[i + 2].low == "citing")
+                role = "relay" if citing else "speaker"
                 out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS))
-    strong = [c for c in out if not c.weak]
-    if strong:
-        out = strong
+    # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
+    # strong cue before it does not name a new claimant
+    out = [c for c in out if not c.weak or not any(o.start < c.start and not o.weak for o in out)]
     for c in out:
         if c.role != "relay":
             ctx.last_claimant = c
@@ -681,9 +708,23 @@ def _np_before(ctx: _Context, toks: list[Tok], verb: int) -> tuple[str | None, b
     if low in PRONOUNS:
         ref = ctx.last_person if PRONOUNS[low] == "person" and ctx.last_person else ctx.last_claimant
         lead = _lead_ok(toks, j)
+        if PRONOUNS[low] == "person":
+            named = _last_person_named(ctx, toks[j].start)
+            if named and (ref is None or ref.start < named[0]):
+                return named[1], True, lead
         return (ref.name, ref.is_person, lead) if ref else (None, False, False)
     name, person, first = _np_ending_at(ctx, toks, j)
     return name, person, (_lead_ok(toks, first) if name else False)
+
+
+def _last_person_named(ctx: _Context, before: int) -> tuple[int, str] | None:
+    """The last person named before offset ``before``, claimant or not ("Jane Doe spoke. She said")."""
+    found = None
+    for at, name in ctx.people:
+        if at >= before:
+            break
+        found = (at, name)
+    return found
 
 
 def _lead_ok(toks: list[Tok], first: int) -> bool:
@@ -729,10 +770,11 @@ def _np_ending_at(ctx: _Context, toks: list[Tok], j: int) -> tuple[str | None, b
     return _resolve_name(ctx, words), _looks_like_person(words, vocab), first
 
 
-def _sentence_subject(ctx: _Context, toks: list[Tok], i: int) -> tuple[str | None, bool]:
-    """The subject of the sentence that a participle ("..., stating that") hangs from."""
-    for c in reversed([c for c in [ctx.last_claimant] if c and c.start < toks[i].start and c.start >= toks[0].start]):
-        return c.name, c.is_person
+def _sentence_subject(ctx: _Context, toks: list[Tok], i: int, found: list[Claimant]) -> tuple[str | None, bool]:
+    """The subject of the sentence that a participle ("..., stating that") hangs from: the
+    claimant already named in the sentence, else the sentence's first noun phrase."""
+    if found:
+        return found[-1].name, found[-1].is_person
     j = 0
     while j < i and (toks[j].cap or toks[j].low in ctx.vocab.claimant_nouns or toks[j].low == "'s"
                      or (toks[j].low in DETERMINERS and j == 0)):
@@ -815,8 +857,19 @@ def _resolve_name(ctx: _Context, words: list[Tok]) -> str:
     head = parts[-1].lower().rstrip(".")
     if not any(p[:1].isupper() for p in parts[-2:]) and head in ctx.titled:
         return ctx.titled[head]  # "Maui's police chief" -> the chief named in the article
+    if len(parts) >= 3 and parts[-1].lower() not in ctx.vocab.claimant_nouns:
+        rest = list(parts)
+        while len(rest) > 2 and (rest[0].lower().rstrip(".") in titles or rest[0] in ctx.vocab.place_names):
+            rest = rest[1:]
+        if len(rest) < len(parts) and all(p[:1].isupper() for p in rest):
+            parts = rest  # "Ukrainian President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"
     name = " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
     return name
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    return frozenset(_lines("org_words.txt"))
 
 
 @cache
@@ -827,6 +880,7 @@ def _titles() -> frozenset[str]:
 def _looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:
     caps = [w for w in words if w.cap]
     return len(caps) >= 1 and words[-1].cap and words[-1].low not in vocab.claimant_nouns and \
+        not any(w.low in _org_words() for w in words) and \
         not any(w.text.isupper() and len(w.text) > 1 for w in words) and not any(
             (w.text,) in vocab.places or (w.text,) in vocab.aliases for w in words)
 
@@ -852,11 +906,10 @@ def _attribution(ctx: _Context, claimants: list[Claimant], at: int) -> tuple[str
         if len(speakers) > 1 and _is_according(ctx, main) and main is speakers[-1]:
             main = speakers[-2]
     chain: list[str] = []
-    ordered = ([main] if main else []) + sources + relays + [c for c in speakers if c is not main]
-    if main is None or main.role != "speaker" or not sources:
-        ordered = sources + ([main] if main else []) + relays + [c for c in speakers if c is not main]
-    elif main and sources and main.start > max(c.start for c in sources):
-        ordered = sources + [main] + relays + [c for c in speakers if c is not main]
+    # the speaker of a reported "said" is more original than the source a relay cites
+    ordered = ([main] if main else []) + sources + relays
+    if main is None or not sources or main.start > max(c.start for c in sources):
+        ordered = sources + ([main] if main else []) + relays
     for c in ordered:
         if c.name not in chain:
             chain.append(c.name)
@@ -882,7 +935,7 @@ def _claim(ctx: _Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, c
     attributed_to, chain = _attribution(ctx, claimants, toks[ti].start)
     if _is_conversion(ctx, toks, ti) and ctx.article.outlet:
         attributed_to, chain = ctx.article.outlet, (ctx.article.outlet,)  # "£700m ($905m)": the outlet converted
-    subject, location = _subject(ctx, toks, ti, lo, hi, places, claimants, kind)
+    subject, location = _subject(ctx, toks, ti, lo, hi, places, claimants, kind, sent.paragraph)
     as_of, precision = _as_of(ctx, toks, ti, times, claimants, kind)
     return Claim(
         article_id=ctx.article.id, start=f.start, end=f.end, span=text[f.start:f.end], sentence=sent.text,
@@ -947,10 +1000,11 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
         found = _measure_left(ctx, toks, ti, lo, need_copula=False)
         noun = _measure_noun_text(toks, ti)
         return ("increase factor of the " + noun if noun else "increase factor"), (found[1] if found else None), None
-    # a verb right before the figure: "killed 9,000", "displaced 2,000"
+    # a verb right before the figure: "killed 9,000", "displaced 2,000", "killed at least 35 people"
     if ti >= 1 and toks[ti - 1].fig < 0:
         m, _ = _measure_at(vocab, toks, ti - 1)
-        if m and m.kind == "verb" and m.entity and (ti + 1 >= n or not toks[ti + 1].word or toks[ti + 1].low in STOP):
+        if m and m.kind == "verb" and m.entity and (ti + 1 >= n or not toks[ti + 1].word or toks[ti + 1].low in STOP
+                                                     or toks[ti + 1].low in PEOPLE):
             return m.entity, m.measure, m.kind
     # 1. a property the figure is the value of: "a depth of 17.9km", "magnitude 7.8", "7.8 magnitude"
     for j in (ti - 1, ti - 2, ti + 1):
@@ -984,7 +1038,7 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
             return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
         if np:
             return np, "share", None
-        return "share", "share", None
+        return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
     # 3. the noun phrase after the figure, with what happened to it
     np_end, np = _np_after_figure(toks, ti, hi)
     m_in, participle = None, None
@@ -1019,8 +1073,13 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
             return participle.entity, participle.measure, participle.kind
         prev = _previous_entity(toks, ti, entities)
         if prev:
-            head = prev.split()[0] if len(prev.split()) == 2 else prev
-            return f"{head} {_participle_text(participle, toks[j])}", participle.measure, participle.kind
+            words_prev = prev.split()
+            last = vocab.measures.get((words_prev[-1].lower(),))
+            if len(words_prev) > 1 and last and last.kind == "verb":
+                # "2,200 structures have been destroyed and another 500 damaged"
+                return f"{' '.join(words_prev[:-1])} {_participle_text(participle, toks[j])}", \
+                    participle.measure, participle.kind
+            return prev, participle.measure, participle.kind  # "with 1,500 already positioned"
         return None, participle.measure, participle.kind
     # 4. money: "£50 million cost", "spent £700m", "paid Kigali £220 million"
     if unit and _is_money(unit):
@@ -1238,7 +1297,7 @@ def _is_time(unit: str) -> bool:
 # ---------------------------------------------------------------- subject, time, modality, change
 
 def _subject(ctx: _Context, toks: list[Tok], ti: int, lo: int, hi: int, places: list[Place],
-             claimants: list[Claimant], kind: str | None) -> tuple[str | None, str | None]:
+             claimants: list[Claimant], kind: str | None, paragraph: int) -> tuple[str | None, str | None]:
     """(subject, location): the place the figure is about and a narrower scope inside it.
 
     In order: a place after the figure ("1,602 people have died in Syria"); a place before it in
@@ -1254,6 +1313,8 @@ def _subject(ctx: _Context, toks: list[Tok], ti: int, lo: int, hi: int, places: 
     for p in places:
         if ti < p.first <= hi + 1 and toks[p.first - 1].low in ("in", "from", "across", "for") and p.kind != "demonym":
             best = p
+            if p.kind == "capital":  # "in Paris" is the city; "Pyongyang said" is the government
+                best = Place(p.first, p.end, " ".join(t.text for t in toks[p.first:p.end]), "city")
             break
     if best is None:
         for p in reversed(places):
@@ -1267,6 +1328,10 @@ def _subject(ctx: _Context, toks: list[Tok], ti: int, lo: int, hi: int, places: 
             if p.end < len(toks) and toks[p.end].low in ctx.vocab.claimant_nouns and _inside_claimant(toks, p, names):
                 best = p
                 break
+    if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
+        return ctx.para_subject[1], location  # the place the paragraph's last sentence named
+    if best is not None:
+        ctx.para_subject = (paragraph, best.name)
     subject = best.name if best else ctx.main_subject
     if best and ctx.main_subject and " and " in ctx.main_subject and best.name in ctx.main_subject.split(" and ") \
             and _mentions_both(toks, ti):
@@ -1338,8 +1403,13 @@ def _as_of(ctx: _Context, toks: list[Tok], ti: int, times: list[TimeRef],
             for t in points:
                 if abs(t.start - c.start) <= 30 or abs(t.end - c.start) <= 3:
                     return _not_after(t, base)
-        best = min(points, key=lambda t: abs(t.start - fig.start))
-        return _not_after(best, base)
+        # the figure's own clause first, then dates before it: "rose to 3.9%, up from 3.8% in March"
+        lo, hi = _clause(toks, ti)
+        c_lo, c_hi = toks[lo].start, toks[hi - 1].end
+        near = [t for t in points if c_lo <= t.start < c_hi] or [t for t in points if t.end <= fig.start]
+        if near:
+            best = min(near, key=lambda t: abs(t.start - fig.start))
+            return _not_after(best, base)
     for c in claimants:
         if c.day:
             return c.day
@@ -1354,6 +1424,9 @@ def _not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
 
 def _modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
     n = len(toks)
+    for word in toks[ti].low.split()[:-1]:  # "an estimated 500": the qualifier is part of the figure
+        if (word,) in vocab.modality and vocab.modality[(word,)] == "estimated":
+            return "estimated"
     # "with 1,500 already positioned": a cue right after the figure
     for j in range(ti + 1, min(n, ti + 3)):
         if toks[j].low == "already":
@@ -1385,8 +1458,9 @@ def _is_change(toks: list[Tok], ti: int) -> bool:
     prev = toks[ti - 1].low if ti >= 1 else ""
     prev2 = toks[ti - 2].low if ti >= 2 else ""
     nxt = toks[ti + 1].low if ti + 1 < len(toks) else ""
-    if prev in ("up", "down"):
-        return True
+    bare = not (ti + 1 < len(toks) and toks[ti + 1].word and toks[ti + 1].low not in STOP)
+    if prev in ("up", "down") or (prev in CHANGE_VERBS and bare):
+        return True  # "up 300", "shares fell 4.5%"; not "cut 1,200 jobs", and "rose to 3.9%" is a level
     if prev == "by" and prev2 in CHANGE_VERBS:
         return True
     return nxt in CHANGE_NOUNS
@@ -1403,8 +1477,9 @@ def _unparsed(article: Article, sent: Sentence, figures: list[Figure], idxs: lis
     and vague amounts ("hundreds") the number parser did not pick up."""
     covered = [(figures[i].start, max(figures[i].end, figures[i].unit_end or 0)) for i in idxs]
     covered += [(nf.start, nf.end) for nf in non_figures if sent.start <= nf.start < sent.end]
-    out = []
     text = article.text
+    out = [Mention(article.id, nf.start, nf.end, text[nf.start:nf.end], "vague amount with no numeral")
+           for nf in non_figures if sent.start <= nf.start < sent.end and nf.reason == "vague"]
     for rx, reason in ((_DIGITS, "number the figure parser did not read"), (VAGUE, "vague amount with no numeral")):
         for m in rx.finditer(text, sent.start, sent.end):
             s, e = m.start(), m.end()

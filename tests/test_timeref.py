@@ -1,0 +1,83 @@
+"""Dates and relative times resolved against a pinned publication date (never today)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from figures.timeref import find_time_refs, resolve
+
+BASE = date(2023, 2, 9)  # a Thursday
+
+
+@pytest.mark.parametrize("expr, expected, precision", [
+    ("Thursday", date(2023, 2, 9), "day"),  # the base's own weekday is the base
+    ("on Monday", date(2023, 2, 6), "day"),
+    ("Monday morning", date(2023, 2, 6), "day"),
+    ("Friday", date(2023, 2, 3), "day"),  # the last Friday on or before the base
+    ("last Thursday", date(2023, 2, 2), "day"),  # "last" on the base's weekday goes back a week
+    ("next Monday", date(2023, 2, 13), "day"),
+    ("yesterday", date(2023, 2, 8), "day"),
+    ("today", date(2023, 2, 9), "day"),
+    ("overnight", date(2023, 2, 9), "day"),
+    ("last week", date(2023, 2, 2), "day"),
+    ("a week ago", date(2023, 2, 2), "day"),
+    ("two weeks ago", date(2023, 1, 26), "day"),
+    ("3 days ago", date(2023, 2, 6), "day"),
+    ("seven years ago", date(2016, 1, 1), "year"),
+    ("last month", date(2023, 1, 1), "month"),
+    ("last year", date(2022, 1, 1), "year"),
+    ("Feb. 6", date(2023, 2, 6), "day"),
+    ("February 6, 2023", date(2023, 2, 6), "day"),
+    ("6 February", date(2023, 2, 6), "day"),
+    ("21 October 2024", date(2024, 10, 21), "day"),  # an explicit year wins over the base
+    ("Oct. 12", date(2022, 10, 12), "day"),  # months ahead of the base: last year's October
+    ("Feb. 14", date(2023, 2, 14), "day"),  # up to a week ahead stays this year (embargoed copy)
+    ("in June", date(2022, 6, 1), "month"),  # the last June that has begun
+    ("in January", date(2023, 1, 1), "month"),
+    ("March 2024", date(2024, 3, 1), "month"),
+    ("2015", date(2015, 1, 1), "year"),
+    ("9/2/2023", date(2023, 2, 9), "day"),  # day-first and month-first: the reading nearest the base
+])
+def test_resolve(expr, expected, precision):
+    assert resolve(expr, BASE) == (expected, precision)
+
+
+@pytest.mark.parametrize("expr", [
+    "12,000", "troops", "the first step",
+    "May officials said",  # a capitalised month alone needs "in", "since", "last" ... before it
+])
+def test_not_dates(expr):
+    assert find_time_refs(expr, BASE) == []
+
+
+@pytest.mark.parametrize("text, surface, role", [
+    ("the toll rose to 111 on Wednesday night", "on Wednesday night", "point"),
+    ("officials said Monday that", "Monday", "point"),
+    ("since March, prices rose", "March", "since"),
+    ("until 2026", "2026", "until"),
+    ("in Monday’s massive earthquake", "Monday’s", "attributive"),  # names the event
+    ("the 6 February earthquake", "6 February", "attributive"),
+    ("A March report from the watchdog", "March", "attributive"),
+    ("the quake that struck on Monday killed", "on Monday", "event"),  # the event's own date
+    ("aftershocks following the first quake on Feb. 6", "Feb. 6", "since"),
+    ("has been asked to attend the committee on Monday", "on Monday", "until"),  # a coming day
+])
+def test_roles(text, surface, role):
+    refs = find_time_refs(text, BASE)
+    assert [(r.text, r.role) for r in refs] == [(surface, role)]
+    assert all(text[r.start:r.end] == r.text for r in refs)
+
+
+def test_offsets_are_into_the_whole_text():
+    text = "Header line. The death toll rose to 99 on Monday, police said on Tuesday."
+    start = text.index("The")
+    refs = find_time_refs(text, date(2023, 8, 16), start, len(text))
+    assert [text[r.start:r.end] for r in refs] == ["on Monday", "on Tuesday"]
+    assert [r.day for r in refs] == [date(2023, 8, 14), date(2023, 8, 15)]
+
+
+def test_year_spans_and_amounts_are_not_years():
+    # "2023-24" is a financial year, "2,023" an amount: neither dates the figure
+    assert find_time_refs("in the 2023-24 financial year", BASE) == []
+    assert find_time_refs("about 2,023 people", BASE) == []
