@@ -528,3 +528,36 @@ def test_render_markdown_without_flags_says_so(world: Store) -> None:
     inputs = gather(world, Period.week("2024-W30"), Settings(), fake_compare)
     md = render_markdown(build(inputs))
     assert "No flags in this period." in md and "| 0 | 0 | 0 | 0 |" in md
+
+
+def test_claims_csv_is_what_formats_to_csv_writes(world: Store) -> None:
+    from figures import formats
+    from figures.report import render_claims_csv
+
+    report = build(gather(world, W43, Settings(), fake_compare), detail=0)
+    frame = report.claims.sort_values(["published", "article_id", "start"], kind="stable")
+    odd = pd.DataFrame({"published": [date(2024, 1, 1)] * 3, "article_id": ["x", "y", "z"], "start": [0, 1, 2],
+                        "value": [1.5, float("nan"), 3.0], "flag": [True, False, True], "text": ["-1", None, "@a"]})
+    assert render_claims_csv(report) == formats.to_csv(frame.to_dict("records"), list(frame.columns))
+    odd_report = replace(report, claims=odd)
+    assert render_claims_csv(odd_report) == formats.to_csv(odd.to_dict("records"), list(odd.columns))
+
+
+def test_only_the_most_severe_flags_get_quotes_and_charts(world: Store, tmp_path: Path) -> None:
+    result = make_report(world, ReportOptions(out_dir=tmp_path, week="2024-W43", detail=1), Settings(), fake_compare, TODAY)
+    page = next(p for p in result.paths if p.name == "report.html").read_text(encoding="utf-8")
+    md = next(p for p in result.paths if p.name == "report.md").read_text(encoding="utf-8")
+    doc = json.loads(next(p for p in result.paths if p.name == "report.json").read_text(encoding="utf-8"))
+    assert len(doc["flags"]) == 4  # every flag stays in the data
+    assert page.count("data-flag=") == 1 and page.count("data-brief-flag=") == 3 and page.count("<svg") == 1
+    assert md.count("![timeline") == 1 and "### Further flags" in md
+    assert len([p for p in result.paths if p.suffix == ".svg"]) == 1
+
+
+def test_charts_drawn_in_parallel_are_the_charts_drawn_serially() -> None:
+    from figures.charts import timeline_svgs
+
+    jobs = [((_fc(100 + i, 90 + i, 110 + i, claim_id=f"a{i}"), _fc(200 + i, 200 + i, None, claim_id=f"b{i}",
+                                                                   attributed_to="B", as_of=date(2024, 1, 9))),
+             f"f{i}", f"quantity {i}") for i in range(20)]
+    assert timeline_svgs(jobs, workers=2) == timeline_svgs(jobs, workers=1)

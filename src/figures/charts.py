@@ -4,7 +4,11 @@ same bytes (fixed hash salt per chart, no date in the metadata, text kept as tex
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
+from html import escape
 from collections.abc import Sequence
 from datetime import date
 
@@ -15,7 +19,7 @@ matplotlib.use("Agg")  # no display, whatever the environment says
 import matplotlib.dates as mdates  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator  # noqa: E402
 
 from figures.records import FlagClaim  # noqa: E402
 
@@ -27,7 +31,7 @@ _RC = {
     "text.parse_math": False,  # "$5bn" from an article is money, not mathtext
     "text.usetex": False,
     "font.family": "DejaVu Sans",
-    "font.size": 8,
+    "font.size": 9,
     "axes.unicode_minus": False,
 }
 _XML_HEAD = re.compile(r"^.*?(?=<svg)", re.S)
@@ -55,21 +59,30 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
     """
     points = [c for c in claims if c.value is not None and _when(c) is not None]
     with matplotlib.rc_context({**_RC, "svg.hashsalt": salt}):
-        fig = Figure(figsize=(6.4, 2.6), dpi=72)
-        fig.subplots_adjust(left=0.1, right=0.6, top=0.86, bottom=0.2)
-        ax = fig.add_subplot()
         claimants: dict[str, int] = {}
         for c in sorted(points, key=lambda c: (_when(c), c.claim_id)):
             claimants.setdefault(c.attributed_to or c.outlet or "unattributed", len(claimants))
+        # The legend sits under the plot, so the chart keeps its width on a phone.
+        labels = [name if len(name) <= 48 else name[:47] + "…" for name in claimants]
+        ncol = 1 if any(len(label) > 26 for label in labels) else 2
+        legend_h = 0.19 * -(-len(labels) // ncol) + 0.1 if labels else 0.0
+        height = 2.3 + legend_h
+        fig = Figure(figsize=(5.2, height), dpi=72)
+        fig.subplots_adjust(left=0.13, right=0.95, top=1 - 0.15 / height, bottom=(legend_h + 0.5) / height)
+        ax = fig.add_subplot()
         tops = [v for c in points for v in (c.value, c.low, c.high) if v is not None]
         span = (max(tops) - min(tops)) if tops else 0.0
-        for c in points:
-            i = claimants[c.attributed_to or c.outlet or "unattributed"] % len(PALETTE)
-            x = mdates.date2num(_when(c))
-            low = c.low if c.low is not None else c.value
-            high = c.high if c.high is not None else c.value
-            ax.vlines(x, low, high, colors=PALETTE[i], linewidth=2, alpha=0.6)
-            ax.plot([x], [c.value], marker=MARKERS[i % len(MARKERS)], color=PALETTE[i], markersize=7, linestyle="none")
+        xs = [mdates.date2num(_when(c)) for c in points]
+        colour = [claimants[c.attributed_to or c.outlet or "unattributed"] % len(PALETTE) for c in points]
+        if points:  # the intervals, then one set of marks per claimant
+            ax.vlines(xs, [c.low if c.low is not None else c.value for c in points],
+                      [c.high if c.high is not None else c.value for c in points],
+                      colors=[PALETTE[i] for i in colour], linewidth=2, alpha=0.6)
+        for n in claimants.values():
+            mine = [k for k, c in enumerate(points) if colour[k] == n % len(PALETTE)]
+            ax.plot([xs[k] for k in mine], [points[k].value for k in mine], marker=MARKERS[n % len(MARKERS)],
+                    color=PALETTE[n % len(PALETTE)], markersize=7, linestyle="none")
+        for x, c, i in zip(xs, points, colour):
             if c.high is None:  # "more than", "at least": the interval runs upwards
                 ax.annotate("", (x, c.value + 0.12 * (span or abs(c.value) or 1)), (x, c.value),
                             arrowprops={"arrowstyle": "->", "color": PALETTE[i]})
@@ -78,27 +91,42 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
                             arrowprops={"arrowstyle": "->", "color": PALETTE[i]})
         handles = [Line2D([], [], color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)], linestyle="none")
                    for i in claimants.values()]
-        labels = [name if len(name) <= 48 else name[:47] + "…" for name in claimants]
         if handles:
-            ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, title="claimant",
-                      alignment="left", borderaxespad=0.0)
-        locator = mdates.AutoDateLocator(minticks=2, maxticks=5)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            fig.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=ncol, frameon=False,
+                       borderaxespad=0.2, handletextpad=0.3, columnspacing=1.2)
+        days = sorted(set(xs))
+        if days:  # at most four date ticks, at dates that carry claims
+            ticks = days if len(days) <= 4 else [days[round(k * (len(days) - 1) / 3)] for k in range(4)]
+            ax.xaxis.set_major_locator(FixedLocator(ticks))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: mdates.num2date(v).strftime("%d %b %Y").lstrip("0")))
+            pad = max(1.0, 0.08 * (days[-1] - days[0]))
+            ax.set_xlim(days[0] - pad, days[-1] + pad)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _short(v)))
-        if len({_when(c) for c in points}) <= 1 and points:  # one date: give the axis some room
-            x = mdates.date2num(_when(points[0]))
-            ax.set_xlim(x - 3, x + 3)
         ax.margins(y=0.2)
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         ax.spines[["top", "right"]].set_visible(False)
         ax.set_xlabel("as of")
-        ax.tick_params(axis="x", labelrotation=0)
-        if title:
-            ax.set_title(title if len(title) <= 80 else title[:79] + "…", loc="left", fontsize=9)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = _METADATA.sub("", _XML_HEAD.sub("", buf.getvalue(), count=1), count=1)
     # Ids unique within a page that holds many charts; the size follows the page (viewBox kept).
     svg = _ID_REF.sub(lambda m: f"{m.group(1)}c{salt}-", svg)
-    return _SIZE.sub(r'<svg\1 width="100%"', svg, count=1).strip() + "\n"
+    svg = _SIZE.sub(r'<svg\1 width="100%" role="img"', svg, count=1).strip() + "\n"
+    if title:  # the accessible name; the page shows the title as a heading
+        svg = svg.replace(">", f"><title>{escape(title)}</title>", 1)
+    return svg
+
+
+def _draw(job: tuple[tuple[FlagClaim, ...], str, str]) -> str:
+    return timeline_svg(*job)
+
+
+def timeline_svgs(jobs: Sequence[tuple[Sequence[FlagClaim], str, str]], workers: int = 1) -> list[str]:
+    """``timeline_svg(claims, salt, title)`` for each job, in order; spread over ``workers``
+    processes when there are many (each chart is pure, so the bytes do not depend on it)."""
+    workers = min(workers if workers > 0 else (os.cpu_count() or 1), 8)
+    if workers <= 1 or len(jobs) < 16 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_draw((tuple(c), s, t)) for c, s, t in jobs]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_draw, [(tuple(c), s, t) for c, s, t in jobs], chunksize=max(1, len(jobs) // (4 * workers))))

@@ -13,7 +13,9 @@ The same database gives the same bytes: nothing here reads the clock.
 """
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import logging
 import re
 from collections import Counter
@@ -28,7 +30,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from figures import formats
-from figures.charts import PALETTE, timeline_svg
+from figures.charts import PALETTE, timeline_svgs
 from figures.compare import Comparison
 from figures.config import Settings
 from figures.errors import ConfigError
@@ -40,6 +42,7 @@ from figures.store import Store
 log = logging.getLogger(__name__)
 
 FORMATS = ("md", "html", "csv", "json")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # as formats.csv_cell neutralises
 Comparator = Callable[[pd.DataFrame, Settings], Comparison]
 
 KIND_LABELS = {
@@ -68,6 +71,8 @@ class ReportOptions:
     formats: tuple[str, ...] = FORMATS
     today: date | None = None  # pinned by tests; the default period is the week before it
     sources: tuple[str, ...] = ()  # paths or URLs to ingest first
+    detail: int = 100  # flags shown in full (quotes and chart), the most severe first; the rest in a table
+    workers: int = 0  # processes drawing charts; 0 = one per CPU core
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
@@ -109,7 +114,9 @@ class FlagView:
     status: str  # new | ongoing
     title: str
     quotes: tuple[Quote, ...]
-    chart: str  # inline SVG
+    chart: str  # inline SVG; "" for a flag listed in the short table
+    detailed: bool = True
+    number: int = 0  # its place in the report, from 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,9 +368,9 @@ def _clean_comparison(comparison: Comparison) -> Comparison:
                    repeats=tuple(replace(r, claims=tuple(map(_clean, r.claims))) for r in comparison.repeats))
 
 
-def build(inputs: ReportInputs, chart: Callable[[Flag, str], str] | None = None) -> Report:
-    """The report's content from its inputs; pure. ``chart`` draws a flag (default: the timeline)."""
-    chart = chart or (lambda flag, title: timeline_svg(flag.claims, flag.id, title))
+def build(inputs: ReportInputs, detail: int = 100, workers: int = 1) -> Report:
+    """The report's content from its inputs; pure. The ``detail`` most severe flags get their
+    quotes and a timeline chart (drawn on ``workers`` processes); the others a table row."""
     inputs = replace(inputs, comparison=_clean_comparison(inputs.comparison),
                      previous=_clean_comparison(inputs.previous) if inputs.previous is not None else None)
     period, before = inputs.period, inputs.previous_period
@@ -377,11 +384,13 @@ def build(inputs: ReportInputs, chart: Callable[[Flag, str], str] | None = None)
     now_all: set = set()
     for f in inputs.comparison.flags:
         now_all.update((f.id, _key(f)))
+    detailed = {f.id for f in sorted(current, key=lambda f: (-f.severity, f.id))[:max(detail, 0)]}
+    jobs = [(f.claims, f.id, _title(f)) for f in current if f.id in detailed]
+    charts = dict(zip((f.id for f in current if f.id in detailed), timeline_svgs(jobs, workers)))
     views = []
     for f in current:
         status = "ongoing" if (f.id in seen or _key(f) in seen) else "new"
-        title = _title(f)
-        views.append(FlagView(f, status, title, _quotes(f.claims), chart(f, title)))
+        views.append(FlagView(f, status, _title(f), _quotes(f.claims), charts.get(f.id, ""), f.id in detailed, len(views) + 1))
     vanished = _sort_flags(f for f in (inputs.previous.flags if inputs.previous else ())
                            if _in(before, f.claims) and f.id not in now_all and _key(f) not in now_all)
     resolved = closed + vanished
@@ -467,11 +476,27 @@ def render_flags_csv(report: Report) -> str:
     return formats.to_csv(rows, FLAG_CSV_COLUMNS)
 
 
+def _csv_column(column: pd.Series) -> list[str]:
+    """``formats.csv_cell`` of every value, with the numeric cases done without the type checks."""
+    values = column.tolist()
+    if pd.api.types.is_float_dtype(column.dtype):
+        return ["" if v != v else str(int(v)) if v.is_integer() else repr(v) for v in values]
+    if pd.api.types.is_integer_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+        return [str(v) for v in values]
+    return [("'" + v if v.startswith(_FORMULA_START) else v) if type(v) is str else "" if v is None
+            else formats.csv_cell(v) for v in values]
+
+
 def render_claims_csv(report: Report) -> str:
+    """The period's claims, one per row; what ``formats.to_csv`` writes, column by column (fast)."""
     frame = report.claims
-    columns = list(frame.columns)
     ordered = frame.sort_values(["published", "article_id", "start"], kind="stable", na_position="last") if len(frame) else frame
-    return formats.to_csv(ordered.to_dict("records"), columns)
+    cells = [_csv_column(ordered[c]) for c in ordered.columns]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(list(ordered.columns))
+    writer.writerows(zip(*cells))
+    return buf.getvalue()
 
 
 def _md_link(url: str | None, text: str = "article") -> str:
@@ -502,6 +527,8 @@ def render_markdown(report: Report, chart_path: Callable[[Flag], str] | None = N
     if not report.flags:
         out += ["No flags in this period.", ""]
     for i, v in enumerate(report.flags, 1):
+        if not v.detailed:
+            continue
         f = v.flag
         out += [f"### {i}. {md_text(v.title)}", "",
                 f"**{KIND_LABELS.get(f.kind, md_text(f.kind))}** ({_md_code(f.kind)}) · {STATUS_LABELS[v.status]} · "
@@ -522,6 +549,15 @@ def render_markdown(report: Report, chart_path: Callable[[Flag], str] | None = N
             out += [f"> {quote_text}", f"> — {md_text(q.claim.outlet) or 'unknown outlet'}, {q.claim.published or 'undated'}", ""]
         if chart_path is not None:
             out += [f"![timeline of {md_text(v.title)}]({chart_path(f)})", ""]
+    brief = [(i, v) for i, v in enumerate(report.flags, 1) if not v.detailed]
+    if brief:
+        out += ["### Further flags", "", f"The {len(brief)} less severe flags, figures only (all of them are in flags.csv and report.json).", "",
+                "| # | quantity | kind | status | figures | flag |", "| ---: | --- | --- | --- | --- | --- |"]
+        out += [f"| {i} | {md_cell(v.title)} | {_md_code(v.flag.kind)} | {STATUS_LABELS[v.status]} | "
+                + " vs ".join(f"**{md_text(q.claim.span)}** ({md_text(_claimant(q.claim))}, {md_text(q.claim.outlet) or 'unknown outlet'}, "
+                              f"{q.claim.published or 'undated'})" for q in v.quotes)
+                + f" | {_md_code(v.flag.id)} |" for i, v in brief]
+        out.append("")
     out += _md_changes("## Figures that changed", report.changes, "No figure was revised in this period.")
     out += _md_changes("## Cumulative figures that went down", report.drops, "No cumulative figure went down in this period.")
     out += ["## Figures repeated across outlets", ""]
@@ -614,7 +650,7 @@ def _environment() -> Environment:
 
 def render_html(report: Report) -> str:
     """One self-contained page: inline CSS and SVG, no scripts, nothing fetched."""
-    charts = {v.flag.id: Markup(v.chart) for v in report.flags}  # noqa: S704 - matplotlib escapes the text it draws
+    charts = {v.flag.id: Markup(v.chart) for v in report.flags if v.detailed}  # noqa: S704 - matplotlib escapes the text it draws
     return _environment().get_template("report.html.j2").render(report=report, s=report.summary, charts=charts)
 
 
@@ -641,7 +677,8 @@ def write(report: Report, folder: Path, wanted: Sequence[str] = FORMATS) -> list
     if "md" in wanted:
         put("report.md", render_markdown(report, lambda f: f"charts/{_file_name(f.id)}.svg"))
         for v in report.flags:
-            put(f"charts/{_file_name(v.flag.id)}.svg", v.chart)
+            if v.detailed:
+                put(f"charts/{_file_name(v.flag.id)}.svg", v.chart)
     if "html" in wanted:
         put("report.html", render_html(report))
     if "csv" in wanted:
@@ -658,6 +695,6 @@ def make_report(store: Store, options: ReportOptions, settings: Settings, compar
     period = choose_period(options, options.today or today,
                            lambda p: not store.articles_frame(p.since, p.until).empty, store.latest_published())
     log.info("reporting on %s (%s to %s)", period.label, period.since, period.until)
-    report = build(gather(store, period, settings, comparator))
+    report = build(gather(store, period, settings, comparator), options.detail, options.workers)
     folder = (options.out_dir or settings.reports_dir) / period.label
     return ReportResult(period, tuple(write(report, folder, options.formats)))
