@@ -590,6 +590,18 @@ class Place:
 
 def _places(ctx: _Context, toks: list[Tok]) -> list[Place]:
     found = [Place(a, b, c, k) for a, b, c, k in _place_mentions(ctx.vocab, toks)]
+    known = {p.first for p in found}
+    for i, t in enumerate(toks):
+        if i in known or not (t.word and t.cap) or t.low in _TIME_WORDS or t.low in _org_words():
+            continue
+        # "Hatay province", "Kahramanmaras Province": a name with a region noun
+        if i + 1 < len(toks) and toks[i + 1].low in REGION_NOUNS and toks[i + 1].low not in (
+                "north", "south", "east", "west", "capital", "coast"):
+            found.append(Place(i, i + 2, f"{t.text} {toks[i + 1].low}", "region"))
+        # "working in Hatay": an unknown name after "in" is a place more often than not
+        elif i > 0 and toks[i - 1].low == "in" and (i + 1 == len(toks) or not toks[i + 1].cap) and i + 1 < len(toks) \
+                and toks[i + 1].low not in ("'s", ","):  # "in Aleppo, Latakia, Hama": a list, not the scope
+            found.append(Place(i, i + 1, t.text, "unknown"))
     # "the North" / "the South": the last "North ..."/"South ..." place of the article
     for i, t in enumerate(toks):
         if t.text in ("North", "South") and i > 0 and toks[i - 1].low == "the" and (
@@ -1083,16 +1095,21 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
         return None, participle.measure, participle.kind
     # 4. money: "£50 million cost", "spent £700m", "paid Kigali £220 million"
     if unit and _is_money(unit):
+        per = _rate(toks, ti)
         if words and words[-1].lower() in {"cost", "costs", "bill", "payment", "payments", "price", "fee", "fine",
                                            "deal", "loan", "budget", "package", "fund", "grant", "contract"}:
             m = vocab.measures.get((words[-1].lower(),))
-            return (m.entity if m and m.entity else np), (m.measure if m else "cost"), None
+            return (m.entity if m and m.entity else np) + per, (m.measure if m else "cost"), None
         found = _money_cue(vocab, toks, ti, lo, hi)
         if found:
-            return found
+            return found[0] + per, found[1], found[2]
+        if per:
+            return "cost" + per, "cost", None
         if any(t.low == "total" for t in toks[max(0, ti - 4):ti]):
             return "total", "amount", None
         return np or "amount", "amount", None
+    if unit and _is_time(unit):
+        return _duration_entity(toks, ti, hi), "duration", None
     # 5. the measure noun the figure is the value of: "the death toll ... stands at 3,000"
     found = _measure_left(ctx, toks, ti, lo)
     if found and (not words or words[-1].lower() in ("people", "persons")):
@@ -1105,6 +1122,26 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
     if prev:
         return prev, _measure_near(vocab, toks, ti, lo, hi), None
     return None, _measure_near(vocab, toks, ti, lo, hi), None
+
+
+_PER = frozenset({"per", "each", "every", "a", "an"})
+
+
+def _rate(toks: list[Tok], ti: int) -> str:
+    """" per person" for "£2m per asylum seeker", "for each migrant", "£1m a year"; else ""."""
+    n = len(toks)
+    j = ti + 1
+    if j < n and toks[j].low == "for" and j + 1 < n and toks[j + 1].low in ("each", "every"):
+        j += 1
+    if j + 1 < n and toks[j].low in _PER and toks[j + 1].word and toks[j + 1].low not in STOP:
+        if toks[j].low in ("a", "an") and toks[j + 1].low not in ("year", "month", "week", "day", "person", "head"):
+            return ""
+        words = [toks[j + 1].text]
+        if j + 2 < n and toks[j + 2].word and toks[j + 2].low not in STOP and not toks[j + 2].low.endswith("ed") \
+                and toks[j + 2].low not in _TIME_WORDS:
+            words.append(toks[j + 2].text)
+        return " per " + " ".join(words).removesuffix("'s").removesuffix("’s")
+    return ""
 
 
 def _participle_text(m: Measure, tok: Tok) -> str:
@@ -1144,6 +1181,8 @@ def _np_after_figure(toks: list[Tok], ti: int, hi: int) -> tuple[int, str | None
             break  # a participle after the noun: "buildings destroyed", "buildings containing"
         if low in _TIME_WORDS:
             break
+        if j > start and toks[j].cap and not toks[j - 1].cap:
+            break  # "24,400 service personnel Emergency aid ...": a new phrase starts
         if low in ("dead", "injured", "wounded", "missing", "killed", "displaced", "homeless", "died",
                    "destroyed", "damaged", "collapsed", "positioned", "deployed", "arrested", "identified"):
             break
@@ -1310,12 +1349,20 @@ def _subject(ctx: _Context, toks: list[Tok], ti: int, lo: int, hi: int, places: 
         return ctx.event, location
     names = [c.name for c in claimants]
     best = None
+    # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
+    end = ti + 1
+    while end < len(toks) and toks[end].text not in (",", ";", ":", "(", "—", "–"):
+        end += 1
     for p in places:
-        if ti < p.first <= hi + 1 and toks[p.first - 1].low in ("in", "from", "across", "for") and p.kind != "demonym":
+        if ti < p.first <= end and p.kind != "demonym" and (
+                toks[p.first - 1].low in ("in", "from", "across", "for")
+                or (toks[p.first - 1].low == "of" and p.first >= 2 and toks[p.first - 2].low in REGION_NOUNS)):
             best = p
             if p.kind == "capital":  # "in Paris" is the city; "Pyongyang said" is the government
                 best = Place(p.first, p.end, " ".join(t.text for t in toks[p.first:p.end]), "city")
             break
+    if best is None:
+        best = _person_subject(ctx, toks, ti, claimants)
     if best is None:
         for p in reversed(places):
             if p.end <= ti and p.kind != "demonym" and not _inside_claimant(toks, p, names) and (
@@ -1337,6 +1384,22 @@ def _subject(ctx: _Context, toks: list[Tok], ti: int, lo: int, hi: int, places: 
             and _mentions_both(toks, ti):
         subject = ctx.main_subject
     return subject, location
+
+
+def _person_subject(ctx: _Context, toks: list[Tok], ti: int, claimants: list[Claimant]) -> Place | None:
+    """"Rwandan President Paul Kagame has been re-elected with 99.18%": a person named as the
+    sentence's subject, who is not speaking in it, is what the figure is about."""
+    j = 0
+    while j < ti and toks[j].word and (toks[j].cap or toks[j].low in _titles()):
+        j += 1
+    if j == 0 or j >= ti or toks[j].low not in AUXILIARIES and toks[j].text != ",":
+        return None
+    if any(t.text in (",", ";", ":") or t.low in SUBORDINATORS or t.low == "that" for t in toks[j:ti]):
+        return None  # the figure sits in another clause than the person
+    name = _resolve_name(ctx, toks[:j])
+    if any(c.name == name for c in claimants) or not any(name == full for _, full in ctx.people):
+        return None
+    return Place(0, j, name, "person")
 
 
 def _subject_position(toks: list[Tok], p: Place) -> bool:
