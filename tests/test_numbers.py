@@ -81,6 +81,11 @@ FIGURES = [
     ("a ⅔ majority", "⅔", 2 / 3, 2 / 3, 2 / 3, "exact", None),
     ("prices fell 15€ today", "15€", 15, 15, 15, "exact", "EUR"),
     ("the answer is minus five percent", "minus five percent", -5, -5, -5, "exact", "percent"),
+    ("over the past three or four years", "three or four years", 3, 3, 4, "range", "year"),  # close pair with "or"
+    ("one or two people", "one or two", 1, 1, 2, "range", None),
+    ("zones are quite high, from 7 to 10, as shown", "from 7 to 10", 7, 7, 10, "range", None),  # no verb: interval
+    ("before inching back up to 4.8 percent", "4.8 percent", 4.8, 4.8, 4.8, "exact", "percent"),  # reached
+    ("a 24pc discount", "24pc", 24, 24, 24, "exact", "percent"),
     ("temperatures have risen by 1.1C since", "1.1C", 1.1, 1.1, 1.1, "exact", "degree_Celsius"),  # glued C
     ("Roughly one in three adults", "Roughly one in three", 1 / 3, INF, INF, "about", "fraction"),  # a proportion
     ("9 out of 10 doctors", "9 out of 10", 0.9, 0.9, 0.9, "exact", "fraction"),
@@ -165,7 +170,9 @@ NON_FIGURES = [
     ("open 24/7", "24/7", "slash"),
     ("a 50-50 chance", "50-50", "score"),
     ("the bill passed 219-212 in the House", "219-212", "score"),  # a vote tally
-    ("the 80s were", "80s", "decade"),  # a number between capitalised words: a name
+    ("the 80s were", "80s", "decade"),
+    ("at 1.56pm: Dow +0.2%", "1.56pm", "time"),
+    ("S&P 500 +0.3%", "S&P 500", "identifier"),  # an index name  # a number between capitalised words: a name
     # vague amounts: not figures; the reading travels in low/high
     ("hundreds of people", "hundreds", "vague"),
     ("tens of thousands of people", "tens of thousands", "vague"),
@@ -238,6 +245,17 @@ def test_never_raises_and_offsets_are_valid(text):
             assert f.pragmatic_low <= f.pragmatic_high
     for n in non:
         assert isinstance(n, NonFigure) and 0 <= n.start < n.end <= len(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a change written "from A to B" is two figures; the first borrows the second's unit and scale
+    ("Growth will slow slightly from 4.8 to 4.7 percent", [("4.8", 4.8, "percent"), ("4.7 percent", 4.7, "percent")]),
+    ("Sales rose from 10 to 12 million", [("10", 10e6, None), ("12 million", 12e6, None)]),
+    ("Treatment was reduced from 44 mg to 50 mg", [("44 mg", 44, "mg"), ("50 mg", 50, "mg")]),
+])
+def test_change_from_to(text, expected):
+    figures, _ = find_figures(text)
+    assert [(text[f.start:f.end], f.value, f.unit) for f in figures] == expected
 
 
 def test_change_then_level_is_not_a_range():

@@ -169,7 +169,7 @@ _BLOCKERS = [
     # Thursday (9): a day of the month after a weekday
     (re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\(\s*[0-3]?\d\s*\)"), "date"),
     # 4:17 a.m., 16:30, 4pm, 0400 GMT
-    (re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)"
+    (re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\.?)?|\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)"
                 r"|\b\d{4}\s?(?:GMT|UTC|BST|CET|EST|EDT|PST|HST)\b"), "time"),
     # 2022-23, 2022–2023, 1990s, '90s, mid-2023
     (re.compile(r"\b(?:1[89]|20)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)\d\d|\d\d)(?![\d%]|[,.]\d)"), "year"),
@@ -219,12 +219,15 @@ _ONE_PRONOUN_AFTER = re.compile(r"\s+(?:of|another|day|thing|way|time|side|hand|
                                 re.IGNORECASE)
 _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(?:{'|'.join(_CONTEXT['window'])})\b",
                            re.IGNORECASE)
-_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
+_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"(?P<v>[A-Za-z]+)\s+(?:[A-Za-z,]+\s+){0,2}$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w]*)")
 _GLUED_TEMPERATURE = re.compile(r"([CF])(?![\w])")
 _TEMPERATURE_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
+_TWO_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
+_CHANGE_GAP = re.compile(r"^\s+to\s+$", re.IGNORECASE)
+_ONE_OR_AFTER = re.compile(r"\s+(?:or|to)\s+(?:two|three|2|3)\b", re.IGNORECASE)
 _RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+$", re.IGNORECASE)
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
@@ -611,6 +614,8 @@ def _is_pronoun_one(text: str, start: int, end: int) -> bool:
     the", "one expert said")."""
     if _ONE_PRONOUN_AFTER.match(text, end):
         return True
+    if _ONE_OR_AFTER.match(text, end):
+        return False  # "one or two people"
     wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
     before = wb.group("w").lower() if wb else ""
     if before in _CONTEXT["pronoun_pre"]:
@@ -650,6 +655,10 @@ def _qualify(text: str, atom: _Atom) -> None:
     age = atom.unit_end is not None and text[atom.unit_end - 3:atom.unit_end].lower() == "old"
     if qm and qm.group("q").lower() in _CONTEXT["period_pre"] and atom.unit in _DURATIONS and not age:
         qm = None  # "over five years": the period something happens in, not a bound
+    if qm and qm.group("q").lower() == "up to":
+        wb = _WORD_BEFORE.search(text, max(0, qm.start() - 20), qm.start())
+        if wb and wb.group("w").lower() in _CONTEXT["motion_pre"]:
+            qm = None  # "inching back up to 4.8 percent": reached, not a ceiling
     if qm:
         atom.qualifier, atom.reading = _QUALIFIERS[(qm.group("q").lower(), "pre")]
         atom.start = qm.start("q")
@@ -691,6 +700,11 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
                     out.append(joined)
                     i += 2
                     continue
+            if _CHANGE_GAP.match(gap) and a.unit is None and a.scale == 1.0 and b.qualifier is None:
+                if b.scale > 1 and b.raw / 10 <= a.raw <= b.raw * 10:  # "from 10 to 12 million"
+                    a.value, a.scale, a.place = a.raw * b.scale, b.scale, a.place * b.scale
+                if b.unit and b.unit not in _CURRENCY_CODES:  # "from 4.8 to 4.7 percent"
+                    a.unit = b.unit
             if (_RATIO_GAP.match(text, a.end, b.start) and a.unit is None and b.unit is None and b.qualifier is None
                     and a.qualifier in (None, "exact", "about") and 0 < a.value < b.value <= 1000):
                 # "one in three adults", "9 out of 10": a proportion
@@ -714,12 +728,17 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     if joiner == "and":
         return bool(intro and intro.group("w").lower() == "between")
     if intro and intro.group("w").lower() == "from":
-        vb = _VERB_BEFORE.search(text, max(0, intro.start() - 40), intro.start())
-        if vb and vb.group("v").lower() in _CONTEXT["change_verb"]:
-            return False
-        words_before = set(re.findall(r"[a-z]+", text[max(0, intro.start() - 40):intro.start()].lower()))
-        if words_before & _CONTEXT["change_verb"] and not words_before & _CONTEXT["range_verb"]:
-            return False
+        # "rose from 99 to 101", "was reduced from 44 to 50", "slow slightly from 4.8 to 4.7": a
+        # change, two figures; "ranged from", "is from 200 to 300", "high, from 7 to 10": an interval
+        vb = _TWO_WORDS_BEFORE.search(text, max(0, intro.start() - 40), intro.start())
+        for w in (vb.group(2), vb.group(1)) if vb else ():
+            w = (w or "").lower()
+            if w in _CONTEXT["range_verb"]:
+                break
+            if w in _CONTEXT["change_verb"] or (w.endswith("ed") and len(w) > 4):
+                return False
+    if joiner == "or":  # "three or four years": an interval when the two are close
+        return a.unit in (None, b.unit) and a.qualifier in (None, "exact") and 0 < a.value < b.value <= 2 * a.value + 1
     if joiner == "to" and not intro:
         vb = _WORD_BEFORE.search(text, max(0, a.start - 20), a.start)
         if vb and vb.group("w").lower() in _CONTEXT["change_verb"]:
