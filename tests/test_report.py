@@ -561,3 +561,29 @@ def test_charts_drawn_in_parallel_are_the_charts_drawn_serially() -> None:
                                                                    attributed_to="B", as_of=date(2024, 1, 9))),
              f"f{i}", f"quantity {i}") for i in range(20)]
     assert timeline_svgs(jobs, workers=2) == timeline_svgs(jobs, workers=1)
+
+
+def test_cli_review_confirmed_then_export_claimreview(tmp_path: Path) -> None:
+    """Through the real pipeline: the seed's flag, confirmed by a reviewer, becomes one
+    ClaimReview per claimant's figure, with the same @ids on every export."""
+    seed = ROOT / "samples" / "euromaidan-2024-10-21-north-korea-troops.txt"
+    db = f"sqlite:///{tmp_path / 'cr.db'}"
+    assert figures("ingest", str(seed), "--db", db, cwd=tmp_path).returncode == 0
+    flags = json.loads(figures("conflicts", "--format", "json", "--db", db, cwd=tmp_path).stdout)
+    assert flags, "the seed article must give a flag"
+    flag = flags[0]
+    run = figures("review", flag["id"], "--verdict", "confirmed", "--note", "checked", "--db", db, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    exports = []
+    for name in ("a.jsonld", "b.jsonld"):
+        run = figures("export", "claimreview", "--out", str(tmp_path / name), "--db", db, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        exports.append(json.loads((tmp_path / name).read_text(encoding="utf-8")))
+    graph = exports[0]["@graph"]
+    figures_in_flag = {(c["attributed_to"], c["value"]) for c in flag["claims"]}
+    assert len(graph) == len(figures_in_flag) >= 2
+    assert {r["identifier"] for r in graph} == {flag["id"]}
+    assert {(r["itemReviewed"]["author"]["name"]) for r in graph} == {a for a, _ in figures_in_flag}
+    assert all("checked" in r["reviewBody"] and r["itemReviewed"]["firstAppearance"]["datePublished"] == "2024-10-21"
+               for r in graph)
+    assert exports[0] == exports[1]

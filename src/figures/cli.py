@@ -204,11 +204,12 @@ def report(paths: Annotated[Optional[list[str]], typer.Argument(help="articles t
            out: Annotated[Optional[Path], typer.Option("--out", help="reports folder (default: $FIGURES_REPORTS or reports/)", show_default=False)] = None,
            format: Annotated[str, typer.Option("--format", help="comma-separated subset of md,html,csv,json")] = "md,html,csv,json",
            today: Annotated[Optional[str], typer.Option("--today", help="take this date (YYYY-MM-DD) as today when choosing the default week")] = None,
+           detail: Annotated[int, typer.Option("--detail", help="flags shown with quotes and a chart, most severe first; the rest in a table")] = ReportOptions().detail,
            db: DbOption = None) -> None:
     """Ingest PATHs if given, then write the weekly discrepancy report and print the paths written."""
     options = ReportOptions(week=week, since=_date(since, "--since"), until=_date(until, "--until"), out_dir=out,
                             formats=tuple(f.strip() for f in format.split(",") if f.strip()),
-                            today=_date(today, "--today"), sources=tuple(paths or ()))
+                            today=_date(today, "--today"), sources=tuple(paths or ()), detail=detail)
     with _tracker(db) as tracker:
         result = tracker.report(options)
     rejections = result.ingest.rejections if result.ingest else ()
