@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from figures.claims import Extraction, extract_claims
-from figures.errors import ConfigError
+from figures.errors import ConfigError, FiguresError
 from figures.records import Article, IngestResult
 from figures.store import Store
 
@@ -110,13 +110,18 @@ def _in_order(submit: Callable[[list[Article]], object], result: Callable[[objec
 def _process_pool(articles: Iterable[Article], options: IngestOptions) -> Iterator[tuple[Article, Extraction]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # "spawn": workers start clean, never holding a copy of the parent's database connections.
     context = multiprocessing.get_context("spawn")
     log.info("parsing with %d worker processes", options.processes)
     with ProcessPoolExecutor(max_workers=options.processes, mp_context=context) as pool:
-        yield from _in_order(lambda chunk: pool.submit(extract_chunk, chunk), lambda f: f.result(), articles,
-                             options.chunk_size, options.processes)
+        try:
+            yield from _in_order(lambda chunk: pool.submit(extract_chunk, chunk), lambda f: f.result(), articles,
+                                 options.chunk_size, options.processes)
+        except BrokenProcessPool as e:
+            raise FiguresError(f"a parsing worker process died ({e}) — the articles stored so far are kept; "
+                               "run the ingest again, with --workers 1 to see the error if it recurs") from None
 
 
 def _dask(articles: Iterable[Article], options: IngestOptions) -> Iterator[tuple[Article, Extraction]]:
