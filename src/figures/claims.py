@@ -63,6 +63,8 @@ class Vocabulary:
     aliases: dict[tuple[str, ...], str]  # demonyms and other names -> canonical subject
     place_names: dict[str, str]  # surface as written -> canonical, places and aliases
     demonyms: frozenset[str]
+    demonym_of: dict[str, str]  # country -> demonym ("Turkey" -> "Turkish")
+    countries: frozenset[str]  # names of countries as written, aliases included
     measure_first: frozenset[str]  # first words of the measure cues, for a quick test
     modality_first: frozenset[str]
     place_first: frozenset[str]
@@ -100,6 +102,8 @@ def vocabulary() -> Vocabulary:
         document_nouns=frozenset(_lines("document_nouns.txt")),
         modality=modality, measures=measures, places=places, aliases=aliases,
         demonyms=frozenset(" ".join(k) for k in aliases),
+        demonym_of={c: " ".join(k) for k, c in aliases.items()},
+        countries=frozenset(" ".join(k) for k, v in places.items() if v[1] in ("country", "alias")),
         place_names={**{" ".join(k): v for k, v in aliases.items()},
                      **{" ".join(k).replace(" '", "'"): v[0] for k, v in places.items()}},
         measure_first=frozenset(k[0] for k in measures), modality_first=frozenset(k[0] for k in modality),
@@ -597,7 +601,7 @@ def _places(ctx: _Context, toks: list[Tok]) -> list[Place]:
         # "Hatay province", "Kahramanmaras Province": a name with a region noun
         if i + 1 < len(toks) and toks[i + 1].low in REGION_NOUNS and toks[i + 1].low not in (
                 "north", "south", "east", "west", "capital", "coast"):
-            found.append(Place(i, i + 2, f"{t.text} {toks[i + 1].low}", "region"))
+            found.append(Place(i, i + 2, t.text, "region"))
         # "working in Hatay": an unknown name after "in" is a place more often than not
         elif i > 0 and toks[i - 1].low == "in" and (i + 1 == len(toks) or not toks[i + 1].cap) and i + 1 < len(toks) \
                 and toks[i + 1].low not in ("'s", ","):  # "in Aleppo, Latakia, Hama": a list, not the scope
@@ -641,9 +645,10 @@ def _claimants(ctx: _Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _np_after(ctx, toks, i + 1 + (low == "cited"))
             if name:
                 out.append(Claimant(name, t.start, "source", person, lead_ok=True))
-        elif low == "per" and i + 1 < n and toks[i + 1].word and (i == 0 or toks[i - 1].fig < 0):
+        elif low == "per" and i + 1 < n and toks[i + 1].word:
+            # "risen to 31,643 per Turkish disaster management agency AFAD" (not "£2m per person")
             name, person = _np_after(ctx, toks, i + 1)
-            if name and (person or name[:1].isupper() or _headed_by(name, vocab.claimant_nouns)):
+            if name and (name[:1].isupper() or _headed_by(name, vocab.claimant_nouns)):
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low in PARTICIPLES and i > 0 and toks[i - 1].text == ",":
             name, person = _sentence_subject(ctx, toks, i, out)
@@ -655,6 +660,9 @@ def _claimants(ctx: _Context, toks: list[Tok]) -> list[Claimant]:
                     "said", "says", "added", "explained", "warned", "reported", "stated", "announced", "wrote"):
                 name, person = _np_after(ctx, toks, i + 1, names_only=True)
                 lead = True
+            country = vocab.place_names.get(name or "")
+            if country and low not in WEAK_VERBS and country in vocab.demonym_of and name in vocab.countries:
+                name = f"{vocab.demonym_of[country]} authorities"  # "Turkey reported": its authorities did
             if name:
                 citing = (i + 1 < n and toks[i + 1].low == "citing") or (
                     i + 2 < n and toks[i + 1].text == "," and toks[i + 2].low == "citing")
@@ -720,9 +728,9 @@ def _np_before(ctx: _Context, toks: list[Tok], verb: int) -> tuple[str | None, b
     if low in PRONOUNS:
         ref = ctx.last_person if PRONOUNS[low] == "person" and ctx.last_person else ctx.last_claimant
         lead = _lead_ok(toks, j)
-        if PRONOUNS[low] == "person":
-            named = _last_person_named(ctx, toks[j].start)
-            if named and (ref is None or ref.start < named[0]):
+        if PRONOUNS[low] == "person" and ctx.last_person is None:
+            named = _last_person_named(ctx, toks[j].start)  # "Jane Doe spoke on Monday. She said ..."
+            if named:
                 return named[1], True, lead
         return (ref.name, ref.is_person, lead) if ref else (None, False, False)
     name, person, first = _np_ending_at(ctx, toks, j)
@@ -807,11 +815,14 @@ def _np_after(ctx: _Context, toks: list[Tok], i: int, names_only: bool = False) 
         t = toks[j]
         if t.fig >= 0 or not (t.word or t.low == "'s"):
             break
-        if t.cap or t.low in vocab.claimant_nouns or t.low == "'s":
+        if t.cap or t.low in vocab.claimant_nouns or t.low in vocab.document_nouns or t.low == "'s":
             j += 1
             continue
         if t.low in ("of", "and", "for", "from", "by", "at", "to", "in") and j + 1 < n and j > i:
             j += 1
+            continue
+        if t.low in DETERMINERS and j > i and toks[j - 1].low in ("of", "and", "for", "from", "by", "at", "to", "in"):
+            j += 1  # "a letter from the Home Office"
             continue
         if not names_only and t.low not in STOP and t.low not in vocab.claimant_verbs and not t.low.endswith("ly") \
                 and t.low not in _TIME_WORDS:
@@ -859,6 +870,10 @@ def _resolve_name(ctx: _Context, words: list[Tok]) -> str:
     """Acronyms spelled out ("WHO" -> "World Health Organisation"), honorifics dropped and a
     surname completed from the article ("Ms Cooper" -> "Yvette Cooper")."""
     titles = _titles()
+    # "Turkish disaster management agency AFAD", "police spokesperson Alana Pico": the name
+    lower = [k for k, w in enumerate(words) if not w.cap and w.low not in ("'s", "of", "and", "for")]
+    if lower and lower[-1] < len(words) - 1 and lower[-1] > 0 and all(w.cap for w in words[lower[-1] + 1:]):
+        words = words[lower[-1] + 1:]
     parts = [ctx.acronyms.get(w.text, w.text) if w.text.isupper() and len(w.text) > 1 else w.text for w in words]
     while len(parts) > 1 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss", "prof"):
         parts = parts[1:]
@@ -946,7 +961,8 @@ def _claim(ctx: _Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, c
     ctx.kinds[ti] = kind
     attributed_to, chain = _attribution(ctx, claimants, toks[ti].start)
     if _is_conversion(ctx, toks, ti) and ctx.article.outlet:
-        attributed_to, chain = ctx.article.outlet, (ctx.article.outlet,)  # "£700m ($905m)": the outlet converted
+        # "£700m ($905m)": the outlet's own arithmetic
+        attributed_to, chain = ctx.article.outlet, (ctx.article.outlet,)
     subject, location = _subject(ctx, toks, ti, lo, hi, places, claimants, kind, sent.paragraph)
     as_of, precision = _as_of(ctx, toks, ti, times, claimants, kind)
     return Claim(
@@ -1365,7 +1381,8 @@ def _subject(ctx: _Context, toks: list[Tok], ti: int, lo: int, hi: int, places: 
         best = _person_subject(ctx, toks, ti, claimants)
     if best is None:
         for p in reversed(places):
-            if p.end <= ti and p.kind != "demonym" and not _inside_claimant(toks, p, names) and (
+            if p.end <= ti and p.kind != "demonym" and not _inside_claimant(toks, p, names) and not _modifies_speaker(
+                    ctx, toks, p) and (
                     (p.first >= lo and _subject_position(toks, p)) or (p.first == 1 and toks[0].low == "in")):
                 best = p
                 break
@@ -1400,6 +1417,12 @@ def _person_subject(ctx: _Context, toks: list[Tok], ti: int, claimants: list[Cla
     if any(c.name == name for c in claimants) or not any(name == full for _, full in ctx.people):
         return None
     return Place(0, j, name, "person")
+
+
+def _modifies_speaker(ctx: _Context, toks: list[Tok], p: Place) -> bool:
+    """"Hawaii's governor", "Maui County police": the place only names who is speaking."""
+    j = p.end + (1 if p.end < len(toks) and toks[p.end].low == "'s" else 0)
+    return j < len(toks) and toks[j].word and (toks[j].low in ctx.vocab.claimant_nouns or toks[j].low in _titles())
 
 
 def _subject_position(toks: list[Tok], p: Place) -> bool:
