@@ -269,3 +269,9 @@ def test_a_password_in_a_url_is_never_shown() -> None:
     with pytest.raises(InputError) as caught:
         read(f"http://desk:hunter2@127.0.0.1:{port}/story")
     assert "hunter2" not in str(caught.value) and "***@127.0.0.1" in str(caught.value)
+
+
+def test_one_path_given_as_a_string_or_path_is_one_source_not_its_letters() -> None:
+    expected = read(DATA / "folder")
+    assert list(read_articles(str(DATA / "folder"))) == expected
+    assert list(read_articles(DATA / "folder")) == expected

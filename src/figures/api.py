@@ -73,7 +73,8 @@ class Tracker:
     def read(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults()) -> Iterator[Article | Rejection]:
         """Read without extracting. A source that cannot be opened (a missing file, an
         unreachable URL) becomes a Rejection, and the other sources still go in."""
-        for source in sources:
+        for source in [sources] if isinstance(sources, (str, Path)) else sources:  # one path, not its letters
+            source = str(source)
             try:
                 for item in read_source(source, defaults, self.settings):
                     if isinstance(item, Rejection):

@@ -98,7 +98,8 @@ def read_articles(sources: Iterable[str], defaults: ArticleDefaults = ArticleDef
     Raises InputError only when a whole source cannot be opened (missing file, unreachable URL);
     use read_source to carry on with the next source.
     """
-    for source in sources:
+    for source in [sources] if isinstance(sources, (str, os.PathLike)) else sources:  # one path, not its letters
+        source = os.fspath(source)
         yield from read_source(source, defaults, settings)
 
 
