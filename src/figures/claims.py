@@ -126,7 +126,7 @@ DETERMINERS = frozenset("a an the this that these those some its his her their o
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any", "we": "any"}
 AUXILIARIES = frozenset("has have had is are was were be been being will would could may might also "
                         "further previously recently now later then separately earlier already "
-                        "reportedly initially first".split())
+                        "reportedly initially first so far just still yet".split())
 BE = frozenset("is are was were be been being".split())
 # "the number of X", "a total of X" are transparent: the entity is X
 TRANSPARENT = frozenset("number total tally count sum figure estimate list".split())
@@ -642,9 +642,12 @@ def _claimants(ctx: _Context, toks: list[Tok]) -> list[Claimant]:
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low == "citing" or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
-            name, person = _np_after(ctx, toks, i + 1 + (low == "cited"))
+            at = i + 1 + (low == "cited")
+            name, person = _np_after(ctx, toks, at)
             if name:
-                out.append(Claimant(name, t.start, "source", person, lead_ok=True))
+                # "citing data compiled by the FBI": the speaker reads the data; it stays first
+                role = "data" if at < n and toks[at].low in vocab.document_nouns else "source"
+                out.append(Claimant(name, t.start, role, person, lead_ok=True))
         elif low == "per" and i + 1 < n and toks[i + 1].word:
             # "risen to 31,643 per Turkish disaster management agency AFAD" (not "£2m per person")
             name, person = _np_after(ctx, toks, i + 1)
@@ -871,7 +874,7 @@ def _resolve_name(ctx: _Context, words: list[Tok]) -> str:
     surname completed from the article ("Ms Cooper" -> "Yvette Cooper")."""
     titles = _titles()
     # "Turkish disaster management agency AFAD", "police spokesperson Alana Pico": the name
-    lower = [k for k, w in enumerate(words) if not w.cap and w.low not in ("'s", "of", "and", "for")]
+    lower = [k for k, w in enumerate(words) if not w.cap and w.low not in STOP and w.low != "'s"]
     if lower and lower[-1] < len(words) - 1 and lower[-1] > 0 and all(w.cap for w in words[lower[-1] + 1:]):
         words = words[lower[-1] + 1:]
     parts = [ctx.acronyms.get(w.text, w.text) if w.text.isupper() and len(w.text) > 1 else w.text for w in words]
@@ -924,7 +927,7 @@ def _attribution(ctx: _Context, claimants: list[Claimant], at: int) -> tuple[str
         return outlet, ((outlet,) if outlet else ())
     speakers = [c for c in usable if c.role == "speaker"]
     sources = [c for c in usable if c.role == "source"]
-    relays = [c for c in usable if c.role == "relay"]
+    relays = [c for c in usable if c.role in ("relay", "data")]
     main = None
     if speakers:
         before = [c for c in speakers if c.start <= at]
@@ -1477,7 +1480,10 @@ def _as_of(ctx: _Context, toks: list[Tok], ti: int, times: list[TimeRef],
     base = ctx.article.published
     fig = toks[ti]
     if kind == "event":
-        return base, "day"  # a magnitude or depth belongs to the event; it is dated by the report
+        # a magnitude or depth belongs to the event and is dated by the report, unless the
+        # sentence is about another year's event ("a 7.8 temblor that killed 9,000 in Nepal in 2015")
+        years = [t for t in times if t.precision == "year" and t.role == "point" and base and t.day.year < base.year]
+        return (years[0].day, "year") if years else (base, "day")
     text = ctx.article.text
     # a date that contains the figure ("two years ago") dates something else; "a March report" dates it
     points = [t for t in times if not (t.start < fig.end and fig.start < t.end) and (
