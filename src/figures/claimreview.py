@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from figures import formats
+from figures.formats import to_json
 from figures.records import Flag, FlagClaim, content_id
 from figures.report import safe_link
 
@@ -100,4 +100,4 @@ def claim_reviews(flags: Iterable[Flag]) -> list[dict]:
 
 def claimreview_jsonld(flags: Iterable[Flag]) -> str:
     """The JSON-LD document: ``{"@context": "https://schema.org", "@graph": [...]}``."""
-    return formats.to_json({"@context": CONTEXT, "@graph": claim_reviews(flags)})
+    return to_json({"@context": CONTEXT, "@graph": claim_reviews(flags)})

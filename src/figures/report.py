@@ -8,7 +8,7 @@ Three steps, each testable alone:
 * ``write`` renders the report in the asked formats into ``<reports>/<period label>/``.
 
 Every string that came from an article is escaped for the format it lands in: HTML through
-Jinja's autoescape, Markdown through ``figures.markdown``, CSV through ``formats.csv_cell``.
+Jinja's autoescape, Markdown through ``figures.markdown``, CSV through ``figures.formats.csv_cell``.
 The same database gives the same bytes: nothing here reads the clock.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from figures import formats
+from figures.formats import csv_cell, to_csv, to_json
 from figures.charts import PALETTE, timeline_svgs
 from figures.compare import Comparison
 from figures.config import Settings
@@ -42,7 +42,7 @@ from figures.store import Store
 log = logging.getLogger(__name__)
 
 FORMATS = ("md", "html", "csv", "json")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # as formats.csv_cell neutralises
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what figures.formats.csv_cell neutralises
 Comparator = Callable[[pd.DataFrame, Settings], Comparison]
 
 KIND_LABELS = {
@@ -465,7 +465,7 @@ def render_json(report: Report) -> str:
                          for f, status in report.verdicts],
         },
     }
-    return formats.to_json(doc)
+    return to_json(doc)
 
 
 def render_flags_csv(report: Report) -> str:
@@ -473,22 +473,22 @@ def render_flags_csv(report: Report) -> str:
              "entity": v.flag.entity, "measure": v.flag.measure, "severity": round(v.flag.severity, 4),
              "verdict": v.flag.verdict, **_claim_json(q.claim)}
             for v in report.flags for q in v.quotes]
-    return formats.to_csv(rows, FLAG_CSV_COLUMNS)
+    return to_csv(rows, FLAG_CSV_COLUMNS)
 
 
 def _csv_column(column: pd.Series) -> list[str]:
-    """``formats.csv_cell`` of every value, with the numeric cases done without the type checks."""
+    """``csv_cell`` of every value, with the numeric cases done without the type checks."""
     values = column.tolist()
     if pd.api.types.is_float_dtype(column.dtype):
         return ["" if v != v else str(int(v)) if v.is_integer() else repr(v) for v in values]
     if pd.api.types.is_integer_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
         return [str(v) for v in values]
     return [("'" + v if v.startswith(_FORMULA_START) else v) if type(v) is str else "" if v is None
-            else formats.csv_cell(v) for v in values]
+            else csv_cell(v) for v in values]
 
 
 def render_claims_csv(report: Report) -> str:
-    """The period's claims, one per row; what ``formats.to_csv`` writes, column by column (fast)."""
+    """The period's claims, one per row; what ``to_csv`` writes, column by column (fast)."""
     frame = report.claims
     ordered = frame.sort_values(["published", "article_id", "start"], kind="stable", na_position="last") if len(frame) else frame
     cells = [_csv_column(ordered[c]) for c in ordered.columns]
