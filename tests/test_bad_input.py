@@ -81,7 +81,8 @@ def test_a_bad_line_is_reported_and_the_others_go_in(tmp_path: Path, bad_line: b
     ("dump.txt", b"Officials said 12\x00 people died.", "", "binary data (a NUL byte at offset 17)"),
     ("latin1.txt", "Line one.\nThe café served 40 people.\n".encode("latin-1"), ":2",
      "not UTF-8: byte 0xE9 at line 2, column 8"),  # "The caf" is 7 characters
-    ("array.json", b'[{"text": "a 5"}, {"text": "b 6"}]', ":1", "a JSON array, not JSON Lines"),
+    ("broken-array.json", b'[{"text": "a 5"},\n {"text": ', ":2", "not a valid JSON array (Expecting value)"),
+    ("empty-array.json", b"[]", "", "an empty JSON array — nothing to read"),
     ("utf16.jsonl", '{"text": "a 5"}\n'.encode("utf-16"), "", "UTF-16 encoded; JSON Lines must be UTF-8"),
     ("not-a-feed.xml", b"<?xml version='1.0'?><catalog><book>5 copies</book></catalog>", "", "not an RSS/Atom feed"),
 ])

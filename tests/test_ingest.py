@@ -90,6 +90,24 @@ def test_blank_lines_and_crlf_line_ends_are_fine(tmp_path: Path) -> None:
     assert [a.origin.rsplit(":", 1)[1] for a in articles] == ["1", "4"]  # line numbers count blank lines
 
 
+@pytest.mark.parametrize("name, content, origins", [
+    ("array.json", '[{"id": "j1", "text": "A: 5 people."},\n {"id": "j2", "text": "B: 6 people."}]',
+     ["array.json:item 1", "array.json:item 2"]),
+    ("array.jsonl", '[{"id": "j1", "text": "A: 5 people."}, {"id": "j2", "text": "B: 6 people."}]',  # whatever the suffix
+     ["array.jsonl:item 1", "array.jsonl:item 2"]),
+    ("pretty.json", '{\n  "id": "j1",\n  "text": "A: 5 people."\n}\n', ["pretty.json"]),  # one pretty-printed object
+    ("lines.json", '{"id": "j1", "text": "A: 5 people."}\n{"id": "j2", "text": "B: 6 people."}\n',  # JSON Lines named .json
+     ["lines.json:1", "lines.json:2"]),
+])
+def test_json_documents_arrays_and_lines(tmp_path: Path, name: str, content: str, origins: list[str]) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    articles = read(path)
+    assert all(isinstance(a, Article) for a in articles), articles
+    assert [a.origin for a in articles] == [str(tmp_path / o) for o in origins]
+    assert articles[0].id == "j1" and articles[0].text == "A: 5 people."
+
+
 # -- text and Markdown ---------------------------------------------------------------------------
 def test_text_with_a_header_block() -> None:
     [article] = read(DATA / "header.txt")

@@ -37,12 +37,12 @@ from figures.records import Article, Rejection
 log = logging.getLogger(__name__)
 
 STDIN = "<stdin>"
-JSONL, TEXT, HTML, FEED = "jsonl", "text", "html", "feed"
+JSONL, JSON, TEXT, HTML, FEED = "jsonl", "json", "text", "html", "feed"  # JSON: one document, or JSON Lines
 
 # File kinds by suffix. In a folder only these are read; a file named on the command line with
 # another suffix is sniffed.
 SUFFIX_KINDS = {
-    ".jsonl": JSONL, ".ndjson": JSONL, ".json": JSONL,
+    ".jsonl": JSONL, ".ndjson": JSONL, ".json": JSON,
     ".txt": TEXT, ".text": TEXT, ".md": TEXT, ".markdown": TEXT,
     ".html": HTML, ".htm": HTML, ".xhtml": HTML,
     ".rss": FEED, ".atom": FEED, ".xml": FEED,
@@ -52,7 +52,7 @@ CONTENT_TYPE_KINDS = {
     "text/html": HTML, "application/xhtml+xml": HTML,
     "application/rss+xml": FEED, "application/atom+xml": FEED, "application/rdf+xml": FEED,
     "application/xml": FEED, "text/xml": FEED,
-    "application/x-ndjson": JSONL, "application/jsonl": JSONL, "application/json": JSONL,
+    "application/x-ndjson": JSONL, "application/jsonl": JSONL, "application/json": JSON,
     "text/plain": TEXT, "text/markdown": TEXT,
 }
 # Signatures of common binary files, so the message can say what the file seems to be.
@@ -175,13 +175,20 @@ class _Reader:
                 return
         utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         kind = kind or _sniff(head)
-        if not utf16 and (binary := _binary(head, lines=kind == JSONL)):
+        if not utf16 and (binary := _binary(head, lines=kind in (JSONL, JSON))):
             yield Rejection(name, f"binary data ({binary}), not text — {WHAT_WE_READ}")
             return
-        if kind == JSONL:
+        if kind in (JSONL, JSON):
             if utf16:
                 yield Rejection(name, "UTF-16 encoded; JSON Lines must be UTF-8 — re-save the file as UTF-8")
                 return
+            start = head.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
+            if start == b"[" or (kind == JSON and start == b"{"):
+                # A JSON array of articles, or one (pretty-printed) object, up to the document cap.
+                head += stream.read(self.document_cap + 1 - len(head))
+                if len(head) <= self.document_cap:
+                    yield from self._json_document(name, head, array=start == b"[")
+                    return
             yield from self._jsonl(name, stream, head)
             return
         data = head + stream.read(self.document_cap + 1 - len(head))
@@ -197,6 +204,24 @@ class _Reader:
             yield from self._text(name, data, url)
 
     # -- formats ---------------------------------------------------------------------------
+    def _json_document(self, name: str, data: bytes, array: bool) -> Iterator[Article | Rejection]:
+        try:
+            value = json.loads(data.removeprefix(codecs.BOM_UTF8).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
+            if not array:  # a .json file of JSON Lines: read it line by line
+                yield from self._jsonl(name, io.BytesIO(data), b"")
+                return
+            where = f"{name}:{e.lineno}" if isinstance(e, json.JSONDecodeError) else name
+            yield Rejection(where, f"not a valid JSON array ({getattr(e, 'msg', None) or type(e).__name__}) — {ONE_OBJECT}")
+            return
+        if isinstance(value, dict):
+            yield self._record(value, name)
+        elif not value:
+            yield Rejection(name, "an empty JSON array — nothing to read")
+        else:
+            for i, obj in enumerate(value, 1):
+                yield self._record(obj, f"{name}:item {i}")
+
     def _jsonl(self, name: str, stream: BinaryIO, head: bytes) -> Iterator[Article | Rejection]:
         any_line = False
         for n, raw, size in _lines(stream, self.line_cap, head):
@@ -211,9 +236,9 @@ class _Reader:
             if not raw.strip():
                 continue
             any_line = True
-            if n == 1 and raw.lstrip().startswith(b"["):
-                yield Rejection(origin, "a JSON array, not JSON Lines — put one JSON object on each line "
-                                        "(for example: jq -c '.[]' FILE > FILE.jsonl)")
+            if n == 1 and raw.lstrip().startswith(b"["):  # an array too large to read whole
+                yield Rejection(origin, f"a JSON array larger than {self.document_cap:,} bytes — put one JSON object "
+                                        "on each line (for example: jq -c '.[]' FILE > FILE.jsonl)")
                 return
             try:
                 line = raw.decode("utf-8")
