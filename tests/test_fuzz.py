@@ -43,7 +43,21 @@ HOSTILE = st.sampled_from([
     "\u0301", "e\u0301", "🇺🇦", "👩‍👩‍👧", "ﷺ", "𝟙𝟚", "\U0010ffff", "<script>", "]]>", "';--", "\\", "{{", "%s",
 ])
 NEWSLIKE = st.lists(st.one_of(NUMBERS, WORDS, HOSTILE, st.text(max_size=8)), max_size=60).map(" ".join)
-ANY_TEXT = st.one_of(st.text(max_size=400), NEWSLIKE)
+# Whole sentences, so claimant, entity, subject and date code runs too, with hostile bits spliced in.
+SENTENCE = st.builds(
+    "{} {} {} {} {} {} {} {}.".format,
+    st.sampled_from(["The ministry", "Officials", "Reuters", "Ukrainian President Volodymyr Zelenskyy", "He", "",
+                     "According to the UN,", "South Korea's intelligence agency"]),
+    st.sampled_from(["said", "estimated", "denied that", "told reporters", "reported", "warned", ""]),
+    st.sampled_from(["about", "more than", "up to", "between", "at least", "nearly", "", "a further", "another"]),
+    NUMBERS,
+    st.sampled_from(["", "million", "billion", "and 12,000", "to 3", "-", "per cent", "%", "km", "tonnes"]),
+    st.sampled_from(["people", "troops", "homes", "dollars", "pounds", "deaths", "", "of the 40 victims"]),
+    st.sampled_from(["were killed", "had been deployed", "were injured", "were missing", "cost", "rose", "fell by 5%"]),
+    st.sampled_from(["in Syria", "on Monday", "last week", "by 2030", "since February 6", "in the year to May", ""]),
+)
+ARTICLE_TEXT = st.lists(st.one_of(SENTENCE, SENTENCE, HOSTILE), min_size=1, max_size=12).map(" ".join)
+ANY_TEXT = st.one_of(st.text(max_size=400), NEWSLIKE, ARTICLE_TEXT)
 
 
 @contextmanager
