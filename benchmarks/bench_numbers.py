@@ -36,15 +36,17 @@ def main() -> None:
     paths = [Path(a) for a in sys.argv[1:]] or sorted(Path("samples").glob("**/*.jsonl"))
     sents = sentences(paths)
     find_figures("warm up: 12,000 and £140m")
-    rounds, t0 = 0, time.perf_counter()
-    while time.perf_counter() - t0 < 2.0:
+    # CPU time of this process, so that other work on a shared machine does not count
+    rounds, t0, w0 = 0, time.process_time(), time.perf_counter()
+    while time.process_time() - t0 < 2.0:
         for s in sents:
             find_figures(s)
         rounds += 1
-    dt = time.perf_counter() - t0
-    rate = rounds * len(sents) / dt
-    print(f"{len(sents)} sentences x {rounds} rounds: {rate:,.0f} sentences/s "
-          f"({rate / 1500:.1f}x the 1,500/s budget for the whole extraction)")
+    cpu, wall = time.process_time() - t0, time.perf_counter() - w0
+    rate = rounds * len(sents) / cpu
+    print(f"{len(sents)} sentences x {rounds} rounds: {rate:,.0f} sentences/s of CPU, "
+          f"{cpu / (rounds * len(sents)) * 1e6:.0f} us each ({rate / 1500:.1f}x the 1,500/s budget for the whole "
+          f"extraction); wall clock {rounds * len(sents) / wall:,.0f}/s")
 
 
 if __name__ == "__main__":

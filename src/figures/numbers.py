@@ -4,17 +4,21 @@
 ``find_figures(text)`` returns every figure in text order and, separately, the numbers it passed
 over with the reason (``NonFigure``). ``text[f.start:f.end]`` is the figure's surface: qualifier
 words, sign, currency symbol, number, scale and unit ("more than 3,000", "£140m", "about 12
-hours"), never the counted noun.
+hours"), never the counted noun. ``number_start``/``number_end`` bound the number itself (with
+currency symbol and scale), ``unit_end`` the unit word when one follows.
 
 What is read
-  digits with thousands separators and decimals, signs (+, -, U+2212); scale words and
-  suffixes ("1.2 million", "1.2m", "$3.5bn", "800 thousand", "half a million"); spelled-out and
-  hyphenated numbers ("twelve thousand", "12-thousand", "four-thousand-100", "a dozen") through
-  text2num with a small fallback for mixed digit/word forms; fractions ("two-thirds", "a quarter
-  of" -> unit "fraction"); multipliers ("eightfold", "8-fold", "eight times higher" -> unit
-  "dimensionless"); percentages ("percent") and percentage points; currencies by symbol, code
-  or name -> ISO 4217 code; measured quantities through the unit spellings of
-  ``data/units.txt`` (see ``figures.units``); "magnitude 7.8" -> unit "magnitude".
+  digits with thousands separators and decimals; signs (+, -, U+2212, "minus", "negative");
+  scale words and suffixes ("1.2 million", "1.2m", "$3.5bn", "800 thousand", "half a million",
+  "£700million"); spelled-out and hyphenated numbers ("twelve thousand", "12-thousand",
+  "four-thousand-100", "a dozen", "two-and-a-half") through text2num, with a small fold for
+  mixed digit/word forms; fractions ("two-thirds", "a quarter of", "half of", "⅔") and
+  proportions ("one in three", "9 out of 10") -> unit "fraction"; multipliers ("eightfold",
+  "8-fold", "eight times higher") -> unit "dimensionless"; percentages ("percent") and
+  percentage points; currencies by symbol, code or name -> ISO 4217 code (a bare "$" is USD);
+  measured quantities through the unit spellings of ``data/units.txt`` (see ``figures.units``),
+  including ages ("66-year-old" -> year) and glued temperatures ("1.1C"); "magnitude 7.8" ->
+  unit "magnitude" (the span is the number).
 
 Qualifiers (``data/qualifiers.tsv``) give the qualifier and two intervals:
   logical   what the words strictly allow; None is unbounded. exact [v, v]; about (None, None);
@@ -24,23 +28,33 @@ Qualifiers (``data/qualifiers.tsv``) give the qualifier and two intervals:
             unit of the last significant digit ("3,000" -> 500, "3,162" -> 0.5, "£1.5m" ->
             50,000) and ``tol = max(r, 10 % of v)``. exact [v-r, v+r]; about [v-tol, v+tol];
             nearly [v-tol, v]; more than [v, v+tol]; up to [v-tol, v]; range [low-r, high+r].
-  A range's ``value`` is its low end (the gold corpus's convention).
+  Ranges: "between A and B", "A-B", "A to B", "from A to B" with no verb or after "ranged",
+  "A or B" when close ("three or four"), "three- and four-storey", and bound pairs ("above
+  1,000 and below 1,500"). A range's ``value`` is its low end (the gold corpus's convention).
+  "rose from 99 to 101" and "rose $1.20 to $84.50" are a change and a level: two figures.
+  A conversion in brackets takes the qualifier of the figure it converts ("at least £600m
+  ($775m)"). "over" before a duration is a period ("over five years"), not a bound.
 
-Not figures (returned as ``NonFigure`` with a reason): calendar dates ("date"), years and year
-spans ("year"), decades ("decade"), clock times ("time"), ordinals ("ordinal"), numbers inside
-names and identifiers ("identifier": "G7", "COVID-19", "Article 5", "Boeing 737"), "one" as a
-pronoun ("pronoun"), phone numbers ("phone"), a statistic's window ("window": "three-month
-average").
+Not figures (returned as ``NonFigure`` with a reason): "date" (calendar dates, "Thursday (9)"),
+"year" (years and year spans, "2022-23"), "decade" ("1990s", "the 80s", "mid-2000s"), "time"
+(clock times), "ordinal" ("3rd"), "identifier" (numbers inside names: "G7", "COVID-19",
+"Article 5", "Boeing 737", "S&P 500", "Big 12 Conference", URLs, IP addresses), "pronoun" (a bare
+"one" with no unit, qualifier or "by"/"to" before it: "one of the", "one expert said"),
+"reference" (a small spelled number that re-identifies things: "the two countries"), "idiom"
+("ground zero"), "window" (a statistic's window: "three-month average"), "score" (a high-low
+pair of small numbers or one before win/draw/vote: "2-1 win", "219-212"), "slash" ("9/11",
+"24/7", "1/4"), "phone".
 
-Vague amounts ("hundreds", "tens of thousands", "several hundred", "dozens") are NOT figures:
-they come back as ``NonFigure(reason="vague")`` whose ``low``/``high`` hold the reading
-("hundreds" -> [200, 999]). The annotation rules say they are not claims and the scorer leaves
-them out; the claims layer may keep them as unparsed mentions.
+Vague amounts ("hundreds", "tens of thousands", "several hundred", "dozens", "millions more")
+are NOT figures: they come back as ``NonFigure(reason="vague")`` whose ``low``/``high`` hold the
+reading ("hundreds" -> [200, 999]). The annotation rules say they are not claims and the scorer
+leaves them out; the claims layer may keep them as unparsed mentions.
 
 Durations written as amounts ("12 hours", "two weeks") are figures with a time unit.
 
-Not read (deliberately): numbers grouped with spaces ("816 000"), scientific notation, bare
-slash fractions ("1/3", ambiguous with dates), "a couple" and other vague words as points.
+Not read (deliberately; see tests/data/research/out_of_scope.tsv): numbers grouped with spaces
+("816 000") or Indian grouping, scientific notation, slash fractions, spoken decimals ("five
+point five"), compound amounts ("5 ft 2 in", "3 dollars 50 cents"), finance shorthand (MUSD).
 """
 from __future__ import annotations
 
