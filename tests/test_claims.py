@@ -132,3 +132,11 @@ def test_vocabulary_tables_are_consistent():
     assert set(vocab.modality.values()) <= set(MODALITIES)
     assert all(m.kind in ("noun", "verb", "event") for m in vocab.measures.values())
     assert vocab.measures[("died",)].measure == vocab.measures[("death", "toll")].measure == "killed"
+
+
+def test_article_without_outlet_or_date():
+    # nothing to fall back on: no claimant, no date, but still the claim and its evidence
+    text = "He said 5 people were hurt. The toll rose to 99 on Monday."
+    claims = extract_claims(Article(id="t", text=text)).claims
+    assert [(c.span, c.attributed_to, c.as_of, c.claimant_chain) for c in claims] == [
+        ("5", None, None, ()), ("99", None, None, ())]

@@ -130,6 +130,7 @@ AUXILIARIES = frozenset("has have had is are was were be been being will would c
 BE = frozenset("is are was were be been being".split())
 # "the number of X", "a total of X" are transparent: the entity is X
 TRANSPARENT = frozenset("number total tally count sum figure estimate list".split())
+GENERIC_COUNTS = frozenset("names people persons individuals cases".split())
 PEOPLE = frozenset("people persons individuals civilians residents".split())
 CHANGE_VERBS = frozenset("rose rise rises risen increased increase increases grew grow grown fell fall falls "
                          "fallen dropped drop drops declined decline declines jumped jump climbed climb "
@@ -1095,6 +1096,10 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
         return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
     if participle and words:
         return f"{np} {_participle_text(participle, toks[j])}", participle.measure, participle.kind
+    if words and unit is None and words[-1].lower() in GENERIC_COUNTS:
+        found = _measure_left(ctx, toks, ti, lo)  # "the list of people missing ... down to 66 names"
+        if found:
+            return found
     if words and unit is None:
         if words[-1].lower() in ("others", "more"):
             words[-1] = "people"
@@ -1182,6 +1187,8 @@ def _np_after_figure(toks: list[Tok], ti: int, hi: int) -> tuple[int, str | None
     j = ti + 1
     if j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these"):
         j += 2 if toks[j + 1].low == "the" else 1
+        if j < n and toks[j].fig >= 0:
+            j += 1  # "74 of the 97 victims": the part counts what the whole counts
     while j < n and toks[j].low in ("more", "other", "additional", "extra", "new", "-"):
         j += 1
     start = j
@@ -1274,6 +1281,13 @@ def _measure_left(ctx: _Context, toks: list[Tok], ti: int, lo: int,
             np = _np_words(toks, j + 2, ti)
             if np:
                 mm = vocab.measures.get((np.split()[-1].lower(),))
+                if np.lower() in ("those", "people") or not mm:
+                    # "the list of those who remain unaccounted for", "the number of people missing"
+                    for k in range(j + 3, min(ti, j + 8)):
+                        cue, _ = _measure_at(vocab, toks, k)
+                        if cue and cue.kind == "verb" and cue.entity:
+                            mm = cue
+                            break
                 best = ((mm.entity if mm and mm.entity else np), mm.measure if mm else None, "noun")
                 break
         j -= 1
