@@ -194,3 +194,25 @@ def test_a_50_mb_file_of_many_articles_is_streamed(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert seen == count
     assert peak < 8_000_000, peak  # a few 1 MB chunks, never the 50 MB file
+
+
+# -- hostile XML -------------------------------------------------------------------------------------
+def test_a_feed_cannot_read_local_files_through_external_entities(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-MARKER", encoding="utf-8")
+    feed = tmp_path / "xxe.rss"
+    feed.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>\n'
+                    '<rss version="2.0"><channel><title>T</title><item><title>a</title>'
+                    "<description>Leak: &xxe; and 12 people.</description></item></channel></rss>", encoding="utf-8")
+    items = list(read_articles([str(feed)]))
+    assert items and all("TOP-SECRET-MARKER" not in (getattr(i, "text", "") + getattr(i, "reason", "")) for i in items)
+
+
+def test_a_feed_with_exponential_entities_stays_small(tmp_path: Path) -> None:
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))  # 10^10 characters if expanded
+    feed = tmp_path / "lol.rss"
+    feed.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE rss [{entities}]>\n<rss version="2.0"><channel><title>T</title>'
+                    "<item><title>x</title><description>&j; 12 people</description></item></channel></rss>", encoding="utf-8")
+    items = list(read_articles([str(feed)]))
+    assert items and all(len(getattr(i, "text", "")) < 10_000 for i in items)

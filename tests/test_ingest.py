@@ -293,3 +293,13 @@ def test_one_path_given_as_a_string_or_path_is_one_source_not_its_letters() -> N
     expected = read(DATA / "folder")
     assert list(read_articles(str(DATA / "folder"))) == expected
     assert list(read_articles(DATA / "folder")) == expected
+
+
+def test_redirects_are_followed_and_oversized_pages_refused(httpserver) -> None:
+    httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": httpserver.url_for("/new")})
+    httpserver.expect_request("/new").respond_with_data("Officials said 12 people died.", content_type="text/plain")
+    httpserver.expect_request("/huge").respond_with_data("12 people. " * 20_000, content_type="text/plain")
+    [article] = read(httpserver.url_for("/old"))
+    assert article.origin == article.url == httpserver.url_for("/new")  # where the text really came from
+    with pytest.raises(InputError, match="larger than"):
+        read(httpserver.url_for("/huge"), settings=Settings(max_article_chars=10_000))
