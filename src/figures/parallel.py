@@ -86,6 +86,11 @@ def extract_chunk(articles: list[Article]) -> list[Extraction]:
     return [extract_claims(a) for a in articles]
 
 
+def warm_up() -> None:
+    """Load the extractor's vocabularies and unit registry as a worker starts, not on its first task."""
+    extract_claims(Article(id="warm-up", text="About 12,000 troops and $3.5 billion were sent on Monday, officials said."))
+
+
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(articles)
     while chunk := list(islice(it, size)):
@@ -112,10 +117,15 @@ def _process_pool(articles: Iterable[Article], options: IngestOptions) -> Iterat
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # "spawn": workers start clean, never holding a copy of the parent's database connections.
-    context = multiprocessing.get_context("spawn")
+    # Workers never hold a copy of this process's database connections: they fork from a clean
+    # server process that has imported the extractor once ("forkserver"), or start afresh.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["figures.claims"])
+    else:
+        context = multiprocessing.get_context("spawn")
     log.info("parsing with %d worker processes", options.processes)
-    with ProcessPoolExecutor(max_workers=options.processes, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=options.processes, mp_context=context, initializer=warm_up) as pool:
         try:
             yield from _in_order(lambda chunk: pool.submit(extract_chunk, chunk), lambda f: f.result(), articles,
                                  options.chunk_size, options.processes)
