@@ -587,3 +587,20 @@ def test_cli_review_confirmed_then_export_claimreview(tmp_path: Path) -> None:
     assert all("checked" in r["reviewBody"] and r["itemReviewed"]["firstAppearance"]["datePublished"] == "2024-10-21"
                for r in graph)
     assert exports[0] == exports[1]
+
+
+def test_cards_and_chart_share_each_claimants_colour_and_order() -> None:
+    from figures.charts import _style, claimant_colours, claimant_order
+    from figures.report import _quotes
+
+    claims = [_fc(10 + k, 10 + k, 10 + k, claim_id=f"c{k}", attributed_to=f"claimant {k:02d}",
+                  as_of=date(2024, 1, 1 + k)) for k in range(12)]
+    claims.append(_fc(5, 5, 5, claim_id="undated", attributed_to="claimant 00", as_of=None, published=None))
+    order = claimant_order(claims)
+    assert list(order) == [f"claimant {k:02d}" for k in range(12)]
+    assert len({_style(k) for k in range(16)}) == 16  # past eight claimants the marker changes too
+    assert {q.claim.attributed_to: q.colour for q in _quotes(claims)} == claimant_colours(claims)
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = ["".join(t.itertext()) for t in ET.fromstring(timeline_svg(claims, "x")).iter(f"{ns}text")]
+    legend = [t for t in texts if t.startswith("claimant ")]
+    assert legend == list(order)  # the legend lists the claimants in the cards' order

@@ -51,6 +51,28 @@ def _when(claim: FlagClaim) -> date | None:
     return claim.as_of or claim.published
 
 
+def claimant(claim: FlagClaim) -> str:
+    return claim.attributed_to or claim.outlet or "unattributed"
+
+
+def claimant_order(claims: Sequence[FlagClaim]) -> dict[str, int]:
+    """Each claimant's place in order of first appearance (as-of date, then publication)."""
+    order: dict[str, int] = {}
+    for c in sorted(claims, key=lambda c: (_when(c) or date.min, c.published or date.min, c.article_id, c.start, c.claim_id)):
+        order.setdefault(claimant(c), len(order))
+    return order
+
+
+def claimant_colours(claims: Sequence[FlagClaim]) -> dict[str, str]:
+    """Each claimant's colour: the chart's marks and the report's cards use the same."""
+    return {name: PALETTE[k % len(PALETTE)] for name, k in claimant_order(claims).items()}
+
+
+def _style(k: int) -> tuple[str, str]:
+    """Colour and marker of the k-th claimant; past eight, the marker changes with the colour."""
+    return PALETTE[k % len(PALETTE)], MARKERS[(k + k // len(PALETTE)) % len(MARKERS)]
+
+
 def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str:
     """The claims of one quantity on a timeline, as an ``<svg>`` element for inline HTML.
 
@@ -59,11 +81,10 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
     """
     points = [c for c in claims if c.value is not None and _when(c) is not None]
     with matplotlib.rc_context({**_RC, "svg.hashsalt": salt}):
-        claimants: dict[str, int] = {}
-        for c in sorted(points, key=lambda c: (_when(c), c.claim_id)):
-            claimants.setdefault(c.attributed_to or c.outlet or "unattributed", len(claimants))
+        order = claimant_order(claims)
+        shown = [name for name in order if any(claimant(c) == name for c in points)]
         # The legend sits under the plot, so the chart keeps its width on a phone.
-        labels = [name if len(name) <= 48 else name[:47] + "…" for name in claimants]
+        labels = [name if len(name) <= 48 else name[:47] + "…" for name in shown]
         ncol = 1 if any(len(label) > 26 for label in labels) else 2
         legend_h = 0.19 * -(-len(labels) // ncol) + 0.1 if labels else 0.0
         height = 2.3 + legend_h
@@ -73,24 +94,24 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
         tops = [v for c in points for v in (c.value, c.low, c.high) if v is not None]
         span = (max(tops) - min(tops)) if tops else 0.0
         xs = [mdates.date2num(_when(c)) for c in points]
-        colour = [claimants[c.attributed_to or c.outlet or "unattributed"] % len(PALETTE) for c in points]
+        styles = [_style(order[claimant(c)]) for c in points]
         if points:  # the intervals, then one set of marks per claimant
             ax.vlines(xs, [c.low if c.low is not None else c.value for c in points],
                       [c.high if c.high is not None else c.value for c in points],
-                      colors=[PALETTE[i] for i in colour], linewidth=2, alpha=0.6)
-        for n in claimants.values():
-            mine = [k for k, c in enumerate(points) if colour[k] == n % len(PALETTE)]
-            ax.plot([xs[k] for k in mine], [points[k].value for k in mine], marker=MARKERS[n % len(MARKERS)],
-                    color=PALETTE[n % len(PALETTE)], markersize=7, linestyle="none")
-        for x, c, i in zip(xs, points, colour):
+                      colors=[colour for colour, _ in styles], linewidth=2, alpha=0.6)
+        for name in shown:
+            mine = [k for k, c in enumerate(points) if claimant(c) == name]
+            colour, marker = _style(order[name])
+            ax.plot([xs[k] for k in mine], [points[k].value for k in mine], marker=marker, color=colour,
+                    markersize=7, linestyle="none")
+        for x, c, (colour, _) in zip(xs, points, styles):
+            step = 0.12 * (span or abs(c.value) or 1)
             if c.high is None:  # "more than", "at least": the interval runs upwards
-                ax.annotate("", (x, c.value + 0.12 * (span or abs(c.value) or 1)), (x, c.value),
-                            arrowprops={"arrowstyle": "->", "color": PALETTE[i]})
+                ax.annotate("", (x, c.value + step), (x, c.value), arrowprops={"arrowstyle": "->", "color": colour})
             if c.low is None:  # "up to", "less than"
-                ax.annotate("", (x, c.value - 0.12 * (span or abs(c.value) or 1)), (x, c.value),
-                            arrowprops={"arrowstyle": "->", "color": PALETTE[i]})
-        handles = [Line2D([], [], color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)], linestyle="none")
-                   for i in claimants.values()]
+                ax.annotate("", (x, c.value - step), (x, c.value), arrowprops={"arrowstyle": "->", "color": colour})
+        handles = [Line2D([], [], color=_style(order[name])[0], marker=_style(order[name])[1], linestyle="none")
+                   for name in shown]
         if handles:
             fig.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=ncol, frameon=False,
                        borderaxespad=0.2, handletextpad=0.3, columnspacing=1.2)

@@ -30,7 +30,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from figures.formats import csv_cell, to_csv, to_json
-from figures.charts import PALETTE, timeline_svgs
+from figures.charts import claimant_colours, timeline_svgs
 from figures.compare import Comparison
 from figures.config import Settings
 from figures.errors import ConfigError
@@ -298,9 +298,7 @@ def _claimant(c: FlagClaim) -> str:
 
 def _quotes(claims: Sequence[FlagClaim]) -> tuple[Quote, ...]:
     ordered = sorted(claims, key=_when)
-    colours: dict[str, str] = {}
-    for c in ordered:
-        colours.setdefault(_claimant(c), PALETTE[len(colours) % len(PALETTE)])
+    colours = claimant_colours(claims)
     return tuple(Quote(c, *split_sentence(c.sentence, c.span), safe_link(c.url), interval(c), colours[_claimant(c)])
                  for c in ordered)
 
