@@ -621,7 +621,8 @@ def _places(ctx: _Context, toks: list[Tok]) -> list[Place]:
 
 # Verbs that attribute only when no stronger cue is in the sentence ("ministers expect ...").
 WEAK_VERBS = frozenset("expect expects expected believe believes found finds showed shows put puts assumes "
-                       "assumed assume released releases published revised estimated estimates".split())
+                       "assumed assume released releases published revised estimated estimates projected "
+                       "projects predicted predicts forecast forecasts".split())
 # Claimant verbs in -ing after a comma: their subject is the sentence's subject.
 PARTICIPLES = frozenset("saying stating adding telling warning noting explaining claiming announcing "
                         "confirming reporting".split())
@@ -659,7 +660,7 @@ def _claimants(ctx: _Context, toks: list[Tok]) -> list[Claimant]:
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (i > 0 and toks[i - 1].low == "to"):
-            name, person, lead = _np_before(ctx, toks, i)
+            name, person, lead = _np_before(ctx, toks, i, out)
             if name is None and i + 1 < n and i > 0 and toks[i - 1].text in (",", "”", '"', "’") and low in (
                     "said", "says", "added", "explained", "warned", "reported", "stated", "announced", "wrote"):
                 name, person = _np_after(ctx, toks, i + 1, names_only=True)
@@ -695,7 +696,8 @@ _DATE_WORDS = frozenset("on monday tuesday wednesday thursday friday saturday su
                         "afternoon today yesterday overnight late early last this".split())
 
 
-def _np_before(ctx: _Context, toks: list[Tok], verb: int) -> tuple[str | None, bool, bool]:
+def _np_before(ctx: _Context, toks: list[Tok], verb: int,
+               found: list[Claimant] = ()) -> tuple[str | None, bool, bool]:
     """The subject noun phrase of the claimant verb at ``verb``: (name, is a person, may govern
     figures before it)."""
     j = verb - 1
@@ -732,6 +734,9 @@ def _np_before(ctx: _Context, toks: list[Tok], verb: int) -> tuple[str | None, b
     if low in PRONOUNS:
         ref = ctx.last_person if PRONOUNS[low] == "person" and ctx.last_person else ctx.last_claimant
         lead = _lead_ok(toks, j)
+        same = [c for c in found if c.is_person or PRONOUNS[low] != "person"]
+        if same:  # "Risklayer ... tweeted that it projected": the claimant of this sentence
+            return same[-1].name, same[-1].is_person, lead
         if PRONOUNS[low] == "person" and ctx.last_person is None:
             named = _last_person_named(ctx, toks[j].start)  # "Jane Doe spoke on Monday. She said ..."
             if named:
@@ -879,6 +884,10 @@ def _resolve_name(ctx: _Context, words: list[Tok]) -> str:
     if lower and lower[-1] < len(words) - 1 and lower[-1] > 0 and all(w.cap for w in words[lower[-1] + 1:]):
         words = words[lower[-1] + 1:]
     parts = [ctx.acronyms.get(w.text, w.text) if w.text.isupper() and len(w.text) > 1 else w.text for w in words]
+    if len(parts) > 2 and " ".join(parts[:2]) in ctx.vocab.place_names:
+        short = ctx.vocab.place_names[" ".join(parts[:2])]
+        if len(short) < len(parts[0]) + len(parts[1]):
+            parts = short.split() + parts[2:]  # "United States Geological Service" -> "US Geological Service"
     while len(parts) > 1 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss", "prof"):
         parts = parts[1:]
     if len(parts) == 1 and parts[0][:1].isupper() and not parts[0].isupper():
