@@ -228,6 +228,7 @@ class _Context:
     titled: dict[str, str] = field(default_factory=dict)  # "governor" -> "Josh Green"
     people: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of people named
     kinds: dict[int, str | None] = field(default_factory=dict)  # measure kind per figure token, this sentence
+    measures: dict[int, str | None] = field(default_factory=dict)  # measure per figure token, this sentence
     para_subject: tuple[int, str] | None = None  # (paragraph, place) named last
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
@@ -275,7 +276,7 @@ def extract_claims(article: Article) -> Extraction:
             continue
         places = _places(ctx, toks)
         entities: dict[int, str | None] = {}
-        ctx.kinds = {}
+        ctx.kinds, ctx.measures = {}, {}
         for ti, tok in enumerate(toks):
             if tok.fig < 0:
                 continue
@@ -970,8 +971,13 @@ def _claim(ctx: _Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, c
     text = ctx.article.text
     lo, hi = _clause(toks, ti)
     entity, measure, kind = _entity(ctx, toks, ti, f, lo, hi, entities)
+    if measure is None and ti >= 2 and toks[ti - 1].text == "(" and (ti - 2) in ctx.measures:
+        measure = ctx.measures[ti - 2]  # "17.9km (11 miles)": the conversion measures the same thing
+    if measure is None and entity:
+        measure = next((m.measure for w in entity.lower().split() if (m := vocab.measures.get((w,)))), None)
     entities[ti] = entity
     ctx.kinds[ti] = kind
+    ctx.measures[ti] = measure
     attributed_to, chain = _attribution(ctx, claimants, toks[ti].start)
     if _is_conversion(ctx, toks, ti) and ctx.article.outlet:
         # "£700m ($905m)": the outlet's own arithmetic
@@ -1040,7 +1046,7 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
     if unit == "dimensionless":
         found = _measure_left(ctx, toks, ti, lo, need_copula=False)
         noun = _measure_noun_text(toks, ti)
-        return ("increase factor of the " + noun if noun else "increase factor"), (found[1] if found else None), None
+        return ("increase factor of the " + noun if noun else "increase factor"), "multiplier", None
     # a verb right before the figure: "killed 9,000", "displaced 2,000", "killed at least 35 people"
     if ti >= 1 and toks[ti - 1].fig < 0:
         m, _ = _measure_at(vocab, toks, ti - 1)
