@@ -86,6 +86,11 @@ FIGURES = [
     ("zones are quite high, from 7 to 10, as shown", "from 7 to 10", 7, 7, 10, "range", None),  # no verb: interval
     ("before inching back up to 4.8 percent", "4.8 percent", 4.8, 4.8, 4.8, "exact", "percent"),  # reached
     ("a 24pc discount", "24pc", 24, 24, 24, "exact", "percent"),
+    ("can dip down to minus-130 degrees Fahrenheit", "minus-130 degrees Fahrenheit", -130, -130, -130, "exact",
+     "degree_Fahrenheit"),
+    ("about 2000 - 2500 calories a day", "about 2000 - 2500", 2000, 2000, 2500, "range", None),  # not a year
+    ("The 1520 sq m medical centre", "1520 sq m", 1520, 1520, 1520, "exact", "square_metre"),
+    ("came back at 4 ppb", "4 ppb", 4, 4, 4, "exact", "ppb"),
     ("temperatures have risen by 1.1C since", "1.1C", 1.1, 1.1, 1.1, "exact", "degree_Celsius"),  # glued C
     ("Roughly one in three adults", "Roughly one in three", 1 / 3, INF, INF, "about", "fraction"),  # a proportion
     ("9 out of 10 doctors", "9 out of 10", 0.9, 0.9, 0.9, "exact", "fraction"),
@@ -172,6 +177,8 @@ NON_FIGURES = [
     ("the bill passed 219-212 in the House", "219-212", "score"),  # a vote tally
     ("the 80s were", "80s", "decade"),
     ("at 1.56pm: Dow +0.2%", "1.56pm", "time"),
+    ("the hunt runs Sept. 20-24 this fall", "Sept. 20-24", "date"),  # a span of days
+    ("sampling between 2014-2017 came back", "2014-2017", "year"),
     ("S&P 500 +0.3%", "S&P 500", "identifier"),  # an index name  # a number between capitalised words: a name
     # vague amounts: not figures; the reading travels in low/high
     ("hundreds of people", "hundreds", "vague"),

@@ -178,8 +178,10 @@ _BLOCKERS = [
     # 6/2/2023, 2023-02-06, 06.02.2023
     (re.compile(r"(?<![\d.,/])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d/])"), "date"),
     # 21 October 2024, Feb. 6, October 21, 2024, March 2024
-    (re.compile(rf"\b(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"
-                rf"|{_MONTH}\s+(?:[0-3]?\d(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+\d{{4}}\b)?|\d{{4}}\b))"), "date"),
+    (re.compile(rf"\b(?:[0-3]?\d(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}"
+                rf"(?:,?\s+\d{{4}}\b)?"
+                rf"|{_MONTH}\s+(?:[0-3]?\d(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d\b)?(?![\d,]\d)(?:,?\s+\d{{4}}\b)?"
+                rf"|\d{{4}}\b))"), "date"),
     # Thursday (9): a day of the month after a weekday
     (re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\(\s*[0-3]?\d\s*\)"), "date"),
     # 4:17 a.m., 16:30, 4pm, 0400 GMT
@@ -246,8 +248,9 @@ _RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+$", re.IGNORECASE)
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
 _DURATIONS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
-_SIGN_WORD = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
+_SIGN_WORD = re.compile(r"\b(?:minus|negative)[\s-]+$", re.IGNORECASE)
 _CUR_POST = re.compile(rf"\s?(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha() and '$' not in k)})")
+_RANGE_NEXT = re.compile(r"\s?[-–]\s?(\d{4})(?![\d,])")
 _SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 
@@ -492,6 +495,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
         if before == "-":
             hw = _HYPHEN_WORD_BEFORE.search(text, max(0, start - 30), start)
+            if hw and hw.group(1).lower() in ("minus", "negative"):
+                hw = None  # "minus-130 degrees": a sign
             if hw and hw.start() > 0 and text[hw.start() - 1].isdigit():
                 hw = None  # "5k-20k", "10km-12km": the second end of a range
             if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
@@ -580,7 +585,10 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         label = _label_before(text, num_start, end)
         if label is not None and "," not in digits and "." not in digits:
             return NonFigure(label, end, "identifier")
-        if len(digits) == 4 and _LIKELY_YEAR.fullmatch(digits) and not _bound_before(text, num_start):
+        nxt_num = _RANGE_NEXT.match(text, end)
+        in_range = nxt_num and not _LIKELY_YEAR.fullmatch(nxt_num.group(1))  # "about 2000 - 2500 calories"
+        if (len(digits) == 4 and _LIKELY_YEAR.fullmatch(digits) and not _bound_before(text, num_start)
+                and not in_range):
             return NonFigure(num_start, end, "year")
     if unit in ("year", "month", "week", "day") and (wm := _WINDOW_AFTER.match(text, num_end)):
         return NonFigure(num_start, wm.end(), "window")
