@@ -31,7 +31,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 import numpy as np
@@ -104,41 +104,45 @@ def unit_info(unit: str | None) -> tuple[str, float]:
 
 
 # -- preparing the table -------------------------------------------------------------------------
-def _claimant(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+def _claimant(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """(label, normalised key) of the original claimant: the first of the relay chain, else
     attributed_to, else the outlet. "(via X)" notes are relays, not claimants."""
-    chain = frame["claimant_chain"] if "claimant_chain" in frame else pd.Series([None] * len(frame), index=frame.index)
-    first = chain.map(lambda c: (c.split(" <- ")[0].strip() or None) if isinstance(c, str) else
-                      (c[0] if isinstance(c, (list, tuple)) and c else None))
-    label = first.where(first.notna(), frame.get("attributed_to"))
-    label = label.where(label.notna(), frame.get("outlet"))
+    n = len(frame)
+    get = lambda name: frame[name] if name in frame else pd.Series([None] * n, index=frame.index)  # noqa: E731
+    c_codes, c_uniques = pd.factorize(get("claimant_chain"))
+    firsts = [((c.split(" <- ")[0].strip() or None) if isinstance(c, str) else
+               (c[0] if isinstance(c, (list, tuple)) and c else None)) for c in c_uniques] + [None]
+    first = pd.Series(np.array(firsts, dtype=object)[c_codes], index=frame.index)
+    label = first.where(first.notna(), get("attributed_to"))
+    label = label.where(label.notna(), get("outlet"))
     codes, uniques = pd.factorize(label)
     norm = [re.sub(r"\s+", " ", re.sub(r"\(via [^)]*\)", "", str(u))).strip().lower() for u in uniques]
-    key = pd.Series(np.array(norm + [""], dtype=object)[codes], index=frame.index)
-    return label, key
+    return label.to_numpy(), np.array(norm + [""], dtype=object)[codes]
 
 
 def _days(series: pd.Series) -> np.ndarray:
-    d = pd.to_datetime(series, errors="coerce")
-    out = (d - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float)
-    return out
+    """Days since 1970 (NaN when missing), computed once per distinct date."""
+    codes, uniques = pd.factorize(series)
+    days = pd.to_datetime(pd.Series(list(uniques), dtype=object), errors="coerce")
+    lookup = np.r_[((days - pd.Timestamp("1970-01-01")).dt.days).to_numpy(dtype=float), np.nan]
+    return lookup[np.where(codes < 0, len(uniques), codes)]
 
 
-def _set_aside(df: pd.DataFrame) -> tuple[np.ndarray, list[tuple[int, int, str]]]:
+def _set_aside(w: pd.DataFrame, span: pd.Series) -> tuple[np.ndarray, list[tuple[int, int, str]]]:
     """Rows that are a conversion of their neighbour or the old figure of a stated change.
     Returns a mask of rows to leave out and (kept row, set-aside row, reason) pairs."""
-    n = len(df)
+    n = len(w)
     out = np.zeros(n, dtype=bool)
     pairs: list[tuple[int, int, str]] = []
-    order = df.sort_values(["article_id", "start"], kind="mergesort").index.to_numpy()
-    art = df["article_id"].to_numpy()[order]
-    start = df["start"].to_numpy(dtype=float)[order]
-    end = df["end"].to_numpy(dtype=float)[order]
-    kind = df["k_unit"].to_numpy()[order]
-    unit = df["unit"].fillna("").astype(str).to_numpy()[order]
+    order = np.lexsort((w["start"].to_numpy(), w["art"].to_numpy()))
+    art = w["art"].to_numpy()[order]
+    start = w["start"].to_numpy(dtype=float)[order]
+    end = w["end"].to_numpy(dtype=float)[order]
+    kind = w["k_unit"].to_numpy()[order]
+    unit = w["unit"].fillna("").astype(str).to_numpy()[order]
     same_art = np.r_[False, art[1:] == art[:-1]]
     gap = np.r_[np.inf, start[1:] - end[:-1]]
-    is_money = np.array([str(k).startswith("currency:") for k in kind])
+    is_money = w["k_unit"].str.startswith("currency:").to_numpy(dtype=bool)[order]
     same_kind = np.r_[False, (kind[1:] == kind[:-1]) | (is_money[1:] & is_money[:-1])]
     diff_unit = np.r_[False, unit[1:] != unit[:-1]]
     conv = same_art & (gap <= CONVERSION_GAP) & same_kind & diff_unit
@@ -147,22 +151,24 @@ def _set_aside(df: pd.DataFrame) -> tuple[np.ndarray, list[tuple[int, int, str]]
         pairs.append((int(order[i - 1]), int(order[i]), "conversion: the same amount in another unit or currency"))
 
     # stated changes: two figures of one key in one sentence that names a change
-    sent = df["sentence"].fillna("").astype(str)
-    has_change = _map_bool(sent, lambda s: bool(s) and bool(CHANGE_WORDS.search(s)))
-    cand = df[has_change & ~pd.Series(out, index=df.index)]
+    sentences = pd.unique(w["sentence"])
+    changing = np.array([isinstance(t, str) and bool(CHANGE_WORDS.search(t)) for t in sentences] + [False], dtype=bool)
+    codes = w["sent"].to_numpy()
+    has_change = changing[np.where(codes < 0, len(sentences), codes)] & ~out
+    cand = w.loc[has_change, ["kcode", "art", "sent", "sentence"]]
     if not cand.empty:
-        key = cand.groupby(KEY_FIELDS[:-1] + ["article_id", "sentence"], dropna=False, sort=False).ngroup()
-        multi = key.map(key.value_counts()) >= 2
-        for (_, rows) in cand[multi].groupby(key[multi], sort=False):
+        key = cand.groupby(["kcode", "art", "sent"], sort=False).ngroup()
+        multi = key.map(key.value_counts()).to_numpy() >= 2
+        spans = span.to_numpy()
+        for _, rows in cand[multi].groupby(key[multi], sort=False):
             idx = rows.index.to_numpy()
-            old = [i for i in idx if _is_old_figure(df.at[i, "sentence"], df.at[i, "span"])]
+            old = [i for i in idx if _is_old_figure(w.at[i, "sentence"], spans[i])]
             if not old or len(old) == len(idx):
                 continue
             new = [i for i in idx if i not in old]
             for i in old:
-                out[df.index.get_loc(i)] = True
-                pairs.append((int(df.index.get_loc(new[0])), int(df.index.get_loc(i)),
-                              "stated change: the article itself reports the old and the new figure"))
+                out[i] = True
+                pairs.append((int(new[0]), int(i), "stated change: the article itself reports the old and the new figure"))
     return out, pairs
 
 
@@ -173,12 +179,6 @@ def _is_old_figure(sentence: str, span: str) -> bool:
     if at < 0:
         return False
     return bool(OLD_BEFORE.search(sentence[max(0, at - 45):at]) or OLD_AFTER.search(sentence[at + len(span):]))
-
-
-def _map_bool(series: pd.Series, fn) -> pd.Series:
-    codes, uniques = pd.factorize(series)
-    vals = np.array([fn(u) for u in uniques] + [False], dtype=bool)
-    return pd.Series(vals[codes], index=series.index)
 
 
 def _windows(group: np.ndarray, day: np.ndarray, span_days: int) -> np.ndarray:
@@ -232,84 +232,80 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     """Group claims about the same quantity and judge each group."""
     if claims is None or claims.empty:
         return Comparison(reliability=pd.DataFrame(columns=["attributed_to", "claims", "weight", "low", "high"]))
-    df = claims.reset_index(drop=True)
-    if "claim_id" not in df:
+    if "claim_id" not in claims:
         raise ValueError("claims need a claim_id column (Store.claims_frame gives one)")
-    keys = key_frame(df)
-    units = df["unit"] if "unit" in df else pd.Series([None] * len(df))
-    codes, uniques = pd.factorize(units)
+    df = claims.reset_index(drop=True)
+    n = len(df)
+    col = lambda name: df[name] if name in df else pd.Series([None] * n)  # noqa: E731
+    w = key_frame(df)
+    codes, uniques = pd.factorize(col("unit"))
     info = [unit_info(u) for u in uniques] + [unit_info(None)]
-    dims = np.array([i[0] for i in info], dtype=object)[codes]
+    w["k_unit"] = np.array([i[0] for i in info], dtype=object)[codes]
     factor = np.array([i[1] for i in info], dtype=float)[codes]
-    keys["k_unit"] = dims
     # a unit that only repeats the measure ("magnitude 7.8") says no more than a bare figure
-    keys.loc[keys["k_unit"] == "unit:" + keys["k_predicate"].fillna(""), "k_unit"] = "count"
-    # "people" is not a distinguishing entity once the predicate says killed/injured
-    keys["k_entity"] = keys["k_entity"].where(~keys["k_entity"].isin(list(GENERIC_ENTITIES - {None})), None)
-    names_predicate = keys["k_entity"].map(lambda h: predicate(h) if isinstance(h, str) else None) == keys["k_predicate"]
-    keys["k_entity"] = keys["k_entity"].where(~names_predicate.to_numpy(dtype=bool) | keys["k_cumulative"].to_numpy(), None)
-    keys["k_entity"] = keys["k_entity"].where(keys["k_entity"] != keys["k_predicate"], None)
-    # a claim with no subject takes its article's most common one; failing that it is
-    # compared only inside its article
-    no_subject = keys["k_subject"].isna()
-    if no_subject.any() and (~no_subject).any():
-        counts = pd.DataFrame({"a": df.loc[~no_subject, "article_id"], "s": keys.loc[~no_subject, "k_subject"]}) \
-            .value_counts().reset_index(name="n").sort_values(["a", "n", "s"], ascending=[True, False, True])
-        known = counts.drop_duplicates("a").set_index("a")["s"]
-        keys.loc[no_subject, "k_subject"] = df.loc[no_subject, "article_id"].map(known)
-        no_subject = keys["k_subject"].isna()
-    keys.loc[no_subject, "k_subject"] = "article:" + df.loc[no_subject, "article_id"].astype(str)
-    for col in ("span", "sentence", "unit", "outlet", "published", "as_of", "attributed_to", "url", "subject", "entity",
-                "value", "low", "high"):
-        if col not in df:
-            df[col] = None
-    w = pd.concat([df, keys], axis=1)
-    w["subject_text"], w["entity_text"], w["outlet_text"] = df["subject"], df["entity"], df["outlet"]
+    w.loc[w["k_unit"] == "unit:" + w["k_predicate"].fillna(""), "k_unit"] = "count"
+    _entity_key(w)
+    _subject_fallback(w, col("article_id"))
+    w["article_id"] = col("article_id").to_numpy()
+    w["start"] = pd.to_numeric(col("start"), errors="coerce").fillna(0).to_numpy()
+    w["end"] = pd.to_numeric(col("end"), errors="coerce").fillna(0).to_numpy()
+    w["sentence"] = col("sentence").to_numpy()
+    w["unit"] = col("unit").to_numpy()
 
-    value = pd.to_numeric(df.get("value"), errors="coerce").to_numpy(dtype=float) * factor
-    low = pd.to_numeric(df.get("low"), errors="coerce").to_numpy(dtype=float) * factor
-    high = pd.to_numeric(df.get("high"), errors="coerce").to_numpy(dtype=float) * factor
-    w["lo"], w["hi"] = logical_bounds(value, low, high, df.get("qualifier", "exact").fillna("exact").to_numpy(),
+    value = pd.to_numeric(col("value"), errors="coerce").to_numpy(dtype=float) * factor
+    low = pd.to_numeric(col("low"), errors="coerce").to_numpy(dtype=float) * factor
+    high = pd.to_numeric(col("high"), errors="coerce").to_numpy(dtype=float) * factor
+    w["lo"], w["hi"] = logical_bounds(value, low, high, col("qualifier").fillna("exact").to_numpy(),
                                       settings.rounding_tolerance)
     w["v_base"] = value
-    as_of = _days(df["as_of"]) if "as_of" in df else np.full(len(df), np.nan)
-    published = _days(df["published"]) if "published" in df else np.full(len(df), np.nan)
-    w["day"] = np.where(np.isnan(as_of), published, as_of)
-    w["day"] = w["day"].fillna(0.0)
-    elapsed = (w["k_predicate"] == "elapsed").to_numpy()
-    w.loc[elapsed, "k_markers"] = w.loc[elapsed, "k_markers"] + "@day" + w.loc[elapsed, "day"].astype(int).astype(str)
+    as_of, published = _days(col("as_of")), _days(col("published"))
+    day = np.where(np.isnan(as_of), published, as_of)
+    w["day"] = np.where(np.isnan(day), 0.0, day)
     w["published_day"] = np.where(np.isnan(published), w["day"].to_numpy(), published)
+    elapsed = (w["k_predicate"] == "elapsed").to_numpy()
+    if elapsed.any():  # time since an event is compared only within one as-of day
+        w.loc[elapsed, "k_markers"] = w.loc[elapsed, "k_markers"] + "@day" + w.loc[elapsed, "day"].astype(int).astype(str)
     w["claimant"], w["source"] = _claimant(df)
+    # integer codes stand in for strings in every sort and grouping below
+    w["art"] = pd.factorize(w["article_id"])[0]
+    w["sent"] = pd.factorize(w["sentence"])[0]
+    w["src"] = pd.factorize(w["source"])[0]
+    w["kcode"] = _combined_codes(w, KEY_FIELDS[:-1])
 
-    aside, pairs = _set_aside(w)
+    aside, pairs = _set_aside(w, col("span"))
     eligible = (~aside & np.isfinite(w["lo"].to_numpy()) & w["k_predicate"].notna().to_numpy()
                 & (w["k_modality"] != "denied").to_numpy())
-    everything = w[eligible].copy()
-    everything["group"] = everything.groupby(KEY_FIELDS, dropna=False, sort=False).ngroup()
-    size = everything.groupby("group")["group"].transform("size")
-    e = everything[size >= 2].sort_values(["group", "day", "article_id", "start"], kind="mergesort")
+    group = np.full(n, -1, dtype=np.int64)
+    group[eligible] = pd.factorize(w["kcode"].to_numpy()[eligible] * 2 + w["k_change"].to_numpy()[eligible])[0]
+    w["group"] = group
+    size = np.bincount(group[eligible])[group] if eligible.any() else np.zeros(n, dtype=np.int64)
+    keep = eligible & (size >= 2)
+    e = w.loc[keep, ["group", "day", "art", "start", "sent", "src", "lo", "hi", "v_base", "k_cumulative",
+                     "claimant", "published_day"]]
+    e = e.iloc[np.lexsort((e["start"].to_numpy(), e["art"].to_numpy(), e["day"].to_numpy(), e["group"].to_numpy()))]
     e["window"] = _windows(e["group"].to_numpy(), e["day"].to_numpy(), settings.same_time_days)
 
     members: list[pd.DataFrame] = []
     if not e.empty:
         # cross-source: disagrees with another article in its window
-        other_lo, other_hi = _others_extreme(e, "window", "article_id")
+        other_lo, other_hi = _others_extreme(e, "window", "art")
         hit = _clash(e, other_lo, other_hi, max_ratio=MAX_SAME_TIME_RATIO)
         members.append(pd.DataFrame({"row": e.index[hit], "kind": "cross_source", "fkey": e["window"].to_numpy()[hit]}))
         # within one article (and window), against its other sentences: figures listed side by
         # side in one sentence are a breakdown or an enumeration, not a contradiction
-        e["aw"] = e.groupby(["window", "article_id"], sort=False).ngroup()
-        e["sid"] = e.groupby(["aw", "sentence"], sort=False, dropna=False).ngroup()
+        e["aw"] = e.groupby(["window", "art"], sort=False).ngroup()
+        e["sid"] = e.groupby(["aw", "sent"], sort=False).ngroup()
         other_lo, other_hi = _others_extreme(e, "aw", "sid")
         hit = _clash(e, other_lo, other_hi, max_ratio=MAX_SAME_TIME_RATIO)
         members.append(pd.DataFrame({"row": e.index[hit], "kind": "within_article", "fkey": e["aw"].to_numpy()[hit]}))
         # revision: the quantity's figures disagree across windows; the flag lists its timeline
         other_lo, other_hi = _others_extreme(e, "group", "window")
-        hit = _clash(e, other_lo, other_hi)
-        changed = pd.Series(hit, index=e.index).groupby(e["group"]).transform("any").to_numpy()
+        hit = pd.Series(_clash(e, other_lo, other_hi), index=e.index)
+        changed = hit.groupby(e["group"]).transform("any").to_numpy()
         # a block whose figures at one time lie more than MIXED_RATIO apart mixes
         # quantities (per-person and total payments): it is not read as one timeline
-        spread = e.groupby("window")["lo"].transform("max").abs() > MIXED_RATIO * e.groupby("window")["hi"].transform("min").abs()
+        by_window = e.groupby("window")
+        spread = by_window["lo"].transform("max").abs() > MIXED_RATIO * by_window["hi"].transform("min").abs()
         mixed = spread.groupby(e["group"]).transform("any").to_numpy()
         changed = changed & ~mixed
         members.append(pd.DataFrame({"row": e.index[changed], "kind": "revision", "fkey": e["group"].to_numpy()[changed]}))
@@ -317,23 +313,66 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
         c = e[e["k_cumulative"].to_numpy()]
         if not c.empty:
             pw = c.groupby(["group", "window"], sort=True).agg(maxlo=("lo", "max"), minhi=("hi", "min"))
-            prev_max = pw.groupby(level=0)["maxlo"].transform(lambda s: s.cummax().shift(1))
-            next_min = pw.groupby(level=0)["minhi"].transform(lambda s: s[::-1].cummin().shift(1)[::-1])
+            g = pw.index.get_level_values(0)
+            prev_max = pw["maxlo"].groupby(g).cummax().groupby(g).shift(1)
+            rev = pw.iloc[::-1]
+            rg = rev.index.get_level_values(0)
+            next_min = rev["minhi"].groupby(rg).cummin().groupby(rg).shift(1).iloc[::-1]
             idx = pd.MultiIndex.from_arrays([c["group"], c["window"]])
             pm = prev_max.reindex(idx).to_numpy(dtype=float)
             nm = next_min.reindex(idx).to_numpy(dtype=float)
             hit = (c["hi"].to_numpy() < pm) | (c["lo"].to_numpy() > nm)
             members.append(pd.DataFrame({"row": c.index[hit], "kind": "monotonic", "fkey": c["group"].to_numpy()[hit]}))
 
-    flags = _build_flags(w, e, members)
-    related = tuple(_related_pairs(w, df, pairs)) + tuple(_related_groups(w, df, everything))
-    repeats = tuple(_repeats(w, df, e))
-    rel = crh(pd.DataFrame({"window": e["window"], "source": e["source"], "label": e["claimant"],
+    rows = _Rows(df, w)
+    flags = _build_flags(rows, w, members)
+    rows.prepare([i for a, b, _ in pairs for i in (a, b)])
+    related = tuple(Related(claims=(rows.claim(a), rows.claim(b)), reason=why) for a, b, why in pairs)
+    related += tuple(_related_groups(rows, w.loc[eligible, ["group", "day", "start", "k_modality", "k_scope",
+                                                            "k_entity", "k_markers", *RELAXED]]))
+    repeats = tuple(_repeats(rows, e))
+    rel = crh(pd.DataFrame({"window": e["window"], "source": e["src"], "label": e["claimant"],
                             "value": (np.where(np.isfinite(e["v_base"]), e["v_base"], e["lo"]))}),
               MIN_RELIABILITY_CLAIMS) if not e.empty else crh(pd.DataFrame(columns=["window", "source", "value"]))
     log.info("compared %d claims: %d in %d groups, %d flags, %d related, %d repeats",
-             len(df), len(e), e["group"].nunique() if not e.empty else 0, len(flags), len(related), len(repeats))
+             n, len(e), e["group"].nunique() if not e.empty else 0, len(flags), len(related), len(repeats))
     return Comparison(flags=flags, related=related, repeats=repeats, reliability=rel)
+
+
+def _combined_codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per distinct combination of the columns (missing values are a value)."""
+    code = np.zeros(len(frame), dtype=np.int64)
+    for c in columns:
+        codes, uniques = pd.factorize(frame[c], use_na_sentinel=True)
+        code = pd.factorize(code * (len(uniques) + 1) + (codes + 1))[0].astype(np.int64)
+    return code
+
+
+def _entity_key(w: pd.DataFrame) -> None:
+    """The counted thing as a key field: "people" is not distinguishing once the predicate says
+    killed or injured, nor a head that only names the predicate again ("troops" deployed)."""
+    ent = w["k_entity"]
+    generic = ent.isin(list(GENERIC_ENTITIES - {None})).to_numpy()
+    codes, uniques = pd.factorize(ent)
+    head_pred = np.array([predicate(u) for u in uniques] + [None], dtype=object)[codes]
+    names_predicate = (head_pred == w["k_predicate"].to_numpy()) & ~w["k_cumulative"].to_numpy()
+    same = (ent == w["k_predicate"]).to_numpy()
+    w["k_entity"] = np.where(generic | names_predicate | same, None, ent.to_numpy())
+
+
+def _subject_fallback(w: pd.DataFrame, article: pd.Series) -> None:
+    """A claim with no subject takes its article's most common one; failing that it is
+    compared only inside its article."""
+    missing = w["k_subject"].isna().to_numpy()
+    if not missing.any():
+        return
+    if (~missing).any():
+        counts = pd.DataFrame({"a": article[~missing].to_numpy(), "s": w.loc[~missing, "k_subject"].to_numpy()}) \
+            .value_counts().reset_index(name="n").sort_values(["a", "n", "s"], ascending=[True, False, True])
+        known = counts.drop_duplicates("a").set_index("a")["s"]
+        w.loc[missing, "k_subject"] = article[missing].map(known).to_numpy()
+        missing = w["k_subject"].isna().to_numpy()
+    w.loc[missing, "k_subject"] = ("article:" + article[missing].astype(str)).to_numpy()
 
 
 def find_conflicts(claims: pd.DataFrame, settings: Settings = Settings()) -> list[Flag]:
@@ -343,8 +382,10 @@ def find_conflicts(claims: pd.DataFrame, settings: Settings = Settings()) -> lis
 
 # -- building records ------------------------------------------------------------------------
 def _iso(d) -> date | None:
-    if d is None or (isinstance(d, float) and np.isnan(d)) or d is pd.NaT:
+    if d is None or d is pd.NaT or (isinstance(d, float) and np.isnan(d)):
         return None
+    if isinstance(d, date) and not isinstance(d, datetime):
+        return d
     try:
         return pd.Timestamp(d).date()
     except (TypeError, ValueError):
@@ -352,28 +393,63 @@ def _iso(d) -> date | None:
 
 
 def _none(v):
-    if v is None:
+    if v is None or v is pd.NA or v is pd.NaT:
         return None
     if isinstance(v, float) and np.isnan(v):
         return None
     return v
 
 
-def _flag_claim(df: pd.DataFrame, i: int) -> FlagClaim:
-    r = df.iloc[i]
-    return FlagClaim(
-        claim_id=str(r["claim_id"]), article_id=str(r["article_id"]), start=int(r["start"]), end=int(r["end"]),
-        span=str(_none(r.get("span")) or ""), value=_none(r.get("value")), low=_none(r.get("low")),
-        high=_none(r.get("high")), outlet=_none(r.get("outlet")), published=_iso(r.get("published")),
-        attributed_to=_none(r.get("attributed_to")), as_of=_iso(r.get("as_of")),
-        sentence=str(_none(r.get("sentence")) or ""), url=_none(r.get("url")),
-    )
+class _Rows:
+    """The input's columns, turned into FlagClaims in bulk (vectorised cleaning of only the
+    rows that are shown) and each claim built once."""
 
+    FIELDS = ("claim_id", "article_id", "start", "end", "span", "value", "low", "high", "outlet", "published",
+              "attributed_to", "as_of", "sentence", "url", "subject", "entity")
 
-def _fmt(x: float) -> str:
-    if not np.isfinite(x):
-        return "∞" if x > 0 else "-∞"
-    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.0f}"
+    def __init__(self, df: pd.DataFrame, w: pd.DataFrame):
+        self.df = df
+        self.claimant = w["claimant"]
+        self.source = w["source"]
+        self.published_day = w["published_day"].to_numpy()
+        self._cache: dict[int, FlagClaim] = {}
+
+    def prepare(self, rows) -> None:
+        """Build the FlagClaims of these rows (positions) in one pass."""
+        idx = np.unique(np.asarray([r for r in rows if r not in self._cache], dtype=np.int64))
+        if len(idx) == 0:
+            return
+        sub = self.df.iloc[idx]
+        n = len(idx)
+        get = lambda name: sub[name] if name in sub else pd.Series([None] * n, index=sub.index)  # noqa: E731
+
+        def text(name: str) -> list:
+            s = get(name).astype(object)
+            return s.where(s.notna(), None).tolist()
+
+        def number(name: str) -> list:
+            return [None if x != x else x for x in pd.to_numeric(get(name), errors="coerce").astype(float).tolist()]
+
+        def day(name: str) -> list:
+            codes, uniques = pd.factorize(get(name))
+            lookup = [_iso(u) for u in uniques] + [None]
+            return [lookup[c] for c in codes.tolist()]
+
+        ids = [str(x) for x in get("claim_id").tolist()]
+        arts = [str(x) for x in get("article_id").tolist()]
+        starts = pd.to_numeric(get("start"), errors="coerce").fillna(0).astype(int).tolist()
+        ends = pd.to_numeric(get("end"), errors="coerce").fillna(0).astype(int).tolist()
+        spans = [x or "" for x in text("span")]
+        sentences = [x or "" for x in text("sentence")]
+        for i, fc in zip(idx.tolist(), map(FlagClaim, ids, arts, starts, ends, spans, number("value"), number("low"),
+                                            number("high"), text("outlet"), day("published"), text("attributed_to"),
+                                            day("as_of"), sentences, text("url"))):
+            self._cache[i] = fc
+
+    def claim(self, i: int) -> FlagClaim:
+        if i not in self._cache:
+            self.prepare([i])
+        return self._cache[i]
 
 
 WHY = {
@@ -384,107 +460,130 @@ WHY = {
 }
 
 
-def _build_flags(w: pd.DataFrame, e: pd.DataFrame, members: list[pd.DataFrame]) -> tuple[Flag, ...]:
+def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> tuple[Flag, ...]:
     if not members:
         return ()
     m = pd.concat(members, ignore_index=True)
-    m["fkey"] = m["kind"] + ":" + m["fkey"].astype(str)
-    count = m.groupby("fkey")["row"].transform("size")
-    m = m[count >= 2]
+    m["fkey"] = pd.factorize(m["kind"] + ":" + m["fkey"].astype(str))[0]
+    m = m[np.bincount(m["fkey"].to_numpy())[m["fkey"].to_numpy()] >= 2]
     if m.empty:
         return ()
-    src = w.loc[m["row"].to_numpy()]
-    m = m.assign(lo=src["lo"].to_numpy(), hi=src["hi"].to_numpy(), claim_id=src["claim_id"].to_numpy(),
-                 day=src["day"].to_numpy(), start=src["start"].to_numpy(), art=src["article_id"].to_numpy())
+    r = m["row"].to_numpy()
+    m = m.assign(lo=w["lo"].to_numpy()[r], hi=w["hi"].to_numpy()[r], day=w["day"].to_numpy()[r],
+                 start=w["start"].to_numpy()[r], art=w["art"].to_numpy()[r])
+    # a cross-source flag needs two articles
+    arts = m.groupby("fkey")["art"].transform("nunique").to_numpy()
+    m = m[(m["kind"] != "cross_source").to_numpy() | (arts >= 2)]
     m = m.sort_values(["fkey", "day", "art", "start"], kind="mergesort")
-    # a flag needs two sources of disagreement: for cross_source, two articles
-    arts = m.groupby("fkey")["art"].transform("nunique")
-    m = m[(m["kind"] != "cross_source") | (arts >= 2)]
-    agg = m.groupby("fkey", sort=False).agg(maxlo=("lo", "max"), minhi=("hi", "min"))
-    gap = np.maximum(agg["maxlo"] - agg["minhi"], 0.0) / np.maximum(agg["maxlo"].abs(), 1e-12)
-    # one flag per (kind, claim set): the same claims flagged twice under one kind is one flag
+    if m.empty:
+        return ()
+    agg = m.groupby("fkey", sort=False).agg(maxlo=("lo", "max"), minhi=("hi", "min"), kind=("kind", "first"))
+    gap = (np.maximum(agg["maxlo"] - agg["minhi"], 0.0) / np.maximum(agg["maxlo"].abs(), 1e-12)).to_numpy()
+    fk = m["fkey"].to_numpy()
+    bounds = np.flatnonzero(np.r_[True, fk[1:] != fk[:-1], True])
+    row_list = m["row"].tolist()
+    rows.prepare(row_list)
+    claimant, source = rows.claimant.tolist(), rows.source.tolist()
+    firsts = [row_list[b] for b in bounds[:-1]]
+    kinds = agg["kind"].tolist()
+    keys = w[KEY_FIELDS].to_numpy()[firsts]
+    predicates = w["k_predicate"].to_numpy()[firsts]
+    subjects = rows.df["subject"].to_numpy()[firsts] if "subject" in rows.df else [None] * len(firsts)
+    entities = rows.df["entity"].to_numpy()[firsts] if "entity" in rows.df else [None] * len(firsts)
     out: dict[str, Flag] = {}
-    # the table the records are read from: original columns plus what the key computed
-    for fkey, rows in m.groupby("fkey", sort=False):
-        idx = rows["row"].to_numpy()
-        kind = rows["kind"].iat[0]
-        ids = tuple(rows["claim_id"].astype(str))
-        fid = Flag.make_id(kind, ids)
-        if fid in out:
+    for j in range(len(bounds) - 1):
+        idx = row_list[bounds[j]:bounds[j + 1]]
+        kind = kinds[j]
+        claims = tuple(rows.claim(i) for i in idx)
+        fid = Flag.make_id(kind, [c.claim_id for c in claims])
+        if fid in out:  # the same claims flagged twice under one kind is one flag
             continue
-        first = w.loc[idx[0]]
         out[fid] = Flag(
-            id=fid, kind=kind, subject=_none(first.get("subject_text")), entity=_none(first.get("entity_text")),
-            measure=_none(first["k_predicate"]), claims=tuple(_flag_claim(w, int(i)) for i in idx),
-            severity=float(gap.loc[fkey]), explanation=_explain(w, idx, kind, float(gap.loc[fkey])),
+            id=fid, kind=kind, subject=_none(subjects[j]), entity=_none(entities[j]),
+            measure=_none(predicates[j]), claims=claims, severity=float(gap[j]),
+            explanation=_explain(rows, claimant, source, keys[j], idx, claims, kind, float(gap[j])),
         )
     return tuple(sorted(out.values(), key=lambda f: f.id))
 
 
-def _explain(w: pd.DataFrame, idx: np.ndarray, kind: str, gap: float) -> str:
-    r = w.loc[idx]
-    first = r.iloc[0]
-    fields = [f"subject={first['k_subject']!s}", f"measure={first['k_predicate']!s}"]
-    for name, col in (("entity", "k_entity"), ("scope", "k_scope"), ("markers", "k_markers")):
-        if _none(first[col]):
-            fields.append(f"{name}={first[col]}")
-    fields += [f"unit={first['k_unit']}", f"modality={first['k_modality']}"]
-    claimants = list(dict.fromkeys(r["claimant"].astype(str)))
-    outlets = r.groupby("claimant", sort=False)["outlet_text"].agg(lambda s: ", ".join(dict.fromkeys(s.dropna().astype(str))))
-    figs = " vs ".join(dict.fromkeys(f"{s}" for s in r["span"].astype(str)))
-    first_seen = r.sort_values(["published_day", "start"]).iloc[0]
-    who = "; ".join(f"{c} (in {outlets.get(c) or 'no outlet'})" for c in claimants)
-    return (f"{kind}: {WHY[kind]}. Matched on {', '.join(fields)}. Figures: {figs} "
-            f"(gap {gap:.1%}). {len(set(r['source']))} distinct claimant(s): {who}. "
-            f"First appearance: {first_seen['span']} in {first_seen['outlet_text'] or first_seen['article_id']}.")
-
-
-def _related_pairs(w: pd.DataFrame, df: pd.DataFrame, pairs: list[tuple[int, int, str]]):
-    for a, b, reason in pairs:
-        yield Related(claims=(_flag_claim(w, a), _flag_claim(w, b)), reason=reason)
+def _explain(rows: _Rows, claimant: list, source: list, key, idx: list[int], claims: tuple[FlagClaim, ...],
+             kind: str, gap: float) -> str:
+    subject, scope, pred, entity, mk, modality, unit, change = key
+    fields = [f"subject={subject}", f"measure={pred}"]
+    fields += [f"{name}={v}" for name, v in (("entity", entity), ("scope", scope), ("markers", mk)) if _none(v)]
+    fields += [f"unit={unit}", f"modality={modality}"] + (["a change, not a level"] if change else [])
+    outlets: dict[str, dict[str, None]] = {}
+    for i, c in zip(idx, claims):
+        outlets.setdefault(str(claimant[i]), {})[c.outlet or "no outlet"] = None
+    who = "; ".join(f"{k} (in {', '.join(v)})" for k, v in outlets.items())
+    figs = " vs ".join(dict.fromkeys(c.span for c in claims))
+    first_i, first_c = min(zip(idx, claims), key=lambda t: (rows.published_day[t[0]], t[1].start))
+    sources = len({source[i] for i in idx})
+    return (f"{kind}: {WHY[kind]}. Matched on {', '.join(fields)}. Figures: {figs} (gap {gap:.1%}). "
+            f"{sources} distinct claimant(s): {who}. "
+            f"First appearance: {first_c.span} in {first_c.outlet or first_c.article_id}"
+            f"{f' on {first_c.published}' if first_c.published else ''}.")
 
 
 RELAXED = ["k_subject", "k_predicate", "k_unit", "k_change"]
 MAX_RELATED_PER_BLOCK = 12
 
 
-def _related_groups(w: pd.DataFrame, df: pd.DataFrame, e: pd.DataFrame):
+def _related_groups(rows: _Rows, e: pd.DataFrame):
     """Quantities that share subject, predicate and unit but differ in scope, modality,
     counted entity or markers: neighbours, shown side by side, never flagged."""
     if e.empty:
         return
-    reps = e.sort_values(["day", "start"]).groupby("group", sort=True).head(1)
-    reps = reps[reps.groupby(RELAXED, dropna=False, sort=False)["group"].transform("size").between(2, MAX_RELATED_PER_BLOCK)]
-    for _, block in reps.groupby(RELAXED, dropna=False, sort=False):
-        rows = list(block.itertuples())
-        for i in range(len(rows)):
-            for j in range(i + 1, len(rows)):
-                a, b = rows[i], rows[j]
+    reps = e.sort_values(["day", "start"], kind="mergesort").drop_duplicates("group")
+    block = reps.groupby(RELAXED, dropna=False, sort=False).ngroup().to_numpy()
+    size = np.bincount(block)[block]
+    keep = (size >= 2) & (size <= MAX_RELATED_PER_BLOCK)
+    reps = reps[keep].assign(block=block[keep]).sort_values(["block", "day", "start"], kind="mergesort")
+    if reps.empty:
+        return
+    b = reps["block"].to_numpy()
+    bounds = np.flatnonzero(np.r_[True, b[1:] != b[:-1], True])
+    cols = {c: reps[c].tolist() for c in ("k_modality", "k_scope", "k_entity", "k_markers")}
+    index = reps.index.tolist()
+    rows.prepare(index)
+    for j in range(len(bounds) - 1):
+        lo, hi = bounds[j], bounds[j + 1]
+        for x in range(lo, hi):
+            for y in range(x + 1, hi):
                 reasons = []
-                if a.k_modality != b.k_modality:
-                    reasons.append(f"planned vs actual ({a.k_modality} / {b.k_modality})")
-                if a.k_scope != b.k_scope:
-                    reasons.append("region vs whole" if (a.k_scope is None or b.k_scope is None)
-                                   else f"different scopes ({a.k_scope} / {b.k_scope})")
-                if a.k_entity != b.k_entity:
-                    reasons.append(f"different counted things ({a.k_entity} / {b.k_entity})")
-                if a.k_markers != b.k_markers:
-                    reasons.append(f"neighbouring measures ({a.k_markers or 'plain'} / {b.k_markers or 'plain'})")
-                yield Related(claims=(_flag_claim(w, a.Index), _flag_claim(w, b.Index)), reason="; ".join(reasons))
+                if cols["k_modality"][x] != cols["k_modality"][y]:
+                    reasons.append(f"planned vs actual ({cols['k_modality'][x]} / {cols['k_modality'][y]})")
+                sx, sy = _none(cols["k_scope"][x]), _none(cols["k_scope"][y])
+                if sx != sy:
+                    reasons.append("region vs whole" if sx is None or sy is None else f"different scopes ({sx} / {sy})")
+                ex, ey = _none(cols["k_entity"][x]), _none(cols["k_entity"][y])
+                if ex != ey:
+                    reasons.append(f"different counted things ({ex} / {ey})")
+                if cols["k_markers"][x] != cols["k_markers"][y]:
+                    reasons.append(f"neighbouring measures ({cols['k_markers'][x] or 'plain'} / {cols['k_markers'][y] or 'plain'})")
+                yield Related(claims=(rows.claim(index[x]), rows.claim(index[y])), reason="; ".join(reasons))
 
 
-def _repeats(w: pd.DataFrame, df: pd.DataFrame, e: pd.DataFrame):
+def _repeats(rows: _Rows, e: pd.DataFrame):
     """One claimant's figure carried by several articles: one source, many appearances."""
     if e.empty:
         return
-    r = e.assign(vkey=np.round(e["lo"].to_numpy(dtype=float), 6).astype(str) + "|" + np.round(e["hi"].to_numpy(dtype=float), 6).astype(str))
-    arts = r.groupby(["group", "source", "vkey"])["article_id"].transform("nunique")
-    r = r[arts >= 2]
-    for _, rows in r.groupby(["group", "source", "vkey"], sort=True):
-        rows = rows.assign(pub=w.loc[rows.index, "published_day"]).sort_values(["pub", "start"])
-        idx = rows.index.to_numpy()
-        yield Repeat(attributed_to=_none(w.at[idx[0], "claimant"]), value=_none(w.at[idx[0], "value"]),
-                     claims=tuple(_flag_claim(w, int(i)) for i in idx))
+    r = e[["group", "src", "art", "lo", "hi", "published_day", "start"]].copy()
+    r["vkey"] = pd.factorize(pd.MultiIndex.from_arrays([np.round(r["lo"].to_numpy(), 6), np.round(r["hi"].to_numpy(), 6)]))[0]
+    r["rk"] = r.groupby(["group", "src", "vkey"], sort=False).ngroup()
+    arts = r.groupby("rk")["art"].transform("nunique").to_numpy()
+    r = r[arts >= 2].sort_values(["rk", "published_day", "start"], kind="mergesort")
+    if r.empty:
+        return
+    rk = r["rk"].to_numpy()
+    bounds = np.flatnonzero(np.r_[True, rk[1:] != rk[:-1], True])
+    index = r.index.tolist()
+    rows.prepare(index)
+    claimant = rows.claimant.tolist()
+    for j in range(len(bounds) - 1):
+        idx = index[bounds[j]:bounds[j + 1]]
+        claims = tuple(rows.claim(i) for i in idx)
+        yield Repeat(attributed_to=_none(claimant[idx[0]]), value=claims[0].value, claims=claims)
 
 
 # -- reviewer verdicts -------------------------------------------------------------------------

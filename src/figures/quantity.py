@@ -200,39 +200,60 @@ def _map_unique(series: pd.Series, fn) -> pd.Series:
     return pd.Series(out, index=series.index)
 
 
+def _codes(series: pd.Series) -> tuple[np.ndarray, list]:
+    """Factorize with missing values as one more code (the last)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    uniques = list(uniques)
+    codes = np.where(codes < 0, len(uniques), codes)
+    return codes, uniques + [None]
+
+
 def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     """One row per claim with the normalised key fields:
 
-    subject, scope, predicate, entity, markers, modality_class, unit_dim, is_change, cumulative.
+    k_subject, k_scope, k_predicate, k_entity, k_markers, k_modality, k_change, k_cumulative.
+
+    Each field is computed once per distinct phrasing (subject with location; measure with
+    entity), then spread to the rows by integer codes.
     """
     n = len(claims)
     col = lambda name: claims[name] if name in claims else pd.Series([None] * n, index=claims.index)  # noqa: E731
-    subj = _map_unique(col("subject"), split_scope)
-    subject = subj.map(lambda t: t[0])
-    scope = subj.map(lambda t: t[1])
-    loc = _map_unique(col("location"), norm_text)
-    scope = loc.where(loc.notna(), scope)
 
-    measure = col("measure")
-    entity = col("entity")
-    both = measure.fillna("").astype(str) + " | " + entity.fillna("").astype(str)
-    pred_m = _map_unique(measure, predicate)
-    pred_e = _map_unique(entity, predicate)
-    pred = pred_m.where(pred_m.notna(), pred_e)
-    head = _map_unique(entity, head_noun)
-    # with no predicate word anywhere, the counted thing itself names the quantity
-    pred = pred.where(pred.notna(), head)
-    mk = _map_unique(both, markers)
-    modality = col("modality").fillna("actual").astype(str)
-    planned_by_words = mk.map(lambda m: "planned" in m)
-    modality_class = np.where(modality.isin(list(PLANNED_MODALITIES)) | planned_by_words, "planned",
+    s_codes, s_uniques = _codes(col("subject"))
+    l_codes, l_uniques = _codes(col("location"))
+    split = [split_scope(u) for u in s_uniques]
+    subject = np.array([t[0] for t in split], dtype=object)[s_codes]
+    scope_of_subject = np.array([t[1] for t in split], dtype=object)[s_codes]
+    loc = np.array([norm_text(u) for u in l_uniques], dtype=object)[l_codes]
+    scope = np.where(pd.isna(loc), scope_of_subject, loc)
+
+    m_codes, m_uniques = _codes(col("measure"))
+    e_codes, e_uniques = _codes(col("entity"))
+    pair = m_codes.astype(np.int64) * (len(e_uniques) + 1) + e_codes
+    p_codes, p_uniques = pd.factorize(pair)
+    preds, heads, marks, planned = [], [], [], []
+    for code in p_uniques:
+        m, e = m_uniques[code // (len(e_uniques) + 1)], e_uniques[code % (len(e_uniques) + 1)]
+        head = head_noun(e)
+        pred = predicate(m) or predicate(e) or head  # no predicate word: the counted thing names it
+        mk = markers(f"{m or ''} | {e or ''}")
+        preds.append(pred)
+        heads.append(head)
+        marks.append("|".join(sorted(mk - {"planned"})))
+        planned.append("planned" in mk)
+    pred = np.array(preds + [None], dtype=object)[p_codes]
+    head = np.array(heads + [None], dtype=object)[p_codes]
+    mk = np.array(marks + [""], dtype=object)[p_codes]
+    planned_by_words = np.array(planned + [False], dtype=bool)[p_codes]
+
+    modality = col("modality").fillna("actual").astype(str).to_numpy()
+    modality_class = np.where(np.isin(modality, list(PLANNED_MODALITIES)) | planned_by_words, "planned",
                               np.where(modality == "denied", "denied", "actual"))
-    mk = mk.map(lambda m: "|".join(sorted(m - {"planned"})))
     return pd.DataFrame({
         "k_subject": subject, "k_scope": scope, "k_predicate": pred, "k_entity": head,
         "k_markers": mk, "k_modality": modality_class,
         "k_change": col("is_change").fillna(False).astype(bool).to_numpy(),
-        "k_cumulative": pred.isin(list(CUMULATIVE)).to_numpy(),
+        "k_cumulative": np.isin(pred, list(CUMULATIVE)),
     }, index=claims.index)
 
 

@@ -52,7 +52,7 @@ def crh(rows: pd.DataFrame, min_claims: int = 5, iterations: int = 10) -> pd.Dat
         truth = weighted_median(f, "window", "value", "w")
         t = f["window"].map(truth).to_numpy(dtype=float)
         v = f["value"].to_numpy(dtype=float)
-        scale = f.groupby("window")["value"].transform(lambda s: s.abs().max()).to_numpy(dtype=float)
+        scale = f["value"].abs().groupby(f["window"]).transform("max").to_numpy(dtype=float)
         f["loss"] = np.abs(v - t) / np.maximum(scale, 1e-12)
         loss = f.groupby("source", observed=True)["loss"].sum() + 1e-6
         w = -np.log(loss / loss.sum())
@@ -64,12 +64,10 @@ def crh(rows: pd.DataFrame, min_claims: int = 5, iterations: int = 10) -> pd.Dat
     n = counts[keep].to_numpy(dtype=float)
     lo_q = _chi2_quantile(-Z_975, n)
     hi_q = _chi2_quantile(Z_975, n)
-    loss_k = loss[keep].to_numpy(dtype=float)
     out = pd.DataFrame({
         "attributed_to": label[keep].to_numpy(), "claims": counts[keep].to_numpy(),
         "weight": w[keep].to_numpy(),
         # CATD: the weight is a chi-square draw over the loss; its band scales with 1/loss
         "low": lo_q / n * w[keep].to_numpy(), "high": hi_q / n * w[keep].to_numpy(),
     })
-    del loss_k
     return out.sort_values(["weight", "attributed_to"], ascending=[False, True]).reset_index(drop=True)
