@@ -230,6 +230,7 @@ class _Context:
     kinds: dict[int, str | None] = field(default_factory=dict)  # measure kind per figure token, this sentence
     measures: dict[int, str | None] = field(default_factory=dict)  # measure per figure token, this sentence
     para_subject: tuple[int, str] | None = None  # (paragraph, place) named last
+    last_entity: tuple[int, str, str | None] | None = None  # (paragraph, entity, measure) of the last claim
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
     event: str | None = None
@@ -263,7 +264,7 @@ def extract_claims(article: Article) -> Extraction:
         times = find_time_refs(text, article.published, sent.start, sent.end) if (
             article.published and (figs or claimants)) else []
         for c in claimants:
-            near = [t for t in times if t.role == "point" and (abs(t.start - c.start) <= 30 or abs(t.end - c.start) <= 3)]
+            near = [t for t in times if t.role == "point" and _dates_statement(text, c.start, t)]
             if near:
                 c.day = _not_after(near[0], article.published)
         reads.append((sent, idxs, toks, claimants, times))
@@ -297,6 +298,16 @@ def _cue_pattern() -> re.Pattern:
     vocab = vocabulary()
     words = sorted(vocab.claimant_verbs | PARTICIPLES | {"according", "citing", "cited", "per"}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+def _dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
+    """A date right at the claimant's verb: "said Monday", "said in an email Friday",
+    "Wednesday estimated", "officials on Friday said"."""
+    if t.start >= verb_at:
+        gap = text[verb_at:t.start]
+        return len(gap) <= 24 and not any(ch in gap for ch in ",;:“”\"")
+    gap = text[t.end:verb_at]
+    return len(gap) <= 3
 
 
 def _inherit_quoted(ctx: _Context, reads: list) -> None:
@@ -975,9 +986,14 @@ def _claim(ctx: _Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, c
         measure = ctx.measures[ti - 2]  # "17.9km (11 miles)": the conversion measures the same thing
     if measure is None and entity:
         measure = next((m.measure for w in entity.lower().split() if (m := vocab.measures.get((w,)))), None)
+    if entity is None and ctx.last_entity and ctx.last_entity[0] == sent.paragraph and (
+            measure is None or measure == ctx.last_entity[2]):
+        entity = ctx.last_entity[1]  # "... 2,000 troops. Some 3,000 are already stationed in Jordan."
     entities[ti] = entity
     ctx.kinds[ti] = kind
     ctx.measures[ti] = measure
+    if entity:
+        ctx.last_entity = (sent.paragraph, entity, measure)
     attributed_to, chain = _attribution(ctx, claimants, toks[ti].start)
     if _is_conversion(ctx, toks, ti) and ctx.article.outlet:
         # "£700m ($905m)": the outlet's own arithmetic
@@ -1073,6 +1089,11 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
         return entities[ti - 2], None, ctx.kinds.get(ti - 2)
     # 2. percentages: "75% of the hardest-hit areas" -> "share of the hardest-hit areas"
     if unit == "percent":
+        if ti >= 1 and (toks[ti - 1].low in ("up", "down") or toks[ti - 1].low in CHANGE_VERBS) and not (
+                ti + 1 < n and toks[ti + 1].low == "of"):
+            prev = _previous_entity(toks, ti, entities)  # "delivered 466,140 vehicles, up 83%"
+            if prev:
+                return f"change in {prev}", "change", None
         if ti + 1 < n and toks[ti + 1].low == "of":
             np = _np_words(toks, ti + 2, hi, keep_det=True)
             if np:
@@ -1518,23 +1539,31 @@ def _as_of(ctx: _Context, toks: list[Tok], ti: int, times: list[TimeRef],
     points = [t for t in times if not (t.start < fig.end and fig.start < t.end) and (
         t.role == "point" or (t.role == "attributive" and _next_word(text, t.end) in ctx.vocab.document_nouns))]
     if points:
-        for c in claimants:
-            if c.start < 0:
-                continue
-            for t in points:
-                if abs(t.start - c.start) <= 30 or abs(t.end - c.start) <= 3:
-                    return _not_after(t, base)
-        # the figure's own clause first, then dates before it: "rose to 3.9%, up from 3.8% in March"
+        # 1. the figure's own clause: "fell to 2.4% in November from 2.9% in October"
         lo, hi = _clause(toks, ti)
         c_lo, c_hi = toks[lo].start, toks[hi - 1].end
-        near = [t for t in points if c_lo <= t.start < c_hi] or [t for t in points if t.end <= fig.start]
-        if near:
-            best = min(near, key=lambda t: abs(t.start - fig.start))
+        own = [t for t in points if c_lo <= t.start < c_hi]
+        if own:
+            best = min(own, key=lambda t: abs(t.start - fig.start))
+            said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
+            if said and best.text.lower() in DEICTIC:
+                return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
             return _not_after(best, base)
+        # 2. the statement's date: "officials said Monday", "tweeted on Wednesday"
+        for c in claimants:
+            if c.start >= 0 and c.day:
+                return c.day
+        # 3. a date before the figure in the sentence: "On Friday, the toll rose to 97"
+        before = [t for t in points if t.end <= fig.start]
+        if before:
+            return _not_after(before[-1], base)
     for c in claimants:
         if c.day:
             return c.day
     return base, "day"
+
+
+DEICTIC = frozenset({"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "last night"})
 
 
 def _not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
