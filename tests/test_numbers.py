@@ -91,6 +91,9 @@ FIGURES = [
     ("about 2000 - 2500 calories a day", "about 2000 - 2500", 2000, 2000, 2500, "range", None),  # not a year
     ("The 1520 sq m medical centre", "1520 sq m", 1520, 1520, 1520, "exact", "square_metre"),
     ("came back at 4 ppb", "4 ppb", 4, 4, 4, "exact", "ppb"),
+    ("unemployed for over two years", "over two years", 2, 2, INF, "more_than", "year"),  # "for over": a bound
+    ("unemployed for one to two years", "one to two years", 1, 1, 2, "range", "year"),
+    ("a 640bhp engine", "640bhp", 640, 640, 640, "exact", "horsepower"),
     ("temperatures have risen by 1.1C since", "1.1C", 1.1, 1.1, 1.1, "exact", "degree_Celsius"),  # glued C
     ("Roughly one in three adults", "Roughly one in three", 1 / 3, INF, INF, "about", "fraction"),  # a proportion
     ("9 out of 10 doctors", "9 out of 10", 0.9, 0.9, 0.9, "exact", "fraction"),
@@ -169,6 +172,8 @@ NON_FIGURES = [
     ("The 2-1 win put United top", "2-1", "score"),  # high-low with small numbers: a score, not a range
     ("a 5-4 ruling", "5-4", "score"),
     ("a 1-1 draw", "1-1", "score"),
+    ("which ended 2-2 on aggregate", "2-2", "score"),  # equal ends: never a range
+    ("Jul 15 2019 | 9:35 PM", "9:35 PM", "time"),
     ("warming could reach 2.7C by 2100.", "2100", "year"),
     ("the Big 12 Conference", "Big 12", "identifier"),
     ("on the 9/11 anniversary", "9/11", "slash"),  # dates, slogans and slash fractions are not read

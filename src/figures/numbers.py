@@ -185,7 +185,7 @@ _BLOCKERS = [
     # Thursday (9): a day of the month after a weekday
     (re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\(\s*[0-3]?\d\s*\)"), "date"),
     # 4:17 a.m., 16:30, 4pm, 0400 GMT
-    (re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\.?)?|\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)"
+    (re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s?[apAP]\.?[mM]\.?)?|\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[apAP][mM]\b)"
                 r"|\b\d{4}\s?(?:GMT|UTC|BST|CET|EST|EDT|PST|HST)\b"), "time"),
     # 2022-23, 2022–2023, 1990s, '90s, mid-2023
     (re.compile(r"\b(?:1[89]|20)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)\d\d|\d\d)(?![\d%]|[,.]\d)"), "year"),
@@ -290,7 +290,7 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
             blocked.append((m.start(), m.end()))
     for m in _SCORE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
-        if (a > b or _SCORE_WORD.match(text, m.end())) and not _overlaps(blocked, m.start(), m.end()):
+        if (a >= b or _SCORE_WORD.match(text, m.end())) and not _overlaps(blocked, m.start(), m.end()):
             nonfigs.append(NonFigure(m.start(), m.end(), "score"))  # "a 2-1 win", "a 5-4 ruling"
             blocked.append((m.start(), m.end()))
     for m in _VAGUE.finditer(text):
@@ -676,7 +676,9 @@ def _qualify(text: str, atom: _Atom) -> None:
     qm = _PRE_QUAL.search(text, max(0, atom.num_start - 40), atom.num_start)
     age = atom.unit_end is not None and text[atom.unit_end - 3:atom.unit_end].lower() == "old"
     if qm and qm.group("q").lower() in _CONTEXT["period_pre"] and atom.unit in _DURATIONS and not age:
-        qm = None  # "over five years": the period something happens in, not a bound
+        wb = _WORD_BEFORE.search(text, max(0, qm.start() - 20), qm.start())
+        if not (wb and wb.group("w").lower() in _CONTEXT["bound_pre"]):
+            qm = None  # "over five years": the period something happens in; "for over two years" is a bound
     if qm and qm.group("q").lower() == "up to":
         wb = _WORD_BEFORE.search(text, max(0, qm.start() - 20), qm.start())
         if wb and wb.group("w").lower() in _CONTEXT["motion_pre"]:
