@@ -231,6 +231,7 @@ class _Context:
     measures: dict[int, str | None] = field(default_factory=dict)  # measure per figure token, this sentence
     para_subject: tuple[int, str] | None = None  # (paragraph, place) named last
     last_entity: tuple[int, str, str | None] | None = None  # (paragraph, entity, measure) of the last claim
+    news_day: tuple[date, str] | None = None  # the day the article's statements were made
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
     event: str | None = None
@@ -269,6 +270,7 @@ def extract_claims(article: Article) -> Extraction:
                 c.day = _not_after(near[0], article.published)
         reads.append((sent, idxs, toks, claimants, times))
     _inherit_quoted(ctx, reads)
+    ctx.news_day = _news_day(article.published, reads)
 
     claims: list[Claim] = []
     mentions: list[Mention] = []
@@ -298,6 +300,21 @@ def _cue_pattern() -> re.Pattern:
     vocab = vocabulary()
     words = sorted(vocab.claimant_verbs | PARTICIPLES | {"according", "citing", "cited", "per"}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+def _news_day(published: date | None, reads: list) -> tuple[date, str] | None:
+    """The day the reported statements were made, when the copy went out a day or two later:
+    wire style "officials said Friday" in a Saturday paper. Only when every dated statement in
+    the article names the same day and one of them is in the first two paragraphs; undated
+    figures then refer to that day rather than to the publication date."""
+    if published is None:
+        return None
+    days = {c.day for _, _, _, claimants, _ in reads for c in claimants if c.day and c.start >= 0}
+    lead = any(c.day for sent, _, _, claimants, _ in reads if sent.paragraph <= 2 for c in claimants if c.start >= 0)
+    if len(days) != 1 or not lead:
+        return None
+    day = next(iter(days))
+    return day if day[1] == "day" and 1 <= (published - day[0]).days <= 2 else None
 
 
 def _dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
@@ -1560,7 +1577,7 @@ def _as_of(ctx: _Context, toks: list[Tok], ti: int, times: list[TimeRef],
     for c in claimants:
         if c.day:
             return c.day
-    return base, "day"
+    return ctx.news_day or (base, "day")
 
 
 DEICTIC = frozenset({"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "last night"})
