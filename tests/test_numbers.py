@@ -94,6 +94,10 @@ FIGURES = [
     ("unemployed for over two years", "over two years", 2, 2, INF, "more_than", "year"),  # "for over": a bound
     ("unemployed for one to two years", "one to two years", 1, 1, 2, "range", "year"),
     ("a 640bhp engine", "640bhp", 640, 640, 640, "exact", "horsepower"),
+    ("a margin of error of plus or minus 3.1 percentage points", "3.1 percentage points", 3.1, 3.1, 3.1, "exact",
+     "percentage_point"),  # "plus or minus" is a margin, not a sign
+    ("the rate has been at or below 4% for months", "at or below 4%", 4, INF, 4, "at_most", "percent"),
+    ("Biden leads 48% to 44% in the poll", "44%", 44, 44, 44, "exact", "percent"),  # high-to-low: two figures
     ("temperatures have risen by 1.1C since", "1.1C", 1.1, 1.1, 1.1, "exact", "degree_Celsius"),  # glued C
     ("Roughly one in three adults", "Roughly one in three", 1 / 3, INF, INF, "about", "fraction"),  # a proportion
     ("9 out of 10 doctors", "9 out of 10", 0.9, 0.9, 0.9, "exact", "fraction"),
