@@ -1535,6 +1535,14 @@ def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
     return None
 
 
+_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b[^,;:.]{0,20}$", re.IGNORECASE)
+
+
+def _dates_event(text: str, t: TimeRef) -> bool:
+    """"a devastating earthquake before dawn on Monday": the date of the event, not of the figure."""
+    return bool(_EVENT_BEFORE.search(text, max(0, t.start - 32), t.start))
+
+
 def _next_word(text: str, pos: int) -> str:
     m = re.match(r"\W*(\w+)", text[pos:pos + 30])
     return m.group(1).lower() if m else ""
@@ -1553,7 +1561,7 @@ def _as_of(ctx: _Context, toks: list[Tok], ti: int, times: list[TimeRef],
         return (years[0].day, "year") if years else (base, "day")
     text = ctx.article.text
     # a date that contains the figure ("two years ago") dates something else; "a March report" dates it
-    points = [t for t in times if not (t.start < fig.end and fig.start < t.end) and (
+    points = [t for t in times if not (t.start < fig.end and fig.start < t.end) and not _dates_event(text, t) and (
         t.role == "point" or (t.role == "attributive" and _next_word(text, t.end) in ctx.vocab.document_nouns))]
     if points:
         # 1. the figure's own clause: "fell to 2.4% in November from 2.9% in October"
