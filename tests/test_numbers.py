@@ -247,11 +247,11 @@ _NEWSY = st.sampled_from(["12,000", "£140m", "about", "more than", "between", "
 @given(st.one_of(st.text(max_size=80), st.lists(_NEWSY, max_size=20).map(" ".join)))
 def test_never_raises_and_offsets_are_valid(text):
     figures, non = find_figures(text)
-    last = -1
+    last = 0
     for f in figures:
         assert 0 <= f.start < f.end <= len(text)
-        assert f.start >= last  # in text order
-        last = f.start
+        assert f.start >= last  # in text order, and no two figures overlap
+        last = f.end
         if f.value is not None:
             if f.low is not None:
                 assert f.low <= f.value + 1e-9
