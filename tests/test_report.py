@@ -107,7 +107,8 @@ MENTIONS = [Mention("seed", 0, 0, "", "calendar date"), Mention("toll2", 0, 0, "
 
 # The fake comparator's rules: (kind, claims, reason to disappear: a claim whose arrival ends it).
 FLAG_RULES = [
-    ("cross_source", ["nk12", "nk10"], None, "confirmed", "Both figures checked against the agency's briefing."),
+    # Newsweek repeats the agency's 12,000: one card for the figure, "repeated in Newsweek"
+    ("cross_source", ["nk12", "nk10", "nw12"], None, "confirmed", "Both figures checked against the agency's briefing."),
     ("revision", ["early3", "nk12"], None, None, None),
     ("monotonic", ["toll115", "toll97"], None, None, None),
     ("within_article", ["evil40", "evil45"], None, "needs <b>work</b> [x](javascript:alert(1))", None),
@@ -251,7 +252,7 @@ def test_flag_seen_last_week_is_ongoing(world: Store, tmp_path: Path) -> None:
             if late.id not in ids:
                 return base
             rows = {r["claim_id"]: r for r in frame.to_dict("records")}
-            grown = [f for f in base.flags if f.kind == "cross_source" and f.subject == "North Korea"][0]
+            grown = next(f for f in base.flags if CLAIMS["nk10"].id in {c.claim_id for c in f.claims})
             bigger = replace(grown, id=Flag.make_id("cross_source", [c.claim_id for c in grown.claims] + [late.id]),
                              claims=grown.claims + (_flag_claim(rows[late.id]),))
             return replace(base, flags=tuple(f for f in base.flags if f is not grown) + (bigger,))
@@ -259,7 +260,7 @@ def test_flag_seen_last_week_is_ongoing(world: Store, tmp_path: Path) -> None:
         # the seed flag gains the late claim and so a new id, yet it is the flag seen in W43
         result = make_report(store, ReportOptions(out_dir=tmp_path, week="2024-W44"), Settings(), compare_late, TODAY)
         doc = json.loads(next(p for p in result.paths if p.name == "report.json").read_text(encoding="utf-8"))
-        assert [(f["kind"], f["status"], len(f["claims"])) for f in doc["flags"]] == [("cross_source", "ongoing", 3)]
+        assert [(f["kind"], f["status"], len(f["claims"])) for f in doc["flags"]] == [("cross_source", "ongoing", 4)]
     finally:
         DOCS.remove(extra)
 
@@ -604,3 +605,19 @@ def test_cards_and_chart_share_each_claimants_colour_and_order() -> None:
     texts = ["".join(t.itertext()) for t in ET.fromstring(timeline_svg(claims, "x")).iter(f"{ns}text")]
     legend = [t for t in texts if t.startswith("claimant ")]
     assert legend == list(order)  # the legend lists the claimants in the cards' order
+
+
+def test_a_flag_with_many_figures_shows_twelve_cards_and_counts_the_rest(world: Store) -> None:
+    from figures.report import render_flags_csv, render_html
+
+    inputs = gather(world, W43, Settings(), fake_compare)
+    many = tuple(_fc(100 + k, 100 + k, 100 + k, claim_id=f"m{k}", article_id=f"a{k}", attributed_to=f"source {k}",
+                     published=date(2024, 10, 22), as_of=date(2024, 10, 22)) for k in range(20))
+    big = Flag("big", "cross_source", "Somewhere", "people", None, many, severity=5.0)
+    report = build(replace(inputs, comparison=replace(inputs.comparison, flags=inputs.comparison.flags + (big,))))
+    page, md = render_html(report), render_markdown(report)
+    card_html = page[page.index('data-flag="big"'):]
+    assert card_html[:card_html.index("</article>")].count('class="claim"') == 12
+    assert "and 8 more figures" in page and "and 8 more figures" in md
+    csv_rows = [r for r in csv.DictReader(io.StringIO(render_flags_csv(report))) if r["flag_id"] == "big"]
+    assert len(csv_rows) == 20  # every claim stays in the data

@@ -53,6 +53,8 @@ KIND_LABELS = {
 }
 # Verdicts that close a flag (as in figures.compare): it leaves the list and shows as resolved.
 CLOSING_VERDICTS = frozenset({"not-a-conflict", "resolved"})
+CARDS = 12  # figures shown side by side per flag; every claim is in flags.csv and report.json
+BRIEF_FIGURES = 6  # figures per row of the further-flags table
 STATUS_LABELS = {"new": "new this period", "ongoing": "seen before", "resolved": "no longer flagged"}
 
 FLAG_CSV_COLUMNS = ["flag_id", "status", "kind", "subject", "entity", "measure", "severity", "verdict",
@@ -106,6 +108,7 @@ class Quote:
     link: str | None  # the article URL, only when it is http(s)
     interval: str
     colour: str  # the claimant's colour in the chart
+    repeats: tuple[FlagClaim, ...] = ()  # later claims of the same figure by the same claimant
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,10 +300,13 @@ def _claimant(c: FlagClaim) -> str:
 
 
 def _quotes(claims: Sequence[FlagClaim]) -> tuple[Quote, ...]:
-    ordered = sorted(claims, key=_when)
+    """One quote per distinct figure of each claimant (its first appearance), with its repeats."""
     colours = claimant_colours(claims)
-    return tuple(Quote(c, *split_sentence(c.sentence, c.span), safe_link(c.url), interval(c), colours[_claimant(c)])
-                 for c in ordered)
+    groups: dict[tuple, list[FlagClaim]] = {}
+    for c in sorted(claims, key=_when):
+        groups.setdefault((_claimant(c), c.value, c.low, c.high), []).append(c)
+    return tuple(Quote(c, *split_sentence(c.sentence, c.span), safe_link(c.url), interval(c), colours[_claimant(c)],
+                       tuple(rest)) for c, *rest in groups.values())
 
 
 def _steps(flag: Flag, down_only: bool) -> list[Change]:
@@ -469,8 +475,8 @@ def render_json(report: Report) -> str:
 def render_flags_csv(report: Report) -> str:
     rows = [{"flag_id": v.flag.id, "status": v.status, "kind": v.flag.kind, "subject": v.flag.subject,
              "entity": v.flag.entity, "measure": v.flag.measure, "severity": round(v.flag.severity, 4),
-             "verdict": v.flag.verdict, **_claim_json(q.claim)}
-            for v in report.flags for q in v.quotes]
+             "verdict": v.flag.verdict, **_claim_json(c)}
+            for v in report.flags for c in sorted(v.flag.claims, key=_when)]
     return to_csv(rows, FLAG_CSV_COLUMNS)
 
 
@@ -535,14 +541,16 @@ def render_markdown(report: Report, chart_path: Callable[[Flag], str] | None = N
                    if f.verdict else ""), ""]
         if f.explanation:
             out += [md_text(f.explanation), ""]
-        out += ["| figure | interval | outlet | published | claimant | as of | link |",
-                "| --- | --- | --- | --- | --- | --- | --- |"]
-        for q in v.quotes:
+        out += ["| figure | interval | outlet | published | claimant | as of | link | repeated in |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for q in v.quotes[:CARDS]:
             c = q.claim
             out.append(f"| **{md_cell(c.span)}** | {md_cell(q.interval)} | {md_cell(c.outlet)} | {c.published or '–'} | "
-                       f"{md_cell(_claimant(c))} | {c.as_of or '–'} | {_md_link(q.link)} |")
+                       f"{md_cell(_claimant(c))} | {c.as_of or '–'} | {_md_link(q.link)} | {md_cell(_also(q))} |")
         out.append("")
-        for q in v.quotes:
+        if len(v.quotes) > CARDS:
+            out += [f"… and {len(v.quotes) - CARDS} more figures (every claim is in flags.csv).", ""]
+        for q in v.quotes[:CARDS]:
             quote_text = _md_quote(q)
             out += [f"> {quote_text}", f"> — {md_text(q.claim.outlet) or 'unknown outlet'}, {q.claim.published or 'undated'}", ""]
         if chart_path is not None:
@@ -553,7 +561,8 @@ def render_markdown(report: Report, chart_path: Callable[[Flag], str] | None = N
                 "| # | quantity | kind | status | figures | flag |", "| ---: | --- | --- | --- | --- | --- |"]
         out += [f"| {i} | {md_cell(v.title)} | {_md_code(v.flag.kind)} | {STATUS_LABELS[v.status]} | "
                 + " vs ".join(f"**{md_text(q.claim.span)}** ({md_text(_claimant(q.claim))}, {md_text(q.claim.outlet) or 'unknown outlet'}, "
-                              f"{q.claim.published or 'undated'})" for q in v.quotes)
+                              f"{q.claim.published or 'undated'})" for q in v.quotes[:BRIEF_FIGURES])
+                + (f" and {len(v.quotes) - BRIEF_FIGURES} more" if len(v.quotes) > BRIEF_FIGURES else "")
                 + f" | {_md_code(v.flag.id)} |" for i, v in brief]
         out.append("")
     out += _md_changes("## Figures that changed", report.changes, "No figure was revised in this period.")
@@ -606,6 +615,12 @@ def render_markdown(report: Report, chart_path: Callable[[Flag], str] | None = N
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _also(q: Quote, names: int = 5) -> str:
+    """Where else the same claimant's figure appeared: "Reuters (2024-10-22), AP (…) and 3 more"."""
+    shown = ", ".join(f"{c.outlet or 'unknown outlet'} ({c.published or 'undated'})" for c in q.repeats[:names])
+    return shown + (f" and {len(q.repeats) - names} more" if len(q.repeats) > names else "")
+
+
 def _md_quote(q: Quote) -> str:
     """The sentence with the figure in bold; the spaces around the figure survive escaping."""
     before, after = md_text(q.before), md_text(q.after)
@@ -641,7 +656,8 @@ def _md_changes(heading: str, steps: Sequence[Change], empty: str) -> list[str]:
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("figures", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(number=number, interval=interval, link=safe_link, claimant=_claimant, flagtitle=_title)
+    env.filters.update(number=number, interval=interval, link=safe_link, claimant=_claimant, flagtitle=_title, also=_also)
+    env.globals.update(CARDS=CARDS, BRIEF_FIGURES=BRIEF_FIGURES)
     env.globals.update(KIND_LABELS=KIND_LABELS, STATUS_LABELS=STATUS_LABELS, sorted_claims=lambda cs: sorted(cs, key=_when))
     return env
 
