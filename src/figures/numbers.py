@@ -113,7 +113,7 @@ def _rows(name: str) -> list[list[str]]:
     return out
 
 
-def _alt(words, flags_safe: bool = True) -> str:
+def _alt(words) -> str:
     """A regex alternation, longest first so "per cent" wins over "per"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -237,7 +237,6 @@ _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(
                            re.IGNORECASE)
 _GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
-_VERB_BEFORE = re.compile(r"(?P<v>[A-Za-z]+)\s+(?:[A-Za-z,]+\s+){0,2}$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w]*)")
 _GLUED_TEMPERATURE = re.compile(r"([CF])(?![\w])")
 _TEMPERATURE_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
@@ -420,7 +419,7 @@ def _cardinal(tokens: tuple[str, ...]) -> tuple[int, float]:
             used = i
     if used == 0:
         return 0, 0.0
-    return used, (total + group) * factor if used == i or last != "and" else (total + group) * factor
+    return used, (total + group) * factor
 
 
 def _words_value(tokens: tuple[str, ...]) -> float:
@@ -687,12 +686,9 @@ def _qualify(text: str, atom: _Atom) -> None:
         atom.qualifier, atom.reading = _QUALIFIERS[(qm.group("q").lower(), "pre")]
         atom.start = qm.start("q")
     pm = _POST_QUAL.match(text, atom.end)
-    if pm and not (pm.group("q") == "+" and pm.start("q") != atom.end):
-        q = pm.group("q").lower()
-        if q not in ("plus", "odd") or pm.start("q") == atom.end or text[pm.start("q") - 1] in " -":
-            if q != "plus" or not re.match(r"\s+\d", text[pm.end():pm.end() + 3]):
-                atom.qualifier, atom.reading = _QUALIFIERS[(q, "post")]
-                atom.end = pm.end()
+    if pm and not (pm.group("q") in ("+", "-plus", "-odd") and pm.start("q") != atom.end):  # glued: "100mph+"
+        atom.qualifier, atom.reading = _QUALIFIERS[(pm.group("q").lower(), "post")]
+        atom.end = pm.end()
 
 
 # ----------------------------------------------------------------------------- combining
