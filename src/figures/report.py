@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
 import logging
 import re
 from collections import Counter
@@ -29,7 +30,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from figures.formats import csv_cell, to_csv, to_json
+from figures.formats import csv_cell, plain
 from figures.charts import claimant_colours, timeline_svgs
 from figures.compare import Comparison
 from figures.config import Settings
@@ -233,7 +234,8 @@ def gather(store: Store, period: Period, settings: Settings, comparator: Compara
 # -- building ------------------------------------------------------------------------------
 
 def _in(period: Period | None, claims: Iterable[FlagClaim]) -> bool:
-    return period is not None and any(c.published is not None and period.since <= c.published <= period.until for c in claims)
+    return period is not None and any(isinstance(c.published, date) and period.since <= c.published <= period.until
+                                      for c in claims)
 
 
 def _key(flag: Flag) -> tuple:
@@ -267,6 +269,7 @@ def interval(c: FlagClaim) -> str:
     return f"{number(c.low)}–{number(c.high)}"
 
 
+@functools.lru_cache(maxsize=8192)
 def safe_link(url: str | None) -> str | None:
     """The URL when it is http(s) with a host; anything else (javascript:, data:, files) is not linked."""
     if not isinstance(url, str) or not url.strip():
@@ -353,14 +356,17 @@ def _claimants(claims: pd.DataFrame, reliability: pd.DataFrame) -> tuple[Claiman
     return tuple(sorted(rows, key=lambda r: (-r.claims, r.attributed_to)))
 
 
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or value is pd.NaT
+_CLAIM_FIELDS = tuple(n for n in FlagClaim.__slots__ if n != "claim_id")  # type: ignore[attr-defined]
 
 
 def _clean(c: FlagClaim) -> FlagClaim:
     """A claim with pandas' NaN/NaT (from a DataFrame row) as None, so "or" defaults work."""
-    changes = {name: None for name in FlagClaim.__slots__ if name != "claim_id" and _missing(getattr(c, name))}  # type: ignore[attr-defined]
-    if isinstance(c.sentence, str) is False:
+    changes = {}
+    for name in _CLAIM_FIELDS:
+        value = getattr(c, name)
+        if value is not None and value != value:  # NaN and NaT are the values not equal to themselves
+            changes[name] = None
+    if not isinstance(c.sentence, str):
         changes["sentence"] = ""
     return replace(c, **changes) if changes else c
 
@@ -375,8 +381,7 @@ def _clean_comparison(comparison: Comparison) -> Comparison:
 def build(inputs: ReportInputs, detail: int = 100, workers: int = 1) -> Report:
     """The report's content from its inputs; pure. The ``detail`` most severe flags get their
     quotes and a timeline chart (drawn on ``workers`` processes); the others a table row."""
-    inputs = replace(inputs, comparison=_clean_comparison(inputs.comparison),
-                     previous=_clean_comparison(inputs.previous) if inputs.previous is not None else None)
+    inputs = replace(inputs, comparison=_clean_comparison(inputs.comparison))  # the previous one only where shown
     period, before = inputs.period, inputs.previous_period
     of_period = [f for f in inputs.comparison.flags if _in(period, f.claims)]
     current = _sort_flags(f for f in of_period if f.verdict not in CLOSING_VERDICTS)
@@ -395,7 +400,8 @@ def build(inputs: ReportInputs, detail: int = 100, workers: int = 1) -> Report:
     for f in current:
         status = "ongoing" if (f.id in seen or _key(f) in seen) else "new"
         views.append(FlagView(f, status, _title(f), _quotes(f.claims), charts.get(f.id, ""), f.id in detailed, len(views) + 1))
-    vanished = _sort_flags(f for f in (inputs.previous.flags if inputs.previous else ())
+    vanished = _sort_flags(replace(f, claims=tuple(map(_clean, f.claims)))
+                           for f in (inputs.previous.flags if inputs.previous else ())
                            if _in(before, f.claims) and f.id not in now_all and _key(f) not in now_all)
     resolved = closed + vanished
     verdicts = [(v.flag, v.status) for v in views if v.flag.verdict] + [(f, "resolved") for f in resolved if f.verdict]
@@ -469,7 +475,23 @@ def render_json(report: Report) -> str:
                          for f, status in report.verdicts],
         },
     }
-    return to_json(doc)
+    return _json_by_line(doc)
+
+
+def _json_by_line(doc: dict) -> str:
+    """The document with one line per top-level field and per item of a top-level list: quick to
+    write (the C encoder) and a reviewable diff (a changed flag is a changed line)."""
+    dump = functools.partial(json.dumps, ensure_ascii=False, default=plain)
+    parts = []
+    for key, value in doc.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + dump(item) for item in value)
+            parts.append(f"  {dump(key)}: [\n{items}\n  ]")
+        elif isinstance(value, dict) and value and key == "compared_with_previous":
+            parts.append(f"  {dump(key)}: " + _json_by_line(value).strip().replace("\n", "\n  "))
+        else:
+            parts.append(f"  {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def render_flags_csv(report: Report) -> str:
@@ -477,7 +499,27 @@ def render_flags_csv(report: Report) -> str:
              "entity": v.flag.entity, "measure": v.flag.measure, "severity": round(v.flag.severity, 4),
              "verdict": v.flag.verdict, **_claim_json(c)}
             for v in report.flags for c in sorted(v.flag.claims, key=_when)]
-    return to_csv(rows, FLAG_CSV_COLUMNS)
+    return _csv(FLAG_CSV_COLUMNS, ([_cell(r[k]) for k in FLAG_CSV_COLUMNS] for r in rows))
+
+
+def _cell(v: object) -> str:
+    """``csv_cell`` with the common types first."""
+    kind = type(v)
+    if kind is str:
+        return "'" + v if v.startswith(_FORMULA_START) else v  # type: ignore[union-attr,operator]
+    if v is None:
+        return ""
+    if kind is float:
+        return "" if v != v else str(int(v)) if v.is_integer() else repr(v)  # type: ignore[union-attr,arg-type]
+    return csv_cell(v)
+
+
+def _csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buf.getvalue()
 
 
 def _csv_column(column: pd.Series) -> list[str]:
@@ -487,20 +529,14 @@ def _csv_column(column: pd.Series) -> list[str]:
         return ["" if v != v else str(int(v)) if v.is_integer() else repr(v) for v in values]
     if pd.api.types.is_integer_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
         return [str(v) for v in values]
-    return [("'" + v if v.startswith(_FORMULA_START) else v) if type(v) is str else "" if v is None
-            else csv_cell(v) for v in values]
+    return [_cell(v) for v in values]
 
 
 def render_claims_csv(report: Report) -> str:
-    """The period's claims, one per row; what ``to_csv`` writes, column by column (fast)."""
+    """The period's claims, one per row; what ``figures.formats.to_csv`` writes, column by column (fast)."""
     frame = report.claims
     ordered = frame.sort_values(["published", "article_id", "start"], kind="stable", na_position="last") if len(frame) else frame
-    cells = [_csv_column(ordered[c]) for c in ordered.columns]
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(list(ordered.columns))
-    writer.writerows(zip(*cells))
-    return buf.getvalue()
+    return _csv(list(ordered.columns), zip(*(_csv_column(ordered[c]) for c in ordered.columns)))
 
 
 def _md_link(url: str | None, text: str = "article") -> str:
