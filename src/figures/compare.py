@@ -151,16 +151,20 @@ def _set_aside(w: pd.DataFrame, span: pd.Series) -> tuple[np.ndarray, list[tuple
         pairs.append((int(order[i - 1]), int(order[i]), "conversion: the same amount in another unit or currency"))
 
     # stated changes: two figures of one key in one sentence that names a change
-    sentences = pd.unique(w["sentence"])
-    changing = np.array([isinstance(t, str) and bool(CHANGE_WORDS.search(t)) for t in sentences] + [False], dtype=bool)
-    codes = w["sent"].to_numpy()
-    has_change = changing[np.where(codes < 0, len(sentences), codes)] & ~out
-    cand = w.loc[has_change, ["kcode", "art", "sent", "sentence"]]
+    # (only sentences holding two figures of one key are read for change words)
+    sent = w["sent"].to_numpy()
+    shared = (sent >= 0) & ~out
+    key = np.full(n, -1, dtype=np.int64)
+    key[shared] = pd.factorize(w["kcode"].to_numpy()[shared] * (sent.max() + 2) + sent[shared])[0]
+    multi = shared & (np.bincount(key[shared])[key] >= 2) if shared.any() else shared
+    if multi.any():
+        texts = w["sentence"].to_numpy()
+        reads = {t: bool(CHANGE_WORDS.search(t)) for t in pd.unique(texts[multi]) if isinstance(t, str)}
+        multi &= np.array([reads.get(t, False) if isinstance(t, str) else False for t in texts], dtype=bool) if reads else False
+    cand = w.loc[multi, ["sentence"]].assign(key=key[multi]) if np.any(multi) else w.iloc[:0]
     if not cand.empty:
-        key = cand.groupby(["kcode", "art", "sent"], sort=False).ngroup()
-        multi = key.map(key.value_counts()).to_numpy() >= 2
         spans = span.to_numpy()
-        for _, rows in cand[multi].groupby(key[multi], sort=False):
+        for _, rows in cand.groupby("key", sort=False):
             idx = rows.index.to_numpy()
             old = [i for i in idx if _is_old_figure(w.at[i, "sentence"], spans[i])]
             if not old or len(old) == len(idx):
@@ -199,18 +203,33 @@ def _others_extreme(frame: pd.DataFrame, outer: str, inner: str) -> tuple[np.nda
     """For each row: the largest lower bound and the smallest upper bound among the rows of
     its ``outer`` block that belong to a different ``inner`` unit (another article, another
     window). Done with the top-two trick on per-unit extremes: no pairs."""
-    per = frame.groupby([outer, inner], sort=False).agg(maxlo=("lo", "max"), minhi=("hi", "min")).reset_index()
+    o = frame[outer].to_numpy()
+    i = frame[inner].to_numpy()
+    unit = _combine(o, i)
+    k = int(unit.max()) + 1
+    maxlo = np.full(k, -np.inf)
+    np.maximum.at(maxlo, unit, frame["lo"].to_numpy(dtype=float))
+    minhi = np.full(k, np.inf)
+    np.minimum.at(minhi, unit, frame["hi"].to_numpy(dtype=float))
+    first_row = np.full(k, -1, dtype=np.int64)
+    first_row[unit[::-1]] = np.arange(len(unit))[::-1]
+    u_outer, u_inner = o[first_row], i[first_row]
+    n_outer = int(o.max()) + 1
     res = []
-    for col, asc in (("maxlo", False), ("minhi", True)):
-        s = per.sort_values([outer, col], ascending=[True, asc], kind="mergesort")
-        rank = s.groupby(outer, sort=False).cumcount()
-        first = s[rank == 0].set_index(outer)
-        second = s[rank == 1].set_index(outer)
-        f_val = frame[outer].map(first[col]).to_numpy(dtype=float)
-        f_who = frame[outer].map(first[inner]).to_numpy()
-        s_val = frame[outer].map(second[col]).to_numpy(dtype=float)
-        other = np.where(f_who == frame[inner].to_numpy(), s_val, f_val)
-        res.append(other)
+    for values, sign in ((maxlo, -1.0), (minhi, 1.0)):
+        # per outer block: the best and second-best unit (sorted by value within the block)
+        order = np.lexsort((sign * values, u_outer))
+        so, sv, si = u_outer[order], values[order], u_inner[order]
+        head = np.r_[True, so[1:] != so[:-1]]
+        starts = np.flatnonzero(head)
+        best_val = np.full(n_outer, np.nan)
+        best_who = np.full(n_outer, -1, dtype=np.int64)
+        second_val = np.full(n_outer, np.nan)
+        best_val[so[starts]], best_who[so[starts]] = sv[starts], si[starts]
+        nxt = starts + 1
+        has_second = (nxt < len(so)) & (np.r_[so[1:], -1][starts] == so[starts])
+        second_val[so[starts[has_second]]] = sv[nxt[has_second]]
+        res.append(np.where(best_who[o] == i, second_val[o], best_val[o]))
     return res[0], res[1]
 
 
@@ -339,6 +358,16 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     return Comparison(flags=flags, related=related, repeats=repeats, reliability=rel)
 
 
+def _combine(*codes: np.ndarray) -> np.ndarray:
+    """One integer per distinct tuple of non-negative integer codes (no overflow: each step is
+    re-factorized)."""
+    out = np.zeros(len(codes[0]), dtype=np.int64)
+    for c in codes:
+        c = np.asarray(c, dtype=np.int64)
+        out = pd.factorize(out * (int(c.max()) + 1 if len(c) else 1) + c)[0].astype(np.int64)
+    return out
+
+
 def _combined_codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     """One integer per distinct combination of the columns (missing values are a value)."""
     code = np.zeros(len(frame), dtype=np.int64)
@@ -366,11 +395,15 @@ def _subject_fallback(w: pd.DataFrame, article: pd.Series) -> None:
     missing = w["k_subject"].isna().to_numpy()
     if not missing.any():
         return
-    if (~missing).any():
-        counts = pd.DataFrame({"a": article[~missing].to_numpy(), "s": w.loc[~missing, "k_subject"].to_numpy()}) \
-            .value_counts().reset_index(name="n").sort_values(["a", "n", "s"], ascending=[True, False, True])
-        known = counts.drop_duplicates("a").set_index("a")["s"]
-        w.loc[missing, "k_subject"] = article[missing].map(known).to_numpy()
+    art = pd.factorize(article)[0]
+    affected = np.isin(art, np.unique(art[missing])) & ~missing  # articles with a subject-less claim
+    if affected.any():
+        subj_codes, subj_uniques = pd.factorize(w["k_subject"].to_numpy()[affected])
+        pairs = pd.DataFrame({"a": art[affected], "s": subj_codes})
+        counts = pairs.value_counts().reset_index(name="n").sort_values(["a", "n", "s"], ascending=[True, False, True])
+        best = counts.drop_duplicates("a")
+        lookup = pd.Series(np.asarray(subj_uniques, dtype=object)[best["s"].to_numpy()], index=best["a"].to_numpy())
+        w.loc[missing, "k_subject"] = pd.Series(art[missing]).map(lookup).to_numpy()
         missing = w["k_subject"].isna().to_numpy()
     w.loc[missing, "k_subject"] = ("article:" + article[missing].astype(str)).to_numpy()
 
@@ -411,7 +444,7 @@ class _Rows:
         self.df = df
         self.claimant = w["claimant"]
         self.source = w["source"]
-        self.published_day = w["published_day"].to_numpy()
+        self.published_day = w["published_day"].tolist()
         self._cache: dict[int, FlagClaim] = {}
 
     def prepare(self, rows) -> None:
@@ -419,9 +452,11 @@ class _Rows:
         idx = np.unique(np.asarray([r for r in rows if r not in self._cache], dtype=np.int64))
         if len(idx) == 0:
             return
-        sub = self.df.iloc[idx]
         n = len(idx)
-        get = lambda name: sub[name] if name in sub else pd.Series([None] * n, index=sub.index)  # noqa: E731
+        df = self.df
+
+        def get(name: str) -> pd.Series:
+            return pd.Series(df[name].to_numpy()[idx]) if name in df else pd.Series([None] * n)
 
         def text(name: str) -> list:
             s = get(name).astype(object)
@@ -474,7 +509,7 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     # a cross-source flag needs two articles
     arts = m.groupby("fkey")["art"].transform("nunique").to_numpy()
     m = m[(m["kind"] != "cross_source").to_numpy() | (arts >= 2)]
-    m = m.sort_values(["fkey", "day", "art", "start"], kind="mergesort")
+    m = m.iloc[np.lexsort((m["start"].to_numpy(), m["art"].to_numpy(), m["day"].to_numpy(), m["fkey"].to_numpy()))]
     if m.empty:
         return ()
     agg = m.groupby("fkey", sort=False).agg(maxlo=("lo", "max"), minhi=("hi", "min"), kind=("kind", "first"))
@@ -483,7 +518,7 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     bounds = np.flatnonzero(np.r_[True, fk[1:] != fk[:-1], True])
     row_list = m["row"].tolist()
     rows.prepare(row_list)
-    claimant, source = rows.claimant.tolist(), rows.source.tolist()
+    claimant, source = [str(x) for x in rows.claimant.tolist()], rows.source.tolist()
     firsts = [row_list[b] for b in bounds[:-1]]
     kinds = agg["kind"].tolist()
     keys = w[KEY_FIELDS].to_numpy()[firsts]
@@ -508,21 +543,31 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
 
 def _explain(rows: _Rows, claimant: list, source: list, key, idx: list[int], claims: tuple[FlagClaim, ...],
              kind: str, gap: float) -> str:
-    subject, scope, pred, entity, mk, modality, unit, change = key
-    fields = [f"subject={subject}", f"measure={pred}"]
-    fields += [f"{name}={v}" for name, v in (("entity", entity), ("scope", scope), ("markers", mk)) if _none(v)]
-    fields += [f"unit={unit}", f"modality={modality}"] + (["a change, not a level"] if change else [])
+    fields = _matched_fields(tuple(None if _none(k) is None else k for k in key))
     outlets: dict[str, dict[str, None]] = {}
+    first, first_at = claims[0], None
+    pub = rows.published_day
     for i, c in zip(idx, claims):
-        outlets.setdefault(str(claimant[i]), {})[c.outlet or "no outlet"] = None
+        outlets.setdefault(claimant[i], {})[c.outlet or "no outlet"] = None
+        at = (pub[i], c.start)
+        if first_at is None or at < first_at:
+            first, first_at = c, at
     who = "; ".join(f"{k} (in {', '.join(v)})" for k, v in outlets.items())
     figs = " vs ".join(dict.fromkeys(c.span for c in claims))
-    first_i, first_c = min(zip(idx, claims), key=lambda t: (rows.published_day[t[0]], t[1].start))
     sources = len({source[i] for i in idx})
-    return (f"{kind}: {WHY[kind]}. Matched on {', '.join(fields)}. Figures: {figs} (gap {gap:.1%}). "
+    return (f"{kind}: {WHY[kind]}. Matched on {fields}. Figures: {figs} (gap {gap:.1%}). "
             f"{sources} distinct claimant(s): {who}. "
-            f"First appearance: {first_c.span} in {first_c.outlet or first_c.article_id}"
-            f"{f' on {first_c.published}' if first_c.published else ''}.")
+            f"First appearance: {first.span} in {first.outlet or first.article_id}"
+            f"{f' on {first.published}' if first.published else ''}.")
+
+
+@lru_cache(maxsize=65536)
+def _matched_fields(key: tuple) -> str:
+    subject, scope, pred, entity, mk, modality, unit, change = key
+    fields = [f"subject={subject}", f"measure={pred}"]
+    fields += [f"{name}={v}" for name, v in (("entity", entity), ("scope", scope), ("markers", mk)) if v]
+    fields += [f"unit={unit}", f"modality={modality}"] + (["a change, not a level"] if change else [])
+    return ", ".join(fields)
 
 
 RELAXED = ["k_subject", "k_predicate", "k_unit", "k_change"]
@@ -534,11 +579,12 @@ def _related_groups(rows: _Rows, e: pd.DataFrame):
     counted entity or markers: neighbours, shown side by side, never flagged."""
     if e.empty:
         return
-    reps = e.sort_values(["day", "start"], kind="mergesort").drop_duplicates("group")
+    reps = e.iloc[np.lexsort((e["start"].to_numpy(), e["day"].to_numpy()))].drop_duplicates("group")
     block = reps.groupby(RELAXED, dropna=False, sort=False).ngroup().to_numpy()
     size = np.bincount(block)[block]
     keep = (size >= 2) & (size <= MAX_RELATED_PER_BLOCK)
-    reps = reps[keep].assign(block=block[keep]).sort_values(["block", "day", "start"], kind="mergesort")
+    reps = reps[keep].assign(block=block[keep])
+    reps = reps.iloc[np.lexsort((reps["start"].to_numpy(), reps["day"].to_numpy(), reps["block"].to_numpy()))]
     if reps.empty:
         return
     b = reps["block"].to_numpy()
@@ -569,10 +615,12 @@ def _repeats(rows: _Rows, e: pd.DataFrame):
     if e.empty:
         return
     r = e[["group", "src", "art", "lo", "hi", "published_day", "start"]].copy()
-    r["vkey"] = pd.factorize(pd.MultiIndex.from_arrays([np.round(r["lo"].to_numpy(), 6), np.round(r["hi"].to_numpy(), 6)]))[0]
-    r["rk"] = r.groupby(["group", "src", "vkey"], sort=False).ngroup()
+    lo_code = pd.factorize(np.round(r["lo"].to_numpy(), 6))[0]
+    hi_code = pd.factorize(np.round(r["hi"].to_numpy(), 6))[0]
+    r["rk"] = _combine(r["group"].to_numpy(), r["src"].to_numpy(), lo_code, hi_code)
     arts = r.groupby("rk")["art"].transform("nunique").to_numpy()
-    r = r[arts >= 2].sort_values(["rk", "published_day", "start"], kind="mergesort")
+    r = r[arts >= 2]
+    r = r.iloc[np.lexsort((r["start"].to_numpy(), r["published_day"].to_numpy(), r["rk"].to_numpy()))]
     if r.empty:
         return
     rk = r["rk"].to_numpy()

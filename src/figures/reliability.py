@@ -55,7 +55,11 @@ def crh(rows: pd.DataFrame, min_claims: int = 5, iterations: int = 10) -> pd.Dat
         scale = f["value"].abs().groupby(f["window"]).transform("max").to_numpy(dtype=float)
         f["loss"] = np.abs(v - t) / np.maximum(scale, 1e-12)
         loss = f.groupby("source", observed=True)["loss"].sum() + 1e-6
-        w = -np.log(loss / loss.sum())
+        new_w = -np.log(loss / loss.sum())
+        done = bool(np.allclose(new_w.to_numpy(), w.reindex(new_w.index).to_numpy(), rtol=1e-6, atol=1e-9))
+        w = new_w
+        if done:  # the weights have settled
+            break
     counts = f.groupby("source", observed=True).size()
     label = f.groupby("source", observed=True)["label"].first()
     keep = counts[counts >= min_claims].index
