@@ -365,8 +365,16 @@ def test_previous_period(period: Period, expected: str) -> None:
     assert previous_period(period).label == expected  # type: ignore[union-attr]
 
 
-def test_open_ended_period_has_no_previous() -> None:
-    assert previous_period(Period.between(None, date(2024, 1, 1))) is None
+@pytest.mark.parametrize("since, until", [(None, date(2024, 1, 1)), (date(2024, 1, 1), None), (None, None)])
+def test_open_ended_period_has_no_previous(since: date | None, until: date | None) -> None:
+    assert previous_period(Period.between(since, until)) is None
+
+
+def test_report_since_a_date_with_no_end(world: Store, tmp_path: Path) -> None:
+    paths = write_world_report(world, tmp_path, since=date(2024, 10, 20), formats=("json",))
+    doc = json.loads(paths[0].read_text(encoding="utf-8"))
+    assert doc["period"]["label"] == "2024-10-20_2999-12-31" and doc["previous_period"] is None
+    assert doc["summary"]["articles"] == 6
 
 
 def _fc(value: float | None, low: float | None, high: float | None, **kw: object) -> FlagClaim:

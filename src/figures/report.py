@@ -199,7 +199,7 @@ def choose_period(options: ReportOptions, today: date, has_articles: Callable[[P
 
 def previous_period(period: Period) -> Period | None:
     """The period just before: last week for a week, the same number of days otherwise."""
-    if period.since <= date(1900, 1, 1):
+    if period.since <= date(1900, 1, 1) or period.until >= date(2999, 12, 31):  # open-ended: nothing before it
         return None
     if re.fullmatch(r"\d{4}-W\d{2}", period.label):
         return Period.containing(period.since - timedelta(days=7))
@@ -356,7 +356,8 @@ def _claimants(claims: pd.DataFrame, reliability: pd.DataFrame) -> tuple[Claiman
     return tuple(sorted(rows, key=lambda r: (-r.claims, r.attributed_to)))
 
 
-_CLAIM_FIELDS = tuple(n for n in FlagClaim.__slots__ if n != "claim_id")  # type: ignore[attr-defined]
+# The fields a DataFrame row can hand over as NaN or NaT (the ints and ids cannot).
+_CLAIM_FIELDS = ("value", "low", "high", "outlet", "published", "attributed_to", "as_of", "sentence", "url", "span")
 
 
 def _clean(c: FlagClaim) -> FlagClaim:
@@ -436,8 +437,9 @@ def build(inputs: ReportInputs, detail: int = 100, workers: int = 1) -> Report:
 
 def _claim_json(c: FlagClaim) -> dict:
     return {"claim_id": c.claim_id, "article_id": c.article_id, "start": c.start, "end": c.end, "span": c.span,
-            "value": c.value, "low": c.low, "high": c.high, "outlet": c.outlet, "published": c.published,
-            "attributed_to": c.attributed_to, "as_of": c.as_of, "url": c.url, "sentence": c.sentence}
+            "value": c.value, "low": c.low, "high": c.high, "outlet": c.outlet,
+            "published": c.published.isoformat() if c.published else None, "attributed_to": c.attributed_to,
+            "as_of": c.as_of.isoformat() if c.as_of else None, "url": c.url, "sentence": c.sentence}
 
 
 def _flag_json(f: Flag, **extra: object) -> dict:
