@@ -13,6 +13,7 @@ from figures.api import Tracker
 from figures.config import Settings
 from figures.errors import ConfigError
 from figures.parallel import IngestOptions
+from figures.records import IngestResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -40,10 +41,23 @@ def corpus(make_corpus) -> list[str]:
 
 @pytest.fixture
 def serial(tmp_path: Path, corpus: list[str]):
+    """A serial ingest in a fresh process: worker processes compare against the code on disk."""
     url = f"sqlite:///{tmp_path / 'serial.db'}"
-    result = ingest(url, corpus)
-    assert result.articles_new == result.articles_read > 150 and result.claims_new > 0
-    return result, stored(url)
+    run = subprocess.run([sys.executable, "-c", f"from figures.api import Tracker; from figures.config import Settings; "
+                          f"r = Tracker(Settings(db_url={url!r})).ingest({corpus!r}); "
+                          f"print(r.articles_read, r.articles_new, r.claims_new)"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    read, new, claims = map(int, run.stdout.split())
+    assert new == read > 150 and claims > 0
+    return IngestResult(read, new, claims), stored(url)
+
+
+@pytest.fixture
+def serial_here(tmp_path: Path, corpus: list[str]):
+    """A serial ingest in this process: threads of an in-process Dask cluster run this code."""
+    url = f"sqlite:///{tmp_path / 'serial-here.db'}"
+    return ingest(url, corpus), stored(url)
 
 
 def assert_same(url: str, serial) -> None:
@@ -59,16 +73,16 @@ def test_process_pool_stores_what_serial_ingest_stores(store_url: str, corpus: l
     assert (again.articles_read, again.articles_new, again.claims_new) == (result.articles_read, 0, 0)
 
 
-def test_dask_on_a_local_cluster_stores_what_serial_ingest_stores(store_url: str, corpus: list[str], serial) -> None:
+def test_dask_on_a_local_cluster_stores_what_serial_ingest_stores(store_url: str, corpus: list[str], serial_here) -> None:
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
         result = ingest(store_url, corpus, IngestOptions(engine="dask", scheduler=cluster.scheduler_address, chunk_size=8))
-    assert result == serial[0]
-    assert_same(store_url, serial)
+    assert result == serial_here[0]
+    assert_same(store_url, serial_here)
 
 
-def test_cli_ingest_on_a_dask_scheduler(tmp_path: Path, corpus: list[str], serial) -> None:
+def test_cli_ingest_on_a_dask_scheduler(tmp_path: Path, corpus: list[str], serial_here) -> None:
     from distributed import LocalCluster
 
     url = f"sqlite:///{tmp_path / 'dask.db'}"
@@ -77,8 +91,8 @@ def test_cli_ingest_on_a_dask_scheduler(tmp_path: Path, corpus: list[str], seria
         run = subprocess.run([sys.executable, "-m", "figures", "ingest", *corpus, "--db", url, "--engine", "dask",
                               "--scheduler", cluster.scheduler_address], capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert f"{serial[0].articles_read} articles read, {serial[0].articles_new} new" in run.stderr
-    assert_same(url, serial)
+    assert f"{serial_here[0].articles_read} articles read, {serial_here[0].articles_new} new" in run.stderr
+    assert_same(url, serial_here)  # the cluster's threads run in this process
 
 
 def test_cli_workers_quiet_without_a_terminal(tmp_path: Path, corpus: list[str], serial) -> None:
