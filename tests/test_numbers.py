@@ -232,6 +232,13 @@ def test_figures_come_in_text_order_with_distinct_currencies():
     assert [f.start for f in figures] == sorted(f.start for f in figures)
 
 
+def test_numbers_too_large_for_a_float_are_set_aside():
+    text = "then " + "9" * 400 + " dollars and 999999999999999999999 trillion"
+    figures, non = find_figures(text)
+    assert all(math.isfinite(f.value) for f in figures)
+    assert [n.reason for n in non] == ["too large"]
+
+
 def test_empty_and_numberless_text():
     assert find_figures("") == ([], [])
     assert find_figures("No numbers in this sentence at all.") == ([], [])

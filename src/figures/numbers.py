@@ -59,6 +59,7 @@ point five"), compound amounts ("5 ft 2 in", "3 dollars 50 cents"), finance shor
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -250,6 +251,7 @@ _DURATIONS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "
 _SIGN_WORD = re.compile(r"(?<!plus or )(?<!plus/)\b(?:minus|negative)[\s-]+$", re.IGNORECASE)
 _CUR_POST = re.compile(rf"\s?(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha() and '$' not in k)})")
 _RANGE_NEXT = re.compile(r"\s?[-–]\s?(\d{4})(?![\d,])")
+_MAX_DIGITS = 24
 _SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 
@@ -308,7 +310,7 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
         read = _read(text, m)
         if isinstance(read, NonFigure):
             nonfigs.append(read)
-            pos = max(m.start() + 1, min(pos, read.end))
+            pos = max(m.start() + 1, read.end)
         elif read is not None:
             pos = max(m.start() + 1, min(pos, read.num_end) if m.group("words") else pos, read.end)
             if atoms and read.num_start < atoms[-1].end:  # a unit or post-qualifier swallowed it
@@ -474,6 +476,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         value, place = raw, _place_of_value(raw)
     else:
         digits = m.group("digits")
+        if len(digits.replace(",", "").split(".")[0]) > _MAX_DIGITS:
+            return NonFigure(start, end, "too large")  # no news figure has 25 digits; floats would overflow
         raw = float(digits.replace(",", ""))
         place = _place_of_digits(digits)
         if m.group("mixed"):
@@ -534,6 +538,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
             scale, end = _SCALES.get(sw.group("s").lower(), _SCALES.get(sw.group("s"), (1.0,)))[0], sw.end()
     value = raw * scale
     place *= scale
+    if not (math.isfinite(value) and math.isfinite(place)):
+        return NonFigure(start, end, "too large")
 
     # ---- before the number: currency, sign
     num_start = start
