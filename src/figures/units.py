@@ -17,8 +17,10 @@ import logging
 import re
 from functools import lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-import pint
+if TYPE_CHECKING:  # pint is imported on first use: reading figures needs only the spellings table
+    import pint
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,8 @@ _DEFINITION = re.compile(r"^\s*([^\s=#;][^=;]*?)\s*=\s*([^=;]+?)((?:\s*=\s*[^=;]
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """The one registry, defined from units.txt; created on first call, then cached."""
+    import pint
+
     with UNITS_FILE.open(encoding="utf-8") as fh:  # works from a wheel as well as a checkout
         ureg = pint.UnitRegistry(None)
         ureg.load_definitions(fh.read().splitlines())
@@ -86,9 +90,11 @@ def normalise(surface: str) -> str | None:
     hit = spellings().get(key) or spellings().get(key.replace(" ", "_"))
     if hit:
         return hit
+    from pint.errors import PintError
+
     try:
         units = registry().parse_units(key.replace(" ", "_") if "/" not in key else key)
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError, SyntaxError):
+    except (PintError, AttributeError, TypeError, ValueError, SyntaxError):
         return None
     return str(units) if str(units) != "dimensionless" else None
 
