@@ -281,7 +281,16 @@ def test_change_from_to(text, expected):
     assert [(text[f.start:f.end], f.value, f.unit) for f in figures] == expected
 
 
-def test_change_then_level_is_not_a_range():
-    text = "Brent crude rose $1.20 to $84.50 a barrel"
+@pytest.mark.parametrize("text,expected", [
+    ("Brent crude rose $1.20 to $84.50 a barrel", [("$1.20", 1.2), ("$84.50", 84.5)]),
+    ("The price rose by £7,000 to £285,000 in a year", [("£7,000", 7000), ("£285,000", 285000)]),
+])
+def test_change_then_level_is_not_a_range(text, expected):
     figures, _ = find_figures(text)
-    assert [(text[f.start:f.end], f.value) for f in figures] == [("$1.20", 1.2), ("$84.50", 84.5)]
+    assert [(text[f.start:f.end], f.value) for f in figures] == expected
+
+
+def test_a_change_can_be_a_range():
+    text = "world temperatures dropped by 1 to 1.5 degrees Celsius"
+    (f,) = find_figures(text)[0]
+    assert (text[f.start:f.end], f.low, f.high, f.unit) == ("1 to 1.5 degrees Celsius", 1, 1.5, "degree_Celsius")

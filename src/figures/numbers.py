@@ -43,7 +43,7 @@ Not figures (returned as ``NonFigure`` with a reason): "date" (calendar dates, "
 "reference" (a small spelled number that re-identifies things: "the two countries"), "idiom"
 ("ground zero"), "window" (a statistic's window: "three-month average"), "score" (a high-low
 pair of small numbers or one before win/draw/vote: "2-1 win", "219-212"), "slash" ("9/11",
-"24/7", "1/4"), "phone".
+"24/7", "1/4"), "phone", "too large" (more digits than any news figure; a float would overflow).
 
 Vague amounts ("hundreds", "tens of thousands", "several hundred", "dozens", "millions more")
 are NOT figures: they come back as ``NonFigure(reason="vague")`` whose ``low``/``high`` hold the
@@ -769,6 +769,8 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
         vb = _WORD_BEFORE.search(text, max(0, a.start - 20), a.start)
         if vb and vb.group("w").lower() in _CONTEXT["change_verb"]:
             return False  # "rose $1.20 to $84.50": a change and a level, not a range
+        if vb and vb.group("w").lower() == "by" and b.value > 2 * abs(a.value) + 1:
+            return False  # "rose by £7,000 to £285,000"; but "dropped by 1 to 1.5 degrees" is a range
     if a.qualifier not in (None, "exact", "about") and joiner != "-":
         return False
     lo = a.raw * (b.scale if a.scale == 1.0 and b.scale > 1 else a.scale)
