@@ -94,6 +94,11 @@ FIGURES = [
     ("unemployed for over two years", "over two years", 2, 2, INF, "more_than", "year"),  # "for over": a bound
     ("unemployed for one to two years", "one to two years", 1, 1, 2, "range", "year"),
     ("a 640bhp engine", "640bhp", 640, 640, 640, "exact", "horsepower"),
+    ("people aged 65 and over", "65 and over", 65, 65, INF, "at_least", None),
+    ("children 12 and under", "12 and under", 12, INF, 12, "at_most", None),
+    ("valued at north of $5bn", "north of $5bn", 5e9, 5e9, INF, "more_than", "USD"),
+    ("just short of 300 seats", "just short of 300", 300, INF, 300, "less_than", None),
+    ("~500 people", "~500", 500, INF, INF, "about", None),
     ("a margin of error of plus or minus 3.1 percentage points", "3.1 percentage points", 3.1, 3.1, 3.1, "exact",
      "percentage_point"),  # "plus or minus" is a margin, not a sign
     ("the rate has been at or below 4% for months", "at or below 4%", 4, INF, 4, "at_most", "percent"),

@@ -252,6 +252,7 @@ _SIGN_WORD = re.compile(r"(?<!plus or )(?<!plus/)\b(?:minus|negative)[\s-]+$", r
 _CUR_POST = re.compile(rf"\s?(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha() and '$' not in k)})")
 _RANGE_NEXT = re.compile(r"\s?[-–]\s?(\d{4})(?![\d,])")
 _MAX_DIGITS = 24
+_NUMBER_NEXT = re.compile(r"\s*[\d$£€]")
 _SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 
@@ -692,6 +693,8 @@ def _qualify(text: str, atom: _Atom) -> None:
         atom.qualifier, atom.reading = _QUALIFIERS[(qm.group("q").lower(), "pre")]
         atom.start = qm.start("q")
     pm = _POST_QUAL.match(text, atom.end)
+    if pm and _NUMBER_NEXT.match(text, pm.end()):
+        pm = None  # "5 and over 10": the words belong to the next figure
     if pm and not (pm.group("q") in ("+", "-plus", "-odd") and pm.start("q") != atom.end):  # glued: "100mph+"
         atom.qualifier, atom.reading = _QUALIFIERS[(pm.group("q").lower(), "post")]
         atom.end = pm.end()
