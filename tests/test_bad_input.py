@@ -216,3 +216,19 @@ def test_a_feed_with_exponential_entities_stays_small(tmp_path: Path) -> None:
                     "<item><title>x</title><description>&j; 12 people</description></item></channel></rss>", encoding="utf-8")
     items = list(read_articles([str(feed)]))
     assert items and all(len(getattr(i, "text", "")) < 10_000 for i in items)
+
+
+def test_nul_and_lone_surrogates_are_stored_on_every_database(tmp_path: Path, store_url: str) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"id": "odd-1", "outlet": "Out\\udc00let", "text": "Officials said 12\\u0000 people died \\ud800."}\n'
+                    + GOOD_3 + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", store_url])
+    assert result.exit_code == 0, result.stderr
+    claims = CliRunner().invoke(app, ["claims", "--format", "jsonl", "--db", store_url])
+    rows = [json.loads(line) for line in claims.stdout.split("\n") if line]
+    assert {"odd-1", "good-3"} <= {r["article_id"] for r in rows}
+    from figures.store import Store
+
+    with Store(store_url) as store:
+        outlets = set(store.articles_frame()["outlet"])
+    assert "Out\ufffdlet" in outlets
