@@ -169,10 +169,9 @@ class _Reader:
 
     def stream(self, name: str, stream: BinaryIO, kind: str | None, url: str | None = None) -> Iterator[Article | Rejection]:
         head = stream.read(HEAD_BYTES)
-        if not head.strip():
-            if len(head) < HEAD_BYTES:
-                yield Rejection(name, "the file is empty — nothing to read")
-                return
+        if not head.strip() and len(head) < HEAD_BYTES:
+            yield Rejection(name, "the file is empty — nothing to read")
+            return
         utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         kind = kind or _sniff(head)
         if not utf16 and (binary := _binary(head, lines=kind in (JSONL, JSON))):
@@ -311,10 +310,9 @@ class _Reader:
         if doc is None or not (doc.text or "").strip():
             yield Rejection(name, "no article text found in the HTML — save the article's text as .txt instead")
             return
-        published = doc.date
         try:
             published = parse_published(doc.date) if doc.date else None
-        except ValueError:
+        except ValueError:  # a date trafilatura could not pin down is no date
             published = None
         yield self._article(doc.text.strip(), name, outlet=doc.sitename, published=published,
                             url=doc.url or url, title=doc.title, author=doc.author)
