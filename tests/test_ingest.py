@@ -303,3 +303,19 @@ def test_redirects_are_followed_and_oversized_pages_refused(httpserver) -> None:
     assert article.origin == article.url == httpserver.url_for("/new")  # where the text really came from
     with pytest.raises(InputError, match="larger than"):
         read(httpserver.url_for("/huge"), settings=Settings(max_article_chars=10_000))
+
+
+def test_a_sub_folder_that_cannot_be_listed_is_reported(monkeypatch) -> None:
+    import figures.ingest
+
+    real_walk = os.walk
+
+    def walk(top, onerror=None):  # as os.walk reports a folder it may not open (tests run as root)
+        onerror(PermissionError(13, "Permission denied", str(DATA / "folder" / "locked")))
+        yield from real_walk(top, onerror=onerror)
+
+    monkeypatch.setattr(figures.ingest.os, "walk", walk)
+    items = read(DATA / "folder")
+    assert items[0] == Rejection(str(DATA / "folder" / "locked"),
+                                 "cannot list the folder (Permission denied) — check its permissions")
+    assert [a.text for a in items[1:]] == ["Second: 20 people.", "First: 10 people.", "Third: 30 people."]

@@ -118,7 +118,10 @@ def read_source(source: str, defaults: ArticleDefaults = ArticleDefaults(),
         path = Path(source)
         if path.is_dir():
             for file in walk(path):
-                yield from reader.file(file, SUFFIX_KINDS[file.suffix.lower()])
+                if isinstance(file, Rejection):
+                    yield file
+                else:
+                    yield from reader.file(file, SUFFIX_KINDS[file.suffix.lower()])
         elif path.is_file():
             yield from reader.file(path, SUFFIX_KINDS.get(path.suffix.lower()))
         elif path.exists():
@@ -127,9 +130,13 @@ def read_source(source: str, defaults: ArticleDefaults = ArticleDefaults(),
             raise InputError(source, "no such file or folder", "check the path")
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """Readable files under a folder, recursively, in sorted order; hidden files and folders skipped."""
-    for root, dirs, files in os.walk(folder):
+def walk(folder: Path) -> Iterator[Path | Rejection]:
+    """Readable files under a folder, recursively, in sorted order; hidden files and folders
+    skipped; a sub-folder that cannot be listed is a Rejection, not a silent gap."""
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        yield from (_unlistable(e) for e in errors)
+        errors.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root, name)
@@ -139,6 +146,11 @@ def walk(folder: Path) -> Iterator[Path]:
                 yield path
             else:
                 log.info("%s: skipped (%s)", path, WHAT_WE_READ)
+    yield from (_unlistable(e) for e in errors)
+
+
+def _unlistable(error: OSError) -> Rejection:
+    return Rejection(str(error.filename), f"cannot list the folder ({error.strerror}) — check its permissions")
 
 
 def parse_published(value: str) -> date:
