@@ -185,6 +185,7 @@ NON_FIGURES = [
     ("Jul 15 2019 | 9:35 PM", "9:35 PM", "time"),
     ("warming could reach 2.7C by 2100.", "2100", "year"),
     ("the Big 12 Conference", "Big 12", "identifier"),
+    ("a top 10 finish", "top 10", "identifier"),  # a rank list, not an amount
     ("on the 9/11 anniversary", "9/11", "slash"),  # dates, slogans and slash fractions are not read
     ("open 24/7", "24/7", "slash"),
     ("a 50-50 chance", "50-50", "score"),
