@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -82,17 +83,19 @@ def run_one(n: int, profile: bool) -> dict:
     frame = synthetic(n)
     rss_data = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
+    c0 = time.process_time()
     if profile:
         import cProfile
         import pstats
 
         with cProfile.Profile() as prof:
             result = compare(frame)
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+        pstats.Stats(prof).sort_stats("tottime").print_stats(30)
     else:
         result = compare(frame)
     seconds = time.perf_counter() - t0
-    return {"claims": n, "seconds": round(seconds, 2), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    cpu = time.process_time() - c0
+    return {"claims": n, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "rss_after_data_mb": round(rss_data), "flags": len(result.flags), "related": len(result.related),
             "repeats": len(result.repeats), "reliability_rows": len(result.reliability)}
 
@@ -114,16 +117,20 @@ def main() -> None:
             print(out)
         rows.append(json.loads(out.strip().splitlines()[-1]))
         r = rows[-1]
-        print(f"{r['claims']:>9,} claims  {r['seconds']:7.2f} s  peak RSS {r['peak_rss_mb']:6,} MB "
+        print(f"{r['claims']:>9,} claims  {r['seconds']:7.2f} s wall  {r['cpu_seconds']:7.2f} s CPU  peak RSS {r['peak_rss_mb']:6,} MB "
               f"(table alone {r['rss_after_data_mb']:,} MB)  flags {r['flags']:,}  related {r['related']:,}  "
               f"repeats {r['repeats']:,}  reliability rows {r['reliability_rows']:,}", flush=True)
     for a, b in zip(rows, rows[1:]):
         print(f"growth {a['claims']:,} -> {b['claims']:,}: claims x{b['claims'] / a['claims']:.0f}, "
-              f"time x{b['seconds'] / max(a['seconds'], 1e-9):.1f}, peak memory x{b['peak_rss_mb'] / max(a['peak_rss_mb'], 1):.1f}")
+              f"wall time x{b['seconds'] / max(a['seconds'], 1e-9):.1f}, CPU time x{b['cpu_seconds'] / max(a['cpu_seconds'], 1e-9):.1f}, "
+              f"peak memory x{b['peak_rss_mb'] / max(a['peak_rss_mb'], 1):.1f}")
     last = rows[-1]
     if last["claims"] >= 1_000_000:
         ok = last["seconds"] < 60 and last["peak_rss_mb"] < 2048
-        print(f"target (1M claims < 60 s and < 2 GB): {'met' if ok else 'NOT met'}")
+        cpu_ok = last["cpu_seconds"] < 60 and last["peak_rss_mb"] < 2048
+        print(f"target (1M claims < 60 s and < 2 GB): {'met' if ok else 'NOT met'} on wall time, "
+              f"{'met' if cpu_ok else 'NOT met'} on CPU time (wall time counts other processes on a shared machine; "
+              f"load average now {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -445,13 +445,16 @@ class _Rows:
         self.claimant = w["claimant"]
         self.source = w["source"]
         self.published_day = w["published_day"].tolist()
-        self._cache: dict[int, FlagClaim] = {}
+        self.built: list[FlagClaim | None] = [None] * len(df)
+        self._done = np.zeros(len(df), dtype=bool)
 
     def prepare(self, rows) -> None:
         """Build the FlagClaims of these rows (positions) in one pass."""
-        idx = np.unique(np.asarray([r for r in rows if r not in self._cache], dtype=np.int64))
+        idx = np.unique(np.asarray(rows, dtype=np.int64))
+        idx = idx[~self._done[idx]]
         if len(idx) == 0:
             return
+        self._done[idx] = True
         n = len(idx)
         df = self.df
 
@@ -479,12 +482,14 @@ class _Rows:
         for i, fc in zip(idx.tolist(), map(FlagClaim, ids, arts, starts, ends, spans, number("value"), number("low"),
                                             number("high"), text("outlet"), day("published"), text("attributed_to"),
                                             day("as_of"), sentences, text("url"))):
-            self._cache[i] = fc
+            self.built[i] = fc
 
     def claim(self, i: int) -> FlagClaim:
-        if i not in self._cache:
+        fc = self.built[i]
+        if fc is None:
             self.prepare([i])
-        return self._cache[i]
+            fc = self.built[i]
+        return fc  # type: ignore[return-value]
 
 
 WHY = {
@@ -518,10 +523,12 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     bounds = np.flatnonzero(np.r_[True, fk[1:] != fk[:-1], True])
     row_list = m["row"].tolist()
     rows.prepare(row_list)
+    built = rows.built
     claimant, source = [str(x) for x in rows.claimant.tolist()], rows.source.tolist()
     firsts = [row_list[b] for b in bounds[:-1]]
     kinds = agg["kind"].tolist()
     keys = w[KEY_FIELDS].to_numpy()[firsts]
+    keys[pd.isna(keys)] = None
     predicates = w["k_predicate"].to_numpy()[firsts]
     subjects = rows.df["subject"].to_numpy()[firsts] if "subject" in rows.df else [None] * len(firsts)
     entities = rows.df["entity"].to_numpy()[firsts] if "entity" in rows.df else [None] * len(firsts)
@@ -529,7 +536,7 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     for j in range(len(bounds) - 1):
         idx = row_list[bounds[j]:bounds[j + 1]]
         kind = kinds[j]
-        claims = tuple(rows.claim(i) for i in idx)
+        claims = tuple([built[i] for i in idx])
         fid = Flag.make_id(kind, [c.claim_id for c in claims])
         if fid in out:  # the same claims flagged twice under one kind is one flag
             continue
@@ -543,7 +550,7 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
 
 def _explain(rows: _Rows, claimant: list, source: list, key, idx: list[int], claims: tuple[FlagClaim, ...],
              kind: str, gap: float) -> str:
-    fields = _matched_fields(tuple(None if _none(k) is None else k for k in key))
+    fields = _matched_fields(tuple(key))
     outlets: dict[str, dict[str, None]] = {}
     first, first_at = claims[0], None
     pub = rows.published_day
