@@ -1543,8 +1543,11 @@ def _dates_event(text: str, t: TimeRef) -> bool:
     return bool(_EVENT_BEFORE.search(text, max(0, t.start - 32), t.start))
 
 
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"\W*(\w+)", text[pos:pos + 30])
+    m = _FIRST_WORD.match(text, pos, pos + 30)
     return m.group(1).lower() if m else ""
 
 

@@ -35,6 +35,7 @@ _LINE = re.compile(r"\n")
 # the word just before a full stop, with its inner dots ("U.S", "a.m", "Gov")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _BEFORE_DIGIT = frozenset({"no", "nos", "fig", "vol", "pp", "art", "sec"})
 _WEEKDAYS_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
@@ -60,7 +61,7 @@ def _is_boundary(text: str, m: re.Match, abbreviations: frozenset[str]) -> bool:
         if word in abbreviations:
             # "a.m." and "p.m." close a sentence before a capitalised word that is not a day or month
             if word in ("a.m", "p.m"):
-                nxt_word = re.match(r"[A-Za-z]+", text[nxt.start(2):nxt.start(2) + 12])
+                nxt_word = _LETTERS.match(text, nxt.start(2), nxt.start(2) + 12)
                 return bool(nxt_word) and nxt_word.group().lower() not in _WEEKDAYS_MONTHS
             return False
         if len(word) == 1 and word.isalpha() and w.group(1).isupper():

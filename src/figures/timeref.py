@@ -69,6 +69,14 @@ _CANDIDATE = re.compile(
 )
 
 
+_CLAUSE_SPLIT = re.compile(r"[,;:()“”\"]")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_AGO = re.compile(rf"({_COUNT}) (day|week|fortnight|month|year)s? ago")
+_YEAR_RX = re.compile(_YEAR)
+_DAY_RX = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+
+
 @dataclass(frozen=True, slots=True)
 class TimeRef:
     """A date expression at ``text[start:end]``, resolved: ``day`` with ``precision``.
@@ -138,7 +146,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|asked to|expected to|plans?
 
 def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
     window = text[max(0, s - 60):s]
-    clause = re.split(r"[,;:()“”\"]", window)[-1]
+    clause = _CLAUSE_SPLIT.split(window)[-1]
     if _FUTURE.search(clause):
         return "until"  # "has been asked to attend the committee on Monday": a coming day
     m = _EVENT_CLAUSE.search(clause)
@@ -155,7 +163,7 @@ def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
         return "attributive"  # "Monday's massive earthquake"
     if kind == "mon" and first == "a":
         return "attributive"  # "A March report"
-    if prev in ("the", "a") and re.match(r"\s+[a-z]", after) and kind in ("dmy", "mdy", "mon"):
+    if prev in ("the", "a") and _LOWER_NEXT.match(after) and kind in ("dmy", "mdy", "mon"):
         return "attributive"  # "the 6 February earthquake", "the Aug. 8 fire", "A March report"
     return "point"
 
@@ -177,7 +185,7 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
         if back == "year":
             return date(base.year - 1, 1, 1), "year"
         return base - timedelta(days=back), precision
-    ago = re.fullmatch(rf"({_COUNT}) (day|week|fortnight|month|year)s? ago", expr)
+    ago = _AGO.fullmatch(expr)
     if ago:
         n = int(ago[1]) if ago[1].isdigit() else COUNT_WORDS[ago[1]]
         unit = ago[2]
@@ -191,9 +199,8 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
     if wd and not any(w in MONTHS for w in words):
         return _weekday(WEEKDAYS[wd[0]], base, words[0]), "day"
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
-    year = next((int(w) for w in words if re.fullmatch(_YEAR, w)), None)
-    day = next((int(re.match(r"\d+", w).group()) for w in words
-                if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", w)), None)
+    year = next((int(w) for w in words if _YEAR_RX.fullmatch(w)), None)
+    day = next((int(w.rstrip("stndrh")) for w in words if _DAY_RX.fullmatch(w)), None)
     if month and day:
         return _day_in_year(year, month, day, base)
     if month:
@@ -202,7 +209,7 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
         return date(year, month, 1), "month"
     if year and len(words) == 1:
         return date(year, 1, 1), "year"
-    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", expr):
+    if _NUMERIC_DATE.fullmatch(expr):
         return _dateparser(expr, base)
     return None
 
