@@ -40,6 +40,10 @@ def test_save_stores_once_and_reads_back(store_url: str) -> None:
         assert set(frame["article_id"]) == {"a001"}
         assert list(frame["claimant_chain"]) == ["Officials <- Reuters"] * 2
         assert list(frame["outlet"]) == ["Reuters"] * 2
+        first = frame.iloc[0]  # every field comes back with its type, whichever path wrote it
+        assert (first["as_of"], first["published"], first["value"], first["is_change"], first["qualifier"]) == \
+            (date(2024, 10, 21), date(2024, 10, 21), 1.0, False, "exact")
+        assert isinstance(first["as_of"], date) and frame["is_change"].dtype == bool and first["high"] == 1.0
         assert list(store.articles_frame()["article_id"]) == ["a001"]
         assert list(store.mentions_frame()["reason"]) == ["no figure"]
         assert store.latest_published() == date(2024, 10, 21)
