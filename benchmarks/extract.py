@@ -6,8 +6,8 @@ same sentences in the same run when it is installed (``pip install -e .[bench]``
 PATH: JSON Lines files of articles (the contract's format) or folders holding them; without one
 it reads the bundled samples/ folder, or, when that holds no articles, a synthetic set it makes.
 Targets: >= 1,500 sentences/s on one core, and >= 5x quantulum3's rate. Prints both rates in
-sentences/s (median round and best round) and the ratio of the medians. Timings are wall-clock
-on a shared machine: compare within one run.
+sentences/s of this process's CPU time (one core's work, steady on a shared machine) and by the
+wall clock, median rounds, and the ratio.
 """
 from __future__ import annotations
 
@@ -55,15 +55,17 @@ def synthetic(copies: int = 50) -> list[Article]:
 
 
 def rate(work, n_sentences: int, seconds: float) -> tuple[float, float]:
-    """(median, best) sentences per second over as many whole rounds as fit in ``seconds``.
-    The median is the figure to quote; the best round shows what a quiet machine does."""
-    times: list[float] = []
+    """(wall, cpu) sentences per second: the median round by the wall clock, and by this process's
+    CPU time (what one core does when the machine is shared; the figure to hold to the target)."""
+    walls: list[float] = []
+    cpus: list[float] = []
     t0 = time.perf_counter()
-    while not times or time.perf_counter() - t0 < seconds:
-        t = time.perf_counter()
+    while not walls or time.perf_counter() - t0 < seconds:
+        w, c = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - t)
-    return n_sentences / statistics.median(times), n_sentences / min(times)
+        walls.append(time.perf_counter() - w)
+        cpus.append(time.process_time() - c)
+    return n_sentences / statistics.median(walls), n_sentences / max(statistics.median(cpus), 1e-9)
 
 
 def main() -> None:
@@ -81,8 +83,9 @@ def main() -> None:
 
     for a in articles:  # warm up: vocabulary tables, compiled patterns, lazy imports
         extract_claims(a)
-    ours, ours_best = rate(lambda: [extract_claims(a) for a in articles], len(sentences), args.seconds)
-    print(f"figures.extract_claims   {ours:10,.0f} sentences/s median, {ours_best:,.0f} best round  (target >= 1,500)")
+    ours_wall, ours = rate(lambda: [extract_claims(a) for a in articles], len(sentences), args.seconds)
+    print(f"figures.extract_claims   {ours:10,.0f} sentences/s of CPU time ({ours_wall:,.0f}/s wall clock)"
+          f"  target >= 1,500")
 
     try:
         from quantulum3 import parser as q3
@@ -90,9 +93,9 @@ def main() -> None:
         print("quantulum3 not installed (pip install -e .[bench]): no comparison")
         return
     q3.parse("warm up: 12,000 troops and 1.5 km")
-    theirs, theirs_best = rate(lambda: [q3.parse(s) for s in sentences], len(sentences), args.seconds)
-    print(f"quantulum3.parser.parse  {theirs:10,.0f} sentences/s median, {theirs_best:,.0f} best round")
-    print(f"ratio                    {ours / theirs:10.1f}x  (target >= 5x)")
+    theirs_wall, theirs = rate(lambda: [q3.parse(s) for s in sentences], len(sentences), args.seconds)
+    print(f"quantulum3.parser.parse  {theirs:10,.0f} sentences/s of CPU time ({theirs_wall:,.0f}/s wall clock)")
+    print(f"ratio                    {ours / theirs:10.1f}x  (target >= 5x; wall clock {ours_wall / theirs_wall:.1f}x)")
 
 
 if __name__ == "__main__":
