@@ -16,6 +16,17 @@ offsets), tokenise each sentence with the figures as single tokens, then read ar
 - as_of: a date next to the claimant verb, else the nearest date in the sentence (timeref),
   else the publication date;
 - modality, measure, is_change, location from the vocabulary tables in ``data/``.
+
+Vocabulary (``data/``): measures.tsv (cue -> measure: killed, injured, missing, displaced,
+deployed, arrested, protesters, jobs, cost, spent, paid, budget, funding, aid, magnitude, depth,
+aftershocks, destroyed, damaged, identified, rescued, affected, temperature, inflation,
+unemployment, growth, revenue, profit, sales, turnout, votes, population; by unit: share for
+percentages, amount for money, duration, age, multiplier, change), modality.tsv,
+claimant_verbs.txt, claimant_nouns.txt, document_nouns.txt, titles.txt, org_words.txt,
+places.tsv (countries, capitals, US states: GeoNames), subject_aliases.tsv (demonyms).
+
+Numbers the extractor saw but did not make claims of come back as ``Mention`` records with the
+reason (vague amounts, digits the figure parser did not read), so recall gaps can be counted.
 """
 from __future__ import annotations
 
@@ -33,7 +44,7 @@ from figures.records import Article, Claim, Mention
 from figures.sentences import Sentence, split_sentences
 from figures.timeref import TimeRef, find_time_refs
 
-log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)  # the library logs; only the CLI prints
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +79,6 @@ class Vocabulary:
     measure_first: frozenset[str]  # first words of the measure cues, for a quick test
     modality_first: frozenset[str]
     place_first: frozenset[str]
-
-    @property
-    def longest_cue(self) -> int:
-        return 3
 
 
 def _lines(name: str) -> list[str]:
@@ -291,6 +298,8 @@ def extract_claims(article: Article) -> Extraction:
             claims.append(_claim(ctx, sent, toks, ti, f, claimants, times, places, entities))
     for sent, idxs, *_ in reads:
         mentions.extend(_unparsed(article, sent, figures, idxs, non_figures))
+    log.debug("%s: %d sentences, %d claims, %d unparsed mentions", article.id, len(sentences), len(claims),
+              len(mentions))
     return Extraction(tuple(claims), tuple(mentions))
 
 
@@ -520,65 +529,8 @@ def _article_patterns() -> _ArticlePatterns:
     )
 
 
-def _event_places(vocab: Vocabulary, toks: list[Tok], k: int, known: frozenset[str]) -> list[str]:
-    """The places an event noun names: "the Maui wildfires", "Turkey, Syria earthquake",
-    "earthquake in Turkey"."""
-    first = _event_place(vocab, toks, k, known)
-    if not first:
-        return []
-    out = [first]
-    j = k - 1
-    while j >= 0 and not (toks[j].cap and toks[j].word):
-        j -= 1
-    # "Turkey, Syria earthquake" / "Turkey and Syria earthquake": one more place before
-    if j >= 2 and toks[j - 1].low in (",", "and", "-", "–") and toks[j - 2].cap and toks[j - 2].word:
-        key = (toks[j - 2].text.rstrip("."),)
-        other = vocab.places.get(key, (None,))[0] or vocab.aliases.get(key)
-        if other and other != first:
-            out.insert(0, other)
-    return out
-
-
-def _event_place(vocab: Vocabulary, toks: list[Tok], k: int, known: frozenset[str] = frozenset()) -> str | None:
-    """The place an event noun names: "the Maui wildfires", "earthquake in Turkey"."""
-    j = k - 1
-    while j >= 0 and toks[j].low in ("deadly", "devastating", "massive", "powerful", "strong", "huge", "major",
-                                     "the", "a", "'s", "latest", "recent", "historic", "catastrophic"):
-        j -= 1
-    if j >= 0 and toks[j].word and toks[j].cap and toks[j].fig < 0 and (j > 0 or toks[j].text in known) and not (
-            j >= 1 and toks[j - 1].low.endswith("est")):  # not "the deadliest U.S. wildfire"
-        if toks[j].low not in _TIME_WORDS and toks[j].low not in STOP and toks[j].low not in EVENT_NOUNS:
-            key = (toks[j].text.rstrip("."),)
-            canonical = vocab.places.get(key, (None,))[0] or vocab.aliases.get(key)
-            return canonical or toks[j].text
-    if k + 2 < len(toks) and toks[k + 1].low in ("in", "on") and toks[k + 2].cap and toks[k + 2].word:
-        key = (toks[k + 2].text.rstrip("."),)
-        canonical = vocab.places.get(key, (None,))[0] or vocab.aliases.get(key)
-        if canonical or toks[k + 2].low not in _TIME_WORDS:
-            return canonical or toks[k + 2].text
-    return None
-
-
 TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                        "col": "colonel", "capt": "captain", "sgt": "sergeant", "pres": "president"}
-
-
-def _proper_phrases(toks: list[Tok]) -> list[str]:
-    out, cur = [], []
-    for t in toks:
-        if t.word and t.cap and not t.text.isupper():
-            cur.append(t.text)
-        elif cur and t.low in ("of", "and", "for") and len(cur) >= 1:
-            cur.append(t.text)
-        else:
-            while cur and cur[-1].lower() in ("of", "and", "for"):
-                cur.pop()
-            if len(cur) >= 2:
-                out.append(" ".join(cur))
-            cur = []
-    if len(cur) >= 2:
-        out.append(" ".join(cur))
-    return out
 
 
 # ---------------------------------------------------------------- places
@@ -1077,7 +1029,7 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
     if ti + 2 < n and toks[ti + 1].low in ("and", "or", "to") and toks[ti + 2].fig >= 0 and unit is None:
         return _entity(ctx, toks, ti + 2, ctx.figures[toks[ti + 2].fig], lo, hi, entities)
     if unit == "dimensionless":
-        found = _measure_left(ctx, toks, ti, lo, need_copula=False)
+        found = _measure_left(ctx, toks, ti, need_copula=False)
         noun = _measure_noun_text(toks, ti)
         return ("increase factor of the " + noun if noun else "increase factor"), "multiplier", None
     # a verb right before the figure: "killed 9,000", "displaced 2,000", "killed at least 35 people"
@@ -1112,10 +1064,10 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
             if prev:
                 return f"change in {prev}", "change", None
         if ti + 1 < n and toks[ti + 1].low == "of":
-            np = _np_words(toks, ti + 2, hi, keep_det=True)
+            np = _np_words(toks, ti + 2)
             if np:
                 return "share of " + np, "share", None
-        found = _measure_left(ctx, toks, ti, lo)
+        found = _measure_left(ctx, toks, ti)
         if found:
             return found
         np = _copula_subject(toks, ti)
@@ -1125,7 +1077,7 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
             return np, "share", None
         return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
     # 3. the noun phrase after the figure, with what happened to it
-    np_end, np = _np_after_figure(toks, ti, hi)
+    np_end, np = _np_after_figure(toks, ti)
     m_in, participle = None, None
     words = np.split() if np else []
     if words:
@@ -1148,9 +1100,9 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
     if participle and words and words[-1].lower() in ("people", "others", "persons", "individuals"):
         return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
     if participle and words:
-        return f"{np} {_participle_text(participle, toks[j])}", participle.measure, participle.kind
+        return f"{np} {_participle_text(toks[j])}", participle.measure, participle.kind
     if words and unit is None and words[-1].lower() in GENERIC_COUNTS:
-        found = _measure_left(ctx, toks, ti, lo)  # "the list of people missing ... down to 66 names"
+        found = _measure_left(ctx, toks, ti)  # "the list of people missing ... down to 66 names"
         if found:
             return found
     if words and unit is None:
@@ -1166,7 +1118,7 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
             last = vocab.measures.get((words_prev[-1].lower(),))
             if len(words_prev) > 1 and last and last.kind == "verb":
                 # "2,200 structures have been destroyed and another 500 damaged"
-                return f"{' '.join(words_prev[:-1])} {_participle_text(participle, toks[j])}", \
+                return f"{' '.join(words_prev[:-1])} {_participle_text(toks[j])}", \
                     participle.measure, participle.kind
             return prev, participle.measure, participle.kind  # "with 1,500 already positioned"
         return None, participle.measure, participle.kind
@@ -1177,7 +1129,7 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
                                            "deal", "loan", "budget", "package", "fund", "grant", "contract"}:
             m = vocab.measures.get((words[-1].lower(),))
             return (m.entity if m and m.entity else np) + per, (m.measure if m else "cost"), None
-        found = _money_cue(vocab, toks, ti, lo, hi)
+        found = _money_cue(vocab, toks, ti)
         if found:
             return found[0] + per, found[1], found[2]
         if per:
@@ -1188,7 +1140,7 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
     if unit and _is_time(unit):
         return _duration_entity(toks, ti, hi), "duration", None
     # 5. the measure noun the figure is the value of: "the death toll ... stands at 3,000"
-    found = _measure_left(ctx, toks, ti, lo)
+    found = _measure_left(ctx, toks, ti)
     if found and (not words or words[-1].lower() in ("people", "persons")):
         return found
     if unit and _is_time(unit):
@@ -1221,7 +1173,7 @@ def _rate(toks: list[Tok], ti: int) -> str:
     return ""
 
 
-def _participle_text(m: Measure, tok: Tok) -> str:
+def _participle_text(tok: Tok) -> str:
     return {"died": "killed", "dead": "killed", "die": "killed", "wounded": "injured"}.get(tok.low, tok.low)
 
 
@@ -1234,7 +1186,7 @@ def _previous_entity(toks: list[Tok], ti: int, entities: dict[int, str | None],
     return None
 
 
-def _np_after_figure(toks: list[Tok], ti: int, hi: int) -> tuple[int, str | None]:
+def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
     """The noun phrase right after the figure: "12,000 special forces troops" -> special forces troops."""
     n = len(toks)
     j = ti + 1
@@ -1281,7 +1233,7 @@ _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
                         "september october november december".split())
 
 
-def _np_words(toks: list[Tok], i: int, hi: int, keep_det: bool = False) -> str | None:
+def _np_words(toks: list[Tok], i: int) -> str | None:
     j = i
     out = []
     while j < len(toks) and j < i + 6 and toks[j].fig < 0 and (toks[j].word or toks[j].low == "'s"):
@@ -1309,7 +1261,7 @@ def _measure_noun_text(toks: list[Tok], ti: int) -> str | None:
     return None
 
 
-def _measure_left(ctx: _Context, toks: list[Tok], ti: int, lo: int,
+def _measure_left(ctx: _Context, toks: list[Tok], ti: int,
                   need_copula: bool = True) -> tuple[str, str, str] | None:
     """The measure noun a figure is the value of, looking left in the sentence (skipping commas)."""
     vocab = ctx.vocab
@@ -1331,7 +1283,7 @@ def _measure_left(ctx: _Context, toks: list[Tok], ti: int, lo: int,
             best = (ent, m.measure, m.kind)
             break
         if t.low in TRANSPARENT and j + 1 < ti and toks[j + 1].low == "of":
-            np = _np_words(toks, j + 2, ti)
+            np = _np_words(toks, j + 2)
             if np:
                 mm = vocab.measures.get((np.split()[-1].lower(),))
                 if np.lower() in ("those", "people") or not mm:
@@ -1389,7 +1341,7 @@ def _measure_near(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int)
     return best
 
 
-def _money_cue(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int) -> tuple[str, str, str] | None:
+def _money_cue(vocab: Vocabulary, toks: list[Tok], ti: int) -> tuple[str, str, str] | None:
     best, dist = None, 99
     for j in range(0, len(toks)):
         if toks[j].fig >= 0:
@@ -1404,7 +1356,7 @@ def _money_cue(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int) ->
 
 def _duration_entity(toks: list[Tok], ti: int, hi: int) -> str:
     if ti + 1 < len(toks) and toks[ti + 1].low == "of":
-        np = _np_words(toks, ti + 2, hi)
+        np = _np_words(toks, ti + 2)
         if np and np.split()[-1].lower() not in DETERMINERS:
             return f"duration of {np}"
     return "time"
