@@ -399,6 +399,15 @@ def _read_article(ctx: _Context, sentences: list[Sentence]) -> None:
             if prev and prev[1] != canonical and chunk[prev[0]:at].strip() == "and":
                 pairs[(prev[1], canonical)] += 1
             prev = (end, canonical)
+        # "Maui County officials", "Maui's police chief": the authorities who speak locate the story
+        for m in rx.jurisdiction.finditer(chunk):
+            name = m.group(1)
+            if name.lower() in STOP or name.lower() in _titles() or name.lower() in _org_words() \
+                    or name in vocab.demonyms or name.lower() in _TIME_WORDS:
+                continue
+            canonical = vocab.place_names.get(name, name)
+            counts[canonical] += 2 * weight_of(m.start())
+            first_seen.setdefault(canonical, m.start() - (10 ** 9 if chunk is title else 0))
         for m in rx.events.finditer(chunk):
             events[EVENT_NOUNS[m.group(1).lower()]] += 1
             names = _event_place_names(vocab, rx, chunk, m.start(), m.end())
@@ -443,13 +452,15 @@ def _read_article(ctx: _Context, sentences: list[Sentence]) -> None:
         ctx.acronyms[m.group(2)] = m.group(1)
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
     """(start, end, canonical) of the places named in ``text``, longest name first."""
     for m in rx.capitals.finditer(text):
-        words = m.group().split()
-        offsets = [m.start()]
-        for w in words[:-1]:
-            offsets.append(text.index(w, offsets[-1]) + len(w))
+        spans = [(w.start() + m.start(), w.group()) for w in _NON_SPACE.finditer(m.group())]
+        words = [w for _, w in spans]
+        offsets = [at for at, _ in spans]
         i = 0
         while i < len(words):
             for k in (4, 3, 2, 1):
@@ -511,6 +522,7 @@ def _split_at_full_stops(phrase: str, titles: frozenset[str]) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class _ArticlePatterns:
     capitals: re.Pattern
+    jurisdiction: re.Pattern
     events: re.Pattern
     event_after: re.Pattern
     phrases: re.Pattern
@@ -522,6 +534,8 @@ def _article_patterns() -> _ArticlePatterns:
     ev = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
     return _ArticlePatterns(
         capitals=re.compile(r"(?<![\w.])[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"),
+        jurisdiction=re.compile(r"(?<![\w.])([A-Z][a-z][\w-]*)(?:\s+County)?(?:['’]s)?\s+(?i:police|officials|mayor|"
+                                r"governor|authorities|government|council|sheriff|fire department)\b"),
         events=re.compile(rf"\b({ev})\b", re.IGNORECASE),
         event_after=re.compile(r"\s+(?:in|on)\s+([A-Z][\w.]*)"),
         phrases=re.compile(r"(?<![\w.])[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w’'.-]*)+"),
