@@ -215,9 +215,20 @@ def test_revision_flag_lists_the_timeline_and_monotonic_the_drop():
 
 
 def test_a_source_revising_itself_is_a_revision():
-    a = claim(20e6, unit="GBP", measure="cost", entity="set-up costs", as_of="2022-04-14", article="o1", claimant="Home Office")
+    # the 2022 figure, recalled in a December 2023 article, against the 2024 figure
+    a = claim(20e6, unit="GBP", measure="cost", entity="set-up costs", as_of="2022-04-14", published="2023-12-08",
+              article="o1", claimant="Home Office")
     b = claim(28e6, unit="GBP", measure="cost", entity="set-up costs", as_of="2024-03-01", article="o2", claimant="Home Office")
     assert frozenset({a["claim_id"], b["claim_id"]}) in flagged([a, b], "revision")
+
+
+def test_stories_years_apart_are_not_one_timeline():
+    # the same key reported in 2015 and again in 2023: two events, not a revision
+    a = claim(7.8, unit="magnitude", measure="magnitude", entity="magnitude", subject="earthquake", as_of="2015-04-25",
+              article="y1")
+    b = claim(7.4, unit="magnitude", measure="magnitude", entity="magnitude", subject="earthquake", as_of="2023-02-06",
+              article="y2")
+    assert flagged([a, b]) == set()
 
 
 # -- repeats, reliability, verdicts ----------------------------------------------------------------

@@ -62,6 +62,8 @@ MAX_SAME_TIME_RATIO = 20.0
 # A block whose figures at one time span more than this factor is not read as one timeline
 # (tolls grow up to ~7x in the first three days of a disaster; per-person vs total is 10x+).
 MIXED_RATIO = 10.0
+# Claims about one quantity this far apart in time (days) belong to different stories.
+EPISODE_GAP_DAYS = 180
 
 
 @dataclass(frozen=True)
@@ -301,6 +303,14 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     keep = eligible & (size >= 2)
     e = w.loc[keep, ["group", "day", "art", "start", "sent", "src", "lo", "hi", "v_base", "k_cumulative",
                      "claimant", "published_day"]]
+    e = e.iloc[np.lexsort((e["start"].to_numpy(), e["art"].to_numpy(), e["day"].to_numpy(), e["group"].to_numpy()))]
+    # a quantity's story ends when no article mentions it for EPISODE_GAP_DAYS (by publication
+    # date: an old figure quoted in a new article still belongs to the new story)
+    by_pub = np.lexsort((e["published_day"].to_numpy(), e["group"].to_numpy()))
+    g, p = e["group"].to_numpy()[by_pub], e["published_day"].to_numpy()[by_pub]
+    episode = np.empty(len(e), dtype=np.int64)
+    episode[by_pub] = np.cumsum(np.r_[True, (g[1:] != g[:-1]) | (p[1:] - p[:-1] > EPISODE_GAP_DAYS)]) - 1
+    e = e.assign(group=episode)[np.bincount(episode)[episode] >= 2] if len(e) else e
     e = e.iloc[np.lexsort((e["start"].to_numpy(), e["art"].to_numpy(), e["day"].to_numpy(), e["group"].to_numpy()))]
     e["window"] = _windows(e["group"].to_numpy(), e["day"].to_numpy(), settings.same_time_days)
 

@@ -82,6 +82,8 @@ MARKERS: dict[str, tuple[str, ...]] = {
     "share": ("share", "proportion", "percentage", "rate", "ratio"),
     "max": ("highest", "maximum", "record"),
 }
+# Words in a figure's own span that make it an increment on another figure, not a total.
+SPAN_INCREMENT = re.compile(r"\b(?:another|further|additional|extra)\b", re.I)
 # Modalities that describe a figure that has not happened (yet).
 PLANNED_MODALITIES = frozenset({"decided", "intended", "projected", "hypothetical"})
 # Words that only pad a subject.
@@ -245,6 +247,15 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     head = np.array(heads + [None], dtype=object)[p_codes]
     mk = np.array(marks + [""], dtype=object)[p_codes]
     planned_by_words = np.array(planned + [False], dtype=bool)[p_codes]
+
+    # the words around the figure in its own span: "a further £100m" is an increment
+    sp_codes, sp_uniques = _codes(col("span"))
+    increment = np.array([bool(SPAN_INCREMENT.search(u)) if isinstance(u, str) else False for u in sp_uniques],
+                         dtype=bool)[sp_codes]
+    if increment.any():
+        with_increment = {m: "|".join(sorted((set(m.split("|")) | {"increment"}) - {""})) for m in pd.unique(mk[increment])}
+        mk = mk.copy()
+        mk[increment] = [with_increment[m] for m in mk[increment]]
 
     modality = col("modality").fillna("actual").astype(str).to_numpy()
     modality_class = np.where(np.isin(modality, list(PLANNED_MODALITIES)) | planned_by_words, "planned",
