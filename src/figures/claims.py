@@ -132,6 +132,7 @@ total figure number numbers tally count sum near
 DETERMINERS = frozenset("a an the this that these those some its his her their our".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any", "we": "any"}
 AUXILIARIES = frozenset("has have had is are was were be been being will would could may might also "
+                        "remain remains remained "
                         "further previously recently now later then separately earlier already "
                         "reportedly initially first so far just still yet".split())
 BE = frozenset("is are was were be been being".split())
@@ -237,7 +238,7 @@ class _Context:
     kinds: dict[int, str | None] = field(default_factory=dict)  # measure kind per figure token, this sentence
     measures: dict[int, str | None] = field(default_factory=dict)  # measure per figure token, this sentence
     para_subject: tuple[int, str] | None = None  # (paragraph, place) named last
-    last_entity: tuple[int, str, str | None] | None = None  # (paragraph, entity, measure) of the last claim
+    last_entity: tuple | None = None  # (paragraph, entity, measure, unit) of the last claim
     news_day: tuple[date, str] | None = None  # the day the article's statements were made
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
@@ -409,6 +410,9 @@ def _read_article(ctx: _Context, sentences: list[Sentence]) -> None:
             counts[canonical] += 2 * weight_of(m.start())
             first_seen.setdefault(canonical, m.start() - (10 ** 9 if chunk is title else 0))
         for m in rx.events.finditer(chunk):
+            if chunk is not title and m.group(1)[0].isupper() and m.start() > 0 and chunk[m.start() - 1] == " " \
+                    and chunk[max(0, m.start() - 3):m.start()].strip() not in (".", "“", '"'):
+                continue  # "Cal Fire said": a name, not the event
             events[EVENT_NOUNS[m.group(1).lower()]] += 1
             names = _event_place_names(vocab, rx, chunk, m.start(), m.end())
             for canonical in names:
@@ -969,14 +973,14 @@ def _claim(ctx: _Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, c
         measure = ctx.measures[ti - 2]  # "17.9km (11 miles)": the conversion measures the same thing
     if measure is None and entity:
         measure = next((m.measure for w in entity.lower().split() if (m := vocab.measures.get((w,)))), None)
-    if entity is None and ctx.last_entity and ctx.last_entity[0] == sent.paragraph and (
-            measure is None or measure == ctx.last_entity[2]):
+    if entity is None and ctx.last_entity and ctx.last_entity[0] == sent.paragraph and f.unit == ctx.last_entity[3] \
+            and (measure is None or measure == ctx.last_entity[2]):
         entity = ctx.last_entity[1]  # "... 2,000 troops. Some 3,000 are already stationed in Jordan."
     entities[ti] = entity
     ctx.kinds[ti] = kind
     ctx.measures[ti] = measure
     if entity:
-        ctx.last_entity = (sent.paragraph, entity, measure)
+        ctx.last_entity = (sent.paragraph, entity, measure, f.unit)
     attributed_to, chain = _attribution(ctx, claimants, toks[ti].start)
     if _is_conversion(ctx, toks, ti) and ctx.article.outlet:
         # "£700m ($905m)": the outlet's own arithmetic
@@ -1115,6 +1119,12 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
         return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
     if participle and words:
         return f"{np} {_participle_text(toks[j])}", participle.measure, participle.kind
+    # a participle right before the figure: "destroyed 300 homes" -> "homes destroyed"
+    if words and unit is None and ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed") \
+            and words[-1].lower() not in PEOPLE:
+        before, _ = _measure_at(vocab, toks, ti - 1)
+        if before and before.kind == "verb":
+            return f"{np} {_participle_text(toks[ti - 1])}", before.measure, before.kind
     if words and unit is None and words[-1].lower() in GENERIC_COUNTS:
         found = _measure_left(ctx, toks, ti)  # "the list of people missing ... down to 66 names"
         if found:
@@ -1153,6 +1163,13 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
         return np or "amount", "amount", None
     if unit and _is_time(unit):
         return _duration_entity(toks, ti, hi), "duration", None
+    if unit and unit not in ("percent", "dimensionless", "fraction") and not _is_money(unit):
+        if ti + 2 < n and toks[ti + 1].low == "of" and toks[ti + 2].word and toks[ti + 2].low not in STOP:
+            return toks[ti + 2].low, _measure_near(vocab, toks, ti, lo, hi), None  # "744.8 mm of rain"
+        if ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed") and f.unit_end:
+            unit_word = ctx.article.text[f.number_end or f.start:f.unit_end].split()[-1:]
+            if unit_word and unit_word[0].isalpha():  # "has burned 12,000 acres" -> "acres burned"
+                return f"{unit_word[0].lower()} {toks[ti - 1].low}", _measure_near(vocab, toks, ti, lo, hi), None
     # 5. the measure noun the figure is the value of: "the death toll ... stands at 3,000"
     found = _measure_left(ctx, toks, ti)
     if found and (not words or words[-1].lower() in ("people", "persons")):
@@ -1224,7 +1241,7 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
         low = toks[j].low
         if low.endswith(("ed", "ing")) and j > start and low not in ("wounded",) and low not in _NOUN_ING:
             break  # a participle after the noun: "buildings destroyed", "buildings containing"
-        if low in _TIME_WORDS:
+        if low in _TIME_WORDS or low in AUXILIARIES:
             break
         if j > start and toks[j].cap and not toks[j - 1].cap:
             break  # "24,400 service personnel Emergency aid ...": a new phrase starts
