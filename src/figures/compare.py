@@ -263,8 +263,15 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     info = [unit_info(u) for u in uniques] + [unit_info(None)]
     w["k_unit"] = np.array([i[0] for i in info], dtype=object)[codes]
     factor = np.array([i[1] for i in info], dtype=float)[codes]
-    # a unit that only repeats the measure ("magnitude 7.8") says no more than a bare figure
-    w.loc[w["k_unit"] == "unit:" + w["k_predicate"].fillna(""), "k_unit"] = "count"
+    # a unit pint does not know that names a measure ("7.8 magnitude") is the measure: the
+    # figure is then a bare number of that measure
+    named = {u: predicate(u[5:]) for u in pd.unique(w["k_unit"]) if isinstance(u, str) and u.startswith("unit:")}
+    names = w["k_unit"].map(named)
+    is_named = names.notna().to_numpy()
+    if is_named.any():
+        w.loc[is_named, "k_predicate"] = names[is_named].to_numpy()
+        w.loc[is_named, "k_unit"] = "count"
+    _merge_scopes(w)
     _entity_key(w)
     _subject_fallback(w, col("article_id"))
     w["article_id"] = col("article_id").to_numpy()
@@ -385,6 +392,28 @@ def _combined_codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
         codes, uniques = pd.factorize(frame[c], use_na_sentinel=True)
         code = pd.factorize(code * (len(uniques) + 1) + (codes + 1))[0].astype(np.int64)
     return code
+
+
+def _merge_scopes(w: pd.DataFrame) -> None:
+    """Within one subject and measure, a scope worded with extra words ("rebel-held areas in
+    the northwest") is the scope it contains ("rebel-held areas") when that one is unique."""
+    scoped = w["k_scope"].notna().to_numpy()
+    if not scoped.any():
+        return
+    block = _combined_codes(w, ["k_subject", "k_predicate", "k_unit"])
+    pairs = pd.DataFrame({"b": block[scoped], "s": w["k_scope"].to_numpy()[scoped]}).drop_duplicates()
+    multi = pairs[pairs.groupby("b")["s"].transform("size") >= 2]
+    mapping: dict[tuple[int, str], str] = {}
+    for b, scopes in multi.groupby("b")["s"]:
+        sets = {sc: frozenset(sc.split()) for sc in scopes}
+        for sc, words in sets.items():
+            inside = [t for t, tw in sets.items() if tw < words]
+            minimal = [t for t in inside if not any(sets[u] < sets[t] for u in inside)]
+            if len(minimal) == 1:
+                mapping[(b, sc)] = minimal[0]
+    if mapping:
+        keys = list(zip(block[scoped].tolist(), w["k_scope"].to_numpy()[scoped].tolist()))
+        w.loc[scoped, "k_scope"] = [mapping.get(k, k[1]) for k in keys]
 
 
 def _entity_key(w: pd.DataFrame) -> None:

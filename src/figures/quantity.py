@@ -182,6 +182,25 @@ def split_scope(subject: str | None) -> tuple[str | None, str | None]:
     return (core or None), (scope.lower() if scope else None)
 
 
+# Scope words that say the same thing ("rebel-controlled regions" = "rebel-held areas") and
+# words that only pad a scope.
+SCOPE_SYNONYMS = {"controlled": "held", "control": "held", "run": "held", "region": "area", "zone": "area",
+                  "part": "area", "territory": "area", "district": "area", "province": "province"}
+SCOPE_STOP = frozenset({"the", "of", "in", "a", "an", "and", "s", "its", "country", "country's", "nation"})
+
+
+@lru_cache(maxsize=65536)
+def scope_words(scope: str | None, subject: str | None = None) -> str | None:
+    """A scope as a canonical word set: "government-controlled areas of Syria" and
+    "government-held areas" (subject Syria) -> "area government held"."""
+    if not scope:
+        return None
+    drop = set(WORD.findall((subject or "").lower()))
+    ws = {SCOPE_SYNONYMS.get(lemma(w), lemma(w)) for w in WORD.findall(str(scope).lower())}
+    ws = {w for w in ws if w not in SCOPE_STOP and w not in drop}
+    return " ".join(sorted(ws)) or None
+
+
 def norm_text(text: str | None) -> str | None:
     if text is None or (isinstance(text, float) and np.isnan(text)):
         return None
@@ -228,6 +247,8 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     scope_of_subject = np.array([t[1] for t in split], dtype=object)[s_codes]
     loc = np.array([norm_text(u) for u in l_uniques], dtype=object)[l_codes]
     scope = np.where(pd.isna(loc), scope_of_subject, loc)
+    sc_codes, sc_uniques = pd.factorize(pd.Series(list(zip(scope, subject)), dtype=object))
+    scope = np.array([scope_words(a, b) for a, b in sc_uniques] + [None], dtype=object)[sc_codes]
 
     m_codes, m_uniques = _codes(col("measure"))
     e_codes, e_uniques = _codes(col("entity"))
