@@ -774,7 +774,7 @@ def _np_ending_at(ctx: _Context, toks: list[Tok], j: int) -> tuple[str | None, b
         low = t.low
         if low in ("i", "we", "you"):
             break
-        if t.cap or low in vocab.claimant_nouns or low == "'s":
+        if t.cap or low in vocab.claimant_nouns or low == "'s" or (k == end and low in vocab.document_nouns):
             k -= 1
             continue
         if low in ("of", "and", "for", "at", "from", "in") and k > 0 and toks[k - 1].cap and k < end:
@@ -791,6 +791,15 @@ def _np_ending_at(ctx: _Context, toks: list[Tok], j: int) -> tuple[str | None, b
         return None, False, first
     words = toks[first:end + 1]
     head = words[-1]
+    if head.low in vocab.document_nouns and not head.cap and head.low not in vocab.claimant_nouns:
+        # "the ministry's latest figures show": the owner of the document speaks
+        owner = [k for k, w in enumerate(words) if w.low == "'s"]
+        if not owner:
+            return None, False, first
+        words = words[:owner[-1]]
+        if not words:
+            return None, False, first
+        head = words[-1]
     if not (head.cap or head.low in vocab.claimant_nouns):
         return None, False, first
     if len(words) == 1 and head.low in ("it", "this", "that", "i", "we", "you"):
