@@ -629,3 +629,15 @@ def test_a_flag_with_many_figures_shows_twelve_cards_and_counts_the_rest(world: 
     assert "and 8 more figures" in page and "and 8 more figures" in md
     csv_rows = [r for r in csv.DictReader(io.StringIO(render_flags_csv(report))) if r["flag_id"] == "big"]
     assert len(csv_rows) == 20  # every claim stays in the data
+
+
+def test_report_json_keeps_one_line_per_flag_whatever_the_text(world: Store) -> None:
+    from figures.report import render_json
+
+    report = build(gather(world, W43, Settings(), fake_compare))
+    odd = replace(report.flags[0], flag=replace(report.flags[0].flag, explanation="a\u2028b\u2029c\x85d\ne"))
+    text = render_json(replace(report, flags=(odd,) + report.flags[1:]))
+    assert json.loads(text)["flags"][0]["explanation"] == "a\u2028b\u2029c\x85d\ne"
+    lines = text.splitlines()
+    assert len(lines) == len(text.split("\n")) - 1  # no line breaks but the layout's own
+    assert sum(line.lstrip().startswith('{"id": ') for line in lines) == len(report.flags) + len(report.resolved)

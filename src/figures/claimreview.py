@@ -13,8 +13,8 @@ from figures.formats import to_json
 from figures.records import Flag, FlagClaim, content_id
 from figures.report import safe_link
 
-# Verdicts that mean "a reviewer checked this flag and the discrepancy is real".
-CONFIRMED_VERDICTS = frozenset({"confirmed", "confirm", "true_positive", "valid"})
+# The verdict (figures.compare.VERDICTS) that means "a reviewer checked it: the discrepancy is real".
+CONFIRMED_VERDICTS = frozenset({"confirmed"})
 # What the rating says, per kind of flag.
 RATINGS = {
     "cross_source": "Disputed: other sources give a different figure",

@@ -30,9 +30,9 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from figures.formats import csv_cell, plain
 from figures.charts import claimant_colours, timeline_svgs
-from figures.compare import Comparison
+from figures.formats import _FORMULA_START, csv_cell, plain
+from figures.compare import CLOSING_VERDICTS, Comparison  # a closed flag leaves the list, shown as resolved
 from figures.config import Settings
 from figures.errors import ConfigError
 from figures.markdown import md_cell, md_text
@@ -43,7 +43,6 @@ from figures.store import Store
 log = logging.getLogger(__name__)
 
 FORMATS = ("md", "html", "csv", "json")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what figures.formats.csv_cell neutralises
 Comparator = Callable[[pd.DataFrame, Settings], Comparison]
 
 KIND_LABELS = {
@@ -52,8 +51,6 @@ KIND_LABELS = {
     "within_article": "article contradicts itself",
     "monotonic": "cumulative figure went down",
 }
-# Verdicts that close a flag (as in figures.compare): it leaves the list and shows as resolved.
-CLOSING_VERDICTS = frozenset({"not-a-conflict", "resolved"})
 CARDS = 12  # figures shown side by side per flag; every claim is in flags.csv and report.json
 BRIEF_FIGURES = 6  # figures per row of the further-flags table
 STATUS_LABELS = {"new": "new this period", "ongoing": "seen before", "resolved": "no longer flagged"}
@@ -493,7 +490,9 @@ def _json_by_line(doc: dict) -> str:
             parts.append(f"  {dump(key)}: " + _json_by_line(value).strip().replace("\n", "\n  "))
         else:
             parts.append(f"  {dump(key)}: {dump(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    text = "{\n" + ",\n".join(parts) + "\n}\n"
+    # Characters that str.splitlines() and some editors break lines on, escaped inside strings.
+    return text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def render_flags_csv(report: Report) -> str:
