@@ -509,7 +509,7 @@ def test_cli_report_ingests_paths_and_reports_rejections(tmp_path: Path) -> None
     run = figures("report", str(src), "--db", db, "--out", str(tmp_path / "out"), "--format", "json", "--today",
                   "2024-06-10", cwd=tmp_path)
     assert run.returncode == 1, run.stderr
-    assert f"{src}:2" in run.stderr
+    assert f"{src}:2" in run.stderr and "1 articles read, 1 new" in run.stderr and "1 rejected" in run.stderr
     written = [Path(line) for line in run.stdout.splitlines()]
     assert [p.name for p in written] == ["report.json"]
     doc = json.loads(written[0].read_text(encoding="utf-8"))

@@ -214,6 +214,9 @@ def report(paths: Annotated[Optional[list[str]], typer.Argument(help="articles t
         result = tracker.report(options)
     rejections = result.ingest.rejections if result.ingest else ()
     _report_rejections(rejections)
+    if result.ingest:
+        typer.echo(f"{result.ingest.articles_read} articles read, {result.ingest.articles_new} new, "
+                   f"{result.ingest.claims_new} claims stored, {len(rejections)} rejected", err=True)
     if result.period.note:
         typer.echo(f"note: {result.period.note}", err=True)
     for path in result.paths:
