@@ -96,6 +96,9 @@ def test_attribution(text, attributed_to):
     ("Officials denied that 500 people had died.", "denied"),
     ("If 500 people are sent, the cost will double.", "hypothetical"),
     ("500 troops are already positioned at the border.", "actual"),
+    ("Reports that 500 bodies washed ashore are false.", "denied"),  # the cue after the figure
+    ("Up to 500 people could be affected.", "projected"),
+    ("The toll rose to 500 and is expected to climb.", "actual"),  # "expected" is about what follows "and"
 ])
 def test_modality(text, modality):
     art = Article(id="t", text=text, outlet="Wire", published=date(2024, 5, 6))

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from figures.numbers import Figure, find_figures
 from figures.records import Article, Claim, Mention
@@ -245,6 +246,16 @@ class _Context:
     event: str | None = None
 
 
+class _Read(NamedTuple):
+    """One sentence as read in the first pass."""
+
+    sent: Sentence
+    idxs: list[int]  # indexes of the figures that start in it
+    toks: list[Tok]
+    claimants: list[Claimant]
+    times: list[TimeRef]
+
+
 def extract_claims(article: Article) -> Extraction:
     """Every quantified claim in the article, in text order, and the numbers left unparsed."""
     text = article.text
@@ -259,14 +270,14 @@ def extract_claims(article: Article) -> Extraction:
     _read_article(ctx, sentences)
 
     # pass 1: tokens, claimants (in order, so pronouns find the last named speaker) and dates
-    reads = []
+    reads: list[_Read] = []
     cue = _cue_pattern()
     for si, sent in enumerate(sentences):
         idxs = by_sentence.get(si, [])
         figs = [(figures[i].start, min(max(figures[i].end, figures[i].unit_end or 0), sent.end), i) for i in idxs
                 if figures[i].start < sent.end]
         if not figs and not cue.search(text, sent.start, sent.end):
-            reads.append((sent, idxs, [], [], []))  # nothing to read: no figure, nobody speaking
+            reads.append(_Read(sent, idxs, [], [], []))  # nothing to read: no figure, nobody speaking
             continue
         toks = _tokenise(text, sent.start, sent.end, _non_overlapping(figs))
         claimants = _claimants(ctx, toks)
@@ -276,7 +287,7 @@ def extract_claims(article: Article) -> Extraction:
             near = [t for t in times if t.role == "point" and _dates_statement(text, c.start, t)]
             if near:
                 c.day = _not_after(near[0], article.published)
-        reads.append((sent, idxs, toks, claimants, times))
+        reads.append(_Read(sent, idxs, toks, claimants, times))
     _inherit_quoted(ctx, reads)
     ctx.news_day = _news_day(article.published, reads)
 
@@ -312,15 +323,15 @@ def _cue_pattern() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
-def _news_day(published: date | None, reads: list) -> tuple[date, str] | None:
+def _news_day(published: date | None, reads: list[_Read]) -> tuple[date, str] | None:
     """The day the reported statements were made, when the copy went out a day or two later:
     wire style "officials said Friday" in a Saturday paper. Only when every dated statement in
     the article names the same day and one of them is in the first two paragraphs; undated
     figures then refer to that day rather than to the publication date."""
     if published is None:
         return None
-    days = {c.day for _, _, _, claimants, _ in reads for c in claimants if c.day and c.start >= 0}
-    lead = any(c.day for sent, _, _, claimants, _ in reads if sent.paragraph <= 2 for c in claimants if c.start >= 0)
+    days = {c.day for r in reads for c in r.claimants if c.day and c.start >= 0}
+    lead = any(c.day for r in reads if r.sent.paragraph <= 2 for c in r.claimants if c.start >= 0)
     if len(days) != 1 or not lead:
         return None
     day = next(iter(days))
@@ -337,7 +348,7 @@ def _dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
     return len(gap) <= 3
 
 
-def _inherit_quoted(ctx: _Context, reads: list) -> None:
+def _inherit_quoted(ctx: _Context, reads: list[_Read]) -> None:
     """A quoted sentence with no claimant of its own takes the speaker named later in the same
     quotation ('"... ," he said'), else the last speaker named before it."""
     text = ctx.article.text
@@ -350,10 +361,10 @@ def _inherit_quoted(ctx: _Context, reads: list) -> None:
             continue
         found = None
         for later in reads[k + 1:k + 4]:
-            if later[0].paragraph != sent.paragraph:
+            if later.sent.paragraph != sent.paragraph:
                 break
-            if later[3]:
-                found = later[3][0]
+            if later.claimants:
+                found = later.claimants[0]
                 break
         found = found or last
         if found:
@@ -1612,13 +1623,15 @@ def _modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
                 best = vocab.modality[key]
                 break
     if best is None:
-        for j in range(ti + 1, min(n, ti + 5)):
+        for j in range(ti + 1, min(n, ti + 8)):
+            if toks[j].low in ("and", "but", "while", ",", ";", "as"):
+                break  # "rose to 500 and is expected to climb": the cue is about what comes next
             if toks[j].low not in first:
                 continue
             for k in (2, 1):
                 key = tuple(t.low for t in toks[j:j + k])
-                if len(key) == k and key in vocab.modality and vocab.modality[key] in ("projected", "estimated",
-                                                                                        "hypothetical"):
+                if len(key) == k and key in vocab.modality and vocab.modality[key] in (
+                        "projected", "estimated", "hypothetical", "denied"):  # "... 500 dead are false rumours"
                     return vocab.modality[key]
     return best or "actual"
 
