@@ -158,7 +158,7 @@ _SEP = r"(?:\s+|\s*-\s*)"
 _WSEP = r"(?:\s+and\s+|-and-|\s*-\s*|\s+)"
 _WSEQ = (rf"(?:(?:a|an|one|half(?:\s+a)?|a\s+half|(?:a\s+)?quarter)[\s-]+(?:dozen|hundred|thousand|million|billion|trillion)\b"
          rf"|{_WTOK})"
-         rf"(?:{_WSEP}{_WTOK}|-\d+(?![\d,.]))*")
+         rf"(?:{_WSEP}{_WTOK}|-\d+(?![\d,.])){{0,15}}")  # bounded: a run of number words is read in steps
 _FRAC = (rf"(?:(?:a|an|one|{'|'.join(_ONES[2:10])})[\s-]+(?:{'|'.join(_FRACTION_WORDS)})(?=\s+of\b)"
          rf"|(?:{'|'.join(_ONES[2:10])})\s*[\s-]\s*(?:{'|'.join(w for w in _FRACTION_WORDS if w.endswith('s'))})\b"
          rf"|one\s*-\s*(?:{'|'.join(w for w in _FRACTION_WORDS if not w.endswith('s'))})\b"
@@ -176,6 +176,9 @@ _MONTH = rf"(?:{_MONTHS})"
 _BLOCKERS = [
     # URLs and addresses: https://..., www..., 192.168.1.2
     (re.compile(r"\b(?:https?://|www\.)\S+|\b\d{1,3}(?:\.\d{1,3}){3}\b"), "identifier"),
+    # (808) 555-1234, 808-555-1234, +44 20 7946 0958
+    (re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b"
+                r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"), "phone"),
     # 6/2/2023, 2023-02-06, 06.02.2023
     (re.compile(r"(?<![\d.,/])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d/])"), "date"),
     # 21 October 2024, Feb. 6, October 21, 2024, March 2024
@@ -194,9 +197,6 @@ _BLOCKERS = [
      "decade"),
     # 9/11, 24/7, 1/4: slash forms are dates, slogans or fractions; none is read as a figure
     (re.compile(r"(?<![\d/.,])(?<!\d\s)\d{1,4}/\d{1,4}(?![\d/]|\.\d)"), "slash"),
-    # (808) 555-1234, 808-555-1234, +44 20 7946 0958
-    (re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b"
-                r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"), "phone"),
 ]
 _VAGUE = re.compile(
     r"\b(?:(?P<few>several|a\s+few|a\s+couple(?:\s+of)?|many|few)\s+(?P<fw>dozen|hundred|thousand|million|billion)s?"
@@ -285,22 +285,25 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
     if not text or not _HAS_NUMBER.search(text):
         return [], []
     nonfigs: list[NonFigure] = []
+    # spans set aside before reading numbers: disjoint, kept sorted; earlier patterns win
     blocked: list[tuple[int, int]] = []
+    starts: list[int] = []
+
+    def block(nf: NonFigure) -> None:
+        if not _overlaps_sorted(blocked, starts, nf.start, nf.end):
+            i = bisect.bisect_left(starts, nf.start)
+            blocked.insert(i, (nf.start, nf.end))
+            starts.insert(i, nf.start)
+            nonfigs.append(nf)
+
     for rx, reason in _BLOCKERS:
         for m in rx.finditer(text):
-            nonfigs.append(NonFigure(m.start(), m.end(), reason))
-            blocked.append((m.start(), m.end()))
+            block(NonFigure(m.start(), m.end(), reason))
     for m in _SCORE.finditer(text):
-        a, b = int(m.group(1)), int(m.group(2))
-        if (a >= b or _SCORE_WORD.match(text, m.end())) and not _overlaps(blocked, m.start(), m.end()):
-            nonfigs.append(NonFigure(m.start(), m.end(), "score"))  # "a 2-1 win", "a 5-4 ruling"
-            blocked.append((m.start(), m.end()))
+        if int(m.group(1)) >= int(m.group(2)) or _SCORE_WORD.match(text, m.end()):
+            block(NonFigure(m.start(), m.end(), "score"))  # "a 2-1 win", "a 5-4 ruling"
     for m in _VAGUE.finditer(text):
-        if not _overlaps(blocked, m.start(), m.end()):
-            nonfigs.append(_vague(m))
-            blocked.append((m.start(), m.end()))
-    blocked.sort()
-    starts = [b[0] for b in blocked]
+        block(_vague(m))
 
     atoms: list[_Atom] = []
     pos = 0
@@ -327,13 +330,10 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
 # ----------------------------------------------------------------------------- reading
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
-
-
 def _overlaps_sorted(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Does [s, e) overlap one of the disjoint, sorted spans? Only the last one starting before e can."""
     i = bisect.bisect_left(starts, e)
-    return any(spans[j][1] > s for j in range(max(0, i - 8), i))
+    return i > 0 and spans[i - 1][1] > s
 
 
 def _vague(m: re.Match) -> NonFigure:
@@ -505,6 +505,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 hw = None  # "5k-20k", "10km-12km": the second end of a range
             if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
                 return NonFigure(hw.start(), _token_end(text, end), "identifier")
+        if (before == "/" and text[start - 2:start - 1].isdigit()) or (text[end:end + 1] == "/"
+                                                                        and text[end + 1:end + 2].isdigit()):
+            return NonFigure(start, end, "slash")  # a piece of "2222/2222" or "3/4"
         if before == "#" or re.search(r"\bNo\.\s?$", text[max(0, start - 5):start]):
             return NonFigure(start - 1, end, "identifier")
 
