@@ -14,7 +14,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Characters Python's str.splitlines() breaks on that json.dumps leaves raw: a reader that splits
+# JSON Lines on any line break would cut a record in two.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
 def plain(value: object) -> object:
@@ -45,11 +48,12 @@ def csv_cell(value: object) -> str:
 
 
 def to_jsonl(rows: Iterable[Mapping]) -> str:
-    return "".join(json.dumps({k: plain(v) for k, v in r.items()}, ensure_ascii=False) + "\n" for r in rows)
+    return "".join(json.dumps({k: plain(v) for k, v in r.items()}, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+                   for r in rows)
 
 
 def to_json(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2, default=plain) + "\n"
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=plain).translate(_LINE_BREAKS) + "\n"
 
 
 def to_csv(rows: list[Mapping], columns: list[str]) -> str:
