@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from figures.claims import Extraction, extract_claims
+from figures.claims import Extraction, extract_or_reject
 from figures.claimreview import claimreview_jsonld
 from figures.compare import CLOSING_VERDICTS, VERDICTS, Comparison, apply_verdicts, compare, find_conflicts
 from figures.config import Settings
@@ -87,7 +87,11 @@ class Tracker:
     def parse(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults()) -> Iterator[Parsed | Rejection]:
         """Read and extract without touching the database."""
         for item in self.read(sources, defaults):
-            yield item if isinstance(item, Rejection) else Parsed(item, extract_claims(item))
+            if isinstance(item, Rejection):
+                yield item
+            else:
+                extraction = extract_or_reject(item)
+                yield extraction if isinstance(extraction, Rejection) else Parsed(item, extraction)
 
     def ingest(self, sources: Iterable[str], defaults: ArticleDefaults = ArticleDefaults(),
                on_article: Callable[[Parsed], None] | None = None,
@@ -111,7 +115,7 @@ class Tracker:
                 on_article(Parsed(article, extraction))
 
         counts = ingest_articles(self.store, articles(), options, saved)
-        return replace(counts, rejections=tuple(rejections))
+        return replace(counts, rejections=tuple(rejections) + counts.rejections)
 
     def claims(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
         return self.store.claims_frame(since, until)

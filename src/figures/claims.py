@@ -41,7 +41,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from figures.numbers import Figure, find_figures
-from figures.records import Article, Claim, Mention
+from figures.records import Article, Claim, Mention, Rejection
 from figures.sentences import Sentence, split_sentences
 from figures.timeref import TimeRef, find_time_refs
 
@@ -241,6 +241,8 @@ class _Context:
     para_subject: tuple[int, str] | None = None  # (paragraph, place) named last
     last_entity: tuple | None = None  # (paragraph, entity, measure, unit) of the last claim
     news_day: tuple[date, str] | None = None  # the day the article's statements were made
+    dates_for: list | None = None  # the sentence's time refs that ``dates`` was computed from
+    dates: list = field(default_factory=list)
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
     event: str | None = None
@@ -283,8 +285,10 @@ def extract_claims(article: Article) -> Extraction:
         claimants = _claimants(ctx, toks)
         times = find_time_refs(text, article.published, sent.start, sent.end) if (
             article.published and (figs or claimants)) else []
+        starts_t = [t.start for t in times]
         for c in claimants:
-            near = [t for t in times if t.role == "point" and _dates_statement(text, c.start, t)]
+            lo_t = bisect_right(starts_t, c.start - 40)
+            near = [t for t in times[lo_t:lo_t + 8] if t.role == "point" and _dates_statement(text, c.start, t)]
             if near:
                 c.day = _not_after(near[0], article.published)
         reads.append(_Read(sent, idxs, toks, claimants, times))
@@ -1554,6 +1558,17 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _figure_dates(ctx: _Context, times: list[TimeRef]) -> list[TimeRef]:
+    """The dates of a sentence that can date its figures (once per sentence): points not tied to
+    the event ("the earthquake before dawn on Monday"), and documents' dates ("a March report")."""
+    if ctx.dates_for is not times:
+        text = ctx.article.text
+        ctx.dates_for = times
+        ctx.dates = [t for t in times if not _dates_event(text, t) and (
+            t.role == "point" or (t.role == "attributive" and _next_word(text, t.end) in ctx.vocab.document_nouns))]
+    return ctx.dates
+
+
 def _as_of(ctx: _Context, toks: list[Tok], ti: int, times: list[TimeRef],
            claimants: list[Claimant], kind: str | None = None) -> tuple[date | None, str]:
     """The date the figure refers to: the statement's date ("officials said Monday"), else the
@@ -1565,10 +1580,8 @@ def _as_of(ctx: _Context, toks: list[Tok], ti: int, times: list[TimeRef],
         # sentence is about another year's event ("a 7.8 temblor that killed 9,000 in Nepal in 2015")
         years = [t for t in times if t.precision == "year" and t.role == "point" and base and t.day.year < base.year]
         return (years[0].day, "year") if years else (base, "day")
-    text = ctx.article.text
-    # a date that contains the figure ("two years ago") dates something else; "a March report" dates it
-    points = [t for t in times if not (t.start < fig.end and fig.start < t.end) and not _dates_event(text, t) and (
-        t.role == "point" or (t.role == "attributive" and _next_word(text, t.end) in ctx.vocab.document_nouns))]
+    # a date that contains the figure ("two years ago") dates something else
+    points = [t for t in _figure_dates(ctx, times) if not (t.start < fig.end and fig.start < t.end)]
     if points:
         # 1. the figure's own clause: "fell to 2.4% in November from 2.9% in October"
         lo, hi = _clause(toks, ti)
@@ -1670,3 +1683,15 @@ def _unparsed(article: Article, sent: Sentence, figures: list[Figure], idxs: lis
                 continue
             out.append(Mention(article.id, s, e, text[s:e], reason))
     return out
+
+
+def extract_or_reject(article: Article) -> Extraction | Rejection:
+    """extract_claims, except that a failure on one article becomes a Rejection naming it:
+    one article the extractor cannot read never stops the rest of an ingest."""
+    try:
+        return extract_claims(article)
+    except Exception as e:  # noqa: BLE001 — any extractor bug is reported per article, with its traceback logged
+        log.exception("extraction failed on article %s (%s)", article.id, article.origin)
+        return Rejection(article.origin or article.id,
+                         f"the extractor failed on this article ({type(e).__name__}: {e}) — please report it "
+                         "with the article; the other articles went in")

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from figures.claims import Extraction, extract_claims
+from figures.claims import Extraction, extract_claims, extract_or_reject
 from figures.errors import ConfigError, FiguresError
-from figures.records import Article, IngestResult
+from figures.records import Article, IngestResult, Rejection
 from figures.store import Store
 
 log = logging.getLogger(__name__)
@@ -58,8 +58,11 @@ def ingest_articles(store: Store, articles: Iterable[Article], options: IngestOp
     ``on_saved(article, extraction, new)`` is called once per article after its batch commits.
     """
     read = new = claims = 0
+    rejections: list[Rejection] = []
     pairs = extract_all(articles, options)
     while batch := list(islice(pairs, options.batch_size)):
+        rejections.extend(e for _, e in batch if isinstance(e, Rejection))
+        batch = [(a, e) for a, e in batch if not isinstance(e, Rejection)]
         flags = store.save_many([(a, e.claims, e.mentions) for a, e in batch])
         for (article, extraction), is_new in zip(batch, flags):
             read += 1
@@ -69,21 +72,22 @@ def ingest_articles(store: Store, articles: Iterable[Article], options: IngestOp
             if on_saved:
                 on_saved(article, extraction, is_new)
         log.debug("stored a batch of %d articles (%d read so far)", len(batch), read)
-    return IngestResult(read, new, claims)
+    return IngestResult(read, new, claims, tuple(rejections))
 
 
-def extract_all(articles: Iterable[Article], options: IngestOptions = IngestOptions()) -> Iterator[tuple[Article, Extraction]]:
-    """(article, extraction) for every article, in input order, computed where the options say."""
+def extract_all(articles: Iterable[Article], options: IngestOptions = IngestOptions()) -> Iterator[tuple[Article, Extraction | Rejection]]:
+    """(article, extraction) for every article, in input order, computed where the options say;
+    an article the extractor fails on comes with a Rejection instead."""
     if options.engine == "dask":
         return _dask(articles, options)
     if options.processes <= 1:
-        return ((a, extract_claims(a)) for a in articles)
+        return ((a, extract_or_reject(a)) for a in articles)
     return _process_pool(articles, options)
 
 
-def extract_chunk(articles: list[Article]) -> list[Extraction]:
-    """The unit of work a worker runs: one Extraction per Article."""
-    return [extract_claims(a) for a in articles]
+def extract_chunk(articles: list[Article]) -> list[Extraction | Rejection]:
+    """The unit of work a worker runs: one Extraction (or Rejection) per Article."""
+    return [extract_or_reject(a) for a in articles]
 
 
 def warm_up() -> None:
