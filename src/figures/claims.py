@@ -955,6 +955,8 @@ def _headed_by(name: str, nouns: frozenset[str]) -> bool:
 def _attribution(ctx: _Context, claimants: list[Claimant], at: int) -> tuple[str, tuple[str, ...]]:
     """(original claimant, relay chain with the original first) for a figure at offset ``at``."""
     outlet = ctx.article.outlet or ""
+    if len(claimants) > 12:  # a run-on "sentence" with many speakers: only those near the figure
+        claimants = [c for c in claimants if abs(c.start - at) < 600]
     usable = [c for c in claimants if c.start <= at or c.lead_ok]
     if not usable:
         return outlet, ((outlet,) if outlet else ())
@@ -1676,10 +1678,13 @@ def _unparsed(article: Article, sent: Sentence, figures: list[Figure], idxs: lis
     text = article.text
     out = [Mention(article.id, nf.start, nf.end, text[nf.start:nf.end], "vague amount with no numeral")
            for nf in non_figures if sent.start <= nf.start < sent.end and nf.reason == "vague"]
+    covered.sort()
+    starts = [a for a, _ in covered]
     for rx, reason in ((_DIGITS, "number the figure parser did not read"), (VAGUE, "vague amount with no numeral")):
         for m in rx.finditer(text, sent.start, sent.end):
             s, e = m.start(), m.end()
-            if any(a <= s < b or a < e <= b for a, b in covered):
+            k = bisect_right(starts, e) - 1  # the covered spans that start before this number ends
+            if any(a < e and s < b for a, b in covered[max(0, k - 2):k + 1]):
                 continue
             out.append(Mention(article.id, s, e, text[s:e], reason))
     return out
