@@ -105,3 +105,46 @@ def test_unusable_database_says_what_to_do(url: str, error: type, words: str) ->
     with pytest.raises(error, match=words) as info:
         Store(url)
     assert "s3cret" not in str(info.value)
+
+
+class _Orig(Exception):
+    def __init__(self, message: str, sqlstate: str | None = None):
+        super().__init__(message)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(("message", "sqlstate", "retried"), [
+    ("database is locked", None, True),  # SQLite still busy after the busy timeout
+    ("deadlock detected", "40P01", True),  # PostgreSQL picked this writer as the deadlock victim
+    ("could not serialize access", "40001", True),
+    ("disk I/O error", None, False),  # not a conflict: trying again would not help
+])
+def test_write_conflicts_are_retried_and_other_errors_are_not(store_url: str, monkeypatch, message, sqlstate, retried) -> None:
+    from contextlib import contextmanager
+
+    from sqlalchemy.exc import OperationalError
+
+    from figures import store as store_module
+
+    monkeypatch.setattr(store_module.time, "sleep", lambda _s: None)
+    a = article(1)
+    with Store(store_url) as store:
+        real = store._transaction
+        calls = []
+
+        @contextmanager
+        def flaky():
+            calls.append(1)
+            if len(calls) == 1:
+                raise OperationalError("INSERT ...", {}, _Orig(message, sqlstate))
+            with real() as conn:
+                yield conn
+
+        monkeypatch.setattr(store, "_transaction", flaky)
+        if retried:
+            assert store.save(a, claims_of(a)) is True
+            assert len(calls) == 2 and len(store.claims_frame()) == 2
+        else:
+            with pytest.raises(StoreError, match="disk I/O error"):
+                store.save(a, claims_of(a))
+            assert len(calls) == 1 and store.articles_frame().empty
