@@ -1188,6 +1188,8 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
             return "total", "amount", None
         return np or "amount", "amount", None
     if unit and _is_time(unit):
+        if ti + 1 < n and toks[ti + 1].low == "later" and ctx.event:
+            return "time", "duration", "event"  # "About 12 hours later, a second tremor hit": between events
         return _duration_entity(toks, ti, hi), "duration", None
     if unit and unit not in ("percent", "dimensionless", "fraction") and not _is_money(unit):
         if ti + 2 < n and toks[ti + 1].low == "of" and toks[ti + 2].word and toks[ti + 2].low not in STOP:
@@ -1200,8 +1202,6 @@ def _entity(ctx: _Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int
     found = _measure_left(ctx, toks, ti)
     if found and (not words or words[-1].lower() in ("people", "persons")):
         return found
-    if unit and _is_time(unit):
-        return _duration_entity(toks, ti, hi), "duration", None
     if words:
         return " ".join(words), _measure_near(vocab, toks, ti, lo, hi), None
     prev = _previous_entity(toks, ti, entities)
