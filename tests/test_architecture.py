@@ -42,8 +42,9 @@ def figures_imports(tree: ast.AST) -> set[str]:
             parts = node.module.split(".")
             if len(parts) > 1:
                 found.add(parts[1])
-            else:  # "from figures import x" names modules or the package facade
-                found.update(a.name for a in node.names if a.name in RANK) or found.add("__init__")
+            else:  # "from figures import x" names modules, or names of the package facade
+                named_modules = {a.name for a in node.names if a.name in RANK}
+                found.update(named_modules or {"__init__"})
         elif isinstance(node, ast.Import):
             for a in node.names:
                 if a.name.startswith("figures."):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Characters Python's str.splitlines() breaks on that json.dumps leaves raw: a reader that splits
 # JSON Lines on any line break would cut a record in two.
@@ -37,14 +37,24 @@ def plain(value: object) -> object:
 
 def csv_cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run: text starting with = + - @ gets a leading quote.
-    Plain numbers stay numbers."""
+    Plain numbers stay numbers. Strings are checked first: reports write many of them."""
+    if type(value) is str:
+        return "'" + value if value.startswith(FORMULA_START) else value
     value = plain(value)
     if value is None:
         return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return repr(value) if isinstance(value, float) and not value.is_integer() else str(int(value)) if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def escape_line_breaks(json_text: str) -> str:
+    """JSON text with U+2028, U+2029 and U+0085 escaped: json.dumps leaves them raw, and a
+    reader that splits lines on them would cut a record in two."""
+    return json_text.translate(_LINE_BREAKS)
 
 
 def to_jsonl(rows: Iterable[Mapping]) -> str:

@@ -31,7 +31,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from figures.charts import claimant_colours, timeline_svgs
-from figures.formats import _FORMULA_START, csv_cell, plain
+from figures.formats import csv_cell, escape_line_breaks, plain
 from figures.compare import CLOSING_VERDICTS, Comparison  # a closed flag leaves the list, shown as resolved
 from figures.config import Settings
 from figures.errors import ConfigError
@@ -491,8 +491,7 @@ def _json_by_line(doc: dict) -> str:
         else:
             parts.append(f"  {dump(key)}: {dump(value)}")
     text = "{\n" + ",\n".join(parts) + "\n}\n"
-    # Characters that str.splitlines() and some editors break lines on, escaped inside strings.
-    return text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return escape_line_breaks(text)
 
 
 def render_flags_csv(report: Report) -> str:
@@ -500,19 +499,7 @@ def render_flags_csv(report: Report) -> str:
              "entity": v.flag.entity, "measure": v.flag.measure, "severity": round(v.flag.severity, 4),
              "verdict": v.flag.verdict, **_claim_json(c)}
             for v in report.flags for c in sorted(v.flag.claims, key=_when)]
-    return _csv(FLAG_CSV_COLUMNS, ([_cell(r[k]) for k in FLAG_CSV_COLUMNS] for r in rows))
-
-
-def _cell(v: object) -> str:
-    """``csv_cell`` with the common types first."""
-    kind = type(v)
-    if kind is str:
-        return "'" + v if v.startswith(_FORMULA_START) else v  # type: ignore[union-attr,operator]
-    if v is None:
-        return ""
-    if kind is float:
-        return "" if v != v else str(int(v)) if v.is_integer() else repr(v)  # type: ignore[union-attr,arg-type]
-    return csv_cell(v)
+    return _csv(FLAG_CSV_COLUMNS, ([csv_cell(r[k]) for k in FLAG_CSV_COLUMNS] for r in rows))
 
 
 def _csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -530,7 +517,7 @@ def _csv_column(column: pd.Series) -> list[str]:
         return ["" if v != v else str(int(v)) if v.is_integer() else repr(v) for v in values]
     if pd.api.types.is_integer_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
         return [str(v) for v in values]
-    return [_cell(v) for v in values]
+    return [csv_cell(v) for v in values]
 
 
 def render_claims_csv(report: Report) -> str:
