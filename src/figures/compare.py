@@ -483,7 +483,7 @@ class _Rows:
         self.df = df
         self.claimant = w["claimant"]
         self.source = w["source"]
-        self.published_day = w["published_day"].tolist()
+        self.published_day = w["published_day"].to_numpy()
         self.built: list[FlagClaim | None] = [None] * len(df)
         self._done = np.zeros(len(df), dtype=bool)
 

@@ -247,8 +247,12 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     scope_of_subject = np.array([t[1] for t in split], dtype=object)[s_codes]
     loc = np.array([norm_text(u) for u in l_uniques], dtype=object)[l_codes]
     scope = np.where(pd.isna(loc), scope_of_subject, loc)
-    sc_codes, sc_uniques = pd.factorize(pd.Series(list(zip(scope, subject)), dtype=object))
-    scope = np.array([scope_words(a, b) for a, b in sc_uniques] + [None], dtype=object)[sc_codes]
+    a_codes, a_uniques = _codes(pd.Series(scope, dtype=object))
+    pair = a_codes.astype(np.int64) * (len(s_uniques) + 1) + s_codes
+    sc_codes, sc_uniques = pd.factorize(pair)
+    width = len(s_uniques) + 1
+    scope = np.array([scope_words(a_uniques[c // width], split[c % width][0] if c % width < len(split) else None)
+                      for c in sc_uniques] + [None], dtype=object)[sc_codes]
 
     m_codes, m_uniques = _codes(col("measure"))
     e_codes, e_uniques = _codes(col("entity"))
