@@ -106,6 +106,7 @@ FIGURES = [
     ("temperatures have risen by 1.1C since", "1.1C", 1.1, 1.1, 1.1, "exact", "degree_Celsius"),  # glued C
     ("Roughly one in three adults", "Roughly one in three", 1 / 3, INF, INF, "about", "fraction"),  # a proportion
     ("9 out of 10 doctors", "9 out of 10", 0.9, 0.9, 0.9, "exact", "fraction"),
+    ("33 million people - one in seven Pakistanis", "one in seven", 1 / 7, 1 / 7, 1 / 7, "exact", "fraction"),
     ("The 2-1 win put United 8 points clear", "8", 8, 8, 8, "exact", None),  # a capitalised word is not a label
     ("Trump won 304 votes to Clinton's 227", "227", 227, 227, 227, "exact", None),  # nor is a possessive
     ("employs 13000 workers", "13000", 13000, 13000, 13000, "exact", None),  # five digits: not a year

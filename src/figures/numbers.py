@@ -243,7 +243,8 @@ _GLUED_TEMPERATURE = re.compile(r"([CF])(?![\w])")
 _TEMPERATURE_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
 _TWO_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
 _CHANGE_GAP = re.compile(r"^\s+to\s+$", re.IGNORECASE)
-_ONE_OR_AFTER = re.compile(r"\s+(?:or|to)\s+(?:two|three|2|3)\b", re.IGNORECASE)
+_ONE_OR_AFTER = re.compile(rf"\s+(?:(?:or|to)\s+(?:two|three|2|3)\b|(?:in|out\s+of)\s+(?:\d|(?:{'|'.join(_ONES[2:])}"
+                           rf"|{'|'.join(_TENS)}|a\s+hundred|a\s+thousand|a\s+million)\b))", re.IGNORECASE)
 _RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+$", re.IGNORECASE)
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
