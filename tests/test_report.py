@@ -333,16 +333,21 @@ def test_md_text_renders_as_the_same_words(text: str) -> None:
 W43 = Period.week("2024-W43")
 
 
-@pytest.mark.parametrize("options, has, latest, label, noted", [
-    (ReportOptions(week="2024-W40"), True, None, "2024-W40", False),
-    (ReportOptions(since=date(2024, 10, 1), until=date(2024, 10, 31)), True, None, "2024-10-01_2024-10-31", False),
-    (ReportOptions(), True, date(2024, 10, 29), "2024-W43", False),  # the last complete week before 30 Oct
+@pytest.mark.parametrize("options, has, latest, label, noted, given", [
+    (ReportOptions(week="2024-W40"), True, None, "2024-W40", False, None),
+    # articles given to report on: the weeks they were published in, whatever today is
+    (ReportOptions(), True, None, "2023-W06", False, (date(2023, 2, 7), date(2023, 2, 9))),
+    (ReportOptions(), True, None, "2023-02-06_2024-10-27", True, (date(2023, 2, 7), date(2024, 10, 21))),
+    (ReportOptions(week="2024-W40"), True, None, "2024-W40", False, (date(2023, 2, 7), date(2024, 10, 21))),  # asked wins
+    (ReportOptions(since=date(2024, 10, 1), until=date(2024, 10, 31)), True, None, "2024-10-01_2024-10-31", False, None),
+    (ReportOptions(), True, date(2024, 10, 29), "2024-W43", False, None),  # the last complete week before 30 Oct
     # the last complete week is empty: the latest week with articles, and a note saying so
-    (ReportOptions(), False, date(2023, 8, 16), "2023-W33", True),
-    (ReportOptions(), False, None, "2024-W43", True),  # an empty database still gets a (noted) report
+    (ReportOptions(), False, date(2023, 8, 16), "2023-W33", True, None),
+    (ReportOptions(), False, None, "2024-W43", True, None),  # an empty database still gets a (noted) report
 ])
-def test_choose_period(options: ReportOptions, has: bool, latest: date | None, label: str, noted: bool) -> None:
-    period = choose_period(options, TODAY, lambda p: has, latest)
+def test_choose_period(options: ReportOptions, has: bool, latest: date | None, label: str, noted: bool,
+                       given: tuple[date, date] | None) -> None:
+    period = choose_period(options, TODAY, lambda p: has, latest, given)
     assert period.label == label and bool(period.note) == noted
 
 

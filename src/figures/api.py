@@ -153,10 +153,14 @@ class Tracker:
 
     def report(self, options: ReportOptions = ReportOptions()) -> ReportResult:
         """Ingest ``options.sources`` (if any), then write the period's report (Markdown, HTML, CSV,
-        JSON) under ``options.out_dir or settings.reports_dir``; the default period is the last
-        complete ISO week before ``options.today`` (default: today)."""
-        ingested = self.ingest(options.sources) if options.sources else None
-        result = make_report(self.store, options, self.settings, self._comparison, options.today or date.today())
+        JSON) under ``options.out_dir or settings.reports_dir``. The default period is the weeks
+        the given articles were published in; with none given, the last complete ISO week before
+        ``options.today`` (default: today)."""
+        dates: list[date] = []
+        ingested = self.ingest(options.sources, on_article=lambda p: p.article.published and dates.append(p.article.published)) \
+            if options.sources else None
+        given = (min(dates), max(dates)) if dates else None
+        result = make_report(self.store, options, self.settings, self._comparison, options.today or date.today(), given)
         return replace(result, ingest=ingested)
 
     def export_claimreview(self, out: Path | None = None) -> Path:

@@ -199,7 +199,7 @@ def review(flag_id: Annotated[str, typer.Argument(help="flag id (or a unique pre
 
 @app.command()
 def report(paths: Annotated[Optional[list[str]], typer.Argument(help="articles to ingest first: files, folders, '-' or http(s) URLs", show_default=False)] = None,
-           week: Annotated[Optional[str], typer.Option("--week", help="ISO week to report on, YYYY-Www (default: the last complete week)")] = None,
+           week: Annotated[Optional[str], typer.Option("--week", help="ISO week to report on, YYYY-Www (default: the weeks of the PATHs given, else the last complete week)")] = None,
            since: SinceOption = None, until: UntilOption = None,
            out: Annotated[Optional[Path], typer.Option("--out", help="reports folder (default: $FIGURES_REPORTS or reports/)", show_default=False)] = None,
            format: Annotated[str, typer.Option("--format", help="comma-separated subset of md,html,csv,json")] = "md,html,csv,json",

@@ -177,13 +177,20 @@ class ReportResult:
 # -- choosing the period -------------------------------------------------------------------
 
 def choose_period(options: ReportOptions, today: date, has_articles: Callable[[Period], bool],
-                  latest: date | None) -> Period:
-    """The asked period, else the last complete ISO week before ``today``, else (when that
-    week is empty) the latest week with articles — with a note that says so."""
+                  latest: date | None, given: tuple[date, date] | None = None) -> Period:
+    """The asked period; else, when articles were given to report on, the weeks they were
+    published in; else the last complete ISO week before ``today``, else (when that week is
+    empty) the latest week with articles — with a note that says so."""
     if options.week:
         return Period.week(options.week)
     if options.since or options.until:
         return Period.between(options.since, options.until)
+    if given is not None:
+        first, last = Period.containing(given[0]), Period.containing(given[1])
+        if first == last:
+            return first
+        return replace(Period.between(first.since, last.until),
+                       note=f"This report covers the articles given, published {given[0]} to {given[1]}.")
     period = Period.last_complete_week(today)
     if has_articles(period):
         return period
@@ -728,10 +735,11 @@ def write(report: Report, folder: Path, wanted: Sequence[str] = FORMATS) -> list
 
 
 def make_report(store: Store, options: ReportOptions, settings: Settings, comparator: Comparator,
-                today: date) -> ReportResult:
-    """Choose the period, gather, build and write: what ``figures report`` does after ingesting."""
+                today: date, given: tuple[date, date] | None = None) -> ReportResult:
+    """Choose the period, gather, build and write: what ``figures report`` does after ingesting.
+    ``given`` is the first and last publication date of the articles just ingested, if any."""
     period = choose_period(options, options.today or today,
-                           lambda p: not store.articles_frame(p.since, p.until).empty, store.latest_published())
+                           lambda p: not store.articles_frame(p.since, p.until).empty, store.latest_published(), given)
     log.info("reporting on %s (%s to %s)", period.label, period.since, period.until)
     report = build(gather(store, period, settings, comparator), options.detail, options.workers)
     folder = (options.out_dir or settings.reports_dir) / period.label
