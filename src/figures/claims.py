@@ -128,7 +128,7 @@ is are was were be been being am has have had having do does did will would shal
 could may might must also already still just only even now yet more most less least other others
 another further additional extra such same up down out off per via alone almost nearly some
 it they he she we you i them him us me there here its itself themselves reportedly currently
-total figure number numbers tally count sum near
+total figure number numbers tally count sum near within beyond across
 """.split())
 DETERMINERS = frozenset("a an the this that these those some its his her their our".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any", "we": "any"}
