@@ -99,6 +99,9 @@ FIGURES = [
     ("valued at north of $5bn", "north of $5bn", 5e9, 5e9, INF, "more_than", "USD"),
     ("just short of 300 seats", "just short of 300", 300, INF, 300, "less_than", None),
     ("~500 people", "~500", 500, INF, INF, "about", None),
+    ("a 50p rise in fuel duty", "50p", 50, 50, 50, "exact", "penny"),  # pence: a GBP-dimension unit
+    ("shares closed up 99 cents", "99 cents", 99, 99, 99, "exact", "cent"),
+    ("10 per cent of staff", "10 per cent", 10, 10, 10, "exact", "percent"),  # not "cent"
     ("a margin of error of plus or minus 3.1 percentage points", "3.1 percentage points", 3.1, 3.1, 3.1, "exact",
      "percentage_point"),  # "plus or minus" is a margin, not a sign
     ("the rate has been at or below 4% for months", "at or below 4%", 4, INF, 4, "at_most", "percent"),

@@ -55,6 +55,11 @@ def test_conversions(value, unit, to, expected):
     assert units.convert(value, unit, to) == pytest.approx(expected, rel=1e-4)
 
 
+def test_pence_and_cents_convert_within_their_currency():
+    assert units.convert(50, "penny", "GBP") == pytest.approx(0.5)
+    assert units.same_dimension("cent", "USD") and not units.same_dimension("penny", "USD")
+
+
 def test_currency_detection():
     assert units.is_currency("GBP") and not units.is_currency("km") and not units.is_currency(None)
 

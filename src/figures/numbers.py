@@ -239,8 +239,8 @@ _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(
 _GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w]*)")
-_GLUED_TEMPERATURE = re.compile(r"([CF])(?![\w])")
-_TEMPERATURE_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
+_GLUED_TEMPERATURE = re.compile(r"([CFp])(?![\w])")
+_TEMPERATURE_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit", "p": "penny"}  # "1.1C", "95F", "50p"
 _TWO_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
 _CHANGE_GAP = re.compile(r"^\s+to\s+$", re.IGNORECASE)
 _ONE_OR_AFTER = re.compile(rf"\s+(?:(?:or|to)\s+(?:two|three|2|3)\b|(?:in|out\s+of)\s+(?:\d|(?:{'|'.join(_ONES[2:])}"
@@ -531,7 +531,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         elif um:
             unit, unit_end = _unit_of(um.group("u")), um.end()
             end = unit_end
-        elif tm := _GLUED_TEMPERATURE.match(text, end):  # "1.1C", "95F"
+        elif tm := _GLUED_TEMPERATURE.match(text, end):  # "1.1C", "95F", "50p"
             unit, unit_end = _TEMPERATURE_LETTER[tm.group(1)], tm.end()
             end = unit_end
         else:
