@@ -173,6 +173,24 @@ def test_within_article_contradiction_across_sentences():
     assert frozenset({a["claim_id"], b["claim_id"]}) in flagged([a, b], "within_article")
 
 
+def test_one_article_quoting_two_claimants_reports_a_cross_source_dispute():
+    # the seed article: the agency's 12,000 and Zelenskyy's 10,000, both quoted in one article
+    a = claim(12_000, modality="decided", claimant="NIS", article="one", outlet="Euromaidan Press")
+    b = claim(10_000, modality="intended", claimant="Zelenskyy", article="one", outlet="Euromaidan Press")
+    kinds = {f.kind for f in find_conflicts(frame(a, b))}
+    assert kinds == {"cross_source"}
+
+
+def test_an_article_contradicting_a_source_in_its_own_voice_is_within_article():
+    # the article's own 7.8 against the 7.4 it attributes to AFAD two paragraphs later
+    a = claim(7.8, measure="magnitude", entity="magnitude", subject="quake", claimant="Wardoon", article="w",
+              outlet="Wardoon")
+    b = claim(7.4, measure="magnitude", entity="magnitude", subject="quake", claimant="AFAD", article="w",
+              outlet="Wardoon")
+    kinds = {f.kind for f in find_conflicts(frame(a, b))}
+    assert kinds == {"within_article"}
+
+
 def test_figures_listed_in_one_sentence_are_not_a_contradiction():
     s = "Each person gets £20,000, plus nearly £151,000 for processing."
     a = claim(20_000, unit="GBP", measure="paid", entity="payment per person", article="w2", sentence=s, span="£20,000")

@@ -118,8 +118,13 @@ def _claimant(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     label = first.where(first.notna(), get("attributed_to"))
     label = label.where(label.notna(), get("outlet"))
     codes, uniques = pd.factorize(label)
-    norm = [re.sub(r"\s+", " ", re.sub(r"\(via [^)]*\)", "", str(u))).strip().lower() for u in uniques]
+    norm = [_source_key(u) for u in uniques]
     return label.to_numpy(), np.array(norm + [""], dtype=object)[codes]
+
+
+def _source_key(name) -> str:
+    """A claimant or outlet name compared loosely: case, spacing and "(via X)" notes aside."""
+    return re.sub(r"\s+", " ", re.sub(r"\(via [^)]*\)", "", str(name))).strip().lower() if isinstance(name, str) else ""
 
 
 def _days(series: pd.Series) -> np.ndarray:
@@ -201,7 +206,7 @@ def _windows(group: np.ndarray, day: np.ndarray, span_days: int) -> np.ndarray:
     return win
 
 
-def _others_extreme(frame: pd.DataFrame, outer: str, inner: str) -> tuple[np.ndarray, np.ndarray]:
+def _others_extreme(frame: pd.DataFrame, outer: str, inner: str, lo: str = "lo", hi: str = "hi") -> tuple[np.ndarray, np.ndarray]:
     """For each row: the largest lower bound and the smallest upper bound among the rows of
     its ``outer`` block that belong to a different ``inner`` unit (another article, another
     window). Done with the top-two trick on per-unit extremes: no pairs."""
@@ -210,9 +215,9 @@ def _others_extreme(frame: pd.DataFrame, outer: str, inner: str) -> tuple[np.nda
     unit = _combine(o, i)
     k = int(unit.max()) + 1
     maxlo = np.full(k, -np.inf)
-    np.maximum.at(maxlo, unit, frame["lo"].to_numpy(dtype=float))
+    np.maximum.at(maxlo, unit, frame[lo].to_numpy(dtype=float))
     minhi = np.full(k, np.inf)
-    np.minimum.at(minhi, unit, frame["hi"].to_numpy(dtype=float))
+    np.minimum.at(minhi, unit, frame[hi].to_numpy(dtype=float))
     first_row = np.full(k, -1, dtype=np.int64)
     first_row[unit[::-1]] = np.arange(len(unit))[::-1]
     u_outer, u_inner = o[first_row], i[first_row]
@@ -298,6 +303,10 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     w["art"] = pd.factorize(w["article_id"])[0]
     w["sent"] = pd.factorize(w["sentence"])[0]
     w["src"] = pd.factorize(w["source"])[0]
+    # the article's own voice: no claimant named, or the outlet itself
+    o_codes, o_uniques = pd.factorize(col("outlet"))
+    outlet_key = np.array([_source_key(o) for o in o_uniques] + [""], dtype=object)[o_codes]
+    w["own_voice"] = (w["source"].to_numpy() == outlet_key) | (w["source"].to_numpy() == "")
     w["kcode"] = _combined_codes(w, KEY_FIELDS[:-1])
 
     aside, pairs = _set_aside(w, col("span"))
@@ -309,7 +318,7 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     size = np.bincount(group[eligible])[group] if eligible.any() else np.zeros(n, dtype=np.int64)
     keep = eligible & (size >= 2)
     e = w.loc[keep, ["group", "day", "art", "start", "sent", "src", "lo", "hi", "v_base", "k_cumulative",
-                     "claimant", "published_day"]]
+                     "claimant", "published_day", "own_voice"]]
     e = e.iloc[np.lexsort((e["start"].to_numpy(), e["art"].to_numpy(), e["day"].to_numpy(), e["group"].to_numpy()))]
     # a quantity's story ends when no article mentions it for EPISODE_GAP_DAYS (by publication
     # date: an old figure quoted in a new article still belongs to the new story)
@@ -323,17 +332,35 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
 
     members: list[pd.DataFrame] = []
     if not e.empty:
-        # cross-source: disagrees with another article in its window
+        # cross-source: disagrees with another article in its window, or, inside one article,
+        # with another named claimant (an article that quotes two sources reports their dispute)
         other_lo, other_hi = _others_extreme(e, "window", "art")
         hit = _clash(e, other_lo, other_hi, max_ratio=MAX_SAME_TIME_RATIO)
-        members.append(pd.DataFrame({"row": e.index[hit], "kind": "cross_source", "fkey": e["window"].to_numpy()[hit]}))
-        # within one article (and window), against its other sentences: figures listed side by
-        # side in one sentence are a breakdown or an enumeration, not a contradiction
         e["aw"] = e.groupby(["window", "art"], sort=False).ngroup()
+        voice = e["own_voice"].to_numpy()
+        quoted = e[~voice]
+        if not quoted.empty:
+            q_lo, q_hi = _others_extreme(quoted, "aw", "src")
+            hit[~voice] |= _clash(quoted, q_lo, q_hi, max_ratio=MAX_SAME_TIME_RATIO)
+        members.append(pd.DataFrame({"row": e.index[hit], "kind": "cross_source", "fkey": e["window"].to_numpy()[hit]}))
+        # within one article (and window), against its other sentences, where the article speaks
+        # in its own voice or one claimant contradicts itself; figures listed side by side in one
+        # sentence are a breakdown or an enumeration, not a contradiction
         e["sid"] = e.groupby(["aw", "sent"], sort=False).ngroup()
-        other_lo, other_hi = _others_extreme(e, "aw", "sid")
-        hit = _clash(e, other_lo, other_hi, max_ratio=MAX_SAME_TIME_RATIO)
-        members.append(pd.DataFrame({"row": e.index[hit], "kind": "within_article", "fkey": e["aw"].to_numpy()[hit]}))
+        own = e[voice]
+        within = np.zeros(len(e), dtype=bool)
+        if not own.empty:
+            # against the article's own-voice figures (every row), and own-voice rows against all
+            e["own_lo"] = np.where(voice, e["lo"], -np.inf)
+            e["own_hi"] = np.where(voice, e["hi"], np.inf)
+            o_lo, o_hi = _others_extreme(e, "aw", "sid", lo="own_lo", hi="own_hi")
+            within |= _clash(e, o_lo, o_hi, max_ratio=MAX_SAME_TIME_RATIO)
+            a_lo, a_hi = _others_extreme(e, "aw", "sid")
+            within |= voice & _clash(e, a_lo, a_hi, max_ratio=MAX_SAME_TIME_RATIO)
+        e["aws"] = _combine(e["aw"].to_numpy(), e["src"].to_numpy())
+        s_lo, s_hi = _others_extreme(e, "aws", "sid")
+        within |= _clash(e, s_lo, s_hi, max_ratio=MAX_SAME_TIME_RATIO)
+        members.append(pd.DataFrame({"row": e.index[within], "kind": "within_article", "fkey": e["aw"].to_numpy()[within]}))
         # revision: the quantity's figures disagree across windows; the flag lists its timeline
         other_lo, other_hi = _others_extreme(e, "group", "window")
         hit = pd.Series(_clash(e, other_lo, other_hi), index=e.index)
@@ -550,9 +577,10 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     r = m["row"].to_numpy()
     m = m.assign(lo=w["lo"].to_numpy()[r], hi=w["hi"].to_numpy()[r], day=w["day"].to_numpy()[r],
                  start=w["start"].to_numpy()[r], art=w["art"].to_numpy()[r])
-    # a cross-source flag needs two articles
-    arts = m.groupby("fkey")["art"].transform("nunique").to_numpy()
-    m = m[(m["kind"] != "cross_source").to_numpy() | (arts >= 2)]
+    # a cross-source flag needs two articles or two claimants
+    m = m.assign(unit=_combine(m["art"].to_numpy(), w["src"].to_numpy()[m["row"].to_numpy()]))
+    units = m.groupby("fkey")["unit"].transform("nunique").to_numpy()
+    m = m[(m["kind"] != "cross_source").to_numpy() | (units >= 2)]
     m = m.iloc[np.lexsort((m["start"].to_numpy(), m["art"].to_numpy(), m["day"].to_numpy(), m["fkey"].to_numpy()))]
     if m.empty:
         return ()
