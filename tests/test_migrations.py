@@ -102,3 +102,26 @@ def test_a_database_from_a_newer_release_is_refused(store_url: str) -> None:
     engine.dispose()
     with pytest.raises(StoreError, match="schema version 9999.*upgrade figures"):
         Store(store_url)
+
+
+def test_a_migration_may_rebuild_a_referenced_table_with_its_rows(store_url: str) -> None:
+    """What a future migration altering ``articles`` does on SQLite: copy the table, drop the
+    old one (claims point at it) and rename — under the schema lock, with every row kept."""
+    import sqlalchemy as sa
+    from alembic.operations import Operations
+
+    dialect = "sqlite" if store_url.startswith("sqlite") else "postgresql"
+    run_sql_file(store_url, DATA / f"schema_3a1c35e.{dialect}.sql")
+    Store(store_url).close()
+    engine = create_engine(store_url)
+    with migrations.schema_lock(engine) as conn:
+        ops = Operations(MigrationContext.configure(conn))
+        # SQLite rebuilds the table (recreate); PostgreSQL alters it in place, as Alembic does by default
+        with ops.batch_alter_table("articles", recreate="always" if dialect == "sqlite" else "auto") as batch:
+            batch.add_column(sa.Column("language", sa.String(), nullable=True))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == 2
+        assert conn.exec_driver_sql("SELECT count(*) FROM claims").scalar() == 2
+        if dialect == "sqlite":  # foreign keys are enforced again afterwards
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()

@@ -12,6 +12,8 @@ tests/test_migrations.py fails while the models and the migrations disagree.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -50,34 +52,58 @@ def current(connection: Connection) -> str | None:
 def upgrade(engine: Engine) -> None:
     """Bring the database to HEAD, once, whoever else is opening it at the same time."""
     with engine.connect() as conn:
-        if current(conn) == HEAD:
-            conn.rollback()
-            return
-        conn.rollback()
-        _lock(conn)
         version = current(conn)
-        if version != HEAD:
-            from alembic import command
+        conn.rollback()
+    if version == HEAD:
+        return
+    with schema_lock(engine) as conn:
+        version = current(conn)
+        if version == HEAD:  # another process upgraded it while this one waited for the lock
+            return
+        from alembic import command
+        from alembic.script import ScriptDirectory
 
-            from alembic.script import ScriptDirectory
-
-            cfg = config(conn)
-            if version is not None and version not in {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}:
-                raise UnknownRevision(version)
-            if version is None and inspect(conn).has_table("articles"):
-                log.info("database made before schema versions: marking it as revision %s", BASELINE)
-                command.stamp(cfg, BASELINE)
-            log.info("upgrading the database schema from %s to %s", version or "nothing", HEAD)
-            command.upgrade(cfg, "head")
-        conn.commit()
+        cfg = config(conn)
+        if version is not None and version not in {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}:
+            raise UnknownRevision(version)
+        if version is None and inspect(conn).has_table("articles"):
+            log.info("database made before schema versions: marking it as revision %s", BASELINE)
+            command.stamp(cfg, BASELINE)
+        log.info("upgrading the database schema from %s to %s", version or "nothing", HEAD)
+        command.upgrade(cfg, "head")
 
 
-def _lock(conn: Connection) -> None:
-    """Start a transaction that holds the schema lock until commit."""
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock, waiting up to busy_timeout
-    elif conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction holding the schema lock, committed at the end.
+
+    SQLite: the write lock (``BEGIN IMMEDIATE``, waiting up to the busy timeout), with foreign
+    keys off so that a batch migration may copy and drop a referenced table (SQLite's documented
+    procedure for altering a table); they are on again for every other use of the connection.
+    PostgreSQL: an advisory lock, released by the commit.
+    """
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
+            conn.commit()
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+        try:
+            yield conn
+            if sqlite:
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"a migration left rows whose foreign keys point nowhere: {broken[:5]}")
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
 
 def revision(message: str) -> None:
