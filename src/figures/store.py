@@ -163,6 +163,9 @@ def open_engine(url: str):
     except OperationalError as e:
         engine.dispose()
         raise StoreError(f"cannot open the database {redact_url(url)}: {e.orig} — check that it exists and is reachable") from None
+    except SQLAlchemyError as e:  # e.g. no right to create tables in that database or schema
+        engine.dispose()
+        raise StoreError(f"cannot set up the tables in {redact_url(url)}: {getattr(e, 'orig', None) or e} — check the user's rights there") from None
     except UnknownRevision as e:
         engine.dispose()
         raise StoreError(f"the database {redact_url(url)} has schema version {e}, newer than this figures knows — upgrade figures") from None
