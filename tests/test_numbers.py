@@ -304,3 +304,65 @@ def test_a_change_can_be_a_range():
     text = "world temperatures dropped by 1 to 1.5 degrees Celsius"
     (f,) = find_figures(text)[0]
     assert (text[f.start:f.end], f.low, f.high, f.unit) == ("1 to 1.5 degrees Celsius", 1, 1.5, "degree_Celsius")
+
+
+def _spans(text: str) -> list[tuple[str, float, str | None]]:
+    return [(text[f.start:f.end], f.value, f.unit) for f in find_figures(text)[0]]
+
+
+# A four-digit number in 1800-2100 is a year unless a counted plural noun follows it directly
+# and no year word (preposition, season, month, "fiscal", "the") stands before it.
+@pytest.mark.parametrize("text,span,value", [
+    ("2000 people were evacuated overnight", "2000", 2000),  # sentence-initial count
+    ("Officials said 1950 homes were destroyed by the fire", "1950", 1950),
+    ("Riot police arrested 1850 protesters on Sunday", "1850", 1850),
+    ("The plant will cut 2100 jobs", "2100", 2100),  # top of the year range
+    ("The ministry reported 1899 new cases", "1899", 1899),  # a modifier between number and noun
+    ("It deployed some 2040 troops", "some 2040", 2040),  # qualifier before: a count as well
+])
+def test_year_like_number_before_a_counted_noun_is_a_figure(text, span, value):
+    assert (span, value, None) in _spans(text)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("In 2000 people voted differently", "2000"),  # a year preposition wins over the noun
+    ("Since 1990 homes have doubled in price", "1990"),
+    ("by 2030 cars must be electric", "2030"),
+    ("the 2000 election was close", "2000"),  # no counted noun after
+    ("the class of 2010 graduates returned", "2010"),
+    ("spring 2020 cases were undercounted", "2020"),  # a season before
+    ("in fiscal 2024 jobs grew", "2024"),
+    ("the 2015 attacks in Paris", "2015"),  # "the" + event noun: a year
+    ("prices rose in 2023 sharply", "2023"),
+])
+def test_year_stays_a_year(text, surface):
+    figures, non = find_figures(text)
+    assert [(text[n.start:n.end], n.reason) for n in non if n.reason == "year"] == [(surface, "year")]
+    assert not [f for f in figures if text[f.start:f.end].endswith(surface)]
+
+
+def test_2000_01_is_still_a_year_span():
+    _, non = find_figures("the 2000-01 season")
+    assert [n.reason for n in non] == ["year"]
+
+
+# Thousands grouped with spaces: ASCII space, no-break (U+00A0), narrow no-break (U+202F), thin (U+2009)
+@pytest.mark.parametrize("text,span,value", [
+    ("the population fell to 816 000 people", "816 000", 816000),
+    ("Some 1 200 000 voters, officials said", "Some 1 200 000", 1200000),
+    ("a budget of €2\u00a0500\u00a0000 was approved", "€2\u00a0500\u00a0000", 2500000),
+    ("about 40\u202f000 refugees", "about 40\u202f000", 40000),
+    ("it shipped 3\u2009450.5 tonnes", "3\u2009450.5 tonnes", 3450.5),
+    ("816 000, the census said", "816 000", 816000),  # a comma after the last group
+])
+def test_space_grouped_numbers(text, span, value):
+    assert [s for s in _spans(text) if s[0] == span and math.isclose(s[1], value)], _spans(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On May 5 200 people marched", [("200", 200)]),  # the date takes "5"; the count is 200
+    ("in 2019 100 people died", [("100", 100)]),  # a four-digit year is never a first group
+    ("scores of 12 3456 were", [("12", 12), ("3456", 3456)]),  # groups after the first are three digits
+])
+def test_space_grouping_does_not_swallow_neighbours(text, expected):
+    assert [(s, v) for s, v, _ in _spans(text)] == expected

@@ -8,7 +8,8 @@ hours"), never the counted noun. ``number_start``/``number_end`` bound the numbe
 currency symbol and scale), ``unit_end`` the unit word when one follows.
 
 What is read
-  digits with thousands separators and decimals; signs (+, -, U+2212, "minus", "negative");
+  digits with thousands separators and decimals, thousands grouped by spaces ("816 000",
+  U+00A0, U+202F, U+2009); signs (+, -, U+2212, "minus", "negative");
   scale words and suffixes ("1.2 million", "1.2m", "$3.5bn", "800 thousand", "half a million",
   "£700million"); spelled-out and hyphenated numbers ("twelve thousand", "12-thousand",
   "four-thousand-100", "a dozen", "two-and-a-half") through text2num, with a small fold for
@@ -36,7 +37,9 @@ Qualifiers (``data/qualifiers.tsv``) give the qualifier and two intervals:
   ($775m)"). "over" before a duration is a period ("over five years"), not a bound.
 
 Not figures (returned as ``NonFigure`` with a reason): "date" (calendar dates, "Thursday (9)"),
-"year" (years and year spans, "2022-23"), "decade" ("1990s", "the 80s", "mid-2000s"), "time"
+"year" (years and year spans, "2022-23"; a four-digit number in 1800-2100 is a year unless a
+bound, unit or currency goes with it, or a counted plural noun follows it with no year word
+before it: "1950 homes were destroyed" is a figure, "in 2000 people", "the 2015 attacks" are years), "decade" ("1990s", "the 80s", "mid-2000s"), "time"
 (clock times), "ordinal" ("3rd"), "identifier" (numbers inside names: "G7", "COVID-19",
 "Article 5", "Boeing 737", "S&P 500", "Big 12 Conference", URLs, IP addresses), "pronoun" (a bare
 "one" with no unit, qualifier or "by"/"to" before it: "one of the", "one expert said"),
@@ -52,8 +55,7 @@ leaves them out; the claims layer may keep them as unparsed mentions.
 
 Durations written as amounts ("12 hours", "two weeks") are figures with a time unit.
 
-Not read (deliberately; see tests/data/research/out_of_scope.tsv): numbers grouped with spaces
-("816 000") or Indian grouping, scientific notation, slash fractions, spoken decimals ("five
+Not read (deliberately; see tests/data/research/out_of_scope.tsv): Indian digit grouping, scientific notation, slash fractions, spoken decimals ("five
 point five"), compound amounts ("5 ft 2 in", "3 dollars 50 cents"), finance shorthand (MUSD).
 """
 from __future__ import annotations
@@ -163,7 +165,10 @@ _FRAC = (rf"(?:(?:a|an|one|{'|'.join(_ONES[2:10])})[\s-]+(?:{'|'.join(_FRACTION_
          rf"|(?:{'|'.join(_ONES[2:10])})\s*[\s-]\s*(?:{'|'.join(w for w in _FRACTION_WORDS if w.endswith('s'))})\b"
          rf"|one\s*-\s*(?:{'|'.join(w for w in _FRACTION_WORDS if not w.endswith('s'))})\b"
          rf"|half(?=\s+of\b))")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+"
+_GROUP_SPACE = "[ \u00a0\u202f\u2009]"  # "816 000", "1 200 000": space, no-break, narrow no-break, thin
+_DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?![\d]|[,.]\d)"
+           r"|\d+(?:\.\d+)?|\.\d+")
+_SPACE_IN_DIGITS = re.compile(_GROUP_SPACE)
 _CORE = re.compile(
     rf"(?P<frac>\b{_FRAC})|(?P<unionly>(?<![\d.,])[½¼¾⅓⅔⅛⅙])"
     rf"|(?P<words>\b{_WSEQ})(?P<half>{_SEP}and{_SEP}a{_SEP}(?:half|quarter)\b)?"
@@ -255,6 +260,7 @@ _RANGE_NEXT = re.compile(r"\s?[-–]\s?(\d{4})(?![\d,])")
 _MAX_DIGITS = 24
 _NUMBER_NEXT = re.compile(r"\s*[\d$£€]")
 _SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(r"\s+(?P<n>[a-z][a-z-]*)\b(?:\s+(?P<mod_n>[a-z][a-z-]*)\b)?")
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 
 
@@ -311,6 +317,8 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
     while (m := _CORE.search(text, pos)) is not None:
         pos = m.end()
         if _overlaps_sorted(blocked, starts, m.start(), m.end()):
+            if m.group("digits") and _SPACE_IN_DIGITS.search(m.group("digits")):
+                pos = m.start() + 1  # "May 5 200 people": the date is "May 5", the figure 200
             continue
         read = _read(text, m)
         if isinstance(read, NonFigure):
@@ -349,8 +357,14 @@ def _vague(m: re.Match) -> NonFigure:
     return NonFigure(m.start(), m.end(), "vague", lo * base, hi * base)
 
 
-def _place_of_digits(s: str) -> float:
+def _plain_digits(s: str) -> str:
+    """"12,000" / "816 000" -> "12000"."""
     s = s.replace(",", "")
+    return _SPACE_IN_DIGITS.sub("", s) if not s.isascii() or " " in s else s
+
+
+def _place_of_digits(s: str) -> float:
+    s = _plain_digits(s)
     if "." in s:
         return 10.0 ** -len(s.split(".", 1)[1])
     stripped = s.rstrip("0")
@@ -478,9 +492,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         value, place = raw, _place_of_value(raw)
     else:
         digits = m.group("digits")
-        if len(digits.replace(",", "").split(".")[0]) > _MAX_DIGITS:
+        if len(_plain_digits(digits).split(".")[0]) > _MAX_DIGITS:
             return NonFigure(start, end, "too large")  # no news figure has 25 digits; floats would overflow
-        raw = float(digits.replace(",", ""))
+        raw = float(_plain_digits(digits))
         place = _place_of_digits(digits)
         if m.group("mixed"):
             a, b = m.group("mixed").split("/")
@@ -598,7 +612,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         nxt_num = _RANGE_NEXT.match(text, end)
         in_range = nxt_num and not _LIKELY_YEAR.fullmatch(nxt_num.group(1))  # "about 2000 - 2500 calories"
         if (len(digits) == 4 and _LIKELY_YEAR.fullmatch(digits) and not _bound_before(text, num_start)
-                and not in_range):
+                and not in_range and not _counted_after(text, num_start, end)):
             return NonFigure(num_start, end, "year")
     if unit in ("year", "month", "week", "day") and (wm := _WINDOW_AFTER.match(text, num_end)):
         return NonFigure(num_start, wm.end(), "window")
@@ -675,6 +689,21 @@ def _label_before(text: str, pos: int, end: int) -> int | None:
             and not word.endswith(("'s", "’s")) and after and after.group(1)[0].isupper()):
         return wb.start("w")
     return None
+
+
+def _counted_after(text: str, start: int, end: int) -> bool:
+    """A year-like number is an amount when a counted plural noun follows it directly ("1950
+    homes were destroyed", "arrested 1850 protesters", "2000 more people") and no year word stands
+    before it ("in 2000", "since 1990", "the class of 2010", "spring 2020", "the 2015 attacks")."""
+    cm = _COUNTED_AFTER.match(text, end)
+    if not cm:
+        return False
+    if cm.group("n") not in _CONTEXT["counted"]:
+        mod_noun = cm.group("mod_n")
+        if not (mod_noun and cm.group("n") in _CONTEXT["counted_mod"] and mod_noun in _CONTEXT["counted"]):
+            return False
+    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return not (wb and wb.group("w").lower() in _CONTEXT["year_pre"])
 
 
 def _bound_before(text: str, pos: int) -> bool:
