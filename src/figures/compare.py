@@ -387,12 +387,20 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
             hit = (c["hi"].to_numpy() < pm) | (c["lo"].to_numpy() > nm)
             members.append(pd.DataFrame({"row": c.index[hit], "kind": "monotonic", "fkey": c["group"].to_numpy()[hit]}))
 
+    # free what the judgements needed before the records are built
+    neighbours = w.loc[eligible, ["group", "day", "start", "k_modality", "k_scope", "k_entity", "k_markers", *RELAXED]]
+    for name in ("sent", "own_voice", "aw", "sid", "own_lo", "own_hi", "aws", "k_cumulative"):
+        if name in e:
+            del e[name]
+    for name in ("sentence", "unit", "end", "v_base", "sent", "kcode", "group", "k_cumulative", "own_voice"):
+        del w[name]
     rows = _Rows(df, w)
     flags = _build_flags(rows, w, members)
+    del members
     rows.prepare([i for a, b, _ in pairs for i in (a, b)])
     related = tuple(Related(claims=(rows.claim(a), rows.claim(b)), reason=why) for a, b, why in pairs)
-    related += tuple(_related_groups(rows, w.loc[eligible, ["group", "day", "start", "k_modality", "k_scope",
-                                                            "k_entity", "k_markers", *RELAXED]]))
+    related += tuple(_related_groups(rows, neighbours))
+    del neighbours
     repeats = tuple(_repeats(rows, e))
     rel = crh(pd.DataFrame({"window": e["window"], "source": e["src"], "label": e["claimant"],
                             "value": (np.where(np.isfinite(e["v_base"]), e["v_base"], e["lo"]))}),
