@@ -13,7 +13,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "figures"
 LAYERS: list[set[str]] = [
     {"errors", "records", "config", "formats", "period"},
     {"fetch", "ingest", "units"},
-    {"numbers", "timeref", "sentences", "vocabulary"},
+    {"numbers", "timeref", "sentences", "vocabulary", "tokens", "lexicon"},
+    # the claim readers: context first, then the readers that use it, then claims, which runs them
+    {"context"},
+    {"attribution", "entities", "modality", "dating"},
+    {"subjects"},
     {"claims"},
     {"store", "migrations"},
     {"parallel"},

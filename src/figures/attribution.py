@@ -1,0 +1,395 @@
+"""Who says a figure: claimants and relay chains.
+
+"X said", "said X", "according to X", "citing X", "per X", "..., saying"; pronouns resolve to
+the last named claimant (or person); quoted sentences take the speaker of their quotation;
+relay chains put the original claimant first and the outlet last; nobody named -> the outlet.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from figures.context import Claimant, Context, Read
+from figures.lexicon import (
+    AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words, vocabulary,
+)
+from figures.sentences import Sentence
+from figures.tokens import Tok
+
+
+@cache
+def cue_pattern() -> re.Pattern:
+    """Any word that can introduce a claimant: a quick test before tokenising a sentence."""
+    vocab = vocabulary()
+    words = sorted(vocab.claimant_verbs | PARTICIPLES | {"according", "citing", "cited", "per"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
+    """A quoted sentence with no claimant of its own takes the speaker named later in the same
+    quotation ('"... ," he said'), else the last speaker named before it."""
+    text = ctx.article.text
+    last: Claimant | None = None
+    for k, (sent, idxs, toks, claimants, times) in enumerate(reads):
+        if claimants:
+            last = next((c for c in reversed(claimants) if c.role != "relay"), last)
+            continue
+        if not _quoted(text, sent):
+            continue
+        found = None
+        for later in reads[k + 1:k + 4]:
+            if later.sent.paragraph != sent.paragraph:
+                break
+            if later.claimants:
+                found = later.claimants[0]
+                break
+        found = found or last
+        if found:
+            claimants.append(Claimant(found.name, -1, "speaker", found.is_person, True, False, found.day))
+
+
+def _quoted(text: str, sent: Sentence) -> bool:
+    """The sentence opens with a quotation mark or starts inside an open quotation."""
+    if sent.text[:1] in "“\"‘":
+        return True
+    para_start = text.rfind("\n", 0, sent.start) + 1
+    before = text[para_start:sent.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+# Verbs that attribute only when no stronger cue is in the sentence ("ministers expect ...").
+WEAK_VERBS = frozenset("expect expects expected believe believes found finds showed shows put puts assumes "
+                       "assumed assume released releases published revised estimated estimates projected "
+                       "projects predicted predicts forecast forecasts".split())
+
+
+# Claimant verbs in -ing after a comma: their subject is the sentence's subject.
+PARTICIPLES = frozenset("saying stating adding telling warning noting explaining claiming announcing "
+                        "confirming reporting".split())
+
+
+# After these the claimant's verb does not reach back over the sentence: "rose to 99 as the chief said ..."
+SUBORDINATORS = frozenset("as while when after before because since although though if and but whereas".split())
+
+
+def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
+    """Who is named as saying something in this sentence, with where the cue stands."""
+    vocab = ctx.vocab
+    out: list[Claimant] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.low
+        if t.fig >= 0:
+            continue
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            name, person = _np_after(ctx, toks, i + 2)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low == "citing" or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
+            at = i + 1 + (low == "cited")
+            name, person = _np_after(ctx, toks, at)
+            if name:
+                # "citing data compiled by the FBI": the speaker reads the data; it stays first
+                role = "data" if at < n and toks[at].low in vocab.document_nouns else "source"
+                out.append(Claimant(name, t.start, role, person, lead_ok=True))
+        elif low == "per" and i + 1 < n and toks[i + 1].word:
+            # "risen to 31,643 per Turkish disaster management agency AFAD" (not "£2m per person")
+            name, person = _np_after(ctx, toks, i + 1)
+            if name and (name[:1].isupper() or _headed_by(name, vocab.claimant_nouns)):
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low in PARTICIPLES and i > 0 and toks[i - 1].text == ",":
+            name, person = _sentence_subject(ctx, toks, i, out)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (i > 0 and toks[i - 1].low == "to"):
+            name, person, lead = _np_before(ctx, toks, i, out)
+            if name is None and i + 1 < n and i > 0 and toks[i - 1].text in (",", "”", '"', "’") and low in (
+                    "said", "says", "added", "explained", "warned", "reported", "stated", "announced", "wrote"):
+                name, person = _np_after(ctx, toks, i + 1, names_only=True)
+                lead = True
+            country = vocab.place_names.get(name or "")
+            if country and low not in WEAK_VERBS and country in vocab.demonym_of and name in vocab.countries:
+                name = f"{vocab.demonym_of[country]} authorities"  # "Turkey reported": its authorities did
+            if name:
+                citing = (i + 1 < n and toks[i + 1].low == "citing") or (
+                    i + 2 < n and toks[i + 1].text == "," and toks[i + 2].low == "citing")
+                role = "relay" if citing else "speaker"
+                out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS))
+    # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
+    # strong cue before it does not name a new claimant
+    out = [c for c in out if not c.weak or not any(o.start < c.start and not o.weak for o in out)]
+    for c in out:
+        if c.role != "relay":
+            ctx.last_claimant = c
+            if c.is_person:
+                ctx.last_person = c
+    return out
+
+
+def _passive(toks: list[Tok], i: int) -> bool:
+    """"deaths have been reported", "was estimated": a passive verb names no claimant."""
+    j = i - 1
+    while j >= 0 and toks[j].low in ("also", "now", "already", "previously", "initially", "officially"):
+        j -= 1
+    return j >= 0 and toks[j].low in BE
+
+
+_DATE_WORDS = frozenset("on monday tuesday wednesday thursday friday saturday sunday morning night evening "
+                        "afternoon today yesterday overnight late early last this".split())
+
+
+def _np_before(ctx: Context, toks: list[Tok], verb: int,
+               found: list[Claimant] = ()) -> tuple[str | None, bool, bool]:
+    """The subject noun phrase of the claimant verb at ``verb``: (name, is a person, may govern
+    figures before it)."""
+    j = verb - 1
+    # skip auxiliaries, dates and a parenthesis: "The WHO (World ...) has warned", "officials on Friday said"
+    while j >= 0:
+        low = toks[j].low
+        if low in AUXILIARIES or low in _DATE_WORDS or low == "not":
+            j -= 1
+        elif toks[j].text == ")":
+            while j >= 0 and toks[j].text != "(":
+                j -= 1
+            j -= 1
+        else:
+            break
+    if j < 0:
+        return None, False, False
+    # "X, who heads the agency, said": skip the relative clause or apposition between commas
+    if toks[j].text == ",":
+        k = j - 1
+        while k >= 0 and j - k < 40 and not (toks[k].text == "," and k + 1 < j and (
+                toks[k + 1].low in ("who", "which", "a", "an", "the") or toks[k + 1].low in DETERMINERS
+                or (k + 2 < j and toks[k + 1].cap and toks[k + 2].low == "'s")
+                or (k > 0 and toks[k - 1].cap and toks[k - 1].word))):
+            if toks[k].text in (";",) or toks[k].fig >= 0:
+                k = -1
+                break
+            k -= 1
+        if k < 0:
+            return None, False, False
+        j = k - 1
+        if j < 0:
+            return None, False, False
+    low = toks[j].low
+    if low in PRONOUNS:
+        ref = ctx.last_person if PRONOUNS[low] == "person" and ctx.last_person else ctx.last_claimant
+        lead = _lead_ok(toks, j)
+        same = [c for c in found if c.is_person or PRONOUNS[low] != "person"]
+        if same:  # "Risklayer ... tweeted that it projected": the claimant of this sentence
+            return same[-1].name, same[-1].is_person, lead
+        if PRONOUNS[low] == "person" and ctx.last_person is None:
+            named = _last_person_named(ctx, toks[j].start)  # "Jane Doe spoke on Monday. She said ..."
+            if named:
+                return named[1], True, lead
+        return (ref.name, ref.is_person, lead) if ref else (None, False, False)
+    name, person, first = _np_ending_at(ctx, toks, j)
+    return name, person, (_lead_ok(toks, first) if name else False)
+
+
+def _last_person_named(ctx: Context, before: int) -> tuple[int, str] | None:
+    """The last person named before offset ``before``, claimant or not ("Jane Doe spoke. She said")."""
+    found = None
+    for at, name in ctx.people:
+        if at >= before:
+            break
+        found = (at, name)
+    return found
+
+
+def _lead_ok(toks: list[Tok], first: int) -> bool:
+    """A claimant after a figure covers it unless a subordinator starts its clause ("as the chief said")."""
+    k = first - 1
+    while k >= 0 and toks[k].low in DETERMINERS:
+        k -= 1
+    return k < 0 or toks[k].low not in SUBORDINATORS
+
+
+def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bool, int]:
+    vocab = ctx.vocab
+    end = j
+    k = j
+    while k >= 0:
+        t = toks[k]
+        if t.fig >= 0 or not (t.word or t.low == "'s"):
+            break
+        low = t.low
+        if low in ("i", "we", "you"):
+            break
+        if t.cap or low in vocab.claimant_nouns or low == "'s" or (k == end and low in vocab.document_nouns):
+            k -= 1
+            continue
+        if low in ("of", "and", "for", "at", "from", "in") and k > 0 and toks[k - 1].cap and k < end:
+            k -= 1
+            continue
+        if low not in STOP and k < end and not low.endswith("ly") and low not in vocab.claimant_verbs:
+            k -= 1  # a modifier inside the phrase: "the South Korean intelligence agency"
+            continue
+        break
+    first = k + 1
+    while first <= end and (toks[first].low in DETERMINERS or toks[first].low in ("of", "and", "'s", "in")):
+        first += 1
+    if first > end:
+        return None, False, first
+    words = toks[first:end + 1]
+    head = words[-1]
+    if head.low in vocab.document_nouns and not head.cap and head.low not in vocab.claimant_nouns:
+        # "the ministry's latest figures show": the owner of the document speaks
+        owner = [k for k, w in enumerate(words) if w.low == "'s"]
+        if not owner:
+            return None, False, first
+        words = words[:owner[-1]]
+        if not words:
+            return None, False, first
+        head = words[-1]
+    if not (head.cap or head.low in vocab.claimant_nouns):
+        return None, False, first
+    if len(words) == 1 and head.low in ("it", "this", "that", "i", "we", "you"):
+        return None, False, first
+    return resolve_name(ctx, words), _looks_like_person(words, vocab), first
+
+
+def _sentence_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) -> tuple[str | None, bool]:
+    """The subject of the sentence that a participle ("..., stating that") hangs from: the
+    claimant already named in the sentence, else the sentence's first noun phrase."""
+    if found:
+        return found[-1].name, found[-1].is_person
+    j = 0
+    while j < i and (toks[j].cap or toks[j].low in ctx.vocab.claimant_nouns or toks[j].low == "'s"
+                     or (toks[j].low in DETERMINERS and j == 0)):
+        j += 1
+    if j == 0:
+        return None, False
+    name, person, _ = _np_ending_at(ctx, toks, j - 1)
+    return name, person
+
+
+def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -> tuple[str | None, bool]:
+    vocab = ctx.vocab
+    n = len(toks)
+    while i < n and toks[i].low in DETERMINERS | {"unnamed", "an", "a", "anonymous", "latest", "new"}:
+        i += 1
+    j = i
+    while j < n:
+        t = toks[j]
+        if t.fig >= 0 or not (t.word or t.low == "'s"):
+            break
+        if t.cap or t.low in vocab.claimant_nouns or t.low in vocab.document_nouns or t.low == "'s":
+            j += 1
+            continue
+        if t.low in ("of", "and", "for", "from", "by", "at", "to", "in") and j + 1 < n and j > i:
+            j += 1
+            continue
+        if t.low in DETERMINERS and j > i and toks[j - 1].low in ("of", "and", "for", "from", "by", "at", "to", "in"):
+            j += 1  # "a letter from the Home Office"
+            continue
+        if not names_only and t.low not in STOP and t.low not in vocab.claimant_verbs and not t.low.endswith("ly") \
+                and t.low not in TIME_WORDS:
+            j += 1
+            continue
+        break
+    while j > i and toks[j - 1].low in ("of", "and", "for", "from", "by", "at", "to", "in", "'s"):
+        j -= 1
+    words = toks[i:j]
+    if not words:
+        return None, False
+    # "a letter from the Home Office", "data compiled by the FBI": the speaker is after from/by
+    if words[0].low in vocab.document_nouns or any(w.low in vocab.document_nouns for w in words[:2]):
+        for k, w in enumerate(words):
+            if w.low in ("from", "by", "of") and k + 1 < len(words):
+                rest = [x for x in words[k + 1:] if x.low not in DETERMINERS]
+                cut = next((m for m, x in enumerate(rest) if x.low in ("to", "in", "for", "at")), len(rest))
+                rest = rest[:cut]
+                if rest:
+                    return resolve_name(ctx, rest), _looks_like_person(rest, vocab)
+        if not any(w.cap for w in words):
+            return None, False
+    # keep the first noun phrase: stop at a preposition that starts a second one
+    cut = next((m for m, w in enumerate(words) if m > 0 and w.low in ("to", "in", "at", "for")), len(words))
+    words = words[:cut]
+    # "Turkey's disaster management agency, AFAD": an apposition with a name wins
+    if j + 1 < n and toks[j].text == "," and toks[j + 1].word and toks[j + 1].text.isupper() and len(toks[j + 1].text) > 1:
+        return resolve_name(ctx, [toks[j + 1]]), False
+    if not (words[-1].cap or words[-1].low in vocab.claimant_nouns or words[-1].low in vocab.document_nouns):
+        return None, False
+    return resolve_name(ctx, words), _looks_like_person(words, vocab)
+
+
+def resolve_name(ctx: Context, words: list[Tok]) -> str:
+    """Acronyms spelled out ("WHO" -> "World Health Organisation"), honorifics dropped and a
+    surname completed from the article ("Ms Cooper" -> "Yvette Cooper")."""
+    titles = title_words()
+    # "Turkish disaster management agency AFAD", "police spokesperson Alana Pico": the name
+    lower = [k for k, w in enumerate(words) if not w.cap and w.low not in STOP and w.low != "'s"]
+    if lower and lower[-1] < len(words) - 1 and lower[-1] > 0 and all(w.cap for w in words[lower[-1] + 1:]):
+        words = words[lower[-1] + 1:]
+    parts = [ctx.acronyms.get(w.text, w.text) if w.text.isupper() and len(w.text) > 1 else w.text for w in words]
+    if len(parts) > 2 and " ".join(parts[:2]) in ctx.vocab.place_names:
+        short = ctx.vocab.place_names[" ".join(parts[:2])]
+        if len(short) < len(parts[0]) + len(parts[1]):
+            parts = short.split() + parts[2:]  # "United States Geological Service" -> "US Geological Service"
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss", "prof"):
+        parts = parts[1:]
+    if len(parts) == 1 and parts[0][:1].isupper() and not parts[0].isupper():
+        full = ctx.names.get(parts[0])
+        if full:
+            return full
+    head = parts[-1].lower().rstrip(".")
+    if not any(p[:1].isupper() for p in parts[-2:]) and head in ctx.titled:
+        return ctx.titled[head]  # "Maui's police chief" -> the chief named in the article
+    if len(parts) >= 3 and parts[-1].lower() not in ctx.vocab.claimant_nouns:
+        rest = list(parts)
+        while len(rest) > 2 and (rest[0].lower().rstrip(".") in titles or rest[0] in ctx.vocab.place_names):
+            rest = rest[1:]
+        if len(rest) < len(parts) and all(p[:1].isupper() for p in rest):
+            parts = rest  # "Ukrainian President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"
+    name = " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
+    return name
+
+
+def _looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:
+    caps = [w for w in words if w.cap]
+    return len(caps) >= 1 and words[-1].cap and words[-1].low not in vocab.claimant_nouns and \
+        not any(w.low in org_words() for w in words) and \
+        not any(w.text.isupper() and len(w.text) > 1 for w in words) and not any(
+            (w.text,) in vocab.places or (w.text,) in vocab.aliases for w in words)
+
+
+def _headed_by(name: str, nouns: frozenset[str]) -> bool:
+    return name.split()[-1].lower() in nouns
+
+
+def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tuple[str, ...]]:
+    """(original claimant, relay chain with the original first) for a figure at offset ``at``."""
+    outlet = ctx.article.outlet or ""
+    if len(claimants) > 12:  # a run-on "sentence" with many speakers: only those near the figure
+        claimants = [c for c in claimants if abs(c.start - at) < 600]
+    usable = [c for c in claimants if c.start <= at or c.lead_ok]
+    if not usable:
+        return outlet, ((outlet,) if outlet else ())
+    speakers = [c for c in usable if c.role == "speaker"]
+    sources = [c for c in usable if c.role == "source"]
+    relays = [c for c in usable if c.role in ("relay", "data")]
+    main = None
+    if speakers:
+        before = [c for c in speakers if c.start <= at]
+        main = before[-1] if before else speakers[0]
+        # "X reported ..., according to Newsweek": a trailing "according to" passes X's words on
+        if len(speakers) > 1 and _is_according(ctx, main) and main is speakers[-1]:
+            main = speakers[-2]
+    chain: list[str] = []
+    # the speaker of a reported "said" is more original than the source a relay cites
+    ordered = ([main] if main else []) + sources + relays
+    if main is None or not sources or main.start > max(c.start for c in sources):
+        ordered = sources + ([main] if main else []) + relays
+    for c in ordered:
+        if c.name not in chain:
+            chain.append(c.name)
+    if outlet and outlet not in chain:
+        chain.append(outlet)
+    return chain[0], tuple(chain)
+
+
+def _is_according(ctx: Context, c: Claimant) -> bool:
+    return ctx.article.text.startswith("ccording", c.start + 1)

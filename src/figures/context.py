@@ -1,0 +1,237 @@
+"""What the claim readers know about the article as a whole, read once before its sentences:
+the main place (weighted by title and lead, and places named with the event: "the Maui
+wildfires"), the event noun, people's surnames and titles, acronyms; and the running state
+the sentence readers share (the last claimant, the paragraph's place, the last entity).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import NamedTuple
+
+from figures.lexicon import EVENT_NOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words
+from figures.numbers import Figure
+from figures.records import Article
+from figures.sentences import Sentence
+from figures.timeref import TimeRef
+from figures.tokens import ABBREV_DOT, Tok
+
+
+@dataclass(slots=True)
+class Claimant:
+    name: str
+    start: int  # where the cue stands (the verb, "according to", "citing")
+    role: str  # speaker, source (cited) or relay (the outlet passing it on)
+    is_person: bool = False
+    lead_ok: bool = True  # may cover figures before it in the sentence
+    weak: bool = False  # a verb such as "expect" that attributes only when nothing stronger does
+    day: tuple[date, str] | None = None  # the date given with the statement ("said Monday")
+
+
+@dataclass(slots=True)
+class Context:
+    article: Article
+    base: date | None
+    vocab: Vocabulary
+    main_subject: str | None
+    acronyms: dict[str, str]
+    figures: list[Figure] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    titled: dict[str, str] = field(default_factory=dict)  # "governor" -> "Josh Green"
+    people: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of people named
+    kinds: dict[int, str | None] = field(default_factory=dict)  # measure kind per figure token, this sentence
+    measures: dict[int, str | None] = field(default_factory=dict)  # measure per figure token, this sentence
+    para_subject: tuple[int, str] | None = None  # (paragraph, place) named last
+    last_entity: tuple | None = None  # (paragraph, entity, measure, unit) of the last claim
+    news_day: tuple[date, str] | None = None  # the day the article's statements were made
+    dates_for: list | None = None  # the sentence's time refs that ``dates`` was computed from
+    dates: list = field(default_factory=list)
+    last_claimant: Claimant | None = None
+    last_person: Claimant | None = None
+    event: str | None = None
+
+
+class Read(NamedTuple):
+    """One sentence as read in the first pass."""
+
+    sent: Sentence
+    idxs: list[int]  # indexes of the figures that start in it
+    toks: list[Tok]
+    claimants: list[Claimant]
+    times: list[TimeRef]
+
+
+def read_article(ctx: Context, sentences: list[Sentence]) -> None:
+    """Article-wide facts by regex over the raw text: the main place (places named, weighted
+    by the title and lead, and places named with the event: "the Maui wildfires"), the event
+    noun, surnames and titles of people, acronyms."""
+    vocab = ctx.vocab
+    rx = _article_patterns()
+    title = ctx.article.title or ""
+    lead_end = sentences[0].end if sentences else 0
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    pairs: Counter[tuple[str, str]] = Counter()
+    events: Counter[str] = Counter()
+    for chunk, weight_of in ((title, lambda pos: 3), (ctx.article.text, lambda pos: 2 if pos < lead_end else 1)):
+        prev = None
+        for at, end, canonical in _place_runs(vocab, rx, chunk):
+            if chunk[at:end] in vocab.demonyms:
+                continue  # "Israeli strikes" says who acted, not where
+            counts[canonical] += weight_of(at)
+            first_seen.setdefault(canonical, at - (10 ** 9 if chunk is title else 0))
+            if prev and prev[1] != canonical and chunk[prev[0]:at].strip() == "and":
+                pairs[(prev[1], canonical)] += 1
+            prev = (end, canonical)
+        # "Maui County officials", "Maui's police chief": the authorities who speak locate the story
+        for m in rx.jurisdiction.finditer(chunk):
+            name = m.group(1)
+            if name.lower() in STOP or name.lower() in title_words() or name.lower() in org_words() \
+                    or name in vocab.demonyms or name.lower() in TIME_WORDS:
+                continue
+            canonical = vocab.place_names.get(name, name)
+            counts[canonical] += 2 * weight_of(m.start())
+            first_seen.setdefault(canonical, m.start() - (10 ** 9 if chunk is title else 0))
+        for m in rx.events.finditer(chunk):
+            if chunk is not title and m.group(1)[0].isupper() and m.start() > 0 and chunk[m.start() - 1] == " " \
+                    and chunk[max(0, m.start() - 3):m.start()].strip() not in (".", "“", '"'):
+                continue  # "Cal Fire said": a name, not the event
+            events[EVENT_NOUNS[m.group(1).lower()]] += 1
+            names = _event_place_names(vocab, rx, chunk, m.start(), m.end())
+            for canonical in names:
+                counts[canonical] += 4 * weight_of(m.start())
+                first_seen.setdefault(canonical, m.start() - (10 ** 9 if chunk is title else 0))
+            if len(names) == 2 and names[0] != names[1]:
+                pairs[(names[0], names[1])] += 1
+    if counts:
+        top = max(counts, key=lambda c: (counts[c], -first_seen[c]))
+        ctx.main_subject = top
+        for (a, b), n in pairs.items():
+            if top in (a, b) and a != b and min(counts[a], counts[b]) * 2 >= counts[top]:
+                ctx.main_subject = f"{a} and {b}"
+                break
+    if events:
+        ctx.event = events.most_common(1)[0][0]
+    titles = title_words()
+    located = [(m.start(), p) for m in rx.phrases.finditer(ctx.article.text)
+               for p in _split_at_full_stops(m.group(), titles)]
+    phrases = [p for _, p in located]
+    for at, phrase in located:
+        words = phrase.split()
+        while words and (words[0].lower().rstrip(".") in titles or words[0] in vocab.place_names
+                         or (words[0],) in vocab.aliases):
+            words = words[1:]
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
+                words[-1].lower() not in vocab.claimant_nouns and words[-1].lower() not in titles:
+            ctx.names.setdefault(words[-1], " ".join(words))
+            if not any(w in vocab.place_names or w.lower() in org_words() or "'" in w or "’" in w for w in words):
+                ctx.people.append((at, ctx.names[words[-1]]))
+            lead = phrase.split()[:len(phrase.split()) - len(words)]
+            if lead and lead[-1].lower().rstrip(".") in titles:
+                role = lead[-1].lower().rstrip(".")
+                ctx.titled.setdefault(TITLE_ABBREVIATIONS.get(role, role), " ".join(words))
+    # acronyms: "WHO" -> "World Health Organisation" when the initials match an earlier name
+    for phrase in phrases:
+        words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "for")]
+        if len(words) >= 2:
+            ctx.acronyms.setdefault("".join(w[0] for w in words).upper(), phrase)
+    for m in rx.acronyms.finditer(ctx.article.text):
+        ctx.acronyms[m.group(2)] = m.group(1)
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
+    """(start, end, canonical) of the places named in ``text``, longest name first."""
+    for m in rx.capitals.finditer(text):
+        spans = [(w.start() + m.start(), w.group()) for w in _NON_SPACE.finditer(m.group())]
+        words = [w for _, w in spans]
+        offsets = [at for at, _ in spans]
+        i = 0
+        while i < len(words):
+            for k in (4, 3, 2, 1):
+                if i + k <= len(words):
+                    key = " ".join(words[i:i + k]).replace("’", "'").rstrip(".,")
+                    canonical = vocab.place_names.get(key)
+                    if canonical:
+                        yield offsets[i], offsets[i] + len(key), canonical
+                        i += k
+                        break
+            else:
+                i += 1
+
+
+_EVENT_MODIFIERS = frozenset("deadly devastating massive powerful strong huge major latest recent historic "
+                             "catastrophic the a".split())
+
+
+def _event_place_names(vocab: Vocabulary, rx: "_ArticlePatterns", text: str, start: int, end: int) -> list[str]:
+    """Places named with an event noun: "the Maui wildfires", "Turkey, Syria earthquake", "quake in Turkey"."""
+    words = text[max(0, start - 60):start].split()
+    while words and words[-1].lower() in _EVENT_MODIFIERS:
+        words.pop()
+    found = []
+    if words:
+        w = words[-1].removesuffix("’s").removesuffix("'s")
+        if w[:1].isupper() and not (len(words) > 1 and words[-2].lower().endswith("est")):
+            found.append(w)
+            if len(words) >= 2 and words[-2].endswith(",") and words[-2][:1].isupper():
+                found.insert(0, words[-2].rstrip(","))
+            elif len(words) >= 3 and words[-2] in ("and", "-", "–") and words[-3][:1].isupper():
+                found.insert(0, words[-3])
+    m = rx.event_after.match(text, end)
+    if m:
+        found.append(m.group(1))
+    names = []
+    for g in found:
+        key = g.rstrip(".,").replace("’", "'")
+        if key.lower() in TIME_WORDS or key.lower() in STOP or not key:
+            continue
+        names.append(vocab.place_names.get(key) or key)
+    return names
+
+
+def _split_at_full_stops(phrase: str, titles: frozenset[str]) -> list[str]:
+    """"Lahaina. Green" is two phrases; "Gov. Josh Green" is one."""
+    out, cur = [], []
+    for w in phrase.split():
+        cur.append(w)
+        if w.endswith(".") and w[:-1].lower() not in titles and w[:-1].lower() not in ABBREV_DOT:
+            cur[-1] = w[:-1]
+            out.append(" ".join(cur))
+            cur = []
+    if cur:
+        out.append(" ".join(cur))
+    return [p for p in out if " " in p]
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticlePatterns:
+    capitals: re.Pattern
+    jurisdiction: re.Pattern
+    events: re.Pattern
+    event_after: re.Pattern
+    phrases: re.Pattern
+    acronyms: re.Pattern
+
+
+@cache
+def _article_patterns() -> _ArticlePatterns:
+    ev = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
+    return _ArticlePatterns(
+        capitals=re.compile(r"(?<![\w.])[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"),
+        jurisdiction=re.compile(r"(?<![\w.])([A-Z][a-z][\w-]*)(?:\s+County)?(?:['’]s)?\s+(?i:police|officials|mayor|"
+                                r"governor|authorities|government|council|sheriff|fire department)\b"),
+        events=re.compile(rf"\b({ev})\b", re.IGNORECASE),
+        event_after=re.compile(r"\s+(?:in|on)\s+([A-Z][\w.]*)"),
+        phrases=re.compile(r"(?<![\w.])[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w’'.-]*)+"),
+        acronyms=re.compile(r"([A-Z][\w’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'-]*))+)\s+\(([A-Z]{2,})\)"),
+    )
+
+
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                       "col": "colonel", "capt": "captain", "sgt": "sergeant", "pres": "president"}

@@ -1,0 +1,113 @@
+"""The date a figure refers to (as-of): the statement's date ("officials said Monday"), else the
+nearest date in the figure's clause or sentence (``timeref``), else the day the article's
+statements were made, else the publication date. Dates of the event itself ("the earthquake
+before dawn on Monday") and future deadlines do not date a figure.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from figures.context import Claimant, Context, Read
+from figures.lexicon import EVENT_NOUNS
+from figures.timeref import TimeRef
+from figures.tokens import Tok, clause_bounds
+
+
+def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | None:
+    """The day the reported statements were made, when the copy went out a day or two later:
+    wire style "officials said Friday" in a Saturday paper. Only when every dated statement in
+    the article names the same day and one of them is in the first two paragraphs; undated
+    figures then refer to that day rather than to the publication date."""
+    if published is None:
+        return None
+    days = {c.day for r in reads for c in r.claimants if c.day and c.start >= 0}
+    lead = any(c.day for r in reads if r.sent.paragraph <= 2 for c in r.claimants if c.start >= 0)
+    if len(days) != 1 or not lead:
+        return None
+    day = next(iter(days))
+    return day if day[1] == "day" and 1 <= (published - day[0]).days <= 2 else None
+
+
+def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
+    """A date right at the claimant's verb: "said Monday", "said in an email Friday",
+    "Wednesday estimated", "officials on Friday said"."""
+    if t.start >= verb_at:
+        gap = text[verb_at:t.start]
+        return len(gap) <= 24 and not any(ch in gap for ch in ",;:“”\"")
+    gap = text[t.end:verb_at]
+    return len(gap) <= 3
+
+
+_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b[^,;:.]{0,20}$", re.IGNORECASE)
+
+
+def _dates_event(text: str, t: TimeRef) -> bool:
+    """"a devastating earthquake before dawn on Monday": the date of the event, not of the figure."""
+    return bool(_EVENT_BEFORE.search(text, max(0, t.start - 32), t.start))
+
+
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _FIRST_WORD.match(text, pos, pos + 30)
+    return m.group(1).lower() if m else ""
+
+
+def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
+    """The dates of a sentence that can date its figures (once per sentence): points not tied to
+    the event ("the earthquake before dawn on Monday"), and documents' dates ("a March report")."""
+    if ctx.dates_for is not times:
+        text = ctx.article.text
+        ctx.dates_for = times
+        ctx.dates = [t for t in times if not _dates_event(text, t) and (
+            t.role == "point" or (t.role == "attributive" and _next_word(text, t.end) in ctx.vocab.document_nouns))]
+    return ctx.dates
+
+
+def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
+           claimants: list[Claimant], kind: str | None = None) -> tuple[date | None, str]:
+    """The date the figure refers to: the statement's date ("officials said Monday"), else the
+    nearest date in the sentence, else an inherited speaker's date, else the publication date."""
+    base = ctx.article.published
+    fig = toks[ti]
+    if kind == "event":
+        # a magnitude or depth belongs to the event and is dated by the report, unless the
+        # sentence is about another year's event ("a 7.8 temblor that killed 9,000 in Nepal in 2015")
+        years = [t for t in times if t.precision == "year" and t.role == "point" and base and t.day.year < base.year]
+        return (years[0].day, "year") if years else (base, "day")
+    # a date that contains the figure ("two years ago") dates something else
+    points = [t for t in _figure_dates(ctx, times) if not (t.start < fig.end and fig.start < t.end)]
+    if points:
+        # 1. the figure's own clause: "fell to 2.4% in November from 2.9% in October"
+        lo, hi = clause_bounds(toks, ti)
+        c_lo, c_hi = toks[lo].start, toks[hi - 1].end
+        own = [t for t in points if c_lo <= t.start < c_hi]
+        if own:
+            best = min(own, key=lambda t: abs(t.start - fig.start))
+            said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
+            if said and best.text.lower() in DEICTIC:
+                return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
+            return not_after(best, base)
+        # 2. the statement's date: "officials said Monday", "tweeted on Wednesday"
+        for c in claimants:
+            if c.start >= 0 and c.day:
+                return c.day
+        # 3. a date before the figure in the sentence: "On Friday, the toll rose to 97"
+        before = [t for t in points if t.end <= fig.start]
+        if before:
+            return not_after(before[-1], base)
+    for c in claimants:
+        if c.day:
+            return c.day
+    return ctx.news_day or (base, "day")
+
+
+DEICTIC = frozenset({"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "last night"})
+
+
+def not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
+    if base and t.day > base:
+        return base, "day"  # a future date is a plan's deadline, not the figure's date
+    return t.day, t.precision

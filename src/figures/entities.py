@@ -1,0 +1,405 @@
+"""What a figure counts: its entity and measure.
+
+The noun phrase after the figure ("12,000 special forces troops"), the participle that says
+what happened to it ("6,217 buildings have collapsed" -> "buildings collapsed"), the measure
+noun it is the value of ("the death toll ... stands at 3,000" -> "people killed"), the noun it
+measures ("a depth of 17.9km" -> "depth"), money and duration by unit, or the previous
+figure's entity (ellipsis: "with 1,500 already positioned").
+"""
+from __future__ import annotations
+
+from figures.context import Context
+from figures.lexicon import (
+    AUXILIARIES, CHANGE_VERBS, COPULA, DETERMINERS, GENERIC_COUNTS, MONEY_NOUNS, Measure, PEOPLE, STOP, TIME_UNITS,
+    TIME_WORDS, TRANSPARENT, Vocabulary, vocabulary,
+)
+from figures.numbers import Figure
+from figures.tokens import Tok, join_words
+
+
+def is_conversion(ctx: Context, toks: list[Tok], ti: int) -> bool:
+    """A bracketed amount in another currency right after an amount: "£10bn ($13bn)"."""
+    if ti < 2 or toks[ti - 1].text != "(" or toks[ti - 2].fig < 0:
+        return False
+    a, b = ctx.figures[toks[ti - 2].fig].unit, ctx.figures[toks[ti].fig].unit
+    return bool(a and b and a != b and is_money(a) and is_money(b))
+
+
+def _measure_at(vocab: Vocabulary, toks: list[Tok], i: int) -> tuple[Measure | None, int]:
+    """The measure cue starting at token i (longest first) and how many tokens it takes."""
+    if toks[i].low not in vocab.measure_first:
+        return None, 0
+    for k in (3, 2, 1):
+        if i + k <= len(toks):
+            key = tuple(t.low for t in toks[i:i + k])
+            m = vocab.measures.get(key)
+            if m:
+                return m, k
+    return None, 0
+
+
+def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int,
+            entities: dict[int, str | None]) -> tuple[str | None, str | None, str | None]:
+    """(entity, measure, measure kind) for the figure at token ti."""
+    vocab = ctx.vocab
+    n = len(toks)
+    unit = f.unit
+    surface = toks[ti].low
+    if unit == "magnitude":
+        return (f"{ctx.event} magnitude" if ctx.event else "magnitude"), "magnitude", "event"
+    if unit and _is_time(unit) and (surface.endswith("-old") or (ti + 1 < n and toks[ti + 1].low == "old")):
+        return "age", "age", None
+    # "7.7 and 7.6 magnitudes": the first of two coordinated figures shares the second's entity
+    if ti + 2 < n and toks[ti + 1].low in ("and", "or", "to") and toks[ti + 2].fig >= 0 and unit is None:
+        return read_entity(ctx, toks, ti + 2, ctx.figures[toks[ti + 2].fig], lo, hi, entities)
+    if unit == "dimensionless":
+        found = _measure_left(ctx, toks, ti, need_copula=False)
+        noun = _measure_noun_text(toks, ti)
+        return ("increase factor of the " + noun if noun else "increase factor"), "multiplier", None
+    # a verb right before the figure: "killed 9,000", "displaced 2,000", "killed at least 35 people"
+    if ti >= 1 and toks[ti - 1].fig < 0:
+        m, _ = _measure_at(vocab, toks, ti - 1)
+        if m and m.kind == "verb" and m.entity and (ti + 1 >= n or not toks[ti + 1].word or toks[ti + 1].low in STOP
+                                                     or toks[ti + 1].low in PEOPLE):
+            return m.entity, m.measure, m.kind
+    # 1. a property the figure is the value of: "a depth of 17.9km", "magnitude 7.8", "7.8 magnitude"
+    for j in (ti - 1, ti - 2, ti + 1):
+        if 0 <= j < n and toks[j].fig < 0:
+            m, _ = _measure_at(vocab, toks, j)
+            if m and m.kind == "event" and (j != ti - 2 or toks[ti - 1].low == "of"):
+                ev = ctx.event
+                return (f"{ev} {m.entity}" if ev and m.measure == "magnitude" else m.entity), m.measure, m.kind
+    if ti >= 2 and toks[ti - 1].low == "of" and toks[ti - 2].word and toks[ti - 2].low not in STOP \
+            and toks[ti - 2].low not in TRANSPARENT:
+        m, _ = _measure_at(vocab, toks, ti - 2)
+        noun = toks[ti - 2].low
+        if m and m.kind == "noun":
+            return m.entity, m.measure, m.kind
+        if unit and not _is_time(unit) and noun not in ("tens", "hundreds", "thousands", "millions", "dozens"):
+            return noun, None, None
+    # a parenthesised conversion "(11 miles)" or a restatement shares the previous figure's entity
+    if ti >= 1 and toks[ti - 1].text == "(" and ti - 2 in entities:
+        return entities[ti - 2], None, ctx.kinds.get(ti - 2)
+    # 2. percentages: "75% of the hardest-hit areas" -> "share of the hardest-hit areas"
+    if unit == "percent":
+        if ti >= 1 and (toks[ti - 1].low in ("up", "down") or toks[ti - 1].low in CHANGE_VERBS) and not (
+                ti + 1 < n and toks[ti + 1].low == "of"):
+            prev = _previous_entity(toks, ti, entities)  # "delivered 466,140 vehicles, up 83%"
+            if prev:
+                return f"change in {prev}", "change", None
+        if ti + 1 < n and toks[ti + 1].low == "of":
+            np = _np_words(toks, ti + 2)
+            if np:
+                return "share of " + np, "share", None
+        found = _measure_left(ctx, toks, ti)
+        if found:
+            return found
+        np = _copula_subject(toks, ti)
+        if np in ("it", "this", "that", "they"):
+            return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
+        if np:
+            return np, "share", None
+        return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
+    # 3. the noun phrase after the figure, with what happened to it
+    np_end, np = _np_after_figure(toks, ti)
+    m_in, participle = None, None
+    words = np.split() if np else []
+    if words:
+        head_m = vocab.measures.get((words[-1].lower(),)) or vocab.measures.get(tuple(w.lower() for w in words[-2:]))
+        if head_m and head_m.kind == "noun" and head_m.entity and (head_m.measure not in ("deployed", "cost", "paid")):
+            return head_m.entity, head_m.measure, head_m.kind
+        m_in = head_m
+    # participle or verb right after: "people were injured", "buildings have collapsed", "1,000 are confirmed to have died"
+    j = np_end
+    while j < n and j < np_end + 6 and toks[j].fig < 0 and (toks[j].low in AUXILIARIES or toks[j].low in (
+            "confirmed", "reported", "to", "have", "been", "being", "already", "still", "now", "listed", "as",
+            "believed", "feared", "thought", "said", "presumed", "officially", "others", "more", "people")):
+        if toks[j].low in ("people", "others") and not words:
+            words = ["people"]
+        j += 1
+    if j < n and toks[j].fig < 0:
+        participle, _ = _measure_at(vocab, toks, j)
+        if participle and participle.kind not in ("verb",):
+            participle = None
+    if participle and words and words[-1].lower() in ("people", "others", "persons", "individuals"):
+        return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
+    if participle and words:
+        return f"{np} {_participle_text(toks[j])}", participle.measure, participle.kind
+    # a participle right before the figure: "destroyed 300 homes" -> "homes destroyed"
+    if words and unit is None and ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed") \
+            and words[-1].lower() not in PEOPLE:
+        before, _ = _measure_at(vocab, toks, ti - 1)
+        if before and before.kind == "verb":
+            return f"{np} {_participle_text(toks[ti - 1])}", before.measure, before.kind
+    if words and unit is None and words[-1].lower() in GENERIC_COUNTS:
+        found = _measure_left(ctx, toks, ti)  # "the list of people missing ... down to 66 names"
+        if found:
+            return found
+    if words and unit is None:
+        if words[-1].lower() in ("others", "more"):
+            words[-1] = "people"
+        return " ".join(words), (m_in.measure if m_in else _measure_near(vocab, toks, ti, lo, hi)), None
+    if participle and not words:
+        if participle.entity:
+            return participle.entity, participle.measure, participle.kind
+        prev = _previous_entity(toks, ti, entities)
+        if prev:
+            words_prev = prev.split()
+            last = vocab.measures.get((words_prev[-1].lower(),))
+            if len(words_prev) > 1 and last and last.kind == "verb":
+                # "2,200 structures have been destroyed and another 500 damaged"
+                return f"{' '.join(words_prev[:-1])} {_participle_text(toks[j])}", \
+                    participle.measure, participle.kind
+            return prev, participle.measure, participle.kind  # "with 1,500 already positioned"
+        return None, participle.measure, participle.kind
+    # 4. money: "£50 million cost", "spent £700m", "paid Kigali £220 million"
+    if unit and is_money(unit):
+        per = _rate(toks, ti)
+        if words and words[-1].lower() in {"cost", "costs", "bill", "payment", "payments", "price", "fee", "fine",
+                                           "deal", "loan", "budget", "package", "fund", "grant", "contract"}:
+            m = vocab.measures.get((words[-1].lower(),))
+            return (m.entity if m and m.entity else np) + per, (m.measure if m else "cost"), None
+        found = _money_cue(vocab, toks, ti)
+        if found:
+            return found[0] + per, found[1], found[2]
+        if per:
+            return "cost" + per, "cost", None
+        if any(t.low == "total" for t in toks[max(0, ti - 4):ti]):
+            return "total", "amount", None
+        return np or "amount", "amount", None
+    if unit and _is_time(unit):
+        if ti + 1 < n and toks[ti + 1].low == "later" and ctx.event:
+            return "time", "duration", "event"  # "About 12 hours later, a second tremor hit": between events
+        return _duration_entity(toks, ti, hi), "duration", None
+    if unit and unit not in ("percent", "dimensionless", "fraction") and not is_money(unit):
+        if ti + 2 < n and toks[ti + 1].low == "of" and toks[ti + 2].word and toks[ti + 2].low not in STOP:
+            return toks[ti + 2].low, _measure_near(vocab, toks, ti, lo, hi), None  # "744.8 mm of rain"
+        if ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed") and f.unit_end:
+            unit_word = ctx.article.text[f.number_end or f.start:f.unit_end].split()[-1:]
+            if unit_word and unit_word[0].isalpha():  # "has burned 12,000 acres" -> "acres burned"
+                return f"{unit_word[0].lower()} {toks[ti - 1].low}", _measure_near(vocab, toks, ti, lo, hi), None
+    # 5. the measure noun the figure is the value of: "the death toll ... stands at 3,000"
+    found = _measure_left(ctx, toks, ti)
+    if found and (not words or words[-1].lower() in ("people", "persons")):
+        return found
+    if words:
+        return " ".join(words), _measure_near(vocab, toks, ti, lo, hi), None
+    prev = _previous_entity(toks, ti, entities)
+    if prev:
+        return prev, _measure_near(vocab, toks, ti, lo, hi), None
+    return None, _measure_near(vocab, toks, ti, lo, hi), None
+
+
+_PER = frozenset({"per", "each", "every", "a", "an"})
+
+
+def _rate(toks: list[Tok], ti: int) -> str:
+    """" per person" for "£2m per asylum seeker", "for each migrant", "£1m a year"; else ""."""
+    n = len(toks)
+    j = ti + 1
+    if j < n and toks[j].low == "for" and j + 1 < n and toks[j + 1].low in ("each", "every"):
+        j += 1
+    if j + 1 < n and toks[j].low in _PER and toks[j + 1].word and toks[j + 1].low not in STOP:
+        if toks[j].low in ("a", "an") and toks[j + 1].low not in ("year", "month", "week", "day", "person", "head"):
+            return ""
+        words = [toks[j + 1].text]
+        if j + 2 < n and toks[j + 2].word and toks[j + 2].low not in STOP and not toks[j + 2].low.endswith("ed") \
+                and toks[j + 2].low not in TIME_WORDS:
+            words.append(toks[j + 2].text)
+        return " per " + " ".join(words).removesuffix("'s").removesuffix("’s")
+    return ""
+
+
+def _participle_text(tok: Tok) -> str:
+    return {"died": "killed", "dead": "killed", "die": "killed", "wounded": "injured"}.get(tok.low, tok.low)
+
+
+def _previous_entity(toks: list[Tok], ti: int, entities: dict[int, str | None],
+                     figures: list[Figure] | None = None, unit: str | None = None) -> str | None:
+    """The entity of the nearest earlier figure in the sentence (with the same unit, when given)."""
+    for j in range(ti - 1, -1, -1):
+        if j in entities and entities[j] and (figures is None or figures[toks[j].fig].unit == unit):
+            return entities[j]
+    return None
+
+
+def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
+    """The noun phrase right after the figure: "12,000 special forces troops" -> special forces troops."""
+    n = len(toks)
+    j = ti + 1
+    if j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these"):
+        j += 2 if toks[j + 1].low == "the" else 1
+        if j < n and toks[j].fig >= 0:
+            j += 1  # "74 of the 97 victims": the part counts what the whole counts
+    while j < n and toks[j].low in ("more", "other", "additional", "extra", "new", "-"):
+        j += 1
+    start = j
+    # "2,200 damaged or destroyed structures": participles before the noun
+    while j + 1 < n and toks[j].low.endswith("ed") and (
+            toks[j + 1].low in ("or", "and") and j + 3 < n and toks[j + 2].low.endswith("ed")
+            and toks[j + 3].word and toks[j + 3].low not in STOP):
+        j += 3
+    if j > start:
+        stop = j + 1
+        return stop, " ".join(t.text for t in toks[start:stop])
+    while j < n and j < start + 5 and toks[j].fig < 0 and (toks[j].word or toks[j].text in ("-",)) and (
+            toks[j].low not in STOP or toks[j].low in ("others",)) and not toks[j].low.endswith("ly"):
+        low = toks[j].low
+        if low.endswith(("ed", "ing")) and j > start and low not in ("wounded",) and low not in _NOUN_ING:
+            break  # a participle after the noun: "buildings destroyed", "buildings containing"
+        if low in TIME_WORDS or low in AUXILIARIES:
+            break
+        if j > start and toks[j].cap and not toks[j - 1].cap:
+            break  # "24,400 service personnel Emergency aid ...": a new phrase starts
+        if low in ("dead", "injured", "wounded", "missing", "killed", "displaced", "homeless", "died",
+                   "destroyed", "damaged", "collapsed", "positioned", "deployed", "arrested", "identified"):
+            break
+        if low in ("dollars", "pounds", "euros", "percent", "degrees", "km", "kilometers", "kilometres", "miles"):
+            break
+        j += 1
+        if low in ("others",):
+            break
+    if j == start:
+        return start, None
+    return j, " ".join(t.text for t in toks[start:j])
+
+
+_NOUN_ING = frozenset("building buildings housing funding spending training clothing".split())
+
+
+def _np_words(toks: list[Tok], i: int) -> str | None:
+    j = i
+    out = []
+    while j < len(toks) and j < i + 6 and toks[j].fig < 0 and (toks[j].word or toks[j].low == "'s"):
+        if toks[j].low in STOP and toks[j].low not in DETERMINERS and out:
+            break
+        if toks[j].low in STOP and toks[j].low not in DETERMINERS:
+            break
+        out.append(toks[j])
+        j += 1
+    return join_words(out) if out else None
+
+
+def _measure_noun_text(toks: list[Tok], ti: int) -> str | None:
+    """The words of the nearest measure noun left of the figure: "the death toll" -> "death toll"."""
+    vocab = vocabulary()
+    for j in range(ti - 1, max(-1, ti - 16), -1):
+        if toks[j].fig >= 0:
+            break
+        for k in (3, 2, 1):
+            if j - k + 1 >= 0:
+                key = tuple(t.low for t in toks[j - k + 1:j + 1])
+                m = vocab.measures.get(key)
+                if m and m.kind == "noun":
+                    return " ".join(t.text for t in toks[j - k + 1:j + 1])
+    return None
+
+
+def _measure_left(ctx: Context, toks: list[Tok], ti: int,
+                  need_copula: bool = True) -> tuple[str, str, str] | None:
+    """The measure noun a figure is the value of, looking left in the sentence (skipping commas)."""
+    vocab = ctx.vocab
+    best = None
+    j = ti - 1
+    limit = max(0, ti - 16)
+    while j >= limit:
+        t = toks[j]
+        if t.fig >= 0 and j == ti - 2 and toks[ti - 1].low in ("to", "and", "or"):
+            j -= 1
+            continue  # "risen from 99 to 101"
+        if t.fig >= 0 or t.text in (";", ":"):
+            break
+        m, k = _measure_at(vocab, toks, j)
+        if m and m.kind in ("noun", "event"):
+            ent = m.entity or t.low
+            if m.kind == "event" and m.measure == "magnitude" and ctx.event:
+                ent = f"{ctx.event} magnitude"
+            best = (ent, m.measure, m.kind)
+            break
+        if t.low in TRANSPARENT and j + 1 < ti and toks[j + 1].low == "of":
+            np = _np_words(toks, j + 2)
+            if np:
+                mm = vocab.measures.get((np.split()[-1].lower(),))
+                if np.lower() in ("those", "people") or not mm:
+                    # "the list of those who remain unaccounted for", "the number of people missing"
+                    for k in range(j + 3, min(ti, j + 8)):
+                        cue, _ = _measure_at(vocab, toks, k)
+                        if cue and cue.kind == "verb" and cue.entity:
+                            mm = cue
+                            break
+                best = ((mm.entity if mm and mm.entity else np), mm.measure if mm else None, "noun")
+                break
+        j -= 1
+    if best and (not need_copula or toks[ti].text[:1].isalpha() or any(
+            toks[x].low in COPULA or toks[x].low in AUXILIARIES for x in range(max(j, 0), ti))):
+        return best
+    return None
+
+
+_COPULA_VERBS = frozenset("is are was were becomes become became stands stood reached rose fell remains "
+                          "remained hit".split())
+
+
+def _copula_subject(toks: list[Tok], ti: int) -> str | None:
+    """"The average survival ratio in 24 hours is 74%" -> "average survival ratio"."""
+    j = ti - 1
+    while j >= 0 and toks[j].low in ("at", "to", "now", "still", "already", "has", "have", "had"):
+        j -= 1
+    if j < 0 or toks[j].low not in _COPULA_VERBS:
+        return None
+    j -= 1
+    if j >= 0 and toks[j].low in ("it", "this", "that", "they"):
+        return toks[j].low
+    # skip a trailing prepositional phrase: "ratio in 24 hours"
+    for k in range(j, max(-1, j - 5), -1):
+        if toks[k].text in (",", ";", ":"):
+            break
+        if toks[k].low in ("in", "after", "on", "for", "within") and k < j:
+            j = k - 1
+            break
+    words = []
+    while j >= 0 and toks[j].word and toks[j].fig < 0 and toks[j].low not in STOP and len(words) < 4:
+        words.insert(0, toks[j].text)
+        j -= 1
+    return " ".join(words) or None
+
+
+def _measure_near(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int) -> str | None:
+    best, dist = None, 99
+    for j in range(max(0, lo), min(len(toks), hi + 3)):
+        if toks[j].fig >= 0:
+            continue
+        m, _ = _measure_at(vocab, toks, j)
+        if m and abs(j - ti) < dist:
+            best, dist = m.measure, abs(j - ti)
+    return best
+
+
+def _money_cue(vocab: Vocabulary, toks: list[Tok], ti: int) -> tuple[str, str, str] | None:
+    best, dist = None, 99
+    for j in range(0, len(toks)):
+        if toks[j].fig >= 0:
+            continue
+        m, _ = _measure_at(vocab, toks, j)
+        # a cue after the figure counts double its distance: the verb before usually governs it
+        d = (ti - j) if j < ti else 2 * (j - ti)
+        if m and m.entity in MONEY_NOUNS and d < dist:
+            best, dist = (m.entity, m.measure, m.kind), d
+    return best
+
+
+def _duration_entity(toks: list[Tok], ti: int, hi: int) -> str:
+    if ti + 1 < len(toks) and toks[ti + 1].low == "of":
+        np = _np_words(toks, ti + 2)
+        if np and np.split()[-1].lower() not in DETERMINERS:
+            return f"duration of {np}"
+    return "time"
+
+
+def is_money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _is_time(unit: str) -> bool:
+    u = unit.lower().rstrip("s")
+    return u in TIME_UNITS

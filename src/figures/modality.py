@@ -1,0 +1,52 @@
+"""How a figure is claimed (actual, estimated, projected, intended, decided, denied,
+hypothetical: ``data/modality.tsv``) and whether it is a change rather than a level."""
+from __future__ import annotations
+
+from figures.lexicon import CHANGE_NOUNS, CHANGE_VERBS, STOP, Vocabulary
+from figures.tokens import Tok
+
+
+def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
+    n = len(toks)
+    for word in toks[ti].low.split()[:-1]:  # "an estimated 500": the qualifier is part of the figure
+        if (word,) in vocab.modality and vocab.modality[(word,)] == "estimated":
+            return "estimated"
+    # "with 1,500 already positioned": a cue right after the figure
+    for j in range(ti + 1, min(n, ti + 3)):
+        if toks[j].low == "already":
+            return "actual"
+    best = None
+    first = vocab.modality_first
+    for j in range(max(lo, ti - 10), ti):
+        if toks[j].low not in first:
+            continue
+        for k in (3, 2, 1):
+            key = tuple(t.low for t in toks[j:j + k])
+            if len(key) == k and key in vocab.modality:
+                best = vocab.modality[key]
+                break
+    if best is None:
+        for j in range(ti + 1, min(n, ti + 8)):
+            if toks[j].low in ("and", "but", "while", ",", ";", "as"):
+                break  # "rose to 500 and is expected to climb": the cue is about what comes next
+            if toks[j].low not in first:
+                continue
+            for k in (2, 1):
+                key = tuple(t.low for t in toks[j:j + k])
+                if len(key) == k and key in vocab.modality and vocab.modality[key] in (
+                        "projected", "estimated", "hypothetical", "denied"):  # "... 500 dead are false rumours"
+                    return vocab.modality[key]
+    return best or "actual"
+
+
+def is_change(toks: list[Tok], ti: int) -> bool:
+    """"rose by 5%", "up 300", "a 5% increase": the figure is a change, not a level."""
+    prev = toks[ti - 1].low if ti >= 1 else ""
+    prev2 = toks[ti - 2].low if ti >= 2 else ""
+    nxt = toks[ti + 1].low if ti + 1 < len(toks) else ""
+    bare = not (ti + 1 < len(toks) and toks[ti + 1].word and toks[ti + 1].low not in STOP)
+    if prev in ("up", "down") or (prev in CHANGE_VERBS and bare):
+        return True  # "up 300", "shares fell 4.5%"; not "cut 1,200 jobs", and "rose to 3.9%" is a level
+    if prev == "by" and prev2 in CHANGE_VERBS:
+        return True
+    return nxt in CHANGE_NOUNS

@@ -1,0 +1,192 @@
+"""What a figure is about: its subject (a place, a person, the event) and a narrower location.
+
+A place after the figure ("1,602 people have died in Syria"), a place in subject position
+before it, a place in the claimant's title ("the Syrian government confirmed"), the place the
+paragraph named last, else the article's main place. Properties of the event (magnitude,
+depth) are about the event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from figures.attribution import SUBORDINATORS, resolve_name
+from figures.context import Claimant, Context
+from figures.lexicon import AUXILIARIES, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words
+from figures.tokens import Tok, join_words
+
+
+def _place_mentions(vocab: Vocabulary, toks: list[Tok]) -> list[tuple[int, int, str, str]]:
+    """(first token, end token, canonical name, kind) of every place named in ``toks``."""
+    out = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if not (t.word and t.cap) or t.text.rstrip(".").replace("’", "'") not in vocab.place_first:
+            i += 1
+            continue
+        hit = None
+        for k in (4, 3, 2, 1):
+            if i + k > n:
+                continue
+            key = tuple(x.text.replace("’", "'").rstrip(".") for x in toks[i:i + k])
+            if key in vocab.places:
+                canonical, kind = vocab.places[key]
+                hit = (i, i + k, canonical, kind)
+                break
+            if key in vocab.aliases:
+                hit = (i, i + k, vocab.aliases[key], "demonym")
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+@dataclass(slots=True)
+class Place:
+    first: int
+    end: int
+    name: str
+    kind: str
+    in_claimant: bool = False
+
+
+def find_places(ctx: Context, toks: list[Tok]) -> list[Place]:
+    found = [Place(a, b, c, k) for a, b, c, k in _place_mentions(ctx.vocab, toks)]
+    known = {p.first for p in found}
+    for i, t in enumerate(toks):
+        if i in known or not (t.word and t.cap) or t.low in TIME_WORDS or t.low in org_words():
+            continue
+        # "Hatay province", "Kahramanmaras Province": a name with a region noun
+        if i + 1 < len(toks) and toks[i + 1].low in REGION_NOUNS and toks[i + 1].low not in (
+                "north", "south", "east", "west", "capital", "coast"):
+            found.append(Place(i, i + 2, t.text, "region"))
+        # "working in Hatay": an unknown name after "in" is a place more often than not
+        elif i > 0 and toks[i - 1].low == "in" and (i + 1 == len(toks) or not toks[i + 1].cap) and i + 1 < len(toks) \
+                and toks[i + 1].low not in ("'s", ","):  # "in Aleppo, Latakia, Hama": a list, not the scope
+            found.append(Place(i, i + 1, t.text, "unknown"))
+    # "the North" / "the South": the last "North ..."/"South ..." place of the article
+    for i, t in enumerate(toks):
+        if t.text in ("North", "South") and i > 0 and toks[i - 1].low == "the" and (
+                i + 1 == len(toks) or not toks[i + 1].cap):
+            target = ctx.main_subject if (ctx.main_subject or "").startswith(t.text) else None
+            if target:
+                found.append(Place(i, i + 1, target, "alias"))
+    return sorted(found, key=lambda p: p.first)
+
+
+def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, places: list[Place],
+             claimants: list[Claimant], kind: str | None, paragraph: int) -> tuple[str | None, str | None]:
+    """(subject, location): the place the figure is about and a narrower scope inside it.
+
+    In order: a place after the figure ("1,602 people have died in Syria"); a place before it in
+    subject position ("North Korea has decided to send", "In Syria, the toll rose"); a place in the
+    claimant's name ("the Syrian government confirmed 812 dead"); the article's main place.
+    Properties of the event (magnitude, depth) are about the event.
+    """
+    location = _location(toks, ti, hi)
+    if kind == "event" and ctx.event:
+        return ctx.event, location
+    names = [c.name for c in claimants]
+    best = None
+    # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
+    end = ti + 1
+    while end < len(toks) and toks[end].text not in (",", ";", ":", "(", "—", "–"):
+        end += 1
+    for p in places:
+        if ti < p.first <= end and p.kind != "demonym" and (
+                toks[p.first - 1].low in ("in", "from", "across", "for")
+                or (toks[p.first - 1].low == "of" and p.first >= 2 and toks[p.first - 2].low in REGION_NOUNS)):
+            best = p
+            if p.kind == "capital":  # "in Paris" is the city; "Pyongyang said" is the government
+                best = Place(p.first, p.end, " ".join(t.text for t in toks[p.first:p.end]), "city")
+            break
+    if best is None:
+        best = _person_subject(ctx, toks, ti, claimants)
+    if best is None:
+        for p in reversed(places):
+            if p.end <= ti and p.kind != "demonym" and not _inside_claimant(toks, p, names) and not _modifies_speaker(
+                    ctx, toks, p) and (
+                    (p.first >= lo and _subject_position(toks, p)) or (p.first == 1 and toks[0].low == "in")):
+                best = p
+                break
+    if best is None:
+        # "the Syrian government confirmed", "Turkish officials said": a place in a claimant's title
+        for p in places:
+            if p.end < len(toks) and toks[p.end].low in ctx.vocab.claimant_nouns and _inside_claimant(toks, p, names):
+                best = p
+                break
+    if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
+        return ctx.para_subject[1], location  # the place the paragraph's last sentence named
+    if best is not None:
+        ctx.para_subject = (paragraph, best.name)
+    subject = best.name if best else ctx.main_subject
+    if best and ctx.main_subject and " and " in ctx.main_subject and best.name in ctx.main_subject.split(" and ") \
+            and _mentions_both(toks, ti):
+        subject = ctx.main_subject
+    return subject, location
+
+
+def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Claimant]) -> Place | None:
+    """"Rwandan President Paul Kagame has been re-elected with 99.18%": a person named as the
+    sentence's subject, who is not speaking in it, is what the figure is about."""
+    j = 0
+    while j < ti and toks[j].word and (toks[j].cap or toks[j].low in title_words()):
+        j += 1
+    if j == 0 or j >= ti or toks[j].low not in AUXILIARIES and toks[j].text != ",":
+        return None
+    if any(t.text in (",", ";", ":") or t.low in SUBORDINATORS or t.low == "that" for t in toks[j:ti]):
+        return None  # the figure sits in another clause than the person
+    name = resolve_name(ctx, toks[:j])
+    if any(c.name == name for c in claimants) or not any(name == full for _, full in ctx.people):
+        return None
+    return Place(0, j, name, "person")
+
+
+def _modifies_speaker(ctx: Context, toks: list[Tok], p: Place) -> bool:
+    """"Hawaii's governor", "Maui County police": the place only names who is speaking."""
+    j = p.end + (1 if p.end < len(toks) and toks[p.end].low == "'s" else 0)
+    return j < len(toks) and toks[j].word and (toks[j].low in ctx.vocab.claimant_nouns or toks[j].low in title_words())
+
+
+def _subject_position(toks: list[Tok], p: Place) -> bool:
+    """A place that is a sentence's subject or its setting, not an object ("to support Russia")."""
+    before = toks[p.first - 1].low if p.first > 0 else ""
+    after = toks[p.end].low if p.end < len(toks) else ""
+    return before in ("in", "across", "within", "from") or after in AUXILIARIES or after in ("'s", "reported", "said",
+                                                                                      "declared", "confirmed")
+
+
+def _mentions_both(toks: list[Tok], ti: int) -> bool:
+    window = {t.low for t in toks[max(0, ti - 8):ti + 8]}
+    return bool(window & {"both", "combined", "two", "total"})
+
+
+def _inside_claimant(toks: list[Tok], p: Place, names: list[str]) -> bool:
+    """The place is part of a longer claimant name ("Turkey's Disaster ... Authority")."""
+    words = " ".join(t.text for t in toks[p.first:p.end])
+    return any(words in name and words != name for name in names)
+
+
+def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
+    """A narrower scope after the figure: "in Hatay province", "in rebel-held regions in the northwest"."""
+    n = len(toks)
+    for j in range(ti + 1, min(n, hi + 2)):
+        if toks[j].low == "in" and j + 1 < n:
+            k = j + 1
+            words = []
+            while k < n and k < j + 7 and toks[k].fig < 0 and (toks[k].word or toks[k].low == "'s"):
+                if toks[k].low in STOP and toks[k].low not in ("the", "of", "in") and words:
+                    break
+                words.append(toks[k])
+                k += 1
+            while words and words[-1].low in ("the", "of", "in"):
+                words.pop()
+            if any(w.low in REGION_NOUNS or w.low.endswith(("-held", "-controlled")) for w in words):
+                while words and words[0].low == "the":
+                    words.pop(0)
+                return join_words(words)
+    return None
