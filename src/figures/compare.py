@@ -539,8 +539,11 @@ class _Rows:
             s = get(name).astype(object)
             return s.where(s.notna(), None).tolist()
 
+        shared: dict[float, float] = {}  # one float object per distinct figure
+
         def number(name: str) -> list:
-            return [None if x != x else x for x in pd.to_numeric(get(name), errors="coerce").astype(float).tolist()]
+            return [None if x != x else shared.setdefault(x, x)
+                    for x in pd.to_numeric(get(name), errors="coerce").astype(float).tolist()]
 
         def day(name: str) -> list:
             codes, uniques = pd.factorize(get(name))
