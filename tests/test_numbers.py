@@ -366,3 +366,50 @@ def test_space_grouped_numbers(text, span, value):
 ])
 def test_space_grouping_does_not_swallow_neighbours(text, expected):
     assert [(s, v) for s, v, _ in _spans(text)] == expected
+
+
+# Slash fractions: a proper fraction (0 < a < b <= 100) with "of", a unit, a scale or a bound, or a
+# small denominator with no date word before it. Dates, slogans and scores stay "slash".
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("1/4 of the budget went on salaries", "1/4", 0.25, "fraction"),
+    ("a 2/3 majority in both houses", "2/3", 2 / 3, "fraction"),  # small denominator, no date word
+    ("the council backed 3/4 with a show of hands", "3/4", 0.75, "fraction"),
+    ("nearly 1/3 of households", "nearly 1/3", 1 / 3, "fraction"),
+    ("roughly 3/20 of the fleet", "roughly 3/20", 0.15, "fraction"),  # larger denominator with "of"
+    ("a 1/2 mile stretch of road", "1/2 mile", 0.5, "mile"),  # a unit after it keeps the unit
+    ("the index moved -3/4 in a day", "-3/4", -0.75, "fraction"),  # sign
+])
+def test_slash_fraction(text, span, value, unit):
+    hits = [(s, u) for s, v, u in _spans(text) if s == span and math.isclose(v, value)]
+    assert hits == [(span, unit)], _spans(text)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("on the 9/11 anniversary", "9/11"),  # numerator above ten-denominator rule: a date
+    ("open 24/7", "24/7"),  # improper: a slogan
+    ("the court sits on 3/4 next year", "3/4"),  # a date word before it
+    ("the 1/6 committee", "1/6"),
+    ("a 7/7 memorial", "7/7"),  # equal ends
+    ("a 1/40 share", "1/40"),  # large denominator with nothing to say it is a fraction
+])
+def test_slash_forms_that_stay_slash(text, surface):
+    figures, non = find_figures(text)
+    assert (surface, "slash") in [(text[n.start:n.end], n.reason) for n in non]
+    assert not figures
+
+
+# Fractions without "of": after "by", or closing a clause; "a third term" is an ordinal
+@pytest.mark.parametrize("text,span,value", [
+    ("exports grew by a fifth last year", "a fifth", 0.2),
+    ("the workforce was cut by a third", "a third", 1 / 3),
+    ("prices fell by half in a month", "half", 0.5),
+    ("they cut staff by one tenth", "one tenth", 0.1),
+    ("the share rose to a tenth.", "a tenth", 0.1),  # clause end
+])
+def test_fraction_without_of(text, span, value):
+    assert (span, pytest.approx(value), "fraction") in _spans(text)
+
+
+@pytest.mark.parametrize("text", ["he is seeking a third term", "she finished a fifth time", "a quarter century"])
+def test_ordinal_words_are_not_fractions(text):
+    assert _spans(text) == []

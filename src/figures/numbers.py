@@ -13,7 +13,8 @@ What is read
   scale words and suffixes ("1.2 million", "1.2m", "$3.5bn", "800 thousand", "half a million",
   "£700million"); spelled-out and hyphenated numbers ("twelve thousand", "12-thousand",
   "four-thousand-100", "a dozen", "two-and-a-half") through text2num, with a small fold for
-  mixed digit/word forms; fractions ("two-thirds", "a quarter of", "half of", "⅔") and
+  mixed digit/word forms; fractions ("two-thirds", "a quarter of", "half of", "⅔", "grew by a
+  fifth", "cut by half", "... a tenth."; slash fractions "1/4 of", "a 2/3 majority", "3/4") and
   proportions ("one in three", "9 out of 10") -> unit "fraction"; multipliers ("eightfold",
   "8-fold", "eight times higher") -> unit "dimensionless"; percentages ("percent") and
   percentage points; currencies by symbol, code or name -> ISO 4217 code (a bare "$" is USD);
@@ -46,7 +47,8 @@ before it: "1950 homes were destroyed" is a figure, "in 2000 people", "the 2015 
 "reference" (a small spelled number that re-identifies things: "the two countries"), "idiom"
 ("ground zero"), "window" (a statistic's window: "three-month average"), "score" (a high-low
 pair of small numbers or one before win/draw/vote: "2-1 win", "219-212"), "slash" ("9/11",
-"24/7", "1/4"), "phone", "too large" (more digits than any news figure; a float would overflow).
+"24/7", "on 3/4", "the 1/6 committee": slash forms that are not a proper fraction with "of", a
+unit, a bound or a denominator up to 10), "phone", "too large" (more digits than any news figure; a float would overflow).
 
 Vague amounts ("hundreds", "tens of thousands", "several hundred", "dozens", "millions more")
 are NOT figures: they come back as ``NonFigure(reason="vague")`` whose ``low``/``high`` hold the
@@ -55,7 +57,7 @@ leaves them out; the claims layer may keep them as unparsed mentions.
 
 Durations written as amounts ("12 hours", "two weeks") are figures with a time unit.
 
-Not read (deliberately; see tests/data/research/out_of_scope.tsv): Indian digit grouping, scientific notation, slash fractions, spoken decimals ("five
+Not read (deliberately; see tests/data/research/out_of_scope.tsv): Indian digit grouping, scientific notation, spoken decimals ("five
 point five"), compound amounts ("5 ft 2 in", "3 dollars 50 cents"), finance shorthand (MUSD).
 """
 from __future__ import annotations
@@ -161,10 +163,14 @@ _WSEP = r"(?:\s+and\s+|-and-|\s*-\s*|\s+)"
 _WSEQ = (rf"(?:(?:a|an|one|half(?:\s+a)?|a\s+half|(?:a\s+)?quarter)[\s-]+(?:dozen|hundred|thousand|million|billion|trillion)\b"
          rf"|{_WTOK})"
          rf"(?:{_WSEP}{_WTOK}|-\d+(?![\d,.])){{0,15}}")  # bounded: a run of number words is read in steps
+_SINGULAR_FRACTIONS = "|".join(w for w in _FRACTION_WORDS if not w.endswith("s") and w != "half")
 _FRAC = (rf"(?:(?:a|an|one|{'|'.join(_ONES[2:10])})[\s-]+(?:{'|'.join(_FRACTION_WORDS)})(?=\s+of\b)"
          rf"|(?:{'|'.join(_ONES[2:10])})\s*[\s-]\s*(?:{'|'.join(w for w in _FRACTION_WORDS if w.endswith('s'))})\b"
          rf"|one\s*-\s*(?:{'|'.join(w for w in _FRACTION_WORDS if not w.endswith('s'))})\b"
-         rf"|half(?=\s+of\b))")
+         rf"|half(?=\s+of\b)"
+         # without "of": after "by" ("grew by a fifth", "cut by half") or closing a clause ("a tenth.")
+         rf"|(?<=\bby\s)(?:(?:a|an|one)[\s-]+(?:{_SINGULAR_FRACTIONS})\b|half\b)"
+         rf"|(?:a|one)[\s-]+(?:{_SINGULAR_FRACTIONS})(?=\s*(?:[.,;:!?)]|$)))")
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"  # "816 000", "1 200 000": space, no-break, narrow no-break, thin
 _DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?![\d]|[,.]\d)"
            r"|\d+(?:\.\d+)?|\.\d+")
@@ -172,10 +178,11 @@ _SPACE_IN_DIGITS = re.compile(_GROUP_SPACE)
 _CORE = re.compile(
     rf"(?P<frac>\b{_FRAC})|(?P<unionly>(?<![\d.,])[½¼¾⅓⅔⅛⅙])"
     rf"|(?P<words>\b{_WSEQ})(?P<half>{_SEP}and{_SEP}a{_SEP}(?:half|quarter)\b)?"
+    rf"|(?<![\d.,/])(?P<slash>\d{{1,2}}/\d{{1,3}})(?![\d/]|\.\d)"
     rf"|(?<![\d.,])(?P<digits>{_DIGITS})(?:\s(?P<mixed>\d/\d{{1,2}})(?![\d/])|(?P<uni>[½¼¾⅓⅔⅛]))?",
     re.IGNORECASE)
 _HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.join(_TENS)}|dozen|hundred|thousand|million"
-                         rf"|billion|half|third|quarter)", re.IGNORECASE)
+                         rf"|billion|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.IGNORECASE)
 
 _MONTH = rf"(?:{_MONTHS})"
 _BLOCKERS = [
@@ -260,6 +267,7 @@ _RANGE_NEXT = re.compile(r"\s?[-–]\s?(\d{4})(?![\d,])")
 _MAX_DIGITS = 24
 _NUMBER_NEXT = re.compile(r"\s*[\d$£€]")
 _SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(r"\s+of\b|(?:\s+|\s*-\s*)(?:million|billion|thousand|hundred)\b", re.IGNORECASE)
 _COUNTED_AFTER = re.compile(r"\s+(?P<n>[a-z][a-z-]*)\b(?:\s+(?P<mod_n>[a-z][a-z-]*)\b)?")
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 
@@ -305,6 +313,8 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
 
     for rx, reason in _BLOCKERS:
         for m in rx.finditer(text):
+            if reason == "slash" and _is_slash_fraction(text, m.start(), m.end()):
+                continue  # "1/4 of the budget", "a 2/3 majority": read below as a fraction
             block(NonFigure(m.start(), m.end(), reason))
     for m in _SCORE.finditer(text):
         if int(m.group(1)) >= int(m.group(2)) or _SCORE_WORD.match(text, m.end()):
@@ -458,6 +468,10 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
     if m.group("unionly"):
         raw = value = _UNICODE_FRACTIONS[m.group("unionly")]
         place = 0.01
+    elif m.group("slash"):
+        a, b = m.group("slash").split("/")
+        raw = value = int(a) / int(b)  # only fractions get here (_is_slash_fraction): b > a > 0
+        place = 0.01
     elif m.group("frac"):
         words = re.split(r"[\s-]+", m.group("frac").lower())
         if words == ["half"]:
@@ -570,7 +584,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         num_start = cm.start()
     sm2 = _SIGN.search(text, max(0, num_start - 1), num_start)
     nm = _SIGN_WORD.search(text, max(0, num_start - 10), num_start)
-    if sm2 and m.group("digits"):
+    if sm2 and (m.group("digits") or m.group("slash")):
         num_start = sm2.start()
         if sm2.group() != "+":
             value, raw = -value, -raw
@@ -594,6 +608,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
             tm = _TIMES.match(text, end)
             unit, unit_end = "dimensionless", tm.end()
             end = tm.end()
+    if unit is None and m.group("slash"):
+        unit = "fraction"  # "3/4 of the homes"; "a 1/4 mile track" keeps its unit
     if unit in _CURRENCY_CODES:
         currency, unit = unit, None
     if currency:
@@ -689,6 +705,22 @@ def _label_before(text: str, pos: int, end: int) -> int | None:
             and not word.endswith(("'s", "’s")) and after and after.group(1)[0].isupper()):
         return wb.start("w")
     return None
+
+
+def _is_slash_fraction(text: str, start: int, end: int) -> bool:
+    """Is "a/b" a fraction rather than a date, slogan or score? Only a proper fraction (0 < a < b
+    <= 100), then: with "of", a unit or a scale after it ("1/4 of the budget", "a 1/4 mile"), or a
+    bound before it ("more than 1/2"), or a small denominator (<= 10) with no date word before it
+    ("3/4", "a 2/3 majority"; but "on 3/4", "the 1/6 committee" and "9/11" are not read)."""
+    a, _, b = text[start:end].partition("/")
+    if not (a.isdigit() and b.isdigit() and 0 < int(a) < int(b) <= 100):
+        return False
+    if _FRACTION_AFTER.match(text, end) or _UNIT_AFTER.match(text, end):
+        return True
+    if _PRE_QUAL.search(text, max(0, start - 40), start):
+        return True
+    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return int(b) <= 10 and not (wb and wb.group("w").lower() in _CONTEXT["date_pre"])
 
 
 def _counted_after(text: str, start: int, end: int) -> bool:
