@@ -413,3 +413,42 @@ def test_fraction_without_of(text, span, value):
 @pytest.mark.parametrize("text", ["he is seeking a third term", "she finished a fifth time", "a quarter century"])
 def test_ordinal_words_are_not_fractions(text):
     assert _spans(text) == []
+
+
+@pytest.mark.parametrize("text,span,value,unit,plo,phi", [
+    # spoken decimals: the precision is the digits spoken after "point"
+    ("growth slowed to five point five percent", "five point five percent", 5.5, "percent", 5.45, 5.55),
+    ("some three point two million voters", "some three point two million", 3.2e6, None, 2.88e6, 3.52e6),
+    ("a margin of zero point oh five", "zero point oh five", 0.05, None, 0.045, 0.055),
+    ("the answer is minus two point five", "minus two point five", -2.5, None, -2.55, -2.45),
+    # scientific notation as news writes it
+    ("1.5e6 barrels a day", "1.5e6 barrels", 1.5e6, "barrel", 1.45e6, 1.55e6),
+    ("about 2.4×10^6 cells", "about 2.4×10^6", 2.4e6, None, 2.16e6, 2.64e6),
+    ("a dose of 3 x 10^-4 grams", "3 x 10^-4 grams", 3e-4, "gram", 2.5e-4, 3.5e-4),
+    ("2.48×10−5 seconds", "2.48×10−5 seconds", 2.48e-5, "second", 2.475e-5, 2.485e-5),  # U+2212, no caret
+    ("3×10⁶ doses", "3×10⁶", 3e6, None, 2.5e6, 3.5e6),  # superscript exponent
+    # finance shorthand
+    ("a revenue target of US$ 4MM", "US$ 4MM", 4e6, "USD", 3.5e6, 4.5e6),
+    ("Singapore pledged S$2.5bn", "S$2.5bn", 2.5e9, "SGD", 2.45e9, 2.55e9),
+    ("the state spent Rs 500 crore", "Rs 500 crore", 5e9, "INR", 4.5e9, 5.5e9),  # crore = 1e7; "500" is round to 100
+    ("a grant of ₹2 lakh", "₹2 lakh", 2e5, "INR", 1.5e5, 2.5e5),  # lakh = 1e5
+    ("a ¥3 trillion stimulus", "¥3 trillion", 3e12, "JPY", 2.5e12, 3.5e12),
+    ("USD 3.2bn in bonds", "USD 3.2bn", 3.2e9, "USD", 3.15e9, 3.25e9),
+    ("R$ 40 billion for roads", "R$ 40 billion", 4e10, "BRL", 3.5e10, 4.5e10),
+    ("A$5m and C$7m and HK$9m", "C$7m", 7e6, "CAD", 6.5e6, 7.5e6),
+])
+def test_spoken_decimals_scientific_notation_and_finance_shorthand(text, span, value, unit, plo, phi):
+    f = _only(text, span)
+    assert math.isclose(f.value, value, rel_tol=1e-9) and f.unit == unit
+    assert math.isclose(f.pragmatic_low, plo, rel_tol=1e-9) and math.isclose(f.pragmatic_high, phi, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("text,surface,reason", [
+    ("one point of view", "one", "pronoun"),  # "point" followed by no digit word
+    ("a 5x10 room", "5x10", "identifier"),  # dimensions, not a power of ten
+    ("the E3 summit", "E3", "identifier"),
+])
+def test_not_spoken_decimals_or_powers(text, surface, reason):
+    figures, non = find_figures(text)
+    assert (surface, reason) in [(text[n.start:n.end], n.reason) for n in non]
+    assert not figures

@@ -68,3 +68,11 @@ def test_every_spelling_resolves_in_the_registry():
     ureg = units.registry()
     for spelled, canonical in units.spellings().items():
         assert canonical in ureg, (spelled, canonical)
+
+
+def test_every_currency_written_before_an_amount_is_a_registry_currency():
+    # "S$2m" reads as SGD: the code must be a currency dimension, or comparing it would raise
+    from figures.numbers import _CURRENCY_PRE
+
+    for surface, code in _CURRENCY_PRE.items():
+        assert units.is_currency(code), (surface, code)

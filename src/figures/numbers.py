@@ -11,7 +11,8 @@ What is read
   digits with thousands separators and decimals, thousands grouped by spaces ("816 000",
   U+00A0, U+202F, U+2009); signs (+, -, U+2212, "minus", "negative");
   scale words and suffixes ("1.2 million", "1.2m", "$3.5bn", "800 thousand", "half a million",
-  "£700million"); spelled-out and hyphenated numbers ("twelve thousand", "12-thousand",
+  "£700million", "Rs 500 crore", "₹2 lakh", "US$ 1MM"); spoken decimals ("five point five
+  percent"); scientific notation ("1.5e6", "1.5×10^6", "2.48×10−5", "3×10⁶"); spelled-out and hyphenated numbers ("twelve thousand", "12-thousand",
   "four-thousand-100", "a dozen", "two-and-a-half") through text2num, with a small fold for
   mixed digit/word forms; fractions ("two-thirds", "a quarter of", "half of", "⅔", "grew by a
   fifth", "cut by half", "... a tenth."; slash fractions "1/4 of", "a 2/3 majority", "3/4") and
@@ -57,8 +58,9 @@ leaves them out; the claims layer may keep them as unparsed mentions.
 
 Durations written as amounts ("12 hours", "two weeks") are figures with a time unit.
 
-Not read (deliberately; see tests/data/research/out_of_scope.tsv): Indian digit grouping, scientific notation, spoken decimals ("five
-point five"), compound amounts ("5 ft 2 in", "3 dollars 50 cents"), finance shorthand (MUSD).
+Not read (deliberately; see tests/data/research/out_of_scope.tsv): Indian digit grouping
+("12,34,567"), powers of bases other than ten ("2^10"), compound amounts ("5 ft 2 in", "3 dollars
+50 cents"), scale-prefixed currency codes ("30 MUSD", "75 USD million").
 """
 from __future__ import annotations
 
@@ -175,11 +177,19 @@ _GROUP_SPACE = "[ \u00a0\u202f\u2009]"  # "816 000", "1 200 000": space, no-brea
 _DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?![\d]|[,.]\d)"
            r"|\d+(?:\.\d+)?|\.\d+")
 _SPACE_IN_DIGITS = re.compile(_GROUP_SPACE)
+# scientific notation as news writes it: "1.5e6", "1.5×10^6", "1.5 x 10^6", "2.48×10−5", "3×10⁶"
+_EXPONENT = (r"[eE][-+]?\d{1,2}(?![\w.])|\s?[×x]\s?10(?:\^|\*\*)\s?[-−+]?\d{1,2}(?!\d)"
+             r"|\s?×\s?10[-−]\d{1,2}(?!\d)|\s?[×x]\s?10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_EXPONENT_VALUE = re.compile(r"(?:[eE]|10(?:\^|\*\*)?\s?)([-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+_DIGIT_WORDS = {w: i for i, w in enumerate(_ONES[:10])} | {"oh": 0, "nought": 0, "naught": 0}
+_SPOKEN_DECIMAL = re.compile(rf"\s+point\s+((?:{'|'.join(_DIGIT_WORDS)})(?:[\s-]+(?:{'|'.join(_DIGIT_WORDS)}))*)\b",
+                             re.IGNORECASE)
 _CORE = re.compile(
     rf"(?P<frac>\b{_FRAC})|(?P<unionly>(?<![\d.,])[½¼¾⅓⅔⅛⅙])"
     rf"|(?P<words>\b{_WSEQ})(?P<half>{_SEP}and{_SEP}a{_SEP}(?:half|quarter)\b)?"
     rf"|(?<![\d.,/])(?P<slash>\d{{1,2}}/\d{{1,3}})(?![\d/]|\.\d)"
-    rf"|(?<![\d.,])(?P<digits>{_DIGITS})(?:\s(?P<mixed>\d/\d{{1,2}})(?![\d/])|(?P<uni>[½¼¾⅓⅔⅛]))?",
+    rf"|(?<![\d.,])(?P<digits>{_DIGITS})(?:\s(?P<mixed>\d/\d{{1,2}})(?![\d/])|(?P<uni>[½¼¾⅓⅔⅛])|(?P<exp>{_EXPONENT}))?",
     re.IGNORECASE)
 _HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.join(_TENS)}|dozen|hundred|thousand|million"
                          rf"|billion|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.IGNORECASE)
@@ -493,6 +503,10 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
             last = toks[used - 1].group().lower()
             raw += part * (_WORD_SCALE[last] if last in _WORD_SCALE and last != "hundred" else 1)
             end = m.end()
+        decimals = None
+        if raw == int(raw) and (dm := _SPOKEN_DECIMAL.match(text, end)):  # "five point five percent"
+            decimals = "".join(str(_DIGIT_WORDS[w]) for w in re.split(r"[\s-]+", dm.group(1).lower()))
+            raw, end = float(f"{int(raw)}.{decimals}"), dm.end()
         word = text[start:end].lower()
         if word == "one" and _is_pronoun_one(text, start, end):
             return NonFigure(start, end, "pronoun")
@@ -503,7 +517,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 return NonFigure(wb.start("w"), end, "reference")
             if before in _CONTEXT["idiom_pre"]:
                 return NonFigure(wb.start("w"), end, "idiom")
-        value, place = raw, _place_of_value(raw)
+        value, place = raw, (_place_of_value(raw) if decimals is None else 10.0 ** -len(decimals))
     else:
         digits = m.group("digits")
         if len(_plain_digits(digits).split(".")[0]) > _MAX_DIGITS:
@@ -519,6 +533,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         elif m.group("uni"):
             raw += _UNICODE_FRACTIONS[m.group("uni")]
             place = 0.01
+        elif m.group("exp"):
+            power = int(_EXPONENT_VALUE.search(m.group("exp")).group(1).translate(_SUPERSCRIPT))
+            raw, place = float(f"{_plain_digits(digits)}e{power}"), float(f"{place}e{power}")
         value = raw
         before = text[max(0, start - 1):start]
         if before.isalpha() or before == "_":
