@@ -88,6 +88,22 @@ def test_attribution(text, attributed_to):
     assert [c.attributed_to for c in extract_claims(art).claims] == [attributed_to]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the figure is the object of the later claimant ("the 190,000 [that] economists had expected"):
+    # theirs, projected, and counting what the first figure counts
+    ("Employers added 339,000 jobs in May, the Labor Department said, far above the 190,000 economists "
+     "had expected.", [("Labor Department", "actual", "jobs"), ("economists", "projected", "jobs")]),
+    ("Retail sales grew 4% in March, short of the 5% analysts forecast, the bureau said.",
+     [("bureau", "actual", None), ("analysts", "projected", None)]),
+    # a passive verb after the noun names no claimant: the people were confirmed dead
+    ("More than 4,600 people were confirmed dead, the agency said.", [("agency", "actual", "people killed")]),
+])
+def test_claimant_after_figure(text, expected):
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))
+    got = [(c.attributed_to, c.modality, c.entity) for c in extract_claims(art).claims]
+    assert [(a, m, e if e is not None else g[2]) for (a, m, e), g in zip(expected, got)] == got
+
+
 @pytest.mark.parametrize("text, modality", [
     ("The army has decided to send 500 troops.", "decided"),
     ("The army plans to send 500 troops.", "intended"),
@@ -98,7 +114,9 @@ def test_attribution(text, attributed_to):
     ("500 troops are already positioned at the border.", "actual"),
     ("Reports that 500 bodies washed ashore are false.", "denied"),  # the cue after the figure
     ("Up to 500 people could be affected.", "projected"),
-    ("The toll rose to 500 and is expected to climb.", "actual"),  # "expected" is about what follows "and"
+    ("The toll rose to 500 and is expected to climb.", "actual"),
+    ("Employers added 339,000 jobs in May.", "actual"),  # "May" the month, not the modal verb
+    ("May 500 more people be sent? Nobody knows.", "projected"),  # the modal verb, first in the sentence  # "expected" is about what follows "and"
 ])
 def test_modality(text, modality):
     art = Article(id="t", text=text, outlet="Wire", published=date(2024, 5, 6))

@@ -68,6 +68,8 @@ PARTICIPLES = frozenset("saying stating adding telling warning noting explaining
                         "confirming reporting".split())
 
 
+# "Employers added 339,000 jobs": with a figure as its object, "add" is arithmetic, not speech.
+ADDING = frozenset("add adds added".split())
 # After these the claimant's verb does not reach back over the sentence: "rose to 99 as the chief said ..."
 SUBORDINATORS = frozenset("as while when after before because since although though if and but whereas".split())
 
@@ -101,7 +103,8 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _sentence_subject(ctx, toks, i, out)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
-        elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (i > 0 and toks[i - 1].low == "to"):
+        elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (
+                i > 0 and toks[i - 1].low == "to") and not (low in ADDING and i + 1 < n and toks[i + 1].fig >= 0):
             name, person, lead = _np_before(ctx, toks, i, out)
             if name is None and i + 1 < n and i > 0 and toks[i - 1].text in (",", "”", '"', "’") and low in (
                     "said", "says", "added", "explained", "warned", "reported", "stated", "announced", "wrote"):
@@ -114,16 +117,34 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 citing = (i + 1 < n and toks[i + 1].low == "citing") or (
                     i + 2 < n and toks[i + 1].text == "," and toks[i + 2].low == "citing")
                 role = "relay" if citing else "speaker"
-                out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS))
+                out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS,
+                                    object_of=figure_object(toks, i)))
     # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
-    # strong cue before it does not name a new claimant
-    out = [c for c in out if not c.weak or not any(o.start < c.start and not o.weak for o in out)]
+    # strong cue before it does not name a new claimant (unless the figure is the verb's own object)
+    out = [c for c in out if not c.weak or c.object_of >= 0 or not any(o.start < c.start and not o.weak for o in out)]
     for c in out:
         if c.role != "relay":
             ctx.last_claimant = c
             if c.is_person:
                 ctx.last_person = c
     return out
+
+
+def figure_object(toks: list[Tok], verb: int) -> int:
+    """"far above the 190,000 economists had expected": a figure right before the verb's subject is
+    what the verb is about (a relative clause without "that"); its offset, else -1."""
+    j = verb - 1
+    while j >= 0 and toks[j].low in AUXILIARIES and toks[j].low not in BE:
+        j -= 1
+    k = j
+    nouns = _claimant_nouns()
+    while k >= 0 and j - k < 3 and toks[k].word and (toks[k].cap or toks[k].low in nouns):
+        k -= 1
+    return toks[k].start if k < j and k >= 0 and toks[k].fig >= 0 else -1
+
+
+def _claimant_nouns() -> frozenset[str]:
+    return vocabulary().claimant_nouns
 
 
 def _passive(toks: list[Tok], i: int) -> bool:
@@ -365,7 +386,10 @@ def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tu
     outlet = ctx.article.outlet or ""
     if len(claimants) > 12:  # a run-on "sentence" with many speakers: only those near the figure
         claimants = [c for c in claimants if abs(c.start - at) < 600]
-    usable = [c for c in claimants if c.start <= at or c.lead_ok]
+    own = next((c for c in claimants if c.object_of == at), None)
+    if own:
+        return own.name, (own.name, outlet) if outlet and outlet != own.name else (own.name,)
+    usable = [c for c in claimants if (c.start <= at or c.lead_ok) and c.object_of < 0]
     if not usable:
         return outlet, ((outlet,) if outlet else ())
     speakers = [c for c in usable if c.role == "speaker"]

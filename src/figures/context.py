@@ -29,6 +29,7 @@ class Claimant:
     lead_ok: bool = True  # may cover figures before it in the sentence
     weak: bool = False  # a verb such as "expect" that attributes only when nothing stronger does
     day: tuple[date, str] | None = None  # the date given with the statement ("said Monday")
+    object_of: int = -1  # offset of the figure right before the claimant ("the 190,000 economists expected")
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from figures.context import Context
 from figures.lexicon import (
-    AUXILIARIES, CHANGE_VERBS, COPULA, DETERMINERS, GENERIC_COUNTS, MONEY_NOUNS, Measure, PEOPLE, STOP, TIME_UNITS,
+    AUXILIARIES, BE, CHANGE_VERBS, COPULA, DETERMINERS, GENERIC_COUNTS, MONEY_NOUNS, Measure, PEOPLE, STOP, TIME_UNITS,
     TIME_WORDS, TRANSPARENT, Vocabulary, vocabulary,
 )
 from figures.numbers import Figure
@@ -102,6 +102,13 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
         return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
     # 3. the noun phrase after the figure, with what happened to it
     np_end, np = _np_after_figure(toks, ti)
+    if np and _claimant_follows(vocab, toks, np_end):
+        # "far above the 190,000 economists had expected": the noun is who expects, the figure
+        # counts what the previous figure counts
+        prev = _previous_entity(toks, ti, entities)
+        if prev:
+            j = max(j for j in entities if j < ti and entities[j] == prev)
+            return prev, ctx.measures.get(j), ctx.kinds.get(j)
     m_in, participle = None, None
     words = np.split() if np else []
     if words:
@@ -188,6 +195,15 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     if prev:
         return prev, _measure_near(vocab, toks, ti, lo, hi), None
     return None, _measure_near(vocab, toks, ti, lo, hi), None
+
+
+def _claimant_follows(vocab: Vocabulary, toks: list[Tok], j: int) -> bool:
+    """The noun phrase ending before token j is the subject of an active claimant verb."""
+    if j == 0 or not (toks[j - 1].cap or toks[j - 1].low in vocab.claimant_nouns):
+        return False
+    while j < len(toks) and toks[j].low in AUXILIARIES and toks[j].low not in BE:
+        j += 1
+    return j < len(toks) and toks[j].low in vocab.claimant_verbs
 
 
 _PER = frozenset({"per", "each", "every", "a", "an"})

@@ -18,7 +18,7 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
     best = None
     first = vocab.modality_first
     for j in range(max(lo, ti - 10), ti):
-        if toks[j].low not in first:
+        if toks[j].low not in first or _month(toks, j):
             continue
         for k in (3, 2, 1):
             key = tuple(t.low for t in toks[j:j + k])
@@ -29,7 +29,7 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
         for j in range(ti + 1, min(n, ti + 8)):
             if toks[j].low in ("and", "but", "while", ",", ";", "as"):
                 break  # "rose to 500 and is expected to climb": the cue is about what comes next
-            if toks[j].low not in first:
+            if toks[j].low not in first or _month(toks, j):
                 continue
             for k in (2, 1):
                 key = tuple(t.low for t in toks[j:j + k])
@@ -37,6 +37,11 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
                         "projected", "estimated", "hypothetical", "denied"):  # "... 500 dead are false rumours"
                     return vocab.modality[key]
     return best or "actual"
+
+
+def _month(toks: list[Tok], j: int) -> bool:
+    """"added 339,000 jobs in May": the month, not the modal verb."""
+    return toks[j].text == "May" and j > 0
 
 
 def is_change(toks: list[Tok], ti: int) -> bool:
