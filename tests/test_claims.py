@@ -89,6 +89,36 @@ def test_attribution(text, attributed_to):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "the authority", "the ministry": the last named organisation of that kind
+    ("At least 41 people died, according to the National Disaster Management Authority.\n\n"
+     "Another 12 people are missing, the authority said.",
+     ["National Disaster Management Authority", "National Disaster Management Authority"]),
+    ("The Ministry of Health said 1,200 cases were confirmed. The Interior Ministry banned travel. "
+     "On Friday the ministry said 20 roads were shut.", ["Ministry of Health", "Interior Ministry"]),
+    # "the company" and "the firm" are the last company named: by its suffix or by its business
+    ("Acme Corp will cut 1,000 jobs, the firm said.", ["Acme Corp"]),
+    ("Tesla's second-quarter revenue rose 2% to $25.5 billion, the company said.", ["Tesla", "Tesla"]),
+    # nothing of that kind named before: the noun stays
+    ("Prices rose 3%, the agency said. The Food Agency was set up in 2001.", ["agency"]),
+])
+def test_organisation_anaphora(text, expected):
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))
+    assert [c.attributed_to for c in extract_claims(art).claims] == expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    # a company that owns the figure's noun, or that states the figure, is its subject, before
+    # any country the article mentions
+    ("Tesla's second-quarter revenue rose 2% to $25.5 billion. Sales in China fell.", "Tesla"),
+    ("Acme Corp said it would cut 1,000 jobs in Germany and France.", "Germany"),  # a place after the figure wins
+    ("Acme Corp said on Monday that it would cut 1,000 jobs. Its plants are in Germany.", "Acme Corp"),
+])
+def test_company_subject(text, subject):
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))
+    assert extract_claims(art).claims[0].subject == subject
+
+
+@pytest.mark.parametrize("text, expected", [
     # the figure is the object of the later claimant ("the 190,000 [that] economists had expected"):
     # theirs, projected, and counting what the first figure counts
     ("Employers added 339,000 jobs in May, the Labor Department said, far above the 190,000 economists "

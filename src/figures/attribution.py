@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from figures.context import Claimant, Context, Read
+from figures.context import Claimant, Context, Read, org_kinds
 from figures.lexicon import (
     AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words, vocabulary,
 )
@@ -341,6 +341,10 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
     """Acronyms spelled out ("WHO" -> "World Health Organisation"), honorifics dropped and a
     surname completed from the article ("Ms Cooper" -> "Yvette Cooper")."""
     titles = title_words()
+    if len(words) == 1 and not words[0].cap:
+        named = last_organisation(ctx, words[0].low, words[0].start)
+        if named:
+            return named  # "the authority said": the authority named before
     # "Turkish disaster management agency AFAD", "police spokesperson Alana Pico": the name
     lower = [k for k, w in enumerate(words) if not w.cap and w.low not in STOP and w.low != "'s"]
     if lower and lower[-1] < len(words) - 1 and lower[-1] > 0 and all(w.cap for w in words[lower[-1] + 1:]):
@@ -367,6 +371,21 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
             parts = rest  # "Ukrainian President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"
     name = " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
     return name
+
+
+def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
+    """The last organisation of the noun's kind named before offset ``before`` ("the ministry",
+    "the company"), or None."""
+    kind = org_kinds().get(noun)
+    if kind is None:
+        return None
+    found = None
+    for at, name, k in ctx.orgs:
+        if at >= before:
+            break
+        if k == kind:
+            found = name
+    return found
 
 
 def _looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from figures.lexicon import EVENT_NOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words
+from figures.lexicon import EVENT_NOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, org_words, title_words
 from figures.numbers import Figure
 from figures.records import Article
 from figures.sentences import Sentence
@@ -53,6 +53,7 @@ class Context:
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
     event: str | None = None
+    orgs: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, kind) of organisations named
 
 
 class Read(NamedTuple):
@@ -134,6 +135,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
             if lead and lead[-1].lower().rstrip(".") in titles:
                 role = lead[-1].lower().rstrip(".")
                 ctx.titled.setdefault(TITLE_ABBREVIATIONS.get(role, role), " ".join(words))
+    ctx.orgs = _organisations(ctx.article.text, located, rx)
     # acronyms: "WHO" -> "World Health Organisation" when the initials match an earlier name
     for phrase in phrases:
         words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "for")]
@@ -141,6 +143,31 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
             ctx.acronyms.setdefault("".join(w[0] for w in words).upper(), phrase)
     for m in rx.acronyms.finditer(ctx.article.text):
         ctx.acronyms[m.group(2)] = m.group(1)
+
+
+@cache
+def org_kinds() -> dict[str, str]:
+    """word -> kind of organisation (``data/org_kinds.tsv``): "authority", "ministry", "firm" -> company."""
+    return dict(line.split("\t") for line in data_lines("org_kinds.tsv"))
+
+
+def _organisations(text: str, located: list[tuple[int, str]], rx: "_ArticlePatterns") -> list[tuple[int, str, str]]:
+    """(offset, name, kind) of the organisations the article names, in text order: capitalised names
+    with a kind word ("National Disaster Management Authority", "Acme Corp") and companies named
+    with their business ("Tesla's second-quarter revenue")."""
+    kinds = org_kinds()
+    found = []
+    for at, phrase in located:
+        words = phrase.split()
+        while words and words[0].lower() in STOP:
+            at += len(words[0]) + 1
+            words = words[1:]
+        kind = next((kinds[w.lower().rstrip(".,")] for w in reversed(words) if w.lower().rstrip(".,") in kinds), None)
+        if kind and len(words) >= 2:
+            found.append((at, " ".join(words).rstrip(".,"), kind))
+    for m in rx.company.finditer(text):
+        found.append((m.start(1), m.group(1), "company"))
+    return sorted(found)
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -218,6 +245,7 @@ class _ArticlePatterns:
     event_after: re.Pattern
     phrases: re.Pattern
     acronyms: re.Pattern
+    company: re.Pattern
 
 
 @cache
@@ -231,8 +259,13 @@ def _article_patterns() -> _ArticlePatterns:
         event_after=re.compile(r"\s+(?:in|on)\s+([A-Z][\w.]*)"),
         phrases=re.compile(r"(?<![\w.])[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w’'.-]*)+"),
         acronyms=re.compile(r"([A-Z][\w’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'-]*))+)\s+\(([A-Z]{2,})\)"),
+        company=re.compile(r"(?<![\w.])([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:" + "|".join(BUSINESS_NOUNS) + r")\b"),
     )
 
 
+# "Tesla's second-quarter revenue": a name that owns these is a company
+BUSINESS_NOUNS = ("revenue", "revenues", "profit", "profits", "sales", "shares", "stock", "earnings",
+                  "net income", "operating income", "market value", "workforce", "quarterly")
 TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                        "col": "colonel", "capt": "captain", "sgt": "sergeant", "pres": "president"}

@@ -119,6 +119,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
             if p.end < len(toks) and toks[p.end].low in ctx.vocab.claimant_nouns and _inside_claimant(toks, p, names):
                 best = p
                 break
+    if best is None:
+        best = _company_subject(ctx, toks, ti, names)
     if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
     if best is not None:
@@ -128,6 +130,23 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
             and _mentions_both(toks, ti):
         subject = ctx.main_subject
     return subject, location
+
+
+def _company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str]) -> Place | None:
+    """"Tesla's second-quarter revenue rose 2%", "Acme said it would cut 1,000 jobs": a company that
+    owns the figure's noun or that states it is what the figure is about."""
+    companies = {name for _, name, kind in ctx.orgs if kind == "company"}
+    if not companies:
+        return None
+    for k in range(ti):
+        if not toks[k].cap:
+            continue
+        for size in (3, 2, 1):
+            name = " ".join(t.text for t in toks[k:k + size])
+            if k + size < ti and name in companies and toks[k + size].low == "'s":
+                return Place(k, k + size, name, "company")
+    said = next((c for c in claimants if c in companies), None)
+    return Place(0, 0, said, "company") if said else None
 
 
 def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Claimant]) -> Place | None:
