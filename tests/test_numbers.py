@@ -452,3 +452,38 @@ def test_not_spoken_decimals_or_powers(text, surface, reason):
     figures, non = find_figures(text)
     assert (surface, reason) in [(text[n.start:n.end], n.reason) for n in non]
     assert not figures
+
+
+# A short number right after a capitalised name, with nothing counted after it, is part of the name
+@pytest.mark.parametrize("text,surface", [
+    ("cases of HIV 2 rose in the region", "HIV 2"),  # a past verb after it is about the name
+    ("the Covid 19 pandemic", "Covid 19"),  # a singular noun after it
+    ("the club was promoted to Ligue 1.", "Ligue 1"),  # punctuation after it
+    ("the firm filed for Chapter 11 bankruptcy", "Chapter 11"),
+    ("a new Xbox 360 game", "Xbox 360"),
+    ("HIV 2 is rarer than HIV 1", "HIV 2"),  # an acronym may open the sentence; "is" is not a plural
+    ("regulators grounded Boeing's own 787 after the fault", "Boeing's own 787"),  # possessive + "own"
+    ("a Formula 1 team", "Formula 1"),  # name-kind nouns from the table
+    ("traffic on Interstate 95", "Interstate 95"),
+    ("flights from Gate 4 and Terminal 2", "Terminal 2"),
+    ("a Level 3 lockdown", "Level 3"),
+    ("the new iPhone 15 and Windows 11", "Windows 11"),
+])
+def test_number_inside_a_name(text, surface):
+    figures, non = find_figures(text)
+    assert (surface, "identifier") in [(text[n.start:n.end], n.reason) for n in non]
+    assert not [f for f in figures if text[f.start:f.end] in surface]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Labour won 412 seats, the Conservatives 121.", "121"),  # a plural name: an elided count
+    ("Democrats hold 51 seats and Republicans 49", "49"),
+    ("In Texas 40 were killed", "40"),  # a verb that makes it a count
+    ("in Gaza 100 killed overnight", "100"),  # a past form after it
+    ("Russia fired 40 missiles", "40"),  # a lower-case verb before it
+    ("Trump won 304 votes to Clinton's 227", "227"),  # a possessive alone is not a name
+    ("Britain's own 40 were", "40"),  # possessive + "own" with a count verb after
+    ("Ukraine 300 tanks", "300"),  # a plural noun after it
+])
+def test_number_after_a_name_that_is_a_count(text, span):
+    assert span in [s for s, _, _ in _spans(text)]

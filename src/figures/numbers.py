@@ -43,7 +43,9 @@ Not figures (returned as ``NonFigure`` with a reason): "date" (calendar dates, "
 bound, unit or currency goes with it, or a counted plural noun follows it with no year word
 before it: "1950 homes were destroyed" is a figure, "in 2000 people", "the 2015 attacks" are years), "decade" ("1990s", "the 80s", "mid-2000s"), "time"
 (clock times), "ordinal" ("3rd"), "identifier" (numbers inside names: "G7", "COVID-19",
-"Article 5", "Boeing 737", "S&P 500", "Big 12 Conference", URLs, IP addresses), "pronoun" (a bare
+"Article 5", "Boeing 737", "S&P 500", "Big 12 Conference", URLs, IP addresses; and a short number
+right after a capitalised name with nothing counted after it: "HIV 2", "Covid 19 pandemic", "Ligue
+1.", "Chapter 11 bankruptcy", "Boeing's own 787"; "Labour 412 seats", "Texas 40 were" are counts), "pronoun" (a bare
 "one" with no unit, qualifier or "by"/"to" before it: "one of the", "one expert said"),
 "reference" (a small spelled number that re-identifies things: "the two countries"), "idiom"
 ("ground zero"), "window" (a statistic's window: "three-month average"), "score" (a high-low
@@ -261,6 +263,7 @@ _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(
 _GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w]*)")
+_NAME_TAIL = re.compile(r"\s*(?:$|[.,;:!?)\]”\"]|\s(?P<w>[a-z][a-z]*)\b(?!-))")
 _GLUED_TEMPERATURE = re.compile(r"([CFp])(?![\w])")
 _TEMPERATURE_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit", "p": "penny"}  # "1.1C", "95F", "50p"
 _TWO_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
@@ -718,10 +721,32 @@ def _label_before(text: str, pos: int, end: int) -> int | None:
     # Row 21"); a capitalised word alone is not enough ("United 8 points", "Labour 412 seats")
     initial = not text[:wb.start("w")].strip() or text[:wb.start("w")].rstrip()[-1] in ".!?\"“‘'•:;"
     after = _NEXT_WORD.match(text, end)
-    if (word[0].isupper() and not initial and low not in _CONTEXT["not_label"] and (low, "pre") not in _QUALIFIERS
-            and not word.endswith(("'s", "’s")) and after and after.group(1)[0].isupper()):
+    name_word = (word[0].isupper() and low not in _CONTEXT["not_label"] and (low, "pre") not in _QUALIFIERS
+                 and not word.endswith(("'s", "’s")))
+    if name_word and not initial and after and after.group(1)[0].isupper():
         return wb.start("w")
+    # a short number right after a name with nothing counted after it is part of the name: "HIV 2",
+    # "Covid 19 pandemic", "in Ligue 1.", "Chapter 11 bankruptcy"; but "Labour 412 seats", "the
+    # Republicans 49" (a plural name), "Texas 40 were killed" and "Gaza 100 killed" are counts
+    if (name_word and (not initial or (word.isupper() and len(word) > 1)) and end - pos <= 4
+            and not (low.endswith("s") and not word.isupper()) and _names_nothing_after(text, end)):
+        return wb.start("w")
+    if low == "own":  # "Boeing's own 787": a possessive name, "own", a model number
+        pb = _WORD_BEFORE.search(text, max(0, wb.start("w") - 30), wb.start("w"))
+        if pb and pb.group("w")[0].isupper() and pb.group("w").endswith(("'s", "’s")) and _names_nothing_after(text, end):
+            return pb.start("w")
     return None
+
+
+def _names_nothing_after(text: str, end: int) -> bool:
+    """After the number: the end, punctuation, or a lower-case word that is neither plural, a past
+    form, nor a word that makes the number a count ("were", "more", "of", "people")."""
+    m = _NAME_TAIL.match(text, end)
+    if not m:
+        return False
+    w = m.group("w")
+    plural = len(w or "") > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))  # not "is", "crisis"
+    return w is None or not (plural or w.endswith("ed") or w in _CONTEXT["count_next"])
 
 
 def _is_slash_fraction(text: str, start: int, end: int) -> bool:
