@@ -89,6 +89,18 @@ def test_attribution(text, attributed_to):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a change and the level it reached: the percentage is the change, the price the level
+    ("Shares of Acme fell 12% to $187.29 on Wednesday.", [("share price", True), ("share price", False)]),
+    ("The stock price rose 3% to $50.", [("share price", True), ("share price", False)]),
+    ("Tesla's revenue rose 2% to $25.5 billion.", [("revenue", True), ("revenue", False)]),
+    ("The fund sold 1 million shares.", [("shares", False)]),  # shares counted, not their price
+])
+def test_entity_and_change(text, expected):
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))
+    assert [(c.entity, c.is_change) for c in extract_claims(art).claims] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # "the authority", "the ministry": the last named organisation of that kind
     ("At least 41 people died, according to the National Disaster Management Authority.\n\n"
      "Another 12 people are missing, the authority said.",

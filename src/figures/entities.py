@@ -87,6 +87,9 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
             prev = _previous_entity(toks, ti, entities)  # "delivered 466,140 vehicles, up 83%"
             if prev:
                 return f"change in {prev}", "change", None
+            found = _measure_left(ctx, toks, ti, need_copula=False)
+            if found:
+                return found  # "shares of the company fell 12%": a change in the share price
         if ti + 1 < n and toks[ti + 1].low == "of":
             np = _np_words(toks, ti + 2)
             if np:
@@ -113,7 +116,7 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     words = np.split() if np else []
     if words:
         head_m = vocab.measures.get((words[-1].lower(),)) or vocab.measures.get(tuple(w.lower() for w in words[-2:]))
-        if head_m and head_m.kind == "noun" and head_m.entity and (head_m.measure not in ("deployed", "cost", "paid")):
+        if head_m and head_m.kind == "noun" and head_m.entity and (head_m.measure not in ("deployed", "cost", "paid", "share price")):
             return head_m.entity, head_m.measure, head_m.kind
         m_in = head_m
     # participle or verb right after: "people were injured", "buildings have collapsed", "1,000 are confirmed to have died"
@@ -325,7 +328,7 @@ def _measure_left(ctx: Context, toks: list[Tok], ti: int,
             continue  # "risen from 99 to 101"
         if t.fig >= 0 or t.text in (";", ":"):
             break
-        m, k = _measure_at(vocab, toks, j)
+        m = _longest_cue(vocab, toks, j)
         if m and m.kind in ("noun", "event"):
             ent = m.entity or t.low
             if m.kind == "event" and m.measure == "magnitude" and ctx.event:
@@ -391,12 +394,24 @@ def _measure_near(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int)
     return best
 
 
+def _longest_cue(vocab: Vocabulary, toks: list[Tok], j: int) -> Measure | None:
+    """The cue at token j, or a longer one that covers it: "stock price" rather than "price"."""
+    m, _ = _measure_at(vocab, toks, j)
+    if m:
+        for b in (j - 2, j - 1):
+            if b >= 0 and toks[b].fig < 0:
+                longer, k = _measure_at(vocab, toks, b)
+                if longer and b + k > j:
+                    return longer
+    return m
+
+
 def _money_cue(vocab: Vocabulary, toks: list[Tok], ti: int) -> tuple[str, str, str] | None:
     best, dist = None, 99
     for j in range(0, len(toks)):
         if toks[j].fig >= 0:
             continue
-        m, _ = _measure_at(vocab, toks, j)
+        m = _longest_cue(vocab, toks, j)
         # a cue after the figure counts double its distance: the verb before usually governs it
         d = (ti - j) if j < ti else 2 * (j - ti)
         if m and m.entity in MONEY_NOUNS and d < dist:

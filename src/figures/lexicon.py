@@ -148,7 +148,7 @@ TIME_UNITS = frozenset("second minute hour day week month year decade century s 
 
 
 MONEY_NOUNS = frozenset({"cost", "price", "payment", "spending", "budget", "funding", "aid", "revenue",
-                         "profit", "sales", "money spent", "bill"})
+                         "profit", "sales", "money spent", "bill", "share price"})
 
 
 @cache
