@@ -130,6 +130,18 @@ def test_company_subject(text, subject):
     assert extract_claims(art).claims[0].subject == subject
 
 
+@pytest.mark.parametrize("text, subject", [
+    ("More than 4 million Texans lost power after the storm.", "Texas"),  # the people of a state
+    ("About 300 Syrians crossed the border.", "Syria"),
+    ("A winter storm swept across Texas on Monday. More than 4 million people lost power, the US Energy "
+     "Department said.", "Texas"),  # the state the article is about, not the country in a claimant's name
+    ("Some 300 Turkish soldiers were sent to Syria.", "Syria"),  # a demonym adjective is not the counted people
+])
+def test_state_and_people_subject(text, subject):
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))
+    assert extract_claims(art).claims[0].subject == subject
+
+
 @pytest.mark.parametrize("text, expected", [
     # the figure is the object of the later claimant ("the 190,000 [that] economists had expected"):
     # theirs, projected, and counting what the first figure counts

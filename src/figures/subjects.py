@@ -105,6 +105,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
                 best = Place(p.first, p.end, " ".join(t.text for t in toks[p.first:p.end]), "city")
             break
     if best is None:
+        best = _people_of(ctx, toks, ti)
+    if best is None:
         best = _person_subject(ctx, toks, ti, claimants)
     if best is None:
         for p in reversed(places):
@@ -130,6 +132,20 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
             and _mentions_both(toks, ti):
         subject = ctx.main_subject
     return subject, location
+
+
+def _people_of(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
+    """"More than 4 million Texans lost power": the figure counts the people of a place."""
+    j = ti + 1
+    while j < len(toks) and toks[j].low in ("more", "other", "fellow"):
+        j += 1
+    for size in (2, 1):
+        words = toks[j:j + size]
+        if len(words) == size and all(w.cap for w in words) and words[-1].text.endswith("s"):
+            key = tuple(w.text for w in words[:-1]) + (words[-1].text[:-1],)
+            if key in ctx.vocab.aliases:
+                return Place(j, j + size, ctx.vocab.aliases[key], "people")
+    return None
 
 
 def _company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str]) -> Place | None:
