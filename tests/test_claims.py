@@ -143,6 +143,23 @@ def test_state_and_people_subject(text, subject):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an age in commas is the outlet's description of the person, and does not hide the verb
+    ("Elon Musk, 52, said 3 factories would open.",
+     [("age of Elon Musk", "Elon Musk", "Example Wire", "actual"), ("factories", None, "Elon Musk", "projected")]),
+    ("The teenager, 17, was shot by police.", [("age", None, "Example Wire", "actual")]),
+    # the age of a titled person named elsewhere in the article
+    ("President Paul Kagame spoke. The 66-year-old president will serve five more years.",
+     [("age of Paul Kagame", "Paul Kagame", "Example Wire", "actual"), ("years", None, "Example Wire", "projected")]),
+    # not an age: a count between commas after a plural noun
+    ("In the villages, 40, and perhaps more, were hurt.", [(None, None, "Example Wire", "actual")]),
+])
+def test_ages(text, expected):
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))
+    got = [(c.entity, c.subject, c.attributed_to, c.modality) for c in extract_claims(art).claims]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the figure is the object of the later claimant ("the 190,000 [that] economists had expected"):
     # theirs, projected, and counting what the first figure counts
     ("Employers added 339,000 jobs in May, the Labor Department said, far above the 190,000 economists "

@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from figures.context import Claimant, Context, Read, org_kinds
+from figures.entities import is_apposed_age
 from figures.lexicon import (
     AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words, vocabulary,
 )
@@ -184,7 +185,7 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
                 toks[k + 1].low in ("who", "which", "a", "an", "the") or toks[k + 1].low in DETERMINERS
                 or (k + 2 < j and toks[k + 1].cap and toks[k + 2].low == "'s")
                 or (k > 0 and toks[k - 1].cap and toks[k - 1].word))):
-            if toks[k].text in (";",) or toks[k].fig >= 0:
+            if toks[k].text in (";",) or (toks[k].fig >= 0 and not is_apposed_age(toks, k)):  # "Musk, 52, said"
                 k = -1
                 break
             k -= 1

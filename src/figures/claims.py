@@ -139,17 +139,19 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
     if entity:
         ctx.last_entity = (sent.paragraph, entity, measure, f.unit)
     attributed_to, chain = attribute(ctx, claimants, toks[ti].start)
-    if is_conversion(ctx, toks, ti) and ctx.article.outlet:
-        # "£700m ($905m)": the outlet's own arithmetic
+    if (kind == "age" or is_conversion(ctx, toks, ti)) and ctx.article.outlet:
+        # "£700m ($905m)": the outlet's own arithmetic; "Elon Musk, 52,": the outlet's description
         attributed_to, chain = ctx.article.outlet, (ctx.article.outlet,)
     subject, location = read_subject(ctx, toks, ti, lo, hi, places, claimants, kind, sent.paragraph)
+    if kind == "age" and subject and subject != ctx.main_subject:
+        entity = f"age of {subject}"
     as_of, precision = read_as_of(ctx, toks, ti, times, claimants, kind)
     return Claim(
         article_id=ctx.article.id, start=f.start, end=f.end, span=text[f.start:f.end], sentence=sent.text,
         value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
         entity=entity, subject=subject, attributed_to=attributed_to or None, claimant_chain=chain,
         as_of=as_of, as_of_precision=precision, measure=measure,
-        modality=read_modality(vocab, toks, ti, lo), is_change=is_change(toks, ti), location=location,
+        modality="actual" if kind == "age" else read_modality(vocab, toks, ti, lo), is_change=is_change(toks, ti), location=location,
         pragmatic_low=f.pragmatic_low, pragmatic_high=f.pragmatic_high,
     )
 

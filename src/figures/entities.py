@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from figures.context import Context
 from figures.lexicon import (
-    AUXILIARIES, BE, CHANGE_VERBS, COPULA, DETERMINERS, GENERIC_COUNTS, MONEY_NOUNS, Measure, PEOPLE, STOP, TIME_UNITS,
-    TIME_WORDS, TRANSPARENT, Vocabulary, vocabulary,
+    AUXILIARIES, BE, CHANGE_VERBS, COPULA, DETERMINERS, GENERIC_COUNTS, MONEY_NOUNS, Measure, PEOPLE, PERSON_NOUNS,
+    STOP, TIME_UNITS, TIME_WORDS, TRANSPARENT, Vocabulary, vocabulary,
 )
 from figures.numbers import Figure
 from figures.tokens import Tok, join_words
@@ -23,6 +23,17 @@ def is_conversion(ctx: Context, toks: list[Tok], ti: int) -> bool:
         return False
     a, b = ctx.figures[toks[ti - 2].fig].unit, ctx.figures[toks[ti].fig].unit
     return bool(a and b and a != b and is_money(a) and is_money(b))
+
+
+def is_apposed_age(toks: list[Tok], ti: int, f: Figure | None = None) -> bool:
+    """A whole number from 1 to 120 between commas right after a name or a person noun."""
+    if not (2 <= ti < len(toks) - 1 and toks[ti - 1].text == "," and toks[ti + 1].text == ","):
+        return False
+    if f is not None and not (f.value is not None and f.value == int(f.value) and 1 <= f.value <= 120
+                              and f.qualifier == "exact"):
+        return False
+    before = toks[ti - 2]
+    return before.word and (before.cap or before.low in PERSON_NOUNS)
 
 
 def _measure_at(vocab: Vocabulary, toks: list[Tok], i: int) -> tuple[Measure | None, int]:
@@ -48,7 +59,9 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     if unit == "magnitude":
         return (f"{ctx.event} magnitude" if ctx.event else "magnitude"), "magnitude", "event"
     if unit and _is_time(unit) and (surface.endswith("-old") or (ti + 1 < n and toks[ti + 1].low == "old")):
-        return "age", "age", None
+        return "age", "age", "age"
+    if unit is None and is_apposed_age(toks, ti, f):
+        return "age", "age", "age"  # "Elon Musk, 52, said", "the teenager, 17, was shot"
     # "7.7 and 7.6 magnitudes": the first of two coordinated figures shares the second's entity
     if ti + 2 < n and toks[ti + 1].low in ("and", "or", "to") and toks[ti + 2].fig >= 0 and unit is None:
         return read_entity(ctx, toks, ti + 2, ctx.figures[toks[ti + 2].fig], lo, hi, entities)

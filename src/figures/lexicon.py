@@ -112,6 +112,10 @@ TRANSPARENT = frozenset("number total tally count sum figure estimate list".spli
 GENERIC_COUNTS = frozenset("names people persons individuals cases".split())
 
 
+# "The teenager, 17, was shot": nouns for one person, which an age in commas may follow
+PERSON_NOUNS = frozenset("man woman boy girl teenager teen child baby toddler son daughter mother father wife "
+                         "husband brother sister victim suspect driver student officer soldier resident worker "
+                         "pilot passenger patient gunman shooter".split())
 PEOPLE = frozenset("people persons individuals civilians residents".split())
 
 

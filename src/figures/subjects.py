@@ -88,6 +88,10 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     Properties of the event (magnitude, depth) are about the event.
     """
     location = _location(toks, ti, hi)
+    if kind == "age":
+        holder = _age_holder(ctx, toks, ti)
+        if holder:
+            return holder, location
     if kind == "event" and ctx.event:
         return ctx.event, location
     names = [c.name for c in claimants]
@@ -132,6 +136,28 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
             and _mentions_both(toks, ti):
         subject = ctx.main_subject
     return subject, location
+
+
+def _age_holder(ctx: Context, toks: list[Tok], ti: int) -> str | None:
+    """Whose age it is: "Elon Musk, 52," -> Elon Musk; "the 66-year-old president" -> the president
+    named in the article; "a 17-year-old Jane Doe" -> Jane Doe."""
+    if toks[ti - 1].text == ",":
+        k = ti - 2
+        while k >= 0 and toks[k].word and toks[k].cap:
+            k -= 1
+        words = toks[k + 1:ti - 1]
+    else:
+        j = ti + 1 + (ti + 1 < len(toks) and toks[ti + 1].low == "old")
+        if j < len(toks) and toks[j].low in ctx.titled:
+            return ctx.titled[toks[j].low]
+        k = j
+        while k < len(toks) and toks[k].word and toks[k].cap:
+            k += 1
+        words = toks[j:k]
+    if not words or any(w.low in STOP for w in words):
+        return None
+    name = resolve_name(ctx, words)
+    return name if any(name == full for _, full in ctx.people) or len(words) >= 2 else None
 
 
 def _people_of(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
