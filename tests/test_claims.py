@@ -202,6 +202,22 @@ def test_mentions_count_vague_amounts_not_years():
     assert all(text[m.start:m.end] == m.span for m in ex.mentions)
 
 
+@pytest.mark.parametrize("text, claims, reason", [
+    ("The 12841 Coromandel Express derailed, killing 288 people.", ["288"], "identifier before a name"),
+    ("In its 24-hour report, the ministry said 30 drones were shot down.", ["30"],
+     "duration naming a window, not an amount"),
+    ("Its 48-hour update said 40 stores closed.", ["40"], "duration naming a window, not an amount"),
+    # still claims: a round count before a name, a duration of an event, a count after "the"
+    ("The 1500 Marines landed on Monday.", ["1500"], None),
+    ("The 12-day war killed 600 people.", ["12-day", "600"], None),
+    ("The 12841 people who fled were counted.", ["12841"], None),
+])
+def test_figures_that_are_no_claims(text, claims, reason):
+    ex = extract_claims(Article(id="t", text=text, outlet="Wire", published=date(2023, 6, 5)))
+    assert [c.span for c in ex.claims] == claims
+    assert [m.reason for m in ex.mentions] == ([reason] if reason else [])
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Gov. Josh Green spoke. The U.S. Army said 40. Mr. Smith left.",
      ["Gov. Josh Green spoke.", "The U.S. Army said 40.", "Mr. Smith left."]),

@@ -27,7 +27,7 @@ from figures.attribution import attribute, cue_pattern, find_claimants, inherit_
 from figures.context import Claimant, Context, Read, read_article
 from figures.dating import dates_statement, news_day, not_after, read_as_of
 from figures.entities import is_conversion, read_entity
-from figures.lexicon import vocabulary
+from figures.lexicon import DETERMINERS, Vocabulary, vocabulary
 from figures.modality import is_change, read_modality
 from figures.numbers import Figure, find_figures
 from figures.records import Article, Claim, Mention, Rejection
@@ -99,9 +99,9 @@ def extract_claims(article: Article) -> Extraction:
             if tok.fig < 0:
                 continue
             f = figures[tok.fig]
-            if f.value is None:
-                mentions.append(Mention(article.id, f.start, f.end, text[f.start:f.end],
-                                        "vague amount with no point value"))
+            reason = "vague amount with no point value" if f.value is None else _not_a_claim(vocab, toks, ti, f)
+            if reason:
+                mentions.append(Mention(article.id, f.start, f.end, text[f.start:f.end], reason))
                 continue
             claims.append(_claim(ctx, sent, toks, ti, f, claimants, times, places, entities))
     for sent, idxs, *_ in reads:
@@ -178,6 +178,28 @@ def _unparsed(article: Article, sent: Sentence, figures: list[Figure], idxs: lis
                 continue
             out.append(Mention(article.id, s, e, text[s:e], reason))
     return out
+
+
+_IDENTIFIER = re.compile(r"\d{4,}")
+_TIME_MODIFIER = re.compile(r"\S+-(?:second|minute|hour|day|week|month|year)s?", re.IGNORECASE)
+# "its 24-hour report", "a 12-month period": a duration that only says which window a thing covers
+WINDOW_NOUNS = frozenset("period window cycle average span rolling moving high low".split())
+
+
+def _not_a_claim(vocab: Vocabulary, toks: list[Tok], ti: int, f: Figure) -> str | None:
+    """Why the figure at token ti is no claim, from its context, or None: an identifier before a
+    name ("the 12841 Coromandel Express"), a duration naming a document's or a statistic's window
+    ("its 24-hour report")."""
+    nxt = toks[ti + 1] if ti + 1 < len(toks) else None
+    if nxt is None or not nxt.word:
+        return None
+    surface = toks[ti].text
+    if f.unit is None and _IDENTIFIER.fullmatch(surface) and f.value % 100 and nxt.cap and ti > 0 \
+            and toks[ti - 1].low in DETERMINERS:
+        return "identifier before a name"
+    if _TIME_MODIFIER.fullmatch(surface) and (nxt.low in vocab.document_nouns or nxt.low in WINDOW_NOUNS):
+        return "duration naming a window, not an amount"
+    return None
 
 
 def extract_or_reject(article: Article) -> Extraction | Rejection:
