@@ -94,6 +94,9 @@ def test_attribution(text, attributed_to):
     ("The stock price rose 3% to $50.", [("share price", True), ("share price", False)]),
     ("Tesla's revenue rose 2% to $25.5 billion.", [("revenue", True), ("revenue", False)]),
     ("The fund sold 1 million shares.", [("shares", False)]),  # shares counted, not their price
+    ("The central bank raised interest rates by 25 basis points.", [("interest rate", True)]),
+    ("Organisers said 1.2 million marched.", [("people marched", False)]),  # the verb is no noun
+    ("Police said 300 people rallied in Lyon.", [("people rallied", False)]),
 ])
 def test_entity_and_change(text, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))

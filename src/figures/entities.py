@@ -210,6 +210,10 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     prev = _previous_entity(toks, ti, entities)
     if prev:
         return prev, _measure_near(vocab, toks, ti, lo, hi), None
+    if ti >= 1 and toks[ti - 1].low == "by":
+        found = _measure_left(ctx, toks, ti, need_copula=False)
+        if found:
+            return found  # "raised interest rates by 25 basis points": the change of the rate
     return None, _measure_near(vocab, toks, ti, lo, hi), None
 
 
@@ -283,6 +287,8 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
             break
         if j > start and toks[j].cap and not toks[j - 1].cap:
             break  # "24,400 service personnel Emergency aid ...": a new phrase starts
+        if j == start and low.endswith("ed") and (m := vocabulary().measures.get((low,))) and m.kind == "verb":
+            break  # "1.2 million marched": the verb, not a noun
         if low in ("dead", "injured", "wounded", "missing", "killed", "displaced", "homeless", "died",
                    "destroyed", "damaged", "collapsed", "positioned", "deployed", "arrested", "identified"):
             break

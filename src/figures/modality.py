@@ -52,6 +52,6 @@ def is_change(toks: list[Tok], ti: int) -> bool:
     bare = not (ti + 1 < len(toks) and toks[ti + 1].word and toks[ti + 1].low not in STOP)
     if prev in ("up", "down") or (prev in CHANGE_VERBS and bare):
         return True  # "up 300", "shares fell 4.5%"; not "cut 1,200 jobs", and "rose to 3.9%" is a level
-    if prev == "by" and prev2 in CHANGE_VERBS:
-        return True
+    if prev == "by" and (prev2 in CHANGE_VERBS or any(t.low in CHANGE_VERBS for t in toks[max(0, ti - 5):ti - 2])):
+        return True  # "rose by 5%", "raised interest rates by 25 basis points"
     return nxt in CHANGE_NOUNS
