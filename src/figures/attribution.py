@@ -342,13 +342,14 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
     """Acronyms spelled out ("WHO" -> "World Health Organisation"), honorifics dropped and a
     surname completed from the article ("Ms Cooper" -> "Yvette Cooper")."""
     titles = title_words()
-    if len(words) == 1 and not words[0].cap:
-        named = last_organisation(ctx, words[0].low, words[0].start)
+    if (len(words) == 1 and not words[0].cap) or (len(words) == 2 and words[1].low == "maker"):
+        named = last_organisation(ctx, words[-1].low, words[0].start)  # "the authority", "the iPhone maker"
         if named:
             return named  # "the authority said": the authority named before
     # "Turkish disaster management agency AFAD", "police spokesperson Alana Pico": the name
     lower = [k for k, w in enumerate(words) if not w.cap and w.low not in STOP and w.low != "'s"]
-    if lower and lower[-1] < len(words) - 1 and lower[-1] > 0 and all(w.cap for w in words[lower[-1] + 1:]):
+    if lower and lower[-1] < len(words) - 1 and (lower[-1] > 0 or words[0].low in org_kinds()) and all(
+            w.cap for w in words[lower[-1] + 1:]):  # "the carmaker Ford" too
         words = words[lower[-1] + 1:]
     parts = [ctx.acronyms.get(w.text, w.text) if w.text.isupper() and len(w.text) > 1 else w.text for w in words]
     if len(parts) > 2 and " ".join(parts[:2]) in ctx.vocab.place_names:

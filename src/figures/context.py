@@ -165,8 +165,14 @@ def _organisations(text: str, located: list[tuple[int, str]], rx: "_ArticlePatte
         kind = next((kinds[w.lower().rstrip(".,")] for w in reversed(words) if w.lower().rstrip(".,") in kinds), None)
         if kind and len(words) >= 2:
             found.append((at, " ".join(words).rstrip(".,"), kind))
-    for m in rx.company.finditer(text):
-        found.append((m.start(1), m.group(1), "company"))
+    for rx_company in (rx.company, rx.company_reports):
+        for m in rx_company.finditer(text):
+            if m.group(1).split()[0].lower() not in STOP:
+                found.append((m.start(1), m.group(1), "company"))
+    for m in rx.kind_then_name.finditer(text):  # "the carmaker Ford", "the agency FEMA"
+        kind = kinds.get(m.group(1).lower())
+        if kind and m.group(2).split()[0].lower() not in STOP and m.group(2).split()[0].lower() not in TIME_WORDS:
+            found.append((m.start(2), m.group(2), kind))
     return sorted(found)
 
 
@@ -246,6 +252,8 @@ class _ArticlePatterns:
     phrases: re.Pattern
     acronyms: re.Pattern
     company: re.Pattern
+    company_reports: re.Pattern
+    kind_then_name: re.Pattern
 
 
 @cache
@@ -261,6 +269,9 @@ def _article_patterns() -> _ArticlePatterns:
         acronyms=re.compile(r"([A-Z][\w’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'-]*))+)\s+\(([A-Z]{2,})\)"),
         company=re.compile(r"(?<![\w.])([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:" + "|".join(BUSINESS_NOUNS) + r")\b"),
+        kind_then_name=re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"),
+        company_reports=re.compile(r"(?<![\w.])([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:reported|posted|announced|"
+                                   r"forecast|booked)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(BUSINESS_NOUNS) + r")\b"),
     )
 
 

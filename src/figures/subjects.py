@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from figures.attribution import SUBORDINATORS, resolve_name
-from figures.context import Claimant, Context
+from figures.context import BUSINESS_NOUNS, Claimant, Context
 from figures.lexicon import AUXILIARIES, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words
 from figures.tokens import Tok, join_words
 
@@ -188,7 +188,16 @@ def _company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str
             if k + size < ti and name in companies and toks[k + size].low == "'s":
                 return Place(k, k + size, name, "company")
     said = next((c for c in claimants if c in companies), None)
-    return Place(0, 0, said, "company") if said else None
+    if said:
+        return Place(0, 0, said, "company")
+    # "Its shares rose 1.5%": the company last named
+    owner = next((k for k in range(ti - 1) if toks[k].low == "its" and any(
+        t.low in BUSINESS_NOUNS for t in toks[k + 1:min(ti, k + 4)])), None)
+    if owner is not None:
+        last = [name for at, name, kind in ctx.orgs if kind == "company" and at < toks[owner].start]
+        if last:
+            return Place(owner, owner + 1, last[-1], "company")
+    return None
 
 
 def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Claimant]) -> Place | None:
