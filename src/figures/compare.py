@@ -16,8 +16,10 @@ How it works, in array operations over the whole table:
    per-article extremes, so "does this claim clash with anyone else here" is a join, not a
    pair loop:
 
-   - ``cross_source``: a claim disagrees with a claim of another article in its window;
-   - ``within_article``: a claim disagrees with another claim of its own article and window;
+   - ``cross_source``: a claim disagrees with a claim of another article in its window, or
+     with another named claimant quoted in the same article;
+   - ``within_article``: an article contradicts itself: a figure in its own voice (or one
+     claimant's) disagrees with another of its figures in another sentence;
    - ``revision``: a claim disagrees with a claim of the same quantity in another window
      (the flag lists the quantity's timeline of disagreeing figures, a source revising itself
      included);
@@ -25,6 +27,13 @@ How it works, in array operations over the whole table:
      below an earlier one.
 5. Flags carry stable ids (Flag.make_id over kind and claim ids), severity (the relative gap)
    and an explanation naming the matched key fields, the claimants and the outlets.
+
+Not flagged, but returned as Related records with the reason: conversions, stated changes,
+and neighbouring quantities (same subject and measure, another scope, modality, counted thing
+or marker: planned vs deployed, region vs whole). Repeats list one claimant's figure carried by
+several articles, first appearance first. Reliability is CRH over the comparison windows
+(figures.reliability). ``apply_verdicts`` puts reviewers' verdicts on flags; a verdict holds
+for exactly the claims it was given on.
 """
 from __future__ import annotations
 

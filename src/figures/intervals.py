@@ -141,8 +141,3 @@ def relation(lo_a: float, hi_a: float, lo_b: float, hi_b: float) -> Relation:
             return Relation.consistent
         return Relation.refines
     return Relation.compatible
-
-
-def intersection(lo_a: float, hi_a: float, lo_b: float, hi_b: float) -> tuple[float, float] | None:
-    lo, hi = max(lo_a, lo_b), min(hi_a, hi_b)
-    return (lo, hi) if lo <= hi else None

@@ -208,19 +208,6 @@ def norm_text(text: str | None) -> str | None:
     return t or None
 
 
-def _map_unique(series: pd.Series, fn) -> pd.Series:
-    """Apply ``fn`` once per distinct value (NaN/None as None)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    mapped = [fn(u) for u in uniques]
-    out = np.empty(len(codes), dtype=object)
-    if len(mapped):
-        lookup = np.empty(len(mapped) + 1, dtype=object)
-        lookup[:-1] = mapped
-        lookup[-1] = fn(None)
-        out[:] = lookup[codes]
-    return pd.Series(out, index=series.index)
-
-
 def _codes(series: pd.Series) -> tuple[np.ndarray, list]:
     """Factorize with missing values as one more code (the last)."""
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
