@@ -487,3 +487,10 @@ def test_number_inside_a_name(text, surface):
 ])
 def test_number_after_a_name_that_is_a_count(text, span):
     assert span in [s for s, _, _ in _spans(text)]
+
+
+@pytest.mark.parametrize("text,value", [(".00000E0", 0.0), ("0.5e-9", 5e-10), ("3e99 billion", 3e108)])
+def test_exponents_at_the_edges(text, value):
+    # found by the fuzz test: a place written "1e-05" must not be pasted into a second exponent
+    (f,) = find_figures(text)[0]
+    assert math.isclose(f.value, value, rel_tol=1e-9) and f.pragmatic_low <= f.value <= f.pragmatic_high

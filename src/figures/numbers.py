@@ -538,7 +538,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
             place = 0.01
         elif m.group("exp"):
             power = int(_EXPONENT_VALUE.search(m.group("exp")).group(1).translate(_SUPERSCRIPT))
-            raw, place = float(f"{_plain_digits(digits)}e{power}"), float(f"{place}e{power}")
+            raw, place = float(f"{_plain_digits(digits)}e{power}"), place * 10.0 ** power
         value = raw
         before = text[max(0, start - 1):start]
         if before.isalpha() or before == "_":
