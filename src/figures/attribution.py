@@ -7,6 +7,7 @@ relay chains put the original claimant first and the outlet last; nobody named -
 from __future__ import annotations
 
 import re
+from bisect import insort
 from functools import cache
 
 from figures.context import Claimant, Context, Read, org_kinds
@@ -123,7 +124,11 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
     # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
     # strong cue before it does not name a new claimant (unless the figure is the verb's own object)
     out = [c for c in out if not c.weak or c.object_of >= 0 or not any(o.start < c.start and not o.weak for o in out)]
+    kinds = org_kinds()
     for c in out:
+        words = c.name.split()
+        if len(words) >= 2 and words[-1] in kinds and c.start >= 0:
+            insort(ctx.orgs, (c.start, c.name, kinds[words[-1]]))  # "the Hamas-run health ministry said"
         if c.role != "relay":
             ctx.last_claimant = c
             if c.is_person:

@@ -122,7 +122,8 @@ PEOPLE = frozenset("people persons individuals civilians residents".split())
 CHANGE_VERBS = frozenset("rose rise rises risen increased increase increases grew grow grown fell fall falls "
                          "fallen dropped drop drops declined decline declines jumped jump climbed climb "
                          "surged surge soared soar slipped slid plunged plunge gained gain lost cut cuts "
-                         "raised lowered revised boosted reduced".split())
+                         "raised lowered revised boosted reduced shrank shrink shrinks contracted expanded tumbled sank dipped "
+                         "edged".split())
 
 
 CHANGE_NOUNS = frozenset("increase rise drop fall decline jump gain cut growth hike reduction".split())
