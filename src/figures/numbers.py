@@ -482,8 +482,10 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         raw = value = _UNICODE_FRACTIONS[m.group("unionly")]
         place = 0.01
     elif m.group("slash"):
+        if not _is_slash_fraction(text, start, end):  # not blocked ("3/4 0/0" after a digit) yet no fraction
+            return NonFigure(start, end, "slash")
         a, b = m.group("slash").split("/")
-        raw = value = int(a) / int(b)  # only fractions get here (_is_slash_fraction): b > a > 0
+        raw = value = int(a) / int(b)  # b > a > 0
         place = 0.01
     elif m.group("frac"):
         words = re.split(r"[\s-]+", m.group("frac").lower())
