@@ -188,6 +188,19 @@ def test_claimant_after_figure(text, expected):
     assert [(a, m, e if e is not None else g[2]) for (a, m, e), g in zip(expected, got)] == got
 
 
+@pytest.mark.parametrize("text, as_of, precision", [
+    ("Employers added 339,000 jobs in May, the Labor Department said.", "2023-05-01", "month"),
+    ("Retail sales for May rose 0.3%.", "2023-05-01", "month"),
+    # the day the earthquake struck dates the event, not the toll counted since
+    ("A magnitude 6.8 earthquake struck the region late on Friday, killing at least 2,012 people.",
+     "2023-06-05", "day"),
+])
+def test_as_of(text, as_of, precision):
+    art = Article(id="t", text=text, outlet="Wire", published=date(2023, 6, 5))
+    last = extract_claims(art).claims[-1]
+    assert (last.as_of.isoformat(), last.as_of_precision) == (as_of, precision)
+
+
 @pytest.mark.parametrize("text, modality", [
     ("The army has decided to send 500 troops.", "decided"),
     ("The army plans to send 500 troops.", "intended"),

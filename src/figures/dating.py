@@ -39,12 +39,12 @@ def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
     return len(gap) <= 3
 
 
-_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b[^,;:.]{0,20}$", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b[^,;:.]{0,40}$", re.IGNORECASE)
 
 
 def _dates_event(text: str, t: TimeRef) -> bool:
     """"a devastating earthquake before dawn on Monday": the date of the event, not of the figure."""
-    return bool(_EVENT_BEFORE.search(text, max(0, t.start - 32), t.start))
+    return bool(_EVENT_BEFORE.search(text, max(0, t.start - 56), t.start))
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
