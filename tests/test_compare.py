@@ -191,6 +191,15 @@ def test_an_article_contradicting_a_source_in_its_own_voice_is_within_article():
     assert kinds == {"within_article"}
 
 
+def test_a_flag_never_lumps_figures_of_different_scales():
+    # one key, one day: two payments per person and two costs per person a scale apart, each
+    # pair disagreeing within itself (the extractor gave them one key)
+    rows = [claim(v, unit="GBP", measure="paid", entity="payments", article=f"s{i}", claimant=f"C{i}")
+            for i, v in enumerate([150_874, 169_000, 1_800_000, 2_000_000])]
+    groups = {frozenset(c.span for c in f.claims) for f in find_conflicts(frame(*rows)) if f.kind == "cross_source"}
+    assert groups == {frozenset({"150,874", "169,000"}), frozenset({"1,800,000", "2,000,000"})}
+
+
 def test_figures_listed_in_one_sentence_are_not_a_contradiction():
     s = "Each person gets £20,000, plus nearly £151,000 for processing."
     a = claim(20_000, unit="GBP", measure="paid", entity="payment per person", article="w2", sentence=s, span="£20,000")

@@ -401,7 +401,7 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     for name in ("sent", "own_voice", "aw", "sid", "own_lo", "own_hi", "aws", "k_cumulative"):
         if name in e:
             del e[name]
-    for name in ("sentence", "unit", "end", "v_base", "sent", "kcode", "group", "k_cumulative", "own_voice"):
+    for name in ("sentence", "unit", "end", "sent", "kcode", "group", "k_cumulative", "own_voice"):
         del w[name]
     rows = _Rows(df, w)
     flags = _build_flags(rows, w, members)
@@ -597,6 +597,20 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     r = m["row"].to_numpy()
     m = m.assign(lo=w["lo"].to_numpy()[r], hi=w["hi"].to_numpy()[r], day=w["day"].to_numpy()[r],
                  start=w["start"].to_numpy()[r], art=w["art"].to_numpy()[r])
+    # figures of one flag more than MIXED_RATIO apart, with nothing in between, are separate
+    # quantities that happen to share a key (a per-person payment and a total): split them
+    v = np.abs(w["v_base"].to_numpy()[r])
+    v = np.where(np.isfinite(v), v, np.abs(np.where(np.isfinite(m["lo"]), m["lo"], m["hi"])))
+    order = np.lexsort((v, m["fkey"].to_numpy()))
+    fk, vs = m["fkey"].to_numpy()[order], v[order]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jump = np.r_[True, (fk[1:] != fk[:-1]) | (vs[1:] > MIXED_RATIO * vs[:-1])]
+    part = np.empty(len(m), dtype=np.int64)
+    part[order] = np.cumsum(jump) - 1
+    m["fkey"] = part
+    m = m[np.bincount(part)[part] >= 2]
+    if m.empty:
+        return ()
     # a cross-source flag needs two articles or two claimants
     m = m.assign(unit=_combine(m["art"].to_numpy(), w["src"].to_numpy()[m["row"].to_numpy()]))
     units = m.groupby("fkey")["unit"].transform("nunique").to_numpy()
