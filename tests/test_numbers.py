@@ -495,3 +495,14 @@ def test_exponents_at_the_edges(text, value):
     # found by the fuzz test: a place written "1e-05" must not be pasted into a second exponent
     (f,) = find_figures(text)[0]
     assert math.isclose(f.value, value, rel_tol=1e-9) and f.pragmatic_low <= f.value <= f.pragmatic_high
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("compensation of Rs 1,00,000 per family", "Rs 1,00,000", 1e5, "INR"),  # Indian grouping: one lakh
+    ("a loan of 12,34,567.89 rupees", "12,34,567.89 rupees", 1234567.89, "INR"),
+    ("1,50,00,000 voters", "1,50,00,000", 1.5e7, None),  # 1.5 crore
+    ("1,234,567 people", "1,234,567", 1234567, None),  # Western grouping unchanged
+])
+def test_indian_digit_grouping(text, span, value, unit):
+    f = _only(text, span)
+    assert math.isclose(f.value, value, rel_tol=1e-9) and f.unit == unit

@@ -9,7 +9,7 @@ currency symbol and scale), ``unit_end`` the unit word when one follows.
 
 What is read
   digits with thousands separators and decimals, thousands grouped by spaces ("816 000",
-  U+00A0, U+202F, U+2009); signs (+, -, U+2212, "minus", "negative");
+  U+00A0, U+202F, U+2009), Indian grouping ("1,00,000", "12,34,567.89"); signs (+, -, U+2212, "minus", "negative");
   scale words and suffixes ("1.2 million", "1.2m", "$3.5bn", "800 thousand", "half a million",
   "£700million", "Rs 500 crore", "₹2 lakh", "US$ 1MM"); spoken decimals ("five point five
   percent"); scientific notation ("1.5e6", "1.5×10^6", "2.48×10−5", "3×10⁶"); spelled-out and hyphenated numbers ("twelve thousand", "12-thousand",
@@ -60,8 +60,7 @@ leaves them out; the claims layer may keep them as unparsed mentions.
 
 Durations written as amounts ("12 hours", "two weeks") are figures with a time unit.
 
-Not read (deliberately; see tests/data/research/out_of_scope.tsv): Indian digit grouping
-("12,34,567"), powers of bases other than ten ("2^10"), compound amounts ("5 ft 2 in", "3 dollars
+Not read (deliberately; see tests/data/research/out_of_scope.tsv): powers of bases other than ten ("2^10"), compound amounts ("5 ft 2 in", "3 dollars
 50 cents"), scale-prefixed currency codes ("30 MUSD", "75 USD million").
 """
 from __future__ import annotations
@@ -176,7 +175,8 @@ _FRAC = (rf"(?:(?:a|an|one|{'|'.join(_ONES[2:10])})[\s-]+(?:{'|'.join(_FRACTION_
          rf"|(?<=\bby\s)(?:(?:a|an|one)[\s-]+(?:{_SINGULAR_FRACTIONS})\b|half\b)"
          rf"|(?:a|one)[\s-]+(?:{_SINGULAR_FRACTIONS})(?=\s*(?:[.,;:!?)]|$)))")
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"  # "816 000", "1 200 000": space, no-break, narrow no-break, thin
-_DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?![\d]|[,.]\d)"
+_DIGITS = (r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,]\d)|"  # Indian grouping: "1,00,000", "12,34,567.89"
+           rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?![\d]|[,.]\d)"
            r"|\d+(?:\.\d+)?|\.\d+")
 _SPACE_IN_DIGITS = re.compile(_GROUP_SPACE)
 # scientific notation as news writes it: "1.5e6", "1.5×10^6", "1.5 x 10^6", "2.48×10−5", "3×10⁶"
