@@ -506,3 +506,24 @@ def test_exponents_at_the_edges(text, value):
 def test_indian_digit_grouping(text, span, value, unit):
     f = _only(text, span)
     assert math.isclose(f.value, value, rel_tol=1e-9) and f.unit == unit
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("losses of 30 MUSD were booked", "30 MUSD", 30e6, "USD"),  # a scale letter glued to an ISO code
+    ("an order worth 120 MEUR", "120 MEUR", 120e6, "EUR"),
+    ("a profit of MSEK 45.5", "MSEK 45.5", 45.5e6, "SEK"),  # the code before the amount
+    ("costs of 400 KNOK", "400 KNOK", 400e3, "NOK"),
+    ("They lost 75 USD million last year", "75 USD million", 75e6, "USD"),  # scale after the code
+    ("a DKK 3bn package", "DKK 3bn", 3e9, "DKK"),  # ISO codes before amounts
+    ("ZAR 500m in bonds", "ZAR 500m", 500e6, "ZAR"),
+])
+def test_scaled_currency_codes(text, span, value, unit):
+    f = _only(text, span)
+    assert math.isclose(f.value, value, rel_tol=1e-9) and f.unit == unit
+
+
+@pytest.mark.parametrize("text", ["the MUSD line item", "KUSD 5"])  # no amount, or an identifier-like token
+def test_scaled_code_needs_an_amount_next_to_it(text):
+    figures, _ = find_figures(text)
+    assert all(f.unit in (None, "USD") for f in figures)
+    assert not [f for f in figures if f.unit == "USD" and text[f.start:f.end] == "MUSD"]

@@ -11,7 +11,7 @@ What is read
   digits with thousands separators and decimals, thousands grouped by spaces ("816 000",
   U+00A0, U+202F, U+2009), Indian grouping ("1,00,000", "12,34,567.89"); signs (+, -, U+2212, "minus", "negative");
   scale words and suffixes ("1.2 million", "1.2m", "$3.5bn", "800 thousand", "half a million",
-  "£700million", "Rs 500 crore", "₹2 lakh", "US$ 1MM"); spoken decimals ("five point five
+  "£700million", "Rs 500 crore", "₹2 lakh", "US$ 1MM", "30 MUSD", "MSEK 120", "75 USD million"); spoken decimals ("five point five
   percent"); scientific notation ("1.5e6", "1.5×10^6", "2.48×10−5", "3×10⁶"); spelled-out and hyphenated numbers ("twelve thousand", "12-thousand",
   "four-thousand-100", "a dozen", "two-and-a-half") through text2num, with a small fold for
   mixed digit/word forms; fractions ("two-thirds", "a quarter of", "half of", "⅔", "grew by a
@@ -61,7 +61,7 @@ leaves them out; the claims layer may keep them as unparsed mentions.
 Durations written as amounts ("12 hours", "two weeks") are figures with a time unit.
 
 Not read (deliberately; see tests/data/research/out_of_scope.tsv): powers of bases other than ten ("2^10"), compound amounts ("5 ft 2 in", "3 dollars
-50 cents"), scale-prefixed currency codes ("30 MUSD", "75 USD million").
+50 cents").
 """
 from __future__ import annotations
 
@@ -281,6 +281,10 @@ _MAX_DIGITS = 24
 _NUMBER_NEXT = re.compile(r"\s*[\d$£€]")
 _SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(r"\s+of\b|(?:\s+|\s*-\s*)(?:million|billion|thousand|hundred)\b", re.IGNORECASE)
+_ISO_CODES = sorted({c for c in _CURRENCY_PRE.values() if c.isalpha() and c.isupper() and len(c) == 3})
+_CODE_SCALE = {"M": 1e6, "K": 1e3, "k": 1e3, "BN": 1e9}
+_SCALED_CODE_AFTER = re.compile(rf"\s?(?P<s>M|K|k|BN)(?P<c>{'|'.join(_ISO_CODES)})\b")
+_SCALED_CODE_BEFORE = re.compile(rf"(?<![\w$])(?P<s>M|K|k|BN)(?P<c>{'|'.join(_ISO_CODES)})\s?$")
 _COUNTED_AFTER = re.compile(r"\s+(?P<n>[a-z][a-z-]*)\b(?:\s+(?P<mod_n>[a-z][a-z-]*)\b)?")
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 
@@ -604,6 +608,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         code = cm.group("cur") or cm.group("sym")
         currency = _CURRENCY_PRE[code]
         num_start = cm.start()
+    elif scale == 1.0 and (sb := _SCALED_CODE_BEFORE.search(text, max(0, start - 8), start)):
+        k = _CODE_SCALE[sb.group("s")]  # "MAUD 60", "MSEK 120"
+        value, raw, place, scale, currency, num_start = value * k, raw, place * k, k, sb.group("c"), sb.start()
     sm2 = _SIGN.search(text, max(0, num_start - 1), num_start)
     nm = _SIGN_WORD.search(text, max(0, num_start - 10), num_start)
     if sm2 and (m.group("digits") or m.group("slash")):
@@ -617,12 +624,22 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
     # ---- after: a unit ("12 hours", "7.8 magnitude", "4.2 billion euros", "74%", "eightfold")
     if unit is None:
         um = _UNIT_AFTER.match(text, end)
-        if um:
+        sc = _SCALED_CODE_AFTER.match(text, end) if scale == 1.0 and currency is None else None
+        if sc:  # "30 MUSD", "120 MEUR": finance shorthand, a scale letter glued to an ISO code
+            k = _CODE_SCALE[sc.group("s")]
+            value, place, scale = value * k, place * k, k
+            currency, unit_end = sc.group("c"), sc.end()
+            end = sc.end()
+        elif um:
             unit = _unit_of(um.group("u"))
             if unit == "pound":
                 scaled = scale > 1 or bool(_SCALE_IN_WORDS.search(text, start, num_end))
                 unit = "GBP" if scaled or currency else "lb"
             unit_end = end = um.end()
+            if unit in _CURRENCY_CODES and scale == 1.0 and (sw := _SCALE_WORD.match(text, end)):
+                k = _SCALES.get(sw.group("s").lower(), _SCALES.get(sw.group("s"), (1.0,)))[0]
+                value, place, scale = value * k, place * k, k  # "75 USD million"
+                unit_end = end = sw.end()
         elif currency is None and (cp := _CUR_POST.match(text, end)):
             currency, unit_end = _CURRENCY_PRE[cp.group("sym")], cp.end()
             end = cp.end()
