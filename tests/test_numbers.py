@@ -319,6 +319,8 @@ def _spans(text: str) -> list[tuple[str, float, str | None]]:
     ("The plant will cut 2100 jobs", "2100", 2100),  # top of the year range
     ("The ministry reported 1899 new cases", "1899", 1899),  # a modifier between number and noun
     ("It deployed some 2040 troops", "some 2040", 2040),  # qualifier before: a count as well
+    ("The floods claimed 1900 lives", "1900", 1900),
+    ("with 1850 dead and 1200 injured", "1850", 1850),  # an adjective used as a counted noun
 ])
 def test_year_like_number_before_a_counted_noun_is_a_figure(text, span, value):
     assert (span, value, None) in _spans(text)

@@ -9,19 +9,20 @@ currency symbol and scale), ``unit_end`` the unit word when one follows.
 
 What is read
   digits with thousands separators and decimals, thousands grouped by spaces ("816 000",
-  U+00A0, U+202F, U+2009), Indian grouping ("1,00,000", "12,34,567.89"); signs (+, -, U+2212, "minus", "negative");
-  scale words and suffixes ("1.2 million", "1.2m", "$3.5bn", "800 thousand", "half a million",
-  "£700million", "Rs 500 crore", "₹2 lakh", "US$ 1MM", "30 MUSD", "MSEK 120", "75 USD million"); spoken decimals ("five point five
-  percent"); scientific notation ("1.5e6", "1.5×10^6", "2.48×10−5", "3×10⁶"); spelled-out and hyphenated numbers ("twelve thousand", "12-thousand",
-  "four-thousand-100", "a dozen", "two-and-a-half") through text2num, with a small fold for
-  mixed digit/word forms; fractions ("two-thirds", "a quarter of", "half of", "⅔", "grew by a
-  fifth", "cut by half", "... a tenth."; slash fractions "1/4 of", "a 2/3 majority", "3/4") and
-  proportions ("one in three", "9 out of 10") -> unit "fraction"; multipliers ("eightfold",
-  "8-fold", "eight times higher") -> unit "dimensionless"; percentages ("percent") and
-  percentage points; currencies by symbol, code or name -> ISO 4217 code (a bare "$" is USD);
-  measured quantities through the unit spellings of ``data/units.txt`` (see ``figures.units``),
-  including ages ("66-year-old" -> year) and glued temperatures ("1.1C"); "magnitude 7.8" ->
-  unit "magnitude" (the span is the number).
+  U+00A0, U+202F, U+2009) and Indian grouping ("1,00,000", "12,34,567.89"); signs (+, -,
+  U+2212, "minus", "negative"); scale words and suffixes ("1.2 million", "1.2m", "$3.5bn", "800
+  thousand", "half a million", "£700million", "Rs 500 crore", "₹2 lakh", "US$ 1MM"); scaled ISO
+  codes ("30 MUSD", "MSEK 120", "75 USD million"); spoken decimals ("five point five percent");
+  scientific notation ("1.5e6", "1.5×10^6", "2.48×10−5", "3×10⁶"); spelled-out and hyphenated
+  numbers ("twelve thousand", "12-thousand", "four-thousand-100", "a dozen", "two-and-a-half")
+  through text2num, with a small fold for mixed digit/word forms; fractions ("two-thirds", "a
+  quarter of", "half of", "⅔", "grew by a fifth", "cut by half", "... a tenth.", and slash
+  fractions "1/4 of", "a 2/3 majority", "3/4") and proportions ("one in three", "9 out of 10")
+  -> unit "fraction"; multipliers ("eightfold", "8-fold", "eight times higher") -> unit
+  "dimensionless"; percentages ("percent") and percentage points; currencies by symbol, code or
+  name -> ISO 4217 code (a bare "$" is USD); measured quantities through the unit spellings of
+  ``data/units.txt`` (see ``figures.units``), including ages ("66-year-old" -> year) and glued
+  temperatures ("1.1C"); "magnitude 7.8" -> unit "magnitude" (the span is the number).
 
 Qualifiers (``data/qualifiers.tsv``) give the qualifier and two intervals:
   logical   what the words strictly allow; None is unbounded. exact [v, v]; about (None, None);
@@ -41,17 +42,19 @@ Qualifiers (``data/qualifiers.tsv``) give the qualifier and two intervals:
 Not figures (returned as ``NonFigure`` with a reason): "date" (calendar dates, "Thursday (9)"),
 "year" (years and year spans, "2022-23"; a four-digit number in 1800-2100 is a year unless a
 bound, unit or currency goes with it, or a counted plural noun follows it with no year word
-before it: "1950 homes were destroyed" is a figure, "in 2000 people", "the 2015 attacks" are years), "decade" ("1990s", "the 80s", "mid-2000s"), "time"
-(clock times), "ordinal" ("3rd"), "identifier" (numbers inside names: "G7", "COVID-19",
-"Article 5", "Boeing 737", "S&P 500", "Big 12 Conference", URLs, IP addresses; and a short number
-right after a capitalised name with nothing counted after it: "HIV 2", "Covid 19 pandemic", "Ligue
-1.", "Chapter 11 bankruptcy", "Boeing's own 787"; "Labour 412 seats", "Texas 40 were" are counts), "pronoun" (a bare
-"one" with no unit, qualifier or "by"/"to" before it: "one of the", "one expert said"),
-"reference" (a small spelled number that re-identifies things: "the two countries"), "idiom"
-("ground zero"), "window" (a statistic's window: "three-month average"), "score" (a high-low
-pair of small numbers or one before win/draw/vote: "2-1 win", "219-212"), "slash" ("9/11",
-"24/7", "on 3/4", "the 1/6 committee": slash forms that are not a proper fraction with "of", a
-unit, a bound or a denominator up to 10), "phone", "too large" (more digits than any news figure; a float would overflow).
+before it: "1950 homes were destroyed" is a figure, "in 2000 people", "the 2015 attacks" are
+years), "decade" ("1990s", "the 80s", "mid-2000s"), "time" (clock times), "ordinal" ("3rd"),
+"identifier" (numbers inside names: "G7", "COVID-19", "Article 5", "Boeing 737", "S&P 500",
+"Big 12 Conference", URLs, IP addresses; and a short number right after a capitalised name with
+nothing counted after it: "HIV 2", "Covid 19 pandemic", "Ligue 1.", "Chapter 11 bankruptcy",
+"Boeing's own 787"; "Labour 412 seats", "Texas 40 were" are counts), "pronoun" (a bare "one"
+with no unit, qualifier or "by"/"to" before it: "one of the", "one expert said"), "reference" (a
+small spelled number that re-identifies things: "the two countries"), "idiom" ("ground zero"),
+"window" (a statistic's window: "three-month average"), "score" (a high-low pair of small
+numbers or one before win/draw/vote: "2-1 win", "219-212"), "slash" ("9/11", "24/7", "on 3/4",
+"the 1/6 committee": slash forms that are not a proper fraction with "of", a unit, a bound or a
+denominator up to 10), "phone", "too large" (more digits than any news figure; a float would
+overflow).
 
 Vague amounts ("hundreds", "tens of thousands", "several hundred", "dozens", "millions more")
 are NOT figures: they come back as ``NonFigure(reason="vague")`` whose ``low``/``high`` hold the
@@ -60,8 +63,8 @@ leaves them out; the claims layer may keep them as unparsed mentions.
 
 Durations written as amounts ("12 hours", "two weeks") are figures with a time unit.
 
-Not read (deliberately; see tests/data/research/out_of_scope.tsv): powers of bases other than ten ("2^10"), compound amounts ("5 ft 2 in", "3 dollars
-50 cents").
+Not read (deliberately; see tests/data/research/out_of_scope.tsv): powers of bases other than
+ten ("2^10"), compound amounts ("5 ft 2 in", "3 dollars 50 cents").
 """
 from __future__ import annotations
 
