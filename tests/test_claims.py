@@ -99,6 +99,8 @@ def test_attribution(text, attributed_to):
     ("GDP shrank 0.5% in the first quarter.", [("economic growth", True)]),
     ("The economy contracted 1.1%.", [("economic growth", True)]),
     ("Police said 300 people rallied in Lyon.", [("people rallied", False)]),
+    ("Police estimated the crowd at 50,000, while organisers put it at 200,000.",
+     [("crowd size", False), ("crowd size", False)]),
 ])
 def test_entity_and_change(text, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))
@@ -121,6 +123,8 @@ def test_entity_and_change(text, expected):
     # a claimant with an organisation's head noun, though not capitalised, is named too
     ("Strikes have killed 9,000 people, the Hamas-run health ministry said. The ministry said 3,700 were "
      "children.", ["Hamas-run health ministry", "Hamas-run health ministry"]),
+    # no company named as such: "the retailer" is the organisation that spoke last
+    ("Walmart said it would hire 50,000 workers. Sales rose 5.7%, the retailer said.", ["Walmart", "Walmart"]),
     # nothing of that kind named before: the noun stays
     ("Prices rose 3%, the agency said. The Food Agency was set up in 2001.", ["agency"]),
 ])
@@ -137,6 +141,9 @@ def test_organisation_anaphora(text, expected):
     ("Acme Corp said on Monday that it would cut 1,000 jobs. Its plants are in Germany.", "Acme Corp"),
     ("Apple reported quarterly profit of $19.9 billion. In China, its shares rose 1.5%.", "China"),
     ("Apple reported quarterly profit of $19.9 billion. Its shares rose 1.5%. Sales in China fell.", "Apple"),
+    ("Walmart said it would hire 50,000 workers. The retailer's quarterly sales rose 5.7%.", "Walmart"),
+    # a company's sentence does not lend its subject to the next one
+    ("Amazon said its profit tripled to $9.9 billion. Eurostat said inflation in France rose 2%.", "France"),
 ])
 def test_company_subject(text, subject):
     art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))

@@ -129,6 +129,9 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
         words = c.name.split()
         if len(words) >= 2 and words[-1] in kinds and c.start >= 0:
             insort(ctx.orgs, (c.start, c.name, kinds[words[-1]]))  # "the Hamas-run health ministry said"
+        elif c.start >= 0 and c.role == "speaker" and (not c.is_person or len(words) == 1) and c.name[:1].isupper() and c.name not in ctx.vocab.place_names \
+                and words[-1].lower() not in ctx.vocab.claimant_nouns and words[-1].lower() not in kinds:
+            insort(ctx.orgs, (c.start, c.name, "organisation"))  # "Walmart said": a name of some organisation
         if c.role != "relay":
             ctx.last_claimant = c
             if c.is_person:
@@ -386,13 +389,16 @@ def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
     kind = org_kinds().get(noun)
     if kind is None:
         return None
-    found = None
+    found = fallback = None
     for at, name, k in ctx.orgs:
         if at >= before:
             break
         if k == kind:
             found = name
-    return found
+        elif k == "organisation":
+            fallback = name
+    # "Walmart said ... the retailer's sales": a company is the organisation named last
+    return found or (fallback if kind == "company" else None)
 
 
 def _looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from figures.attribution import SUBORDINATORS, resolve_name
-from figures.context import BUSINESS_NOUNS, Claimant, Context
+from figures.attribution import SUBORDINATORS, last_organisation, resolve_name
+from figures.context import BUSINESS_NOUNS, Claimant, Context, org_kinds
 from figures.lexicon import AUXILIARIES, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words
 from figures.tokens import Tok, join_words
 
@@ -129,7 +129,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         best = _company_subject(ctx, toks, ti, names)
     if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
-    if best is not None:
+    if best is not None and best.kind != "company":  # a company speaks for itself, not for the paragraph
         ctx.para_subject = (paragraph, best.name)
     subject = best.name if best else ctx.main_subject
     if best and ctx.main_subject and " and " in ctx.main_subject and best.name in ctx.main_subject.split(" and ") \
@@ -178,9 +178,7 @@ def _company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str
     """"Tesla's second-quarter revenue rose 2%", "Acme said it would cut 1,000 jobs": a company that
     owns the figure's noun or that states it is what the figure is about."""
     companies = {name for _, name, kind in ctx.orgs if kind == "company"}
-    if not companies:
-        return None
-    for k in range(ti):
+    for k in range(ti if companies else 0):
         if not toks[k].cap:
             continue
         for size in (3, 2, 1):
@@ -190,13 +188,14 @@ def _company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str
     said = next((c for c in claimants if c in companies), None)
     if said:
         return Place(0, 0, said, "company")
-    # "Its shares rose 1.5%": the company last named
-    owner = next((k for k in range(ti - 1) if toks[k].low == "its" and any(
-        t.low in BUSINESS_NOUNS for t in toks[k + 1:min(ti, k + 4)])), None)
+    # "Its shares rose 1.5%", "the retailer's sales": the company last named
+    owner = next((k for k in range(ti - 1) if (toks[k].low == "its" or (
+        toks[k + 1].low == "'s" and org_kinds().get(toks[k].low) == "company" and not toks[k].cap)) and any(
+        t.low in BUSINESS_NOUNS for t in toks[k + 1:min(ti, k + 5)])), None)
     if owner is not None:
-        last = [name for at, name, kind in ctx.orgs if kind == "company" and at < toks[owner].start]
-        if last:
-            return Place(owner, owner + 1, last[-1], "company")
+        name = last_organisation(ctx, "company", toks[owner].start)
+        if name:
+            return Place(owner, owner + 1, name, "company")
     return None
 
 
