@@ -1,8 +1,11 @@
 """Who says a figure: claimants and relay chains.
 
 "X said", "said X", "according to X", "citing X", "per X", "..., saying"; pronouns resolve to
-the last named claimant (or person); quoted sentences take the speaker of their quotation;
-relay chains put the original claimant first and the outlet last; nobody named -> the outlet.
+the last named claimant (or person); "the authority", "the ministry", "the company" to the last
+organisation of that kind named (``data/org_kinds.tsv``); a figure right before its claimant is
+theirs ("the 190,000 economists had expected"); quoted sentences take the speaker of their
+quotation; relay chains put the original claimant first and the outlet last; nobody named -> the
+outlet.
 """
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ around each figure. The readers, one module per question:
 - ``lexicon``: the vocabulary tables in ``data/`` they all read.
 
 Numbers the extractor saw but did not make claims of come back as ``Mention`` records with the
-reason (vague amounts, digits the figure parser did not read), so recall gaps can be counted.
+reason (vague amounts, digits the figure parser did not read, identifiers before a name, a
+report's window such as "its 24-hour report"), so recall gaps can be counted.
 """
 from __future__ import annotations
 
