@@ -123,6 +123,8 @@ def test_entity_and_change(text, expected):
     # a claimant with an organisation's head noun, though not capitalised, is named too
     ("Strikes have killed 9,000 people, the Hamas-run health ministry said. The ministry said 3,700 were "
      "children.", ["Hamas-run health ministry", "Hamas-run health ministry"]),
+    ("The World Health Organization said 1,200 cases were confirmed. The organization said 300 had died.",
+     ["World Health Organization", "World Health Organization"]),
     # no company named as such: "the retailer" is the organisation that spoke last
     ("Walmart said it would hire 50,000 workers. Sales rose 5.7%, the retailer said.", ["Walmart", "Walmart"]),
     # nothing of that kind named before: the noun stays

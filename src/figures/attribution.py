@@ -134,7 +134,7 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             insort(ctx.orgs, (c.start, c.name, kinds[words[-1]]))  # "the Hamas-run health ministry said"
         elif c.start >= 0 and c.role == "speaker" and (not c.is_person or len(words) == 1) and c.name[:1].isupper() and c.name not in ctx.vocab.place_names \
                 and words[-1].lower() not in ctx.vocab.claimant_nouns and words[-1].lower() not in kinds:
-            insort(ctx.orgs, (c.start, c.name, "organisation"))  # "Walmart said": a name of some organisation
+            insort(ctx.orgs, (c.start, c.name, "named"))  # "Walmart said": a name of some organisation
         if c.role != "relay":
             ctx.last_claimant = c
             if c.is_person:
@@ -398,7 +398,7 @@ def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
             break
         if k == kind:
             found = name
-        elif k == "organisation":
+        elif k == "named":
             fallback = name
     # "Walmart said ... the retailer's sales": a company is the organisation named last
     return found or (fallback if kind == "company" else None)
