@@ -97,6 +97,8 @@ def test_attribution(text, attributed_to):
     ("The central bank raised interest rates by 25 basis points.", [("interest rate", True)]),
     ("Organisers said 1.2 million marched.", [("people marched", False)]),  # the verb is no noun
     ("GDP shrank 0.5% in the first quarter.", [("economic growth", True)]),
+    ("Air defences shot down 24 drones.", [("drones", False)]),  # "down" belongs to the verb
+    ("Sales were down 4% on the year.", [("sales", True)]),
     ("The economy contracted 1.1%.", [("economic growth", True)]),
     ("Police said 300 people rallied in Lyon.", [("people rallied", False)]),
     ("Police estimated the crowd at 50,000, while organisers put it at 200,000.",

@@ -39,6 +39,11 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
     return best or "actual"
 
 
+# "shot down 24 drones", "picked up 300 survivors": "up"/"down" belongs to the verb, no change
+PARTICLE_VERBS = frozenset("shot shoot shoots shooting brought bring took take set put picked pick rounded round "
+                           "tracked hunted broke tore turned gave held pulled knocked struck".split())
+
+
 def _month(toks: list[Tok], j: int) -> bool:
     """"added 339,000 jobs in May": the month, not the modal verb."""
     return toks[j].text == "May" and j > 0
@@ -50,7 +55,7 @@ def is_change(toks: list[Tok], ti: int) -> bool:
     prev2 = toks[ti - 2].low if ti >= 2 else ""
     nxt = toks[ti + 1].low if ti + 1 < len(toks) else ""
     bare = not (ti + 1 < len(toks) and toks[ti + 1].word and toks[ti + 1].low not in STOP)
-    if prev in ("up", "down") or (prev in CHANGE_VERBS and bare):
+    if (prev in ("up", "down") and prev2 not in PARTICLE_VERBS) or (prev in CHANGE_VERBS and bare):
         return True  # "up 300", "shares fell 4.5%"; not "cut 1,200 jobs", and "rose to 3.9%" is a level
     if prev == "by" and (prev2 in CHANGE_VERBS or any(t.low in CHANGE_VERBS for t in toks[max(0, ti - 5):ti - 2])):
         return True  # "rose by 5%", "raised interest rates by 25 basis points"
