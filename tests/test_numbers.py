@@ -321,6 +321,7 @@ def _spans(text: str) -> list[tuple[str, float, str | None]]:
     ("It deployed some 2040 troops", "some 2040", 2040),  # qualifier before: a count as well
     ("The floods claimed 1900 lives", "1900", 1900),
     ("with 1850 dead and 1200 injured", "1850", 1850),  # an adjective used as a counted noun
+    ("the 2000 people evacuated on Friday", "2000", 2000),  # determiner + a noun for people: a count
 ])
 def test_year_like_number_before_a_counted_noun_is_a_figure(text, span, value):
     assert (span, value, None) in _spans(text)
@@ -335,6 +336,8 @@ def test_year_like_number_before_a_counted_noun_is_a_figure(text, span, value):
     ("spring 2020 cases were undercounted", "2020"),  # a season before
     ("in fiscal 2024 jobs grew", "2024"),
     ("the 2015 attacks in Paris", "2015"),  # "the" + event noun: a year
+    ("its 2019 layoffs hurt morale", "2019"),
+    ("the 2020 new cases", "2020"),  # an event noun after a modifier
     ("prices rose in 2023 sharply", "2023"),
 ])
 def test_year_stays_a_year(text, surface):

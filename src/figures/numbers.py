@@ -790,7 +790,8 @@ def _is_slash_fraction(text: str, start: int, end: int) -> bool:
 def _counted_after(text: str, start: int, end: int) -> bool:
     """A year-like number is an amount when a counted plural noun follows it directly ("1950
     homes were destroyed", "arrested 1850 protesters", "2000 more people") and no year word stands
-    before it ("in 2000", "since 1990", "the class of 2010", "spring 2020", "the 2015 attacks")."""
+    before it ("in 2000", "since 1990", "the class of 2010", "spring 2020"); after a determiner, an
+    event-like noun makes it a year ("the 2015 attacks") and any other a count ("the 2000 people")."""
     cm = _COUNTED_AFTER.match(text, end)
     if not cm:
         return False
@@ -799,7 +800,10 @@ def _counted_after(text: str, start: int, end: int) -> bool:
         if not (mod_noun and cm.group("n") in _CONTEXT["counted_mod"] and mod_noun in _CONTEXT["counted"]):
             return False
     wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return not (wb and wb.group("w").lower() in _CONTEXT["year_pre"])
+    before = wb.group("w").lower() if wb else ""
+    if before in _CONTEXT["year_det"]:  # "the 2015 attacks" is a year, "the 2000 people" a count
+        return cm.group("n") not in _CONTEXT["counted_event"] and cm.group("mod_n") not in _CONTEXT["counted_event"]
+    return before not in _CONTEXT["year_pre"]
 
 
 def _bound_before(text: str, pos: int) -> bool:
