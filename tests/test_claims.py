@@ -95,6 +95,7 @@ def test_attribution(text, attributed_to):
     ("Tesla's revenue rose 2% to $25.5 billion.", [("revenue", True), ("revenue", False)]),
     ("The fund sold 1 million shares.", [("shares", False)]),  # shares counted, not their price
     ("The central bank raised interest rates by 25 basis points.", [("interest rate", True)]),
+    ("The central bank raised its key rate to 5.25%.", [("interest rate", False)]),  # the level reached
     ("Organisers said 1.2 million marched.", [("people marched", False)]),  # the verb is no noun
     ("GDP shrank 0.5% in the first quarter.", [("economic growth", True)]),
     ("Air defences shot down 24 drones.", [("drones", False)]),  # "down" belongs to the verb
