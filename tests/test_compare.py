@@ -344,3 +344,43 @@ def test_same_time_days_setting_decides_cross_source():
     narrow = {f.kind for f in find_conflicts(frame(a, b), Settings(same_time_days=0))}
     assert "cross_source" in wide and "cross_source" not in narrow
     assert "revision" in narrow
+
+
+# -- nested places: one quantity under a town's, its county's and its state's name ----------
+def _toll(value, subject, article, as_of, sentence=None):
+    return claim(value, measure="killed", entity="people", subject=subject, article=article, as_of=as_of,
+                 claimant=f"Officials {article}", sentence=sentence)
+
+
+def test_a_town_folds_into_the_county_its_articles_name():
+    rows = [_toll(99, "Lahaina", "t1", "2023-08-14", sentence="The Maui fire killed 99 in Lahaina."),
+            _toll(110, "Maui", "t2", "2023-08-16"), _toll(111, "Maui", "t3", "2023-08-16"),
+            _toll(115, "Maui", "t4", "2023-08-24")]
+    assert any({rows[0]["claim_id"], rows[3]["claim_id"]} <= s for s in flagged(rows, "revision"))
+
+
+def test_a_town_its_articles_never_relate_to_the_county_stays_apart():
+    rows = [_toll(99, "Lahaina", "t1", "2023-08-14", sentence="The fire killed 99 in the town."),
+            _toll(110, "Maui", "t2", "2023-08-16"), _toll(111, "Maui", "t3", "2023-08-16"),
+            _toll(115, "Maui", "t4", "2023-08-24")]
+    assert not any(rows[0]["claim_id"] in s for s in flagged(rows))
+
+
+@pytest.mark.parametrize("minor", [
+    "Syria",             # one article gives both places apart: two quantities
+    "Turkey and Syria",  # a subject naming several places is never folded into one of them
+])
+def test_places_an_article_tells_apart_are_not_folded(minor):
+    rows = [_toll(3_000, "Turkey", "q1", "2023-02-06"), _toll(1_000, "Syria", "q1", "2023-02-06",
+                                                               sentence="In Syria, near Turkey, 1,000 died."),
+            _toll(3_500, "Turkey", "q2", "2023-02-07"), _toll(3_600, "Turkey", "q3", "2023-02-07"),
+            _toll(1_500, minor, "q4", "2023-02-07", sentence=f"{minor}: 1,500 died, Turkey says.")]
+    assert not any({rows[2]["claim_id"], rows[4]["claim_id"]} <= s for s in flagged(rows))
+
+
+def test_a_toll_first_given_as_more_than_then_higher_is_a_revision():
+    # "more than 21,000" allows 62,914, but over days the stated figure was revised
+    rows = [claim(21_000, qualifier="more_than", measure="injured", entity="people", subject="Turkey", article="v1",
+                  as_of="2023-02-07", low=21_000),
+            claim(62_914, measure="injured", entity="people", subject="Turkey", article="v2", as_of="2023-02-09")]
+    assert frozenset(r["claim_id"] for r in rows) in flagged(rows, "revision")

@@ -71,6 +71,8 @@ MAX_SAME_TIME_RATIO = 20.0
 # A block whose figures at one time span more than this factor is not read as one timeline
 # (tolls grow up to ~7x in the first three days of a disaster; per-person vs total is 10x+).
 MIXED_RATIO = 10.0
+# One-sided wordings read as their stated figure when a quantity's timeline is judged.
+STATED_AS_ABOUT = {q: "about" for q in ("at_least", "more_than", "at_most", "up_to", "less_than")}
 # Claims about one quantity this far apart in time (days) belong to different stories.
 EPISODE_GAP_DAYS = 180
 
@@ -300,6 +302,10 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     w["lo"], w["hi"] = logical_bounds(value, low, high, col("qualifier").fillna("exact").to_numpy(),
                                       settings.rounding_tolerance)
     w["v_base"] = value
+    # over time a source's stated figure is what changes: "more than 21,000" on one day and
+    # "62,914" later is a revised figure, though the wording of the first allows the second
+    stated = col("qualifier").fillna("exact").replace(STATED_AS_ABOUT).to_numpy()
+    w["rlo"], w["rhi"] = logical_bounds(value, low, high, stated, settings.rounding_tolerance)
     as_of, published = _days(col("as_of")), _days(col("published"))
     day = np.where(np.isnan(as_of), published, as_of)
     w["day"] = np.where(np.isnan(day), 0.0, day)
@@ -316,6 +322,8 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     o_codes, o_uniques = pd.factorize(col("outlet"))
     outlet_key = np.array([_source_key(o) for o in o_uniques] + [""], dtype=object)[o_codes]
     w["own_voice"] = (w["source"].to_numpy() == outlet_key) | (w["source"].to_numpy() == "")
+    if _merge_subjects(w, df):
+        _merge_scopes(w)
     w["kcode"] = _combined_codes(w, KEY_FIELDS[:-1])
 
     aside, pairs = _set_aside(w, col("span"))
@@ -326,7 +334,7 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     w["group"] = group
     size = np.bincount(group[eligible])[group] if eligible.any() else np.zeros(n, dtype=np.int64)
     keep = eligible & (size >= 2)
-    e = w.loc[keep, ["group", "day", "art", "start", "sent", "src", "lo", "hi", "v_base", "k_cumulative",
+    e = w.loc[keep, ["group", "day", "art", "start", "sent", "src", "lo", "hi", "rlo", "rhi", "v_base", "k_cumulative",
                      "claimant", "published_day", "own_voice"]]
     e = e.iloc[np.lexsort((e["start"].to_numpy(), e["art"].to_numpy(), e["day"].to_numpy(), e["group"].to_numpy()))]
     # a quantity's story ends when no article mentions it for EPISODE_GAP_DAYS (by publication
@@ -371,8 +379,11 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
         within |= _clash(e, s_lo, s_hi, max_ratio=MAX_SAME_TIME_RATIO)
         members.append(pd.DataFrame({"row": e.index[within], "kind": "within_article", "fkey": e["aw"].to_numpy()[within]}))
         # revision: the quantity's figures disagree across windows; the flag lists its timeline
-        other_lo, other_hi = _others_extreme(e, "group", "window")
-        hit = pd.Series(_clash(e, other_lo, other_hi), index=e.index)
+        # (by as-of day: a figure revised within a few days is still a revision)
+        e["asof_day"] = pd.factorize(e["day"])[0]
+        other_lo, other_hi = _others_extreme(e, "group", "asof_day", lo="rlo", hi="rhi")
+        hit = pd.Series(_clash(e.rename(columns={"lo": "_lo", "hi": "_hi", "rlo": "lo", "rhi": "hi"}), other_lo, other_hi),
+                        index=e.index)
         changed = hit.groupby(e["group"]).transform("any").to_numpy()
         # a block whose figures at one time lie more than MIXED_RATIO apart mixes
         # quantities (per-person and total payments): it is not read as one timeline
@@ -470,6 +481,69 @@ def _entity_key(w: pd.DataFrame) -> None:
     names_predicate = (head_pred == w["k_predicate"].to_numpy()) & ~w["k_cumulative"].to_numpy()
     same = (ent == w["k_predicate"]).to_numpy()
     w["k_entity"] = np.where(generic | names_predicate | same, None, ent.to_numpy())
+
+
+# Subjects naming several places ("Turkey and Syria") are never folded into one of them.
+COMPOUND_SUBJECT = re.compile(r"\band\b|,|&|/")
+
+
+def _merge_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
+    """One quantity reported under the names of nested places ("Lahaina", "Maui", "Hawaii"):
+    within a block of claims that match on every other key field, a subject is folded into
+    the block's subject with more articles when the articles using it name that subject (in
+    the title or a claim's sentence) and no article gives the two subjects disjoint figures
+    (an article that states both apart, "Turkey 3,000, Syria 1,000", keeps them apart). A
+    subject naming several places is never folded. Returns whether any subject changed."""
+    subj = w["k_subject"].to_numpy()
+    real = pd.notna(subj) & ~pd.Series(subj).astype(str).str.startswith("article:").to_numpy()
+    if real.sum() < 2:
+        return False
+    block = _combined_codes(w, ["k_scope", "k_predicate", "k_entity", "k_markers", "k_modality", "k_unit", "k_change"])
+    t = pd.DataFrame({"b": block, "s": subj, "a": w["art"].to_numpy(), "lo": w["lo"].to_numpy(),
+                      "hi": w["hi"].to_numpy()})[real & np.isfinite(w["lo"].to_numpy()) & w["k_predicate"].notna().to_numpy()]
+    multi = t.groupby("b")["s"].transform("nunique").to_numpy() >= 2
+    t = t[multi]
+    if t.empty:
+        return False
+    # the words each article shows: its title and the sentences of its claims
+    n = len(df)
+    titles = df["title"] if "title" in df else pd.Series([None] * n)
+    texts: dict[int, str] = {}
+    for a, text in zip(w["art"].tolist(), (titles.fillna("").astype(str) + " " + w["sentence"].fillna("").astype(str)).tolist()):
+        texts[a] = texts.get(a, "") + " " + text.lower()
+    raw = pd.DataFrame({"s": subj, "r": df["subject"] if "subject" in df else pd.Series([None] * n)})
+    names: dict[str, set[str]] = {}
+    for s, r in raw.dropna().drop_duplicates().itertuples(index=False):
+        names.setdefault(s, {s}).add(str(r).lower())
+
+    def named(a: int, s: str) -> bool:
+        return any(re.search(r"(?<![a-z])" + re.escape(x) + r"(?![a-z])", texts.get(a, "")) for x in names.get(s, {s}))
+
+    mapping: dict[tuple[int, str], str] = {}
+    for b, rows in t.groupby("b", sort=False):
+        per = rows.groupby(["s", "a"]).agg(lo=("lo", "max"), hi=("hi", "min"), lo_min=("lo", "min"), hi_max=("hi", "max"))
+        arts = {s: set(g.index.get_level_values("a")) for s, g in per.groupby(level="s")}
+        ranked = sorted(arts, key=lambda s: (-len(arts[s]), s))
+        for s in ranked[1:]:
+            if COMPOUND_SUBJECT.search(s):
+                continue
+            for target in ranked:
+                if len(arts[target]) <= len(arts[s]) or COMPOUND_SUBJECT.search(target):
+                    continue
+                if not any(named(a, target) for a in arts[s]):
+                    continue
+                both = arts[s] & arts[target]
+                apart = any(per.at[(s, a), "lo"] > per.at[(target, a), "hi"] or per.at[(target, a), "lo"] > per.at[(s, a), "hi"]
+                            for a in both)
+                if not apart:
+                    mapping[(b, s)] = target
+                    break
+    if not mapping:
+        return False
+    keys = list(zip(block.tolist(), subj.tolist()))
+    w["k_subject"] = [mapping.get(k, k[1]) for k in keys]
+    log.debug("subjects folded into a containing one: %s", sorted(set(mapping.items())))
+    return True
 
 
 def _subject_fallback(w: pd.DataFrame, article: pd.Series) -> None:
