@@ -384,3 +384,52 @@ def test_a_toll_first_given_as_more_than_then_higher_is_a_revision():
                   as_of="2023-02-07", low=21_000),
             claim(62_914, measure="injured", entity="people", subject="Turkey", article="v2", as_of="2023-02-09")]
     assert frozenset(r["claim_id"] for r in rows) in flagged(rows, "revision")
+
+
+def test_an_ordinal_before_the_figure_names_another_event():
+    # "the second quake had a magnitude of 7.5" is not the first quake's 7.8
+    first = claim(7.8, measure="magnitude", entity="earthquake", subject="earthquake", article="o1",
+                  sentence="The quake had a magnitude of 7.8.", span="7.8")
+    second = claim(7.5, measure="magnitude", entity="earthquake", subject="earthquake", article="o2",
+                   sentence="The second quake had a magnitude of 7.5.", span="7.5")
+    rival = claim(7.4, measure="magnitude", entity="earthquake", subject="earthquake", article="o3",
+                  sentence="AFAD put the magnitude at 7.4.", span="7.4")
+    sets = flagged([first, second, rival])
+    assert not any(second["claim_id"] in s for s in sets)
+    assert any({first["claim_id"], rival["claim_id"]} <= s for s in sets)
+
+
+def test_a_part_far_below_its_window_stays_out_of_the_timeline():
+    # "five of them were children" (5) beside the identified total (55) is a part, not a revision
+    rows = [claim(v, measure="identified", entity="victims", subject="Maui", article=a, as_of=d, claimant=f"Police {a}")
+            for v, a, d in ((6, "i1", "2023-08-19"), (27, "i2", "2023-08-21"), (55, "i3", "2023-09-08"),
+                            (5, "i4", "2023-09-08"), (55, "i5", "2023-09-08"), (74, "i6", "2023-09-15"))]
+    revisions = flagged(rows, "revision")
+    assert any({rows[0]["claim_id"], rows[5]["claim_id"]} <= s for s in revisions)
+    assert not any(rows[3]["claim_id"] in s for s in revisions)
+
+
+def test_a_steep_fall_is_two_quantities_not_a_monotonic_violation():
+    # a forecast-sized 20,000 then counts of 1,602: more than twice lower is not a corrected toll;
+    # 115 then 97 is
+    steep = [claim(20_000, measure="killed", entity="people", subject="Syria", article="f1", as_of="2023-02-07"),
+             claim(1_602, measure="killed", entity="people", subject="Syria", article="f2", as_of="2023-02-12")]
+    mild = [claim(115, measure="killed", entity="people", subject="Maui", article="f3", as_of="2023-09-08"),
+            claim(97, measure="killed", entity="people", subject="Maui", article="f4", as_of="2023-09-15")]
+    assert not flagged(steep, "monotonic")
+    assert frozenset(r["claim_id"] for r in mild) in flagged(mild, "monotonic")
+
+
+def test_generic_sums_of_money_far_apart_are_not_one_flag():
+    # "£50m" and "£576.8m" of one scheme, both only "cost": different sums, not a dispute
+    rows = [claim(v, unit="GBP", measure="cost", entity="cost", subject="Rwanda", article=a, claimant=f"Src {a}")
+            for v, a in ((50e6, "m1"), (576.8e6, "m2"), (600e6, "m3"))]
+    sets = flagged(rows)
+    assert not any(rows[0]["claim_id"] in s for s in sets)
+    assert any({rows[1]["claim_id"], rows[2]["claim_id"]} <= s for s in sets)
+
+
+def test_a_timeline_that_never_changes_is_not_a_revision():
+    rows = [claim(300, measure="relocated", entity="people", subject="Rwanda", article=a, as_of=d, claimant=f"S {a}")
+            for a, d in (("n1", "2024-01-01"), ("n2", "2024-02-01"), ("n3", "2024-03-01"))]
+    assert not flagged(rows)

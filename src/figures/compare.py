@@ -73,6 +73,12 @@ MAX_SAME_TIME_RATIO = 20.0
 MIXED_RATIO = 10.0
 # One-sided wordings read as their stated figure when a quantity's timeline is judged.
 STATED_AS_ABOUT = {q: "about" for q in ("at_least", "more_than", "at_most", "up_to", "less_than")}
+# A cumulative figure corrected downwards rarely falls by more than this factor; a steeper fall
+# is two quantities sharing a key.
+MAX_DROP_RATIO = 2.0
+# Figures of a flag about money with no counted thing of its own, more than this factor apart
+# with nothing in between, are different sums (a budget and an instalment).
+GENERIC_MONEY_RATIO = 3.0
 # Claims about one quantity this far apart in time (days) belong to different stories.
 EPISODE_GAP_DAYS = 180
 
@@ -379,18 +385,26 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
         within |= _clash(e, s_lo, s_hi, max_ratio=MAX_SAME_TIME_RATIO)
         members.append(pd.DataFrame({"row": e.index[within], "kind": "within_article", "fkey": e["aw"].to_numpy()[within]}))
         # revision: the quantity's figures disagree across windows; the flag lists its timeline
-        # (by as-of day: a figure revised within a few days is still a revision)
+        # (by as-of day: a figure revised within a few days is still a revision). A figure more
+        # than MIXED_RATIO from its window's median is another quantity under the key (a part,
+        # a peak): it is left out of the timeline.
+        point = np.where(np.isfinite(e["v_base"]), e["v_base"], np.where(np.isfinite(e["lo"]), e["lo"], e["hi"]))
+        med = pd.Series(np.abs(point), index=e.index).groupby(e["window"]).transform("median").to_numpy()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            outlier = (np.abs(point) > MIXED_RATIO * med) | (MIXED_RATIO * np.abs(point) < med)
         e["asof_day"] = pd.factorize(e["day"])[0]
-        other_lo, other_hi = _others_extreme(e, "group", "asof_day", lo="rlo", hi="rhi")
-        hit = pd.Series(_clash(e.rename(columns={"lo": "_lo", "hi": "_hi", "rlo": "lo", "rhi": "hi"}), other_lo, other_hi),
-                        index=e.index)
+        timeline = e.assign(lo=np.where(outlier, -np.inf, e["rlo"]), hi=np.where(outlier, np.inf, e["rhi"]))
+        other_lo, other_hi = _others_extreme(timeline, "group", "asof_day")
+        hit = pd.Series(_clash(timeline, other_lo, other_hi), index=e.index)
         changed = hit.groupby(e["group"]).transform("any").to_numpy()
-        # a block whose figures at one time lie more than MIXED_RATIO apart mixes
-        # quantities (per-person and total payments): it is not read as one timeline
-        by_window = e.groupby("window")
+        # a block whose figures at one time (outliers aside) still lie more than MIXED_RATIO
+        # apart mixes quantities (per-person and total payments): it is not read as one timeline
+        kept = e[~outlier]
+        by_window = kept.groupby("window")
         spread = by_window["lo"].transform("max").abs() > MIXED_RATIO * by_window["hi"].transform("min").abs()
-        mixed = spread.groupby(e["group"]).transform("any").to_numpy()
-        changed = changed & ~mixed
+        mixed_groups = kept["group"].to_numpy()[spread.to_numpy()]
+        mixed = np.isin(e["group"].to_numpy(), mixed_groups)
+        changed = changed & ~mixed & ~outlier
         members.append(pd.DataFrame({"row": e.index[changed], "kind": "revision", "fkey": e["group"].to_numpy()[changed]}))
         # monotonic: cumulative quantities whose later window lies wholly below an earlier one
         c = e[e["k_cumulative"].to_numpy()]
@@ -405,7 +419,9 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
             pm = prev_max.reindex(idx).to_numpy(dtype=float)
             nm = next_min.reindex(idx).to_numpy(dtype=float)
             hit = (c["hi"].to_numpy() < pm) | (c["lo"].to_numpy() > nm)
-            members.append(pd.DataFrame({"row": c.index[hit], "kind": "monotonic", "fkey": c["group"].to_numpy()[hit]}))
+            rows_hit = _drops(c[np.isin(c["group"].to_numpy(), np.unique(c["group"].to_numpy()[hit]))])
+            members.append(pd.DataFrame({"row": rows_hit, "kind": "monotonic",
+                                         "fkey": c.loc[rows_hit, "group"].to_numpy()}))
 
     # free what the judgements needed before the records are built
     neighbours = w.loc[eligible, ["group", "day", "start", "k_modality", "k_scope", "k_entity", "k_markers", *RELAXED]]
@@ -428,6 +444,22 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     log.info("compared %d claims: %d in %d groups, %d flags, %d related, %d repeats",
              n, len(e), e["group"].nunique() if not e.empty else 0, len(flags), len(related), len(repeats))
     return Comparison(flags=flags, related=related, repeats=repeats, reliability=rel)
+
+
+def _drops(c: pd.DataFrame) -> np.ndarray:
+    """Rows of a fall in a cumulative figure: a later claim wholly below an earlier one, and
+    that earlier one, where the fall is at most MAX_DROP_RATIO (a corrected toll; a steeper
+    fall is two quantities under one key, a region and the whole, a forecast and a count).
+    Only groups already known to fall are passed in, so the pairwise join stays small."""
+    if c.empty:
+        return np.array([], dtype=np.int64)
+    x = pd.DataFrame({"group": c["group"].to_numpy(), "window": c["window"].to_numpy(), "lo": c["lo"].to_numpy(),
+                      "hi": c["hi"].to_numpy(), "row": c.index.to_numpy()})
+    p = x.merge(x, on="group", suffixes=("_a", "_b"))
+    with np.errstate(invalid="ignore"):
+        fell = ((p["window_a"] < p["window_b"]) & (p["hi_b"] < p["lo_a"])
+                & (np.abs(p["lo_a"]) <= MAX_DROP_RATIO * np.abs(p["hi_b"]))).to_numpy()
+    return np.unique(np.r_[p["row_a"].to_numpy()[fell], p["row_b"].to_numpy()[fell]])
 
 
 def _combine(*codes: np.ndarray) -> np.ndarray:
@@ -675,10 +707,14 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     # quantities that happen to share a key (a per-person payment and a total): split them
     v = np.abs(w["v_base"].to_numpy()[r])
     v = np.where(np.isfinite(v), v, np.abs(np.where(np.isfinite(m["lo"]), m["lo"], m["hi"])))
+    # sums of money with nothing but the measure to tell them apart ("payment", "cost") are
+    # split at a smaller jump: one story's budget, running total and instalments differ by less
+    generic_money = (w["k_unit"].str.startswith("currency:") & w["k_entity"].isna()).to_numpy()[r]
     order = np.lexsort((v, m["fkey"].to_numpy()))
+    ratio = np.where(generic_money, GENERIC_MONEY_RATIO, MIXED_RATIO)[order]
     fk, vs = m["fkey"].to_numpy()[order], v[order]
     with np.errstate(divide="ignore", invalid="ignore"):
-        jump = np.r_[True, (fk[1:] != fk[:-1]) | (vs[1:] > MIXED_RATIO * vs[:-1])]
+        jump = np.r_[True, (fk[1:] != fk[:-1]) | (vs[1:] > ratio[1:] * vs[:-1])]
     part = np.empty(len(m), dtype=np.int64)
     part[order] = np.cumsum(jump) - 1
     m["fkey"] = part
@@ -689,6 +725,13 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     m = m.assign(unit=_combine(m["art"].to_numpy(), w["src"].to_numpy()[m["row"].to_numpy()]))
     units = m.groupby("fkey")["unit"].transform("nunique").to_numpy()
     m = m[(m["kind"] != "cross_source").to_numpy() | (units >= 2)]
+    # a part left with no disagreement inside it (every figure within another's reading; a
+    # timeline on its stated figures) is no conflict
+    rev = (m["kind"] == "revision").to_numpy()
+    rr = m["row"].to_numpy()
+    m = m.assign(jlo=np.where(rev, w["rlo"].to_numpy()[rr], m["lo"]), jhi=np.where(rev, w["rhi"].to_numpy()[rr], m["hi"]))
+    split = m.groupby("fkey")
+    m = m[(split["jlo"].transform("max") > split["jhi"].transform("min")).to_numpy()]
     m = m.iloc[np.lexsort((m["start"].to_numpy(), m["art"].to_numpy(), m["day"].to_numpy(), m["fkey"].to_numpy()))]
     if m.empty:
         return ()

@@ -102,6 +102,10 @@ HEAD_STOPS = frozenset({"of", "in", "at", "on", "for", "from", "to", "who", "tha
 ENTITY_STOP = frozenset({"night", "day", "morning", "evening", "afternoon", "week", "month", "year", "time",
                          "those", "these", "they", "them", "it", "this", "that", "total", "number", "figure",
                          "amount", "sum", "mark", "level", "near", "toll", "count", "tally", "estimate"})
+# Ordinals that, just before a figure in its clause, name another event of the same kind.
+ORDINAL_EVENT = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\b", re.I)
+ORDINAL_REACH = 40  # characters before the figure, within its clause
+ORDINAL_CANON = {"2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 PAREN = re.compile(r"\(([^)]*)\)")
 
@@ -168,6 +172,21 @@ def markers(text: str | None) -> frozenset[str]:
                 found.add(name)
                 break
     return frozenset(found)
+
+
+def ordinal_before(sentence, span) -> str | None:
+    """"nth:second" when an ordinal stands shortly before the figure in its clause."""
+    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
+        return None
+    at = sentence.find(span)
+    if at < 0:
+        return None
+    before = re.split(r"[,;:()]", sentence[max(0, at - ORDINAL_REACH):at])[-1]
+    found = ORDINAL_EVENT.findall(before)
+    if not found:
+        return None
+    word = found[-1].lower()
+    return "nth:" + ORDINAL_CANON.get(word, word)
 
 
 @lru_cache(maxsize=65536)
@@ -268,6 +287,16 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
         with_increment = {m: "|".join(sorted((set(m.split("|")) | {"increment"}) - {""})) for m in pd.unique(mk[increment])}
         mk = mk.copy()
         mk[increment] = [with_increment[m] for m in mk[increment]]
+
+    # an ordinal just before the figure names another event of the kind ("the second quake had
+    # a magnitude of 7.5", "a second 7.6 magnitude tremor"): a quantity of its own
+    ss = pd.Series(list(zip(col("sentence").tolist(), col("span").tolist())), dtype=object)
+    ss_codes, ss_uniques = pd.factorize(ss)
+    nth = np.array([ordinal_before(sent, span) for sent, span in ss_uniques] + [None], dtype=object)[ss_codes]
+    has_nth = pd.notna(nth)
+    if has_nth.any():
+        mk = mk.copy()
+        mk[has_nth] = ["|".join(sorted((set(m.split("|")) | {n}) - {""})) for m, n in zip(mk[has_nth], nth[has_nth])]
 
     modality = col("modality").fillna("actual").astype(str).to_numpy()
     modality_class = np.where(np.isin(modality, list(PLANNED_MODALITIES)) | planned_by_words, "planned",
