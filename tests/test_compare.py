@@ -435,3 +435,11 @@ def test_a_timeline_that_never_changes_is_not_a_revision():
     # a stray 25 later on splits off as another quantity; the 300s left together agree
     rows.append(claim(25, measure="relocated", entity="people", subject="Rwanda", article="n4", as_of="2024-04-01"))
     assert not flagged(rows)
+
+
+def test_generic_sums_spread_wide_over_time_are_not_one_revised_sum():
+    # "cost" figures of one scheme over months: £290m, £500m, £600m are several sums (a running
+    # total, a projection), not one revised; £290m then £370m (the revision row above) is one
+    rows = [claim(v, unit="GBP", measure="cost", entity="cost", subject="Rwanda", article=a, as_of=d, claimant=f"S {a}")
+            for v, a, d in ((290e6, "w1", "2023-12-08"), (500e6, "w2", "2024-01-20"), (600e6, "w3", "2024-03-01"))]
+    assert not flagged(rows, "revision")

@@ -79,6 +79,8 @@ MAX_DROP_RATIO = 2.0
 # Figures of a flag about money with no counted thing of its own, more than this factor apart
 # with nothing in between, are different sums (a budget and an instalment).
 GENERIC_MONEY_RATIO = 3.0
+# A timeline of such sums spanning more than this factor holds several sums, not one revised.
+GENERIC_MONEY_SPAN = 1.5
 # Claims about one quantity this far apart in time (days) belong to different stories.
 EPISODE_GAP_DAYS = 180
 
@@ -340,7 +342,11 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     w["group"] = group
     size = np.bincount(group[eligible])[group] if eligible.any() else np.zeros(n, dtype=np.int64)
     keep = eligible & (size >= 2)
-    e = w.loc[keep, ["group", "day", "art", "start", "sent", "src", "lo", "hi", "rlo", "rhi", "v_base", "k_cumulative",
+    # money with no counted thing of its own ("cost", "payment"): one story's budget, running
+    # total and instalments share that key, so its figures at different times are read as one
+    # timeline only while they stay within GENERIC_MONEY_SPAN of each other
+    w["generic_money"] = (w["k_unit"].str.startswith("currency:") & w["k_entity"].isna()).to_numpy(dtype=bool)
+    e = w.loc[keep, ["group", "day", "art", "start", "sent", "src", "lo", "hi", "rlo", "rhi", "v_base", "generic_money", "k_cumulative",
                      "claimant", "published_day", "own_voice"]]
     e = e.iloc[np.lexsort((e["start"].to_numpy(), e["art"].to_numpy(), e["day"].to_numpy(), e["group"].to_numpy()))]
     # a quantity's story ends when no article mentions it for EPISODE_GAP_DAYS (by publication
@@ -404,7 +410,11 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
         spread = by_window["lo"].transform("max").abs() > MIXED_RATIO * by_window["hi"].transform("min").abs()
         mixed_groups = kept["group"].to_numpy()[spread.to_numpy()]
         mixed = np.isin(e["group"].to_numpy(), mixed_groups)
-        changed = changed & ~mixed & ~outlier
+        # generic money is one sum revised only while its figures stay close together
+        g_max = kept.groupby("group")["lo"].max().abs()
+        g_min = kept.groupby("group")["hi"].min().abs()
+        wide = (g_max > GENERIC_MONEY_SPAN * g_min).reindex(e["group"]).fillna(False).to_numpy(dtype=bool)
+        changed = changed & ~mixed & ~outlier & ~(e["generic_money"].to_numpy(dtype=bool) & wide)
         members.append(pd.DataFrame({"row": e.index[changed], "kind": "revision", "fkey": e["group"].to_numpy()[changed]}))
         # monotonic: cumulative quantities whose later window lies wholly below an earlier one
         c = e[e["k_cumulative"].to_numpy()]
@@ -709,7 +719,7 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     v = np.where(np.isfinite(v), v, np.abs(np.where(np.isfinite(m["lo"]), m["lo"], m["hi"])))
     # sums of money with nothing but the measure to tell them apart ("payment", "cost") are
     # split at a smaller jump: one story's budget, running total and instalments differ by less
-    generic_money = (w["k_unit"].str.startswith("currency:") & w["k_entity"].isna()).to_numpy()[r]
+    generic_money = w["generic_money"].to_numpy(dtype=bool)[r]
     order = np.lexsort((v, m["fkey"].to_numpy()))
     ratio = np.where(generic_money, GENERIC_MONEY_RATIO, MIXED_RATIO)[order]
     fk, vs = m["fkey"].to_numpy()[order], v[order]
