@@ -443,3 +443,25 @@ def test_generic_sums_spread_wide_over_time_are_not_one_revised_sum():
     rows = [claim(v, unit="GBP", measure="cost", entity="cost", subject="Rwanda", article=a, as_of=d, claimant=f"S {a}")
             for v, a, d in ((290e6, "w1", "2023-12-08"), (500e6, "w2", "2024-01-20"), (600e6, "w3", "2024-03-01"))]
     assert not flagged(rows, "revision")
+
+
+@pytest.mark.parametrize("sentence, span, marker", [
+    ("The second quake had a magnitude of 7.5.", "7.5", "nth:second"),
+    ("Less than 12 hours later, a second 7.6 magnitude tremor struck.", "7.6", "nth:second"),
+    ("The previous record belonged to a magnitude 7.4 earthquake.", "7.4", "previous"),
+    # the ordinal sits in another clause: no marker
+    ("On the second day, officials said 7.8 was the magnitude.", "7.8", None),
+    ("The quake had a magnitude of 7.8.", "7.8", None),
+])
+def test_ordinal_before(sentence, span, marker):
+    from figures.quantity import ordinal_before
+    assert ordinal_before(sentence, span) == marker
+
+
+def test_a_previous_figure_the_sentence_names_is_not_in_the_timeline():
+    new = claim(97, measure="killed", entity="people", subject="Maui", article="p1", as_of="2023-09-15", span="97",
+                sentence="Police revised the toll to 97, down from their previous toll of 115.")
+    old = claim(115, measure="killed", entity="people", subject="Maui", article="p1", as_of="2023-09-15", span="115",
+                sentence="Police revised the toll to 97, down from their previous toll of 115.", claimant="Police")
+    other = claim(115, measure="killed", entity="people", subject="Maui", article="p2", as_of="2023-09-08")
+    assert not any(old["claim_id"] in s for s in flagged([new, old, other]))
