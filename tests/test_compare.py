@@ -449,6 +449,7 @@ def test_generic_sums_spread_wide_over_time_are_not_one_revised_sum():
     ("The second quake had a magnitude of 7.5.", "7.5", "nth:second"),
     ("Less than 12 hours later, a second 7.6 magnitude tremor struck.", "7.6", "nth:second"),
     ("The previous record belonged to a magnitude 7.4 earthquake.", "7.4", "previous"),
+    ("They accounted for 99 percent of the initial list of 3,200 missing.", "3,200", "previous"),
     # the ordinal sits in another clause: no marker
     ("On the second day, officials said 7.8 was the magnitude.", "7.8", None),
     ("The quake had a magnitude of 7.8.", "7.8", None),

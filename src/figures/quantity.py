@@ -103,11 +103,11 @@ ENTITY_STOP = frozenset({"night", "day", "morning", "evening", "afternoon", "wee
                          "those", "these", "they", "them", "it", "this", "that", "total", "number", "figure",
                          "amount", "sum", "mark", "level", "near", "toll", "count", "tally", "estimate"})
 # Ordinals that, just before a figure in its clause, name another event of the same kind.
-ORDINAL_EVENT = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th|previous|former)\b", re.I)
+ORDINAL_EVENT = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th|previous|former|initial|original)\b", re.I)
 ORDINAL_REACH = 45  # characters before the figure, within its clause
 # "the previous record ... 7.4" is the marker "previous": an earlier figure or event
 ORDINAL_CANON = {"2nd": "nth:second", "3rd": "nth:third", "4th": "nth:fourth", "5th": "nth:fifth",
-                 "previous": "previous", "former": "previous"}
+                 "previous": "previous", "former": "previous", "initial": "previous", "original": "previous"}
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 PAREN = re.compile(r"\(([^)]*)\)")
 
@@ -178,7 +178,7 @@ def markers(text: str | None) -> frozenset[str]:
 
 def ordinal_before(sentence, span) -> str | None:
     """"nth:second" when an ordinal stands shortly before the figure in its clause, "previous"
-    when "previous"/"former" does."""
+    when "previous", "former", "initial" or "original" does."""
     if not isinstance(sentence, str) or not isinstance(span, str) or not span:
         return None
     at = sentence.find(span)
