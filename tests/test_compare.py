@@ -466,3 +466,18 @@ def test_a_previous_figure_the_sentence_names_is_not_in_the_timeline():
                 sentence="Police revised the toll to 97, down from their previous toll of 115.", claimant="Police")
     other = claim(115, measure="killed", entity="people", subject="Maui", article="p2", as_of="2023-09-08")
     assert not any(old["claim_id"] in s for s in flagged([new, old, other]))
+
+
+def test_one_article_giving_far_apart_figures_is_not_contradicting_itself():
+    # "£290m" overall and "£100m" paid last year in one article are two sums it tells apart;
+    # "99" then "115" deaths in its own voice is a self-contradiction
+    far = [claim(290e6, unit="GBP", measure="paid", entity="payments to Rwanda", article="wa", claimant=None,
+                 outlet="Outlet wa", sentence="The UK has paid £290m."),
+           claim(100e6, unit="GBP", measure="paid", entity="payments to Rwanda", article="wa", claimant=None,
+                 outlet="Outlet wa", sentence="Last year the UK paid £100m.")]
+    near = [claim(99, measure="killed", entity="people", subject="Maui", article="wb", claimant=None, outlet="Outlet wb",
+                  sentence="The fire killed 99."),
+            claim(115, measure="killed", entity="people", subject="Maui", article="wb", claimant=None, outlet="Outlet wb",
+                  sentence="Officials now count 115 dead.")]
+    assert not flagged(far, "within_article")
+    assert frozenset(r["claim_id"] for r in near) in flagged(near, "within_article")

@@ -79,6 +79,9 @@ MAX_DROP_RATIO = 2.0
 # Figures of a flag about money with no counted thing of its own, more than this factor apart
 # with nothing in between, are different sums (a budget and an instalment).
 GENERIC_MONEY_RATIO = 3.0
+# Figures one article gives for one quantity more than this factor apart are quantities it
+# tells apart, not a self-contradiction.
+WITHIN_ARTICLE_RATIO = 1.5
 # A timeline of such sums spanning more than this factor holds several sums, not one revised.
 GENERIC_MONEY_SPAN = 1.5
 # Claims about one quantity this far apart in time (days) belong to different stories.
@@ -721,7 +724,10 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     # split at a smaller jump: one story's budget, running total and instalments differ by less
     generic_money = w["generic_money"].to_numpy(dtype=bool)[r]
     order = np.lexsort((v, m["fkey"].to_numpy()))
-    ratio = np.where(generic_money, GENERIC_MONEY_RATIO, MIXED_RATIO)[order]
+    ratio = np.where(generic_money, GENERIC_MONEY_RATIO, MIXED_RATIO)
+    # one article contradicting itself gives near figures; far apart, they are quantities it
+    # tells apart itself (a subtotal, a part)
+    ratio = np.where((m["kind"] == "within_article").to_numpy(), np.minimum(ratio, WITHIN_ARTICLE_RATIO), ratio)[order]
     fk, vs = m["fkey"].to_numpy()[order], v[order]
     with np.errstate(divide="ignore", invalid="ignore"):
         jump = np.r_[True, (fk[1:] != fk[:-1]) | (vs[1:] > ratio[1:] * vs[:-1])]
