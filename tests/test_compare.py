@@ -481,3 +481,13 @@ def test_one_article_giving_far_apart_figures_is_not_contradicting_itself():
                   sentence="Officials now count 115 dead.")]
     assert not flagged(far, "within_article")
     assert frozenset(r["claim_id"] for r in near) in flagged(near, "within_article")
+
+
+def test_a_fall_is_from_the_peak_not_from_every_earlier_figure():
+    # 99, 111, 115, then 97: the toll fell from 115; the early 99 and 111 are the rise
+    days = ["2023-08-14", "2023-08-16", "2023-08-22", "2023-09-15"]
+    rows = [claim(v, measure="killed", entity="people", subject="Maui", article=f"pk{i}", as_of=d, claimant=f"S{i}")
+            for i, (v, d) in enumerate(zip([99, 111, 115, 97], days))]
+    mono = flagged(rows, "monotonic")
+    assert frozenset([rows[2]["claim_id"], rows[3]["claim_id"]]) in mono
+    assert not any(rows[0]["claim_id"] in s or rows[1]["claim_id"] in s for s in mono)

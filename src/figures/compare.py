@@ -472,7 +472,19 @@ def _drops(c: pd.DataFrame) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         fell = ((p["window_a"] < p["window_b"]) & (p["hi_b"] < p["lo_a"])
                 & (np.abs(p["lo_a"]) <= MAX_DROP_RATIO * np.abs(p["hi_b"]))).to_numpy()
-    return np.unique(np.r_[p["row_a"].to_numpy()[fell], p["row_b"].to_numpy()[fell]])
+    p = p[fell]
+    if p.empty:
+        return np.array([], dtype=np.int64)
+    # the earlier figure is the peak the fall came from: no figure between the two lies above it
+    # (a toll that rose from 99 to 115 and fell to 97 fell from 115, not from 99)
+    peaks = x.groupby(["group", "window"])["lo"].max()
+    keep = []
+    for g, wa, wb, hi_a in zip(p["group"].tolist(), p["window_a"].tolist(), p["window_b"].tolist(), p["hi_a"].tolist()):
+        between = peaks.loc[g]
+        between = between[(between.index > wa) & (between.index < wb)]
+        keep.append(not (between > hi_a).any())
+    p = p[np.array(keep, dtype=bool)]
+    return np.unique(np.r_[p["row_a"].to_numpy(), p["row_b"].to_numpy()])
 
 
 def _combine(*codes: np.ndarray) -> np.ndarray:
