@@ -542,6 +542,7 @@ def _entity_key(w: pd.DataFrame) -> None:
 
 # Subjects naming several places ("Turkey and Syria") are never folded into one of them.
 COMPOUND_SUBJECT = re.compile(r"\band\b|,|&|/")
+WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _merge_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
@@ -562,38 +563,52 @@ def _merge_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     t = t[multi]
     if t.empty:
         return False
-    # the words each article shows: its title and the sentences of its claims
+    # which subjects each article names (in its title or a claim's sentence), by word sets:
+    # a subject's words indexed by its first word, so this costs the words read, not
+    # articles times subjects
     n = len(df)
     titles = df["title"] if "title" in df else pd.Series([None] * n)
-    texts: dict[int, str] = {}
-    for a, text in zip(w["art"].tolist(), (titles.fillna("").astype(str) + " " + w["sentence"].fillna("").astype(str)).tolist()):
-        texts[a] = texts.get(a, "") + " " + text.lower()
+    sentences = w["sentence"].fillna("").astype(str)
+    arts_needed = set(t["a"].tolist())
+    art_codes = w["art"].to_numpy()
+    wanted = np.isin(art_codes, list(arts_needed))
+    seen_text: dict[int, set[str]] = {}
+    for a, text in zip(art_codes[wanted].tolist(), (titles.fillna("").astype(str) + " " + sentences).to_numpy()[wanted].tolist()):
+        bag = seen_text.setdefault(a, set())
+        bag.update(WORDS.findall(text.lower()))
     raw = pd.DataFrame({"s": subj, "r": df["subject"] if "subject" in df else pd.Series([None] * n)})
-    names: dict[str, set[str]] = {}
-    for s, r in raw.dropna().drop_duplicates().itertuples(index=False):
-        names.setdefault(s, {s}).add(str(r).lower())
-
-    def named(a: int, s: str) -> bool:
-        return any(re.search(r"(?<![a-z])" + re.escape(x) + r"(?![a-z])", texts.get(a, "")) for x in names.get(s, {s}))
+    spellings: dict[str, tuple[str, ...]] = {}
+    for sub, r in raw[real].drop_duplicates().itertuples(index=False):
+        for x in {sub, str(r).lower()}:
+            ws = tuple(WORDS.findall(x))
+            if ws:
+                spellings.setdefault(ws[0], ()) 
+                spellings[ws[0]] += ((ws, sub),)
+    named_in: dict[int, set[str]] = {}
+    for a, bag in seen_text.items():
+        found = named_in.setdefault(a, set())
+        for word in bag:
+            for ws, sub in spellings.get(word, ()):
+                if all(x in bag for x in ws):
+                    found.add(sub)
 
     mapping: dict[tuple[int, str], str] = {}
     for b, rows in t.groupby("b", sort=False):
-        per = rows.groupby(["s", "a"]).agg(lo=("lo", "max"), hi=("hi", "min"), lo_min=("lo", "min"), hi_max=("hi", "max"))
-        arts = {s: set(g.index.get_level_values("a")) for s, g in per.groupby(level="s")}
-        ranked = sorted(arts, key=lambda s: (-len(arts[s]), s))
-        for s in ranked[1:]:
-            if COMPOUND_SUBJECT.search(s):
+        per = rows.groupby(["s", "a"]).agg(lo=("lo", "max"), hi=("hi", "min"))
+        arts = {sub: set(g.index.get_level_values("a")) for sub, g in per.groupby(level="s")}
+        rank = {sub: i for i, sub in enumerate(sorted(arts, key=lambda x: (-len(arts[x]), x)))}
+        for sub in arts:
+            if COMPOUND_SUBJECT.search(sub):
                 continue
-            for target in ranked:
-                if len(arts[target]) <= len(arts[s]) or COMPOUND_SUBJECT.search(target):
-                    continue
-                if not any(named(a, target) for a in arts[s]):
-                    continue
-                both = arts[s] & arts[target]
-                apart = any(per.at[(s, a), "lo"] > per.at[(target, a), "hi"] or per.at[(target, a), "lo"] > per.at[(s, a), "hi"]
-                            for a in both)
+            linked = set().union(*(named_in.get(a, set()) for a in arts[sub]))
+            targets = sorted((x for x in linked if x in arts and len(arts[x]) > len(arts[sub])
+                              and not COMPOUND_SUBJECT.search(x)), key=rank.__getitem__)
+            for target in targets:
+                both = arts[sub] & arts[target]
+                apart = any(per.at[(sub, a), "lo"] > per.at[(target, a), "hi"]
+                            or per.at[(target, a), "lo"] > per.at[(sub, a), "hi"] for a in both)
                 if not apart:
-                    mapping[(b, s)] = target
+                    mapping[(b, sub)] = target
                     break
     if not mapping:
         return False
