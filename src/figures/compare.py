@@ -572,41 +572,52 @@ def _merge_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     arts_needed = set(t["a"].tolist())
     art_codes = w["art"].to_numpy()
     wanted = np.isin(art_codes, list(arts_needed))
-    seen_text: dict[int, set[str]] = {}
-    for a, text in zip(art_codes[wanted].tolist(), (titles.fillna("").astype(str) + " " + sentences).to_numpy()[wanted].tolist()):
-        bag = seen_text.setdefault(a, set())
-        bag.update(WORDS.findall(text.lower()))
+    shown = pd.DataFrame({"a": art_codes[wanted], "t": titles.fillna("").astype(str).to_numpy()[wanted],
+                          "s": sentences.to_numpy()[wanted]})
+    texts = pd.concat([shown[["a", "t"]].rename(columns={"t": "x"}),
+                       shown[["a", "s"]].rename(columns={"s": "x"})]).drop_duplicates()
+    tok = (texts.assign(w=texts["x"].str.lower().str.findall(WORDS.pattern))[["a", "w"]]
+           .explode("w").dropna().drop_duplicates())
     raw = pd.DataFrame({"s": subj, "r": df["subject"] if "subject" in df else pd.Series([None] * n)})
-    spellings: dict[str, tuple[str, ...]] = {}
+    spelled = []
     for sub, r in raw[real].drop_duplicates().itertuples(index=False):
         for x in {sub, str(r).lower()}:
             ws = tuple(WORDS.findall(x))
             if ws:
-                spellings.setdefault(ws[0], ()) 
-                spellings[ws[0]] += ((ws, sub),)
+                spelled.append((ws[0], ws, sub))
+    spell = pd.DataFrame(spelled, columns=["w", "ws", "sub"]).drop_duplicates()
+    cand = tok.merge(spell, on="w")
+    several = cand["ws"].map(len).to_numpy() > 1
     named_in: dict[int, set[str]] = {}
-    for a, bag in seen_text.items():
-        found = named_in.setdefault(a, set())
-        for word in bag:
-            for ws, sub in spellings.get(word, ()):
-                if all(x in bag for x in ws):
-                    found.add(sub)
+    for a, sub in cand.loc[~several, ["a", "sub"]].drop_duplicates().itertuples(index=False):
+        named_in.setdefault(a, set()).add(sub)
+    if several.any():  # a name of several words: all of them in the article
+        multi = cand[several]
+        bags = tok[tok["a"].isin(multi["a"].unique())].groupby("a")["w"].agg(set).to_dict()
+        for a, ws, sub in multi[["a", "ws", "sub"]].itertuples(index=False):
+            if all(x in bags[a] for x in ws):
+                named_in.setdefault(a, set()).add(sub)
 
+    # per block: each subject's articles, and its lowest upper and highest lower bound in each
+    per = t.groupby(["b", "s", "a"], sort=False).agg(lo=("lo", "max"), hi=("hi", "min")).reset_index()
+    bound = {(b, sub, a): (lo, hi) for b, sub, a, lo, hi in per.itertuples(index=False)}
+    arts: dict[int, dict[str, set[int]]] = {}
+    for b, sub, a in zip(per["b"].tolist(), per["s"].tolist(), per["a"].tolist()):
+        arts.setdefault(b, {}).setdefault(sub, set()).add(a)
     mapping: dict[tuple[int, str], str] = {}
-    for b, rows in t.groupby("b", sort=False):
-        per = rows.groupby(["s", "a"]).agg(lo=("lo", "max"), hi=("hi", "min"))
-        arts = {sub: set(g.index.get_level_values("a")) for sub, g in per.groupby(level="s")}
-        rank = {sub: i for i, sub in enumerate(sorted(arts, key=lambda x: (-len(arts[x]), x)))}
-        for sub in arts:
+    for b, by_subject in arts.items():
+        rank = {sub: i for i, sub in enumerate(sorted(by_subject, key=lambda x: (-len(by_subject[x]), x)))}
+        for sub, mine in by_subject.items():
             if COMPOUND_SUBJECT.search(sub):
                 continue
-            linked = set().union(*(named_in.get(a, set()) for a in arts[sub]))
-            targets = sorted((x for x in linked if x in arts and len(arts[x]) > len(arts[sub])
+            linked = set().union(*(named_in.get(a, set()) for a in mine))
+            targets = sorted((x for x in linked if x in by_subject and len(by_subject[x]) > len(mine)
                               and not COMPOUND_SUBJECT.search(x)), key=rank.__getitem__)
             for target in targets:
-                both = arts[sub] & arts[target]
-                apart = any(per.at[(sub, a), "lo"] > per.at[(target, a), "hi"]
-                            or per.at[(target, a), "lo"] > per.at[(sub, a), "hi"] for a in both)
+                apart = False
+                for a in mine & by_subject[target]:
+                    (lo_s, hi_s), (lo_t, hi_t) = bound[(b, sub, a)], bound[(b, target, a)]
+                    apart = apart or lo_s > hi_t or lo_t > hi_s
                 if not apart:
                     mapping[(b, sub)] = target
                     break
