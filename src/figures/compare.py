@@ -468,11 +468,18 @@ def _drops(c: pd.DataFrame) -> np.ndarray:
         return np.array([], dtype=np.int64)
     x = pd.DataFrame({"group": c["group"].to_numpy(), "window": c["window"].to_numpy(), "lo": c["lo"].to_numpy(),
                       "hi": c["hi"].to_numpy(), "row": c.index.to_numpy()})
-    p = x.merge(x, on="group", suffixes=("_a", "_b"))
-    with np.errstate(invalid="ignore"):
-        fell = ((p["window_a"] < p["window_b"]) & (p["hi_b"] < p["lo_a"])
-                & (np.abs(p["lo_a"]) <= MAX_DROP_RATIO * np.abs(p["hi_b"]))).to_numpy()
-    p = p[fell]
+    # pairs within a group, a batch of groups at a time so the pair table stays small
+    sizes = x.groupby("group").size()
+    batch = (np.cumsum((sizes.to_numpy(dtype=np.int64)) ** 2) // PAIR_BATCH)
+    batch_of = pd.Series(batch, index=sizes.index)
+    found = []
+    for _, xs in x.groupby(x["group"].map(batch_of).to_numpy(), sort=False):
+        q = xs.merge(xs, on="group", suffixes=("_a", "_b"))
+        with np.errstate(invalid="ignore"):
+            fell = ((q["window_a"] < q["window_b"]) & (q["hi_b"] < q["lo_a"])
+                    & (np.abs(q["lo_a"]) <= MAX_DROP_RATIO * np.abs(q["hi_b"]))).to_numpy()
+        found.append(q[fell])
+    p = pd.concat(found, ignore_index=True)
     if p.empty:
         return np.array([], dtype=np.int64)
     # the earlier figure is the peak the fall came from: no figure between the two lies above it
@@ -543,6 +550,8 @@ def _entity_key(w: pd.DataFrame) -> None:
 # Subjects naming several places ("Turkey and Syria") are never folded into one of them.
 COMPOUND_SUBJECT = re.compile(r"\band\b|,|&|/")
 WORDS = re.compile(r"[a-z0-9]+")
+WORD_CHUNK = 50_000  # texts read for names at a time
+PAIR_BATCH = 2_000_000  # claim pairs of cumulative groups joined at a time
 
 
 def _merge_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
@@ -576,8 +585,6 @@ def _merge_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
                           "s": sentences.to_numpy()[wanted]})
     texts = pd.concat([shown[["a", "t"]].rename(columns={"t": "x"}),
                        shown[["a", "s"]].rename(columns={"s": "x"})]).drop_duplicates()
-    tok = (texts.assign(w=texts["x"].str.lower().str.findall(WORDS.pattern))[["a", "w"]]
-           .explode("w").dropna().drop_duplicates())
     raw = pd.DataFrame({"s": subj, "r": df["subject"] if "subject" in df else pd.Series([None] * n)})
     spelled = []
     for sub, r in raw[real].drop_duplicates().itertuples(index=False):
@@ -586,17 +593,24 @@ def _merge_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
             if ws:
                 spelled.append((ws[0], ws, sub))
     spell = pd.DataFrame(spelled, columns=["w", "ws", "sub"]).drop_duplicates()
-    cand = tok.merge(spell, on="w")
-    several = cand["ws"].map(len).to_numpy() > 1
     named_in: dict[int, set[str]] = {}
-    for a, sub in cand.loc[~several, ["a", "sub"]].drop_duplicates().itertuples(index=False):
-        named_in.setdefault(a, set()).add(sub)
-    if several.any():  # a name of several words: all of them in the article
-        multi = cand[several]
-        bags = tok[tok["a"].isin(multi["a"].unique())].groupby("a")["w"].agg(set).to_dict()
-        for a, ws, sub in multi[["a", "ws", "sub"]].itertuples(index=False):
-            if all(x in bags[a] for x in ws):
-                named_in.setdefault(a, set()).add(sub)
+    # a few articles at a time, so the table of words stays small
+    chunks = max(1, len(texts) // WORD_CHUNK + 1)
+    for part in range(chunks):
+        piece = texts[texts["a"].to_numpy() % chunks == part]
+        tok = (piece.assign(w=piece["x"].str.lower().str.findall(WORDS.pattern))[["a", "w"]]
+               .explode("w").dropna().drop_duplicates())
+        cand = tok.merge(spell, on="w")
+        several = cand["ws"].map(len).to_numpy() > 1
+        for a, sub in cand.loc[~several, ["a", "sub"]].drop_duplicates().itertuples(index=False):
+            named_in.setdefault(a, set()).add(sub)
+        if several.any():  # a name of several words: all of them in the article
+            multi = cand[several]
+            bags = tok[tok["a"].isin(multi["a"].unique())].groupby("a")["w"].agg(set).to_dict()
+            for a, ws, sub in multi[["a", "ws", "sub"]].itertuples(index=False):
+                if all(x in bags[a] for x in ws):
+                    named_in.setdefault(a, set()).add(sub)
+        del tok, cand
 
     # per block: each subject's articles, and its lowest upper and highest lower bound in each
     per = t.groupby(["b", "s", "a"], sort=False).agg(lo=("lo", "max"), hi=("hi", "min")).reset_index()

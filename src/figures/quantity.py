@@ -293,9 +293,12 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
 
     # an ordinal just before the figure names another event of the kind ("the second quake had
     # a magnitude of 7.5", "a second 7.6 magnitude tremor"): a quantity of its own
-    ss = pd.Series(list(zip(col("sentence").tolist(), col("span").tolist())), dtype=object)
-    ss_codes, ss_uniques = pd.factorize(ss)
-    nth = np.array([ordinal_before(sent, span) for sent, span in ss_uniques] + [None], dtype=object)[ss_codes]
+    se_codes, se_uniques = _codes(col("sentence"))
+    sp2_codes, sp2_uniques = _codes(col("span"))
+    ss_codes, ss_uniques = pd.factorize(se_codes.astype(np.int64) * (len(sp2_uniques) + 1) + sp2_codes)
+    width = len(sp2_uniques) + 1
+    nth = np.array([ordinal_before(se_uniques[c // width], sp2_uniques[c % width]) for c in ss_uniques] + [None],
+                   dtype=object)[ss_codes]
     has_nth = pd.notna(nth)
     if has_nth.any():
         mk = mk.copy()
