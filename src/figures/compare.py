@@ -402,13 +402,14 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
         with np.errstate(divide="ignore", invalid="ignore"):
             outlier = (np.abs(point) > MIXED_RATIO * med) | (MIXED_RATIO * np.abs(point) < med)
         e["asof_day"] = pd.factorize(e["day"])[0]
-        timeline = e.assign(lo=np.where(outlier, -np.inf, e["rlo"]), hi=np.where(outlier, np.inf, e["rhi"]))
+        timeline = pd.DataFrame({"group": e["group"].to_numpy(), "asof_day": e["asof_day"].to_numpy(),
+                                 "lo": np.where(outlier, -np.inf, e["rlo"]), "hi": np.where(outlier, np.inf, e["rhi"])})
         other_lo, other_hi = _others_extreme(timeline, "group", "asof_day")
         hit = pd.Series(_clash(timeline, other_lo, other_hi), index=e.index)
         changed = hit.groupby(e["group"]).transform("any").to_numpy()
         # a block whose figures at one time (outliers aside) still lie more than MIXED_RATIO
         # apart mixes quantities (per-person and total payments): it is not read as one timeline
-        kept = e[~outlier]
+        kept = e.loc[~outlier, ["group", "window", "lo", "hi"]]
         by_window = kept.groupby("window")
         spread = by_window["lo"].transform("max").abs() > MIXED_RATIO * by_window["hi"].transform("min").abs()
         mixed_groups = kept["group"].to_numpy()[spread.to_numpy()]
