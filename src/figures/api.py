@@ -184,10 +184,6 @@ def _user() -> str | None:
         return None
 
 
-def with_db(settings: Settings, db_url: str | None) -> Settings:
-    return replace(settings, db_url=db_url) if db_url else settings
-
-
 def flag_dict(flag: Flag) -> dict:
     """A flag in the shape CONTRACT.md gives for ``conflicts --format json``."""
     return {

@@ -155,7 +155,7 @@ def claims(format: Annotated[ClaimFormat, typer.Option("--format", help="output 
     with _tracker(db) as tracker:
         frame = tracker.claims(_date(since, "--since"), _date(until, "--until"))
     rows = frame.to_dict("records")
-    _emit_claims([{**r, "sentence": r["sentence"]} for r in rows], format)
+    _emit_claims(rows, format)
 
 
 @app.command()

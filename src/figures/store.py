@@ -29,7 +29,7 @@ from sqlmodel import Field, Session, SQLModel, create_engine, select
 
 from figures.config import redact_url
 from figures.errors import ConfigError, StoreError
-from figures.records import Article, Claim, Flag, Mention
+from figures.records import Article, Claim, Flag, Mention, content_id
 
 log = logging.getLogger(__name__)
 
@@ -426,7 +426,5 @@ def _claim_row(c: Claim) -> dict:
 
 
 def _mention_row(m: Mention) -> dict:
-    from figures.records import content_id
-
     return {"id": content_id("mention", m.article_id, m.start, m.end), "article_id": m.article_id,
             "start": m.start, "end": m.end, "span": m.span, "reason": m.reason}
