@@ -44,6 +44,10 @@ PARTICLE_VERBS = frozenset("shot shoot shoots shooting brought bring took take s
                            "tracked hunted broke tore turned gave held pulled knocked struck".split())
 
 
+# "the toll rose above 100", "inflation fell below 3%": the level it crossed, not the size of the move
+CROSSING_WORDS = frozenset("above below past beyond under".split())
+
+
 def _month(toks: list[Tok], j: int) -> bool:
     """"added 339,000 jobs in May": the month, not the modal verb."""
     return toks[j].text == "May" and j > 0
@@ -55,6 +59,8 @@ def is_change(toks: list[Tok], ti: int) -> bool:
     prev2 = toks[ti - 2].low if ti >= 2 else ""
     nxt = toks[ti + 1].low if ti + 1 < len(toks) else ""
     bare = not (ti + 1 < len(toks) and toks[ti + 1].word and toks[ti + 1].low not in STOP)
+    if toks[ti].low.split()[0] in CROSSING_WORDS and prev in CHANGE_VERBS:
+        return False
     if (prev in ("up", "down") and prev2 not in PARTICLE_VERBS) or (prev in CHANGE_VERBS and bare):
         return True  # "up 300", "shares fell 4.5%"; not "cut 1,200 jobs", and "rose to 3.9%" is a level
     if prev == "by" and (prev2 in CHANGE_VERBS or any(t.low in CHANGE_VERBS for t in toks[max(0, ti - 5):ti - 2])):

@@ -1,0 +1,25 @@
+"""Change vs level: a figure a quantity moved BY is a change; a figure it moved TO, or a
+threshold it crossed, is a level — the comparator must not set "rose above 100" beside "rose by 2"."""
+from datetime import date
+
+import pytest
+
+from figures.claims import extract_claims
+from figures.records import Article
+
+
+@pytest.mark.parametrize("text, span, change", [
+    ("Shares rose 5% on Monday.", "5%", True),
+    ("Shares rose more than 5% on Monday.", "more than 5%", True),  # by more than 5%
+    ("The death toll rose by one, to 99.", "99", False),
+    ("The death toll rose above 100 on Tuesday.", "above 100", False),  # a threshold crossed
+    ("The death toll soared above 9,600 as rescue operations continued.", "above 9,600", False),
+    ("Inflation fell below 3% in May.", "below 3%", False),
+    ("The toll has risen to more than 3,000.", "more than 3,000", False),
+    ("Unemployment rose by 0.2 percentage points to 4.1%.", "0.2 percentage points", True),
+    ("Unemployment rose by 0.2 percentage points to 4.1%.", "4.1%", False),
+])
+def test_change_or_level(text, span, change):
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2024, 3, 1))
+    found = {c.span: c.is_change for c in extract_claims(art).claims}
+    assert found[span] is change
