@@ -142,7 +142,7 @@ def test_organisation_anaphora(text, expected):
     # a company that owns the figure's noun, or that states the figure, is its subject, before
     # any country the article mentions
     ("Tesla's second-quarter revenue rose 2% to $25.5 billion. Sales in China fell.", "Tesla"),
-    ("Acme Corp said it would cut 1,000 jobs in Germany and France.", "Germany"),  # a place after the figure wins
+    ("Acme Corp said it would cut 1,000 jobs in Germany and France.", "Germany and France"),  # coordinated places after the figure win
     ("Acme Corp said on Monday that it would cut 1,000 jobs. Its plants are in Germany.", "Acme Corp"),
     ("Apple reported quarterly profit of $19.9 billion. In China, its shares rose 1.5%.", "China"),
     ("Apple reported quarterly profit of $19.9 billion. Its shares rose 1.5%. Sales in China fell.", "Apple"),

@@ -53,6 +53,8 @@ class Context:
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
     event: str | None = None
+    group: str | None = None  # the places the article reports on together: "Turkey and Syria"
+    nationality: dict[str, str] = field(default_factory=dict)  # "Recep Tayyip Erdogan" -> "Turkey" ("Turkish President ...")
     orgs: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, kind) of organisations named
 
 
@@ -108,6 +110,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
                 first_seen.setdefault(canonical, m.start() - (10 ** 9 if chunk is title else 0))
             if len(names) == 2 and names[0] != names[1]:
                 pairs[(names[0], names[1])] += 1
+    ctx.group = _lead_pair(vocab, rx, title) or _lead_pair(vocab, rx, ctx.article.text[:lead_end])
     if counts:
         top = max(counts, key=lambda c: (counts[c], -first_seen[c]))
         ctx.main_subject = top
@@ -115,6 +118,19 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
             if top in (a, b) and a != b and min(counts[a], counts[b]) * 2 >= counts[top]:
                 ctx.main_subject = f"{a} and {b}"
                 break
+    if ctx.group:  # the title or the first sentence reports on two places together: that pair is the story
+        ctx.main_subject = ctx.group
+    elif ctx.main_subject and " and " in ctx.main_subject:
+        ctx.group = ctx.main_subject
+    elif ctx.main_subject:  # "the two countries" in an article that names one place in its lead:
+        # the pair it forms in the body, else the next most named place of its level
+        ctx.group = next((f"{a} and {b}" for (a, b), _ in pairs.most_common() if ctx.main_subject in (a, b)), None)
+        level = vocab.countries if ctx.main_subject in vocab.countries else None
+        if ctx.group is None and level:
+            second = [c for c in sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
+                      if c != ctx.main_subject and c in level]
+            if second:
+                ctx.group = f"{ctx.main_subject} and {second[0]}"
     if events:
         ctx.event = events.most_common(1)[0][0]
     titles = title_words()
@@ -129,6 +145,10 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
                 words[-1].lower() not in vocab.claimant_nouns and words[-1].lower() not in titles:
             ctx.names.setdefault(words[-1], " ".join(words))
+            lead_words = phrase.split()[:len(phrase.split()) - len(words)]
+            home = next((vocab.place_names[w] for w in lead_words if w in vocab.place_names), None)
+            if home and any(w.lower().rstrip(".") in titles for w in lead_words):
+                ctx.nationality.setdefault(" ".join(words), home)  # "Turkish President Recep Tayyip Erdogan"
             if not any(w in vocab.place_names or w.lower() in org_words() or "'" in w or "’" in w for w in words):
                 ctx.people.append((at, ctx.names[words[-1]]))
             lead = phrase.split()[:len(phrase.split()) - len(words)]
@@ -197,6 +217,33 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
                         break
             else:
                 i += 1
+
+
+_PAIR_JOINERS = frozenset({"and", "&", "-", "–", "/"})
+
+
+def _lead_pair(vocab: Vocabulary, rx: "_ArticlePatterns", text: str) -> str | None:
+    """The first two places of one kind joined by "and" (or a hyphen: "Turkey-Syria earthquake")
+    in ``text``, canonical names in the order written: "Turkiye and Syria" -> "Turkey and Syria"."""
+    flat = text.replace("-", " ").replace("–", " ")  # same length: offsets carry over
+    prev = None
+    for at, end, canonical in _place_runs(vocab, rx, flat):
+        surface = text[at:end]
+        kind = vocab.places.get(tuple(surface.split()), (None, "alias"))[1]
+        if surface in vocab.demonyms:
+            prev = None
+            continue
+        if prev and prev[1] != canonical and text[prev[0]:at].strip() in _PAIR_JOINERS and \
+                not text[:prev[3]].rstrip().endswith(",") and _same_level(prev[2], kind):
+            return f"{prev[1]} and {canonical}"
+        prev = (end, canonical, kind, at)
+    return None
+
+
+def _same_level(a: str, b: str) -> bool:
+    """Two countries, two states: "Turkey and Syria" is a pair, "Paris and France" is not."""
+    level = {"alias": "country", "capital": "city"}
+    return level.get(a, a) == level.get(b, b)
 
 
 _EVENT_MODIFIERS = frozenset("deadly devastating massive powerful strong huge major latest recent historic "

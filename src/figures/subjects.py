@@ -75,7 +75,70 @@ def find_places(ctx: Context, toks: list[Tok]) -> list[Place]:
             target = ctx.main_subject if (ctx.main_subject or "").startswith(t.text) else None
             if target:
                 found.append(Place(i, i + 1, target, "alias"))
-    return sorted(found, key=lambda p: p.first)
+    found.extend(_group_phrases(ctx, toks))
+    return _coordinate(ctx, toks, sorted(found, key=lambda p: p.first))
+
+
+# "both countries", "the two nations": the places the article reports on together
+_GROUP_NOUNS = frozenset("countries nations states provinces cities islands sides".split())
+_LEVEL = {"alias": "country", "capital": "city", "unknown": "city"}
+
+
+def _group_phrases(ctx: Context, toks: list[Tok]) -> list[Place]:
+    """"in both countries", "the two nations", "across the region" -> the article's group of places."""
+    if not ctx.group:
+        return []
+    out = []
+    for i in range(len(toks) - 1):
+        if toks[i + 1].low in _GROUP_NOUNS and (toks[i].low == "both" or (
+                toks[i].low in ("two", "2") and i > 0 and toks[i - 1].low == "the")):
+            first = i - 1 if i > 0 and toks[i - 1].low == "the" else i
+            out.append(Place(first, i + 2, ctx.group, "group"))
+        elif toks[i].low == "across" and i + 2 < len(toks) and toks[i + 1].low == "the" and toks[i + 2].low == "region":
+            out.append(Place(i + 1, i + 3, ctx.group, "group"))
+    return out
+
+
+def _coordinate(ctx: Context, toks: list[Tok], places: list[Place]) -> list[Place]:
+    """"in Turkiye and Syria", "floods in Pakistan and India", "in Paris and Lyon": two places of one
+    level joined by "and" are one subject, canonical names in the order written (the article's own
+    order when it is the pair it reports on). A longer list ("in Aleppo, Latakia, Hama and Tartus")
+    names the places a figure was counted in, not a pair, and is left alone."""
+    out: list[Place] = []
+    i = 0
+    while i < len(places):
+        a = places[i]
+        b = places[i + 1] if i + 1 < len(places) else None
+        if (b is None or b.first != a.end + 1) and a.kind in ("capital", "city", "unknown"):
+            b = _unknown_city_after(toks, a) or b
+        joined = b is not None and b.first == a.end + 1 and toks[a.end].low in ("and", "&") and a.name != b.name
+        if joined and a.kind not in ("demonym", "group", "person", "company") and b.kind not in (
+                "demonym", "group") and _LEVEL.get(a.kind, a.kind) == _LEVEL.get(b.kind, b.kind) and not (
+                a.first > 0 and toks[a.first - 1].text == ",") and not (b.end < len(toks) and toks[b.end].text == ","
+                                                                       and b.end + 1 < len(toks) and toks[b.end + 1].cap):
+            names = [_surface(toks, p) if p.kind in ("capital", "unknown") else p.name for p in (a, b)]
+            name = f"{names[0]} and {names[1]}"
+            if ctx.group and set(ctx.group.split(" and ")) == set(names):
+                name = ctx.group
+            out.append(Place(a.first, b.end, name, "group"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _unknown_city_after(toks: list[Tok], a: Place) -> Place | None:
+    """"in Paris and Lyon": an unlisted capitalised name coordinated with a city is a city too."""
+    j = a.end + 1
+    if j < len(toks) and toks[a.end].low == "and" and toks[j].word and toks[j].cap and toks[j].low not in STOP \
+            and toks[j].low not in TIME_WORDS and (j + 1 == len(toks) or not toks[j + 1].cap):
+        return Place(j, j + 1, toks[j].text, "unknown")
+    return None
+
+
+def _surface(toks: list[Tok], p: Place) -> str:
+    return " ".join(t.text for t in toks[p.first:p.end])
 
 
 def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, places: list[Place],
@@ -102,7 +165,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         end += 1
     for p in places:
         if ti < p.first <= end and p.kind != "demonym" and (
-                toks[p.first - 1].low in ("in", "from", "across", "for")
+                toks[p.first - 1].low in ("in", "from", "across", "for") or p.kind == "group"
                 or (toks[p.first - 1].low == "of" and p.first >= 2 and toks[p.first - 2].low in REGION_NOUNS)):
             best = p
             if p.kind == "capital":  # "in Paris" is the city; "Pyongyang said" is the government
@@ -110,6 +173,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
             break
     if best is None:
         best = _people_of(ctx, toks, ti)
+    if best is None:
+        best = _the_country(ctx, toks, ti, lo, places)
     if best is None:
         best = _person_subject(ctx, toks, ti, claimants)
     if best is None:
@@ -127,15 +192,21 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
                 break
     if best is None:
         best = _company_subject(ctx, toks, ti, names)
+    if best is None or (ctx.group and best.name in ctx.group.split(" and ")):
+        # "the combined death toll": both places, unless the clause names one of them as where it was counted
+        if ctx.group and any(t.low == "combined" for t in toks[lo:hi + 1]) and not (
+                best and best.first >= lo and best.end <= hi + 1):
+            best = Place(0, 0, ctx.group, "group")
+    if best is None and ctx.group:
+        # a multi-country story: a national official's figure with no place is about their country
+        home = next((ctx.nationality[c.name] for c in claimants if c.name in ctx.nationality), None)
+        if home and home in ctx.group.split(" and "):
+            best = Place(0, 0, home, "country")
     if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
     if best is not None and best.kind != "company":  # a company speaks for itself, not for the paragraph
         ctx.para_subject = (paragraph, best.name)
-    subject = best.name if best else ctx.main_subject
-    if best and ctx.main_subject and " and " in ctx.main_subject and best.name in ctx.main_subject.split(" and ") \
-            and _mentions_both(toks, ti):
-        subject = ctx.main_subject
-    return subject, location
+    return (best.name if best else ctx.main_subject), location
 
 
 def _age_holder(ctx: Context, toks: list[Tok], ti: int) -> str | None:
@@ -229,9 +300,20 @@ def _subject_position(toks: list[Tok], p: Place) -> bool:
                                                                                       "declared", "confirmed")
 
 
-def _mentions_both(toks: list[Tok], ti: int) -> bool:
-    window = {t.low for t in toks[max(0, ti - 8):ti + 8]}
-    return bool(window & {"both", "combined", "two", "total"})
+_COUNTRY_NOUNS = frozenset("country nation".split())
+
+
+def _the_country(ctx: Context, toks: list[Tok], ti: int, lo: int, places: list[Place]) -> Place | None:
+    """"Turkish President Erdogan said the country's death toll had reached 14,351": "the country",
+    "the nation's", "his country" in the figure's clause stand for the country the sentence named
+    last before them (a demonym counts: "Turkish")."""
+    for k in range(lo, min(len(toks), ti + 8)):
+        if toks[k].low in _COUNTRY_NOUNS and k > 0 and toks[k - 1].low in ("the", "his", "her", "its", "their"):
+            named = [p for p in places if p.end <= k and p.kind in ("country", "alias", "demonym")]
+            if named:
+                return Place(named[-1].first, named[-1].end, named[-1].name, "country")
+            return None
+    return None
 
 
 def _inside_claimant(toks: list[Tok], p: Place, names: list[str]) -> bool:
