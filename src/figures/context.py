@@ -53,6 +53,8 @@ class Context:
     last_claimant: Claimant | None = None
     last_person: Claimant | None = None
     event: str | None = None
+    event_place: str | None = None  # where the whole event is counted: "Maui" for the Maui/Lahaina wildfires
+    event_names: frozenset[str] = frozenset()  # places named with the event noun: "Lahaina wildfire", "Maui fire"
     group: str | None = None  # the places the article reports on together: "Turkey and Syria"
     nationality: dict[str, str] = field(default_factory=dict)  # "Recep Tayyip Erdogan" -> "Turkey" ("Turkish President ...")
     orgs: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, kind) of organisations named
@@ -80,6 +82,8 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
     first_seen: dict[str, int] = {}
     pairs: Counter[tuple[str, str]] = Counter()
     events: Counter[str] = Counter()
+    named_with_event: Counter[str] = Counter()
+    local: Counter[str] = Counter()  # places whose local authorities speak: "Maui County police", "Maui's mayor"
     for chunk, weight_of in ((title, lambda pos: 3), (ctx.article.text, lambda pos: 2 if pos < lead_end else 1)):
         prev = None
         for at, end, canonical in _place_runs(vocab, rx, chunk):
@@ -98,6 +102,8 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
                 continue
             canonical = vocab.place_names.get(name, name)
             counts[canonical] += 2 * weight_of(m.start())
+            if _LOCAL_AUTHORITY.search(m.group(0)):
+                local[canonical] += weight_of(m.start())
             first_seen.setdefault(canonical, m.start() - (10 ** 9 if chunk is title else 0))
         for m in rx.events.finditer(chunk):
             if chunk is not title and m.group(1)[0].isupper() and m.start() > 0 and chunk[m.start() - 1] == " " \
@@ -107,6 +113,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
             names = _event_place_names(vocab, rx, chunk, m.start(), m.end())
             for canonical in names:
                 counts[canonical] += 4 * weight_of(m.start())
+                named_with_event[canonical] += weight_of(m.start())
                 first_seen.setdefault(canonical, m.start() - (10 ** 9 if chunk is title else 0))
             if len(names) == 2 and names[0] != names[1]:
                 pairs[(names[0], names[1])] += 1
@@ -133,6 +140,14 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
                 ctx.group = f"{ctx.main_subject} and {second[0]}"
     if events:
         ctx.event = events.most_common(1)[0][0]
+    ctx.event_names = frozenset(named_with_event)
+    lead_named = {c for c in named_with_event if named_with_event[c] > 1 or c in local}  # title, lead or authority
+    if ctx.event and (local or lead_named) and not any(n in vocab.countries or vocab.places.get(tuple(n.split()), ("", ""))[1] == "state"
+                                    for n in named_with_event):
+        # a local event (a town's fire, a county's flood): its whole-event counts are kept by the local
+        # authority that speaks for it ("Maui County police"), else named by the place it is called after
+        ctx.event_place = max(local, key=lambda c: (local[c], named_with_event[c], -first_seen.get(c, 0))) \
+            if local else max(lead_named, key=lambda c: (named_with_event[c], -first_seen.get(c, 0)))
     titles = title_words()
     located = [(m.start(), p) for m in rx.phrases.finditer(ctx.article.text)
                for p in _split_at_full_stops(m.group(), titles)]
@@ -219,6 +234,7 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
                 i += 1
 
 
+_LOCAL_AUTHORITY = re.compile(r"\b(?:County|police|mayor|sheriff|fire department)\b")
 _PAIR_JOINERS = frozenset({"and", "&", "-", "–", "/"})
 
 

@@ -165,7 +165,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         end += 1
     for p in places:
         if ti < p.first <= end and p.kind != "demonym" and (
-                toks[p.first - 1].low in ("in", "from", "across", "for") or p.kind == "group"
+                _preposition(toks, p) in ("in", "from", "across", "for") or p.kind == "group"
                 or (toks[p.first - 1].low == "of" and p.first >= 2 and toks[p.first - 2].low in REGION_NOUNS)):
             best = p
             if p.kind == "capital":  # "in Paris" is the city; "Pyongyang said" is the government
@@ -188,7 +188,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         # "the Syrian government confirmed", "Turkish officials said": a place in a claimant's title
         for p in places:
             if p.end < len(toks) and toks[p.end].low in ctx.vocab.claimant_nouns and _inside_claimant(toks, p, names):
-                best = p
+                best = Place(p.first, p.end, p.name, "speaker")
                 break
     if best is None:
         best = _company_subject(ctx, toks, ti, names)
@@ -197,16 +197,25 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         if ctx.group and any(t.low == "combined" for t in toks[lo:hi + 1]) and not (
                 best and best.first >= lo and best.end <= hi + 1):
             best = Place(0, 0, ctx.group, "group")
-    if best is None and ctx.group:
+    if best is None and ctx.group and ctx.group == ctx.main_subject:
         # a multi-country story: a national official's figure with no place is about their country
         home = next((ctx.nationality[c.name] for c in claimants if c.name in ctx.nationality), None)
         if home and home in ctx.group.split(" and "):
             best = Place(0, 0, home, "country")
+    if ctx.event_place and ctx.measures.get(ti) in _WHOLE_EVENT and (
+            best is None or best.name in ctx.event_names or best.kind == "speaker"):
+        # "the death toll in the town of Lahaina", "850 missing, Hawaii officials said": the count of
+        # the whole local event is one quantity, named by where it is counted
+        return ctx.event_place, location
     if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
     if best is not None and best.kind != "company":  # a company speaks for itself, not for the paragraph
         ctx.para_subject = (paragraph, best.name)
     return (best.name if best else ctx.main_subject), location
+
+
+# measures that count the whole event: one quantity for the event, whichever part of it a sentence names
+_WHOLE_EVENT = frozenset({"killed", "missing", "identified", "casualties", "injured"})
 
 
 def _age_holder(ctx: Context, toks: list[Tok], ti: int) -> str | None:
@@ -294,10 +303,20 @@ def _modifies_speaker(ctx: Context, toks: list[Tok], p: Place) -> bool:
 
 def _subject_position(toks: list[Tok], p: Place) -> bool:
     """A place that is a sentence's subject or its setting, not an object ("to support Russia")."""
-    before = toks[p.first - 1].low if p.first > 0 else ""
+    before = _preposition(toks, p)
     after = toks[p.end].low if p.end < len(toks) else ""
     return before in ("in", "across", "within", "from") or after in AUXILIARIES or after in ("'s", "reported", "said",
                                                                                       "declared", "confirmed")
+
+
+def _preposition(toks: list[Tok], p: Place) -> str:
+    """The word before a place, past up to two lower-case modifiers: "in southern Turkey",
+    "in rebel-held northwestern Syria", "across war-torn Gaza" -> the preposition."""
+    k = p.first - 1
+    while k >= 0 and p.first - k <= 2 and toks[k].word and not toks[k].cap and toks[k].low not in STOP \
+            and toks[k].low not in AUXILIARIES and (toks[k].low.endswith(("ern", "-held", "-controlled", "-torn"))):
+        k -= 1
+    return toks[k].low if k >= 0 else ""
 
 
 _COUNTRY_NOUNS = frozenset("country nation".split())
