@@ -50,8 +50,25 @@ def _measure_at(vocab: Vocabulary, toks: list[Tok], i: int) -> tuple[Measure | N
 
 
 def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int,
-            entities: dict[int, str | None]) -> tuple[str | None, str | None, str | None]:
-    """(entity, measure, measure kind) for the figure at token ti."""
+                entities: dict[int, str | None]) -> tuple[str | None, str | None, str | None]:
+    """(entity, measure, measure kind) for the figure at token ti.
+
+    The measure is the normalised predicate the comparator groups on; the entity is what a
+    fact-checker would write for the figure. For money that is what the money is for or of
+    ("spent £1.5m on legal costs" -> "legal costs"), read from the words around the figure,
+    while the measure stays the one its verb or noun gives (spent, paid, cost).
+    """
+    entity, measure, kind = _read_entity(ctx, toks, ti, f, lo, hi, entities)
+    if f.unit and is_money(f.unit) and not is_conversion(ctx, toks, ti):
+        purpose = _money_purpose(toks, ti)
+        if purpose:
+            per = "" if " per " in purpose else _rate(toks, ti)
+            entity = purpose + per
+    return entity, measure, kind
+
+
+def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int,
+                 entities: dict[int, str | None]) -> tuple[str | None, str | None, str | None]:
     vocab = ctx.vocab
     n = len(toks)
     unit = f.unit
@@ -64,7 +81,7 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
         return "age", "age", "age"  # "Elon Musk, 52, said", "the teenager, 17, was shot"
     # "7.7 and 7.6 magnitudes": the first of two coordinated figures shares the second's entity
     if ti + 2 < n and toks[ti + 1].low in ("and", "or", "to") and toks[ti + 2].fig >= 0 and unit is None:
-        return read_entity(ctx, toks, ti + 2, ctx.figures[toks[ti + 2].fig], lo, hi, entities)
+        return _read_entity(ctx, toks, ti + 2, ctx.figures[toks[ti + 2].fig], lo, hi, entities)
     if unit == "dimensionless":
         found = _measure_left(ctx, toks, ti, need_copula=False)
         noun = _measure_noun_text(toks, ti)
@@ -244,6 +261,110 @@ def _rate(toks: list[Tok], ti: int) -> str:
             words.append(toks[j + 2].text)
         return " per " + " ".join(words).removesuffix("'s").removesuffix("’s")
     return ""
+
+
+# verbs that hand money to someone: "£50m will be given to Rwanda" -> "payment to Rwanda"
+_GIVE = frozenset("given gave give giving paid pay paying sent send handed hand transferred pledged donated "
+                  "promised owed".split())
+# words between an amount and what it is spent on: "£1.5m has been spent on legal costs"
+_MONEY_LINK = frozenset("spent spend spending paid given earmarked allocated set aside due to be out wasted "
+                        "committed pledged used invested costing".split())
+_OWNER_PREP = frozenset({"to", "for", "of"})
+# nouns for a whole programme: money "on the scheme" is its spending, not a purpose within it
+_PROGRAMME = frozenset("scheme schemes policy policies plan plans programme programmes program programs project "
+                       "projects initiative initiatives partnership deal agreement strategy".split())
+
+
+def _money_purpose(toks: list[Tok], ti: int) -> str | None:
+    """What the amount at token ti is for or of, from the words after it: "£28m on set-up
+    costs" -> "set-up costs", "£11,000 for each asylum seeker's plane ticket" -> "plane ticket per
+    asylum seeker", "£120m in payments to Rwanda" -> "payments to Rwanda", "£50m will be given to
+    Rwanda" -> "payment to Rwanda"; None when the words after it say nothing of the kind."""
+    n = len(toks)
+    j = ti + 1
+    if j + 2 < n and toks[j].text == "(" and toks[j + 1].fig >= 0 and toks[j + 2].text == ")":
+        j += 3  # "£10bn ($13bn) on the policy"
+    if j + 1 < n and toks[j].low == "for" and toks[j + 1].low in ("each", "every"):
+        k, owner = j + 2, []
+        while k < n and toks[k].word and toks[k].low not in STOP and len(owner) < 3:
+            owner.append(toks[k].text)
+            k += 1
+        if owner and k < n and toks[k].low == "'s":
+            thing, _ = _purpose_np(toks, k + 1)
+            if thing:
+                return f"{thing} per {' '.join(owner)}"
+        return None
+    if j + 1 < n and toks[j].low in ("per", "a", "an", "each") and toks[j + 1].word:
+        j += 2  # "£20,000 per individual for ...", "£1m a year on staff costs"
+        if j < n and toks[j].word and toks[j].low not in STOP:
+            j += 1
+    verb = None
+    while j < n and j < ti + 8 and toks[j].fig < 0 and (
+            toks[j].low in AUXILIARIES or toks[j].low in _MONEY_LINK or toks[j].low in _GIVE
+            or (toks[j].low == "to" and j + 1 < n and toks[j + 1].low == "be")):
+        if toks[j].low in _GIVE or toks[j].low in _MONEY_LINK:
+            verb = toks[j].low
+        j += 1
+    if j + 1 >= n:
+        return None
+    prep = toks[j].low
+    if prep == "to" and verb in _GIVE and toks[j + 1].cap and toks[j + 1].word:
+        name, _ = _purpose_np(toks, j + 1)
+        return f"payment to {name}" if name else None
+    if prep not in ("on", "for", "in"):
+        return None
+    if prep == "for" and (toks[j + 1].cap or toks[j + 1].fig >= 0):
+        return None  # "£50m for Rwanda", "for five years": a beneficiary or a period, not a purpose
+    thing, last = _purpose_np(toks, j + 1)
+    if not thing or last in _PROGRAMME:
+        return None  # "£10bn on the scheme": the whole programme, which "spending" already says
+    if prep == "in" and last not in MONEY_NOUNS and last.rstrip("s") not in MONEY_NOUNS:
+        return None  # "£100m in the 2023-24 financial year"; "£120m in payments to Rwanda" passes
+    return thing
+
+
+def _purpose_np(toks: list[Tok], i: int) -> tuple[str | None, str]:
+    """A short noun phrase from token i (leading articles dropped, at most six words), with a
+    name it is paid to ("payments to Rwanda") and a per-person rate after it ("costs for each
+    asylum seeker" -> "costs per asylum seeker"); and its last word, lower case."""
+    n = len(toks)
+    while i < n and toks[i].low in DETERMINERS:
+        i += 1
+    out: list[str] = []
+    j = i
+    while j < n and len(out) < 6 and toks[j].fig < 0:
+        t = toks[j]
+        if t.low in ("and", "or") and out and j + 1 < n and toks[j + 1].word and toks[j + 1].low not in STOP:
+            out.append(t.low)  # "processing and operational costs"
+            j += 1
+            continue
+        if not t.word or t.low in STOP or t.low in TIME_WORDS or t.low.endswith("ly") \
+                or (out and t.low.endswith("ed")):
+            break
+        out.append(t.text)
+        j += 1
+    while out and out[-1] in ("and", "or"):
+        out.pop()
+    if not out or (len(out) == 1 and out[0].lower() in TRANSPARENT):
+        return None, ""
+    last = out[-1].lower()
+    if j + 2 < n and toks[j].text == "," and toks[j + 1].fig < 0 and any(
+            t.low in ("and", "or") for t in toks[j + 1:j + 10] if t.fig < 0):
+        return None, ""  # "on unused charter flights, payments to Rwanda and ...": a list, not one purpose
+    if j + 1 < n and toks[j].low in _OWNER_PREP and toks[j + 1].cap and toks[j + 1].word:
+        k = j + 1
+        name = []
+        while k < n and toks[k].word and toks[k].cap and len(name) < 3:
+            name.append(toks[k].text)
+            k += 1
+        out += [toks[j].low, *name]  # "payments to Rwanda"
+    elif j + 2 < n and toks[j].low == "for" and toks[j + 1].low in ("each", "every") and toks[j + 2].word:
+        k, owner = j + 2, []
+        while k < n and toks[k].word and toks[k].low not in STOP and not toks[k].low.endswith("ed") and len(owner) < 3:
+            owner.append(toks[k].text)
+            k += 1
+        out += ["per", *owner]
+    return " ".join(out), last
 
 
 def _participle_text(tok: Tok) -> str:
