@@ -65,8 +65,8 @@ def find_places(ctx: Context, toks: list[Tok]) -> list[Place]:
                 "north", "south", "east", "west", "capital", "coast"):
             found.append(Place(i, i + 2, t.text, "region"))
         # "working in Hatay": an unknown name after "in" is a place more often than not
-        elif i > 0 and toks[i - 1].low == "in" and (i + 1 == len(toks) or not toks[i + 1].cap) and i + 1 < len(toks) \
-                and toks[i + 1].low not in ("'s", ","):  # "in Aleppo, Latakia, Hama": a list, not the scope
+        elif i > 0 and toks[i - 1].low == "in" and (i + 1 == len(toks) or (
+                not toks[i + 1].cap and toks[i + 1].low not in ("'s", ","))):  # "in Aleppo, Latakia": a list
             found.append(Place(i, i + 1, t.text, "unknown"))
     # "the North" / "the South": the last "North ..."/"South ..." place of the article
     for i, t in enumerate(toks):

@@ -1,0 +1,86 @@
+"""What a figure is about: its subject. The comparator groups claims by subject, so one quantity
+must get one subject (in every article that reports it) and two quantities must not share one.
+
+Each case is a small article (an optional title, then text), the span of one figure and the
+subject expected for it. Earthquake and wildfire rows are paraphrases of dev-corpus sentences;
+the protest, economy, flood and war rows are written for these tests.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from figures.claims import extract_claims
+from figures.records import Article
+
+PAIR_LEAD = "A powerful earthquake hit Turkey and Syria on Monday, levelling buildings. "
+
+CASES = [
+    # 1. coordinated places are one subject, canonical names in the order written
+    (None, "The death toll from earthquakes in Turkiye and Syria has soared above 9,600.", "above 9,600",
+     "Turkey and Syria"),
+    (None, "The death toll from the earthquake that jolted Turkey and Syria is now at least 15,383 people.",
+     "at least 15,383", "Turkey and Syria"),
+    (None, "Floods in Pakistan and India have killed 1,200 people since June.", "1,200", "Pakistan and India"),
+    (None, "Police said 12,000 people marched in Paris and Lyon on Saturday.", "12,000", "Paris and Lyon"),
+    (None, "Casualties in Gaza and Israel rose to 3,000 on Sunday.", "3,000", "Gaza and Israel"),
+    # the article's own order wins when the sentence names its pair the other way round
+    ("Quake toll in Turkey and Syria passes 20,000",
+     "Officials said the death toll in Syria and Turkey could top 20,000.", "could top 20,000", "Turkey and Syria"),
+    # a list of places is where a figure was counted, not a pair
+    (None, "The government confirmed 812 dead in Aleppo, Latakia, Hama and Tartus.", "812", None),
+    # 2. "both countries", "the two countries", "combined" -> the article's pair
+    (None, PAIR_LEAD + "More than 5,000 deaths have been confirmed in both countries.", "More than 5,000",
+     "Turkey and Syria"),
+    (None, PAIR_LEAD + "With Syria's latest toll of 5,914, the combined death toll in the two countries rose "
+     "to above 50,000.", "above 50,000", "Turkey and Syria"),
+    (None, PAIR_LEAD + "With Syria's latest toll of 5,914, the combined death toll in the two countries rose "
+     "to above 50,000.", "5,914", "Syria"),
+    # an article that names one country in its lead but both in its body
+    (None, "The death toll in Turkey rose again on Thursday. Rescuers in Turkey and Syria kept digging. "
+     "From Syria 3,577 deaths were reported, bringing the total death toll in the two countries to 17,591.",
+     "17,591", "Turkey and Syria"),
+    (None, "Strikes in France and Germany halted trains on Monday. Unions said 40,000 workers walked out "
+     "across the region.", "40,000", "France and Germany"),
+    # 3. a place in the figure's own clause beats "total" and the article's pair
+    (None, PAIR_LEAD + "The total number of deaths has now reached 2,992 in Syria.", "2,992", "Syria"),
+    (None, PAIR_LEAD + "In Syria, already devastated by years of civil war, the total number of deaths rose "
+     "to 3,162 on Thursday.", "3,162", "Syria"),
+    (None, PAIR_LEAD + "The health ministry confirmed 1,347 deaths, bringing the total loss of lives to at "
+     "least 5,647 in Syria so far.", "at least 5,647", "Syria"),
+    (None, PAIR_LEAD + "Some 5,775 buildings were destroyed in southern Turkey.", "Some 5,775", "Turkey"),
+    # 4. "the country's" takes the country the sentence named (a demonym counts)
+    (None, PAIR_LEAD + "Turkish President Recep Tayyip Erdogan said the country's death toll had reached "
+     "14,351.", "14,351", "Turkey"),
+    # a national official's figure with no place, in a story about two countries
+    (None, PAIR_LEAD + "Turkish President Recep Tayyip Erdogan visited the region. Erdogan said 6,400 "
+     "buildings had been destroyed.", "6,400", "Turkey"),
+    # 5. no place in the sentence: the article's main subject, the pair when the lead names one
+    (None, PAIR_LEAD + "The toll, which currently stands at more than 3,000 people, has increased rapidly.",
+     "more than 3,000", "Turkey and Syria"),
+    ("Turkey earthquake toll rises", "An earthquake struck southern Turkey on Monday. The toll now stands at "
+     "more than 3,000 people.", "more than 3,000", "Turkey"),
+    (None, "The US economy added 250,000 jobs in October, the Labor Department said.", "250,000", "US"),
+    # 6. a local event's whole-event counts take the place whose local authority speaks for it
+    ("Death toll in Lahaina wildfire rises to 99",
+     "The death toll in the fire-ravaged town of Lahaina rose to 99 on Monday as Maui County police "
+     "continued the search.", "99", "Maui"),
+    ("850 people still missing after Maui wildfires",
+     "As of Monday, 850 people are still listed as missing after the Lahaina wildfire, Hawaii officials "
+     "said. Maui County police asked relatives to come forward.", "850", "Maui"),
+    # ... but not the figures about one part of it that the clause places
+    ("Death toll in Lahaina wildfire rises to 99",
+     "Maui County police said on Monday that 2,200 buildings were destroyed in Lahaina.", "2,200", "Lahaina"),
+]
+
+
+@pytest.mark.parametrize("title,text,span,expected", CASES, ids=[c[2] + ":" + c[1][:40] for c in CASES])
+def test_subject(title, text, span, expected):
+    art = Article(id="t", text=text, title=title, outlet="Example Wire", published=date(2023, 2, 9))
+    claims = [c for c in extract_claims(art).claims if c.span == span]
+    assert claims, f"no claim with span {span!r}"
+    if expected is None:
+        assert " and " not in (claims[0].subject or "")
+    else:
+        assert claims[0].subject == expected
