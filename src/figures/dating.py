@@ -82,10 +82,16 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     if points:
         # 1. the figure's own clause: "fell to 2.4% in November from 2.9% in October"
         lo, hi = clause_bounds(toks, ti)
+        if hi == ti + 2 and hi < len(toks) and toks[hi].fig >= 0 and toks[ti + 1].low == "to":
+            hi = clause_bounds(toks, hi)[1]  # "from 179,000 to 118,000 in June": the pair shares its date
         c_lo, c_hi = toks[lo].start, toks[hi - 1].end
         own = [t for t in points if c_lo <= t.start < c_hi]
         if own:
-            best = min(own, key=lambda t: abs(t.start - fig.start))
+            text = ctx.article.text
+            # "revised from 179,000 to 118,000 in June and from 114,000 to 89,000 in July": a
+            # date right after the figure (or after the pair it opens) is that figure's own
+            trailing = [t for t in own if t.start >= fig.end and _TRAILING.fullmatch(text, fig.end, t.start)]
+            best = trailing[0] if trailing else min(own, key=lambda t: abs(t.start - fig.start))
             said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
             if said and best.text.lower() in DEICTIC:
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
@@ -103,6 +109,11 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             return c.day
     return ctx.news_day or (base, "day")
 
+
+# what may stand between a figure and the date that belongs to it: the other end of a
+# "from … to …" pair and a preposition, nothing that starts another clause
+_TRAILING = re.compile(r"(?:\s+to\s+[^\s,;:]+(?:\s+(?:million|billion|thousand|percent|per\s+cent))?)?"
+                       r"\s*(?:in|for|during|on|over|as\s+of)?\s*", re.IGNORECASE)
 
 DEICTIC = frozenset({"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "last night"})
 

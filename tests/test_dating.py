@@ -1,0 +1,27 @@
+"""As-of dates of figures: a date right after a figure, or after the "from … to …" pair it
+opens, is that figure's own, even when another date stands nearer before it."""
+from datetime import date
+
+import pytest
+
+from figures.claims import extract_claims
+from figures.records import Article
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Payroll gains were revised from 179,000 to 118,000 in June and from 114,000 to 89,000 in July, "
+     "the Labor Department said.", date(2024, 9, 6),
+     {"179,000": date(2024, 6, 1), "118,000": date(2024, 6, 1), "89,000": date(2024, 7, 1)}),
+    ("Inflation fell to 2.4% in November from 2.9% in October.", date(2024, 1, 10),
+     {"2.4%": date(2023, 11, 1), "2.9%": date(2023, 10, 1)}),
+    ("The toll rose from 99 to 101 on Tuesday, police said.", date(2023, 8, 17),
+     {"99": date(2023, 8, 15), "101": date(2023, 8, 15)}),
+    ("Exports rose 3% in March, while imports fell 2% in April.", date(2024, 5, 20),
+     {"3%": date(2024, 3, 1), "2%": date(2024, 4, 1)}),
+])
+def test_as_of(text, published, expected):
+    art = Article(id="t", text=text, outlet="Example Wire", published=published)
+    found = {}
+    for c in extract_claims(art).claims:
+        found[c.span.split(" to ")[-1]] = c.as_of  # a range's span ends with its upper figure
+    assert {k: found.get(k) for k in expected} == expected
