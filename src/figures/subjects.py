@@ -211,7 +211,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
     if best is not None and best.kind != "company":  # a company speaks for itself, not for the paragraph
         ctx.para_subject = (paragraph, best.name)
-    return (best.name if best else ctx.main_subject), location
+    # nothing placed: the article's main subject; for a local event, the place it is counted in
+    return (best.name if best else ctx.event_place or ctx.main_subject), location
 
 
 # measures that count the whole event: one quantity for the event, whichever part of it a sentence names
