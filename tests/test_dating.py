@@ -18,6 +18,10 @@ from figures.records import Article
      {"99": date(2023, 8, 15), "101": date(2023, 8, 15)}),
     ("Exports rose 3% in March, while imports fell 2% in April.", date(2024, 5, 20),
      {"3%": date(2024, 3, 1), "2%": date(2024, 4, 1)}),
+    # the year money is counted in is no date of the figure
+    ("Cook estimates that the project requires a budget of £72-78bn at 2015 prices.", date(2020, 1, 20),
+     {"£72-78bn": date(2020, 1, 20)}),
+    ("Sales were £5bn in 2019.", date(2020, 1, 20), {"£5bn": date(2019, 1, 1)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

@@ -144,6 +144,9 @@ _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|asked to|expected to|plans?
                      r"(?:\S+\s+){0,5}$", re.IGNORECASE)
 
 
+_PRICE_BASE = re.compile(r"\s+(?:prices|values|money|pounds|dollars|euros|terms)\b", re.IGNORECASE)
+
+
 def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
     window = text[max(0, s - 60):s]
     clause = _CLAUSE_SPLIT.split(window)[-1]
@@ -159,6 +162,8 @@ def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
     if word in ROLE_BEFORE:
         return ROLE_BEFORE[word]
     after = text[e:e + 24]
+    if _PRICE_BASE.match(after):
+        return "price base"  # "£72bn at 2015 prices": the year money is counted in, not a date of the figure
     if kind == "wd" and surface.lower().endswith(("'s", "’s")):
         return "attributive"  # "Monday's massive earthquake"
     if kind == "mon" and first == "a":
