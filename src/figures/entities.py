@@ -267,7 +267,7 @@ def _rate(toks: list[Tok], ti: int) -> str:
 _GIVE = frozenset("given gave give giving paid pay paying sent send handed hand transferred pledged donated "
                   "promised owed".split())
 # words between an amount and what it is spent on: "£1.5m has been spent on legal costs"
-_MONEY_LINK = frozenset("spent spend spending paid given earmarked allocated set aside due to be out wasted "
+_MONEY_LINK = frozenset("spent spend spending paid given earmarked allocated set aside due be out wasted "
                         "committed pledged used invested costing".split())
 _OWNER_PREP = frozenset({"to", "for", "of"})
 # nouns for a whole programme: money "on the scheme" is its spending, not a purpose within it
@@ -308,9 +308,9 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
     if j + 1 >= n:
         return None
     prep = toks[j].low
-    if prep == "to" and verb in _GIVE and toks[j + 1].cap and toks[j + 1].word:
-        name, _ = _purpose_np(toks, j + 1)
-        return f"payment to {name}" if name else None
+    if prep == "to" and toks[j + 1].cap and toks[j + 1].word and (verb in _GIVE or _give_before(toks, ti)):
+        name = _name_at(toks, j + 1)  # "£50m will be given to Rwanda", "fork out £50m to Rwanda"
+        return f"payment to {name} {_per_after(toks, j + 1 + len(name.split()))}".strip()
     if prep not in ("on", "for", "in"):
         return None
     if prep == "for" and (toks[j + 1].cap or toks[j + 1].fig >= 0):
@@ -321,6 +321,26 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
     if prep == "in" and last not in MONEY_NOUNS and last.rstrip("s") not in MONEY_NOUNS:
         return None  # "£100m in the 2023-24 financial year"; "£120m in payments to Rwanda" passes
     return thing
+
+
+def _give_before(toks: list[Tok], ti: int) -> bool:
+    """A giving verb just before the amount, or before its recipient: "paid £5m", "fork out £5m",
+    "sent Rwanda £220m"."""
+    j = ti - 1
+    if j >= 0 and toks[j].cap and toks[j].word:
+        j -= 1
+    if j >= 0 and toks[j].low == "out":
+        return True
+    return j >= 0 and toks[j].low in _GIVE
+
+
+def _name_at(toks: list[Tok], i: int) -> str:
+    """The capitalised words from token i: "Rwanda", "Rwandan Government"."""
+    name = []
+    while i < len(toks) and toks[i].word and toks[i].cap and len(name) < 3:
+        name.append(toks[i].text)
+        i += 1
+    return " ".join(name)
 
 
 def _purpose_np(toks: list[Tok], i: int) -> tuple[str | None, str]:
@@ -338,6 +358,10 @@ def _purpose_np(toks: list[Tok], i: int) -> tuple[str | None, str]:
             out.append(t.low)  # "processing and operational costs"
             j += 1
             continue
+        if t.low in ("each", "every") and out and j + 1 < n and toks[j + 1].word and toks[j + 1].low not in STOP:
+            out.append(t.low)  # "deporting each migrant"
+            j += 1
+            continue
         if not t.word or t.low in STOP or t.low in TIME_WORDS or t.low.endswith("ly") \
                 or (out and t.low.endswith("ed")):
             break
@@ -352,19 +376,22 @@ def _purpose_np(toks: list[Tok], i: int) -> tuple[str | None, str]:
             t.low in ("and", "or") for t in toks[j + 1:j + 10] if t.fig < 0):
         return None, ""  # "on unused charter flights, payments to Rwanda and ...": a list, not one purpose
     if j + 1 < n and toks[j].low in _OWNER_PREP and toks[j + 1].cap and toks[j + 1].word:
-        k = j + 1
-        name = []
-        while k < n and toks[k].word and toks[k].cap and len(name) < 3:
-            name.append(toks[k].text)
-            k += 1
-        out += [toks[j].low, *name]  # "payments to Rwanda"
-    elif j + 2 < n and toks[j].low == "for" and toks[j + 1].low in ("each", "every") and toks[j + 2].word:
-        k, owner = j + 2, []
-        while k < n and toks[k].word and toks[k].low not in STOP and not toks[k].low.endswith("ed") and len(owner) < 3:
-            owner.append(toks[k].text)
-            k += 1
-        out += ["per", *owner]
-    return " ".join(out), last
+        out += [toks[j].low, _name_at(toks, j + 1)]  # "payments to Rwanda"
+    else:
+        out.append(_per_after(toks, j))
+    return " ".join(out).strip(), last
+
+
+def _per_after(toks: list[Tok], j: int) -> str:
+    """"per asylum seeker" for "for every asylum seeker relocated" at token j, else ""."""
+    n = len(toks)
+    if not (j + 2 < n and toks[j].low == "for" and toks[j + 1].low in ("each", "every") and toks[j + 2].word):
+        return ""
+    k, owner = j + 2, []
+    while k < n and toks[k].word and toks[k].low not in STOP and not toks[k].low.endswith("ed") and len(owner) < 3:
+        owner.append(toks[k].text)
+        k += 1
+    return "per " + " ".join(owner)
 
 
 def _participle_text(tok: Tok) -> str:
