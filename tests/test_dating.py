@@ -18,6 +18,10 @@ from figures.records import Article
      {"99": date(2023, 8, 15), "101": date(2023, 8, 15)}),
     ("Exports rose 3% in March, while imports fell 2% in April.", date(2024, 5, 20),
      {"3%": date(2024, 3, 1), "2%": date(2024, 4, 1)}),
+    # a date that follows another figure is that figure's, not the next clause's
+    ("Police counted 735,000 demonstrators, against 650,000 on January 19, an increase of 20%.",
+     date(2023, 1, 31), {"650,000": date(2023, 1, 19), "20%": date(2023, 1, 31)}),
+    ("On Friday, the toll rose to 97.", date(2023, 9, 17), {"97": date(2023, 9, 15)}),
     # the year money is counted in is no date of the figure
     ("Cook estimates that the project requires a budget of £72-78bn at 2015 prices.", date(2020, 1, 20),
      {"£72-78bn": date(2020, 1, 20)}),

@@ -101,7 +101,11 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             if c.start >= 0 and c.day:
                 return c.day
         # 3. a date before the figure in the sentence: "On Friday, the toll rose to 97"
-        before = [t for t in points if t.end <= fig.start]
+        # — not one that dates another figure ("against 650,000 on January 19, an increase of 20%")
+        others = [x.end for x in toks if x.fig >= 0 and x is not fig]
+        text = ctx.article.text
+        before = [t for t in points if t.end <= fig.start
+                  and not any(end <= t.start and _TRAILING.fullmatch(text, end, t.start) for end in others)]
         if before:
             return not_after(before[-1], base)
     for c in claimants:
