@@ -420,6 +420,9 @@ def described(ctx: Context, words: list[str], span: tuple[int, int]) -> str | No
     demonyms, acronyms: "a UN relief agency", "the Syrian health ministry") must fit the name; lower-case
     ones ("health") must not contradict it. None when the phrase is a name, or nothing fits."""
     words = [w for w in words if w.lower() not in DETERMINERS]
+    for k in range(len(words) - 1, 0, -1):
+        if words[k] in ("'s", "’s"):
+            words[k - 1:k + 1] = [words[k - 1] + words[k]]  # "Parliament 's" -> "Parliament's"
     if len(words) >= 2 and words[-1].lower() in ctx.vocab.document_nouns:
         words = words[:-1]  # "a watchdog report": its author
     if not words:
@@ -483,8 +486,8 @@ def _described_body(ctx: Context, head: str, mods: list[str], span: tuple[int, i
         if not all(fits):
             continue
         if kind in name_kinds:
-            content = {w for w in low_words if w not in STOP and w not in org_words() and w not in org_kinds()
-                       and w.title() not in vocab.place_names and not w.isdigit()}
+            content = {w.lower().strip(".,") for w in name.split() if not w.isupper()} - STOP - org_words()
+            content = {w for w in content if w not in org_kinds() and w.title() not in vocab.place_names}
             if lower and content and not any(w[:5] == m[:5] for w in content for m in lower):
                 continue  # "the interior ministry" is not the "Health Ministry"
         elif not (low_words & set(lower)) and not any(h.isupper() for h in hard):

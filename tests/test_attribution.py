@@ -1,0 +1,85 @@
+"""Who a figure is attributed to: the original named source. A description ("the public spending
+watchdog", "the home secretary") resolves to the body or person the same article names with it;
+acronyms resolve to their spelled-out name; with nothing to resolve to, the description stays.
+
+Cases are short texts written for these tests: the first few follow dev-corpus sentences (UK
+Rwanda-scheme costs, Turkey-Syria earthquake, Maui wildfire), the rest other kinds of story.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from figures.claims import extract_claims
+from figures.records import Article
+
+OUTLET = "Example Wire"
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a description resolves to the body of that kind the article names, even after it
+    ("In a revelation branded a scandal, the public spending watchdog said the scheme would cost £576.8m. "
+     "The PM faces pressure after the National Audit Office (NAO) laid bare its cost.",
+     "£576.8m", "National Audit Office"),
+    ("The bill could cost more than £500m, a watchdog report has revealed. The report from the National "
+     "Audit Office (NAO) was published on Tuesday.", "more than £500m", "National Audit Office"),
+    ("Taxpayers would give Rwanda up to £600m, a report by the public spending watchdog shows. "
+     "It was written by the National Audit Office.", "up to £600m", "National Audit Office"),
+    ("The scheme could cost half a billion pounds, an investigation by the public spending watchdog has "
+     "found. The National Audit Office (NAO) said the Home Office had paid in advance.",
+     "half a billion pounds", "National Audit Office"),
+    # an acronym the article never spells out says nothing of its kind: the description stays
+    ("The scheme could cost half a billion pounds, an investigation by the public spending watchdog has "
+     "found. The NAO said the Home Office had paid in advance.", "half a billion pounds",
+     "public spending watchdog"),
+    # a month before "report" is not a name: the report's author is the claimant
+    ("A March report from Parliament's spending watchdog projected the cost would be at least £600 million.",
+     "at least £600 million", "Parliament's spending watchdog"),
+    ("A March report from Parliament's spending watchdog projected the cost would be at least £600 million. "
+     "The National Audit Office has since updated it.", "at least £600 million", "National Audit Office"),
+    # a title resolves to the person the article names with it, before or after, in either order
+    ("The scheme cost £700m, the home secretary has said. Home Secretary Yvette Cooper told MPs it was a waste.",
+     "£700m", "Yvette Cooper"),
+    ("Yvette Cooper, the home secretary, spoke on Monday. The scheme cost £700m, the home secretary said.",
+     "£700m", "Yvette Cooper"),
+    # a former holder is another person
+    ("The scheme cost £700m, the home secretary said. The former home secretary Suella Braverman disagreed.",
+     "£700m", "home secretary"),
+    # "a UN relief agency": the UN body the article spells out, or its acronym
+    ("At least 4,300 deaths have been reported, a UN relief agency said Monday. The tally reported by the "
+     "United Nations Office for the Coordination of Humanitarian Affairs excludes government areas.",
+     "At least 4,300", "United Nations Office for the Coordination of Humanitarian Affairs"),
+    ("The toll is more than 4,300, according to UNOCHA. Later 5,000 were dead, a UN relief agency said.",
+     "5,000", "UNOCHA"),
+    # an acronym is its spelled-out name
+    ("The Disaster and Emergency Management Authority (AFAD) runs the rescue. AFAD said 78 aftershocks occurred.",
+     "78", "Disaster and Emergency Management Authority"),
+    # the previous toll is the claimant's own earlier figure
+    ("Police in Hawaii have revised the number of deaths to 97, down from their previous toll of 115.",
+     "115", "Police in Hawaii"),
+    # other domains
+    ("The economy grew 2.1% last year, the statistics agency said. Statistics Canada also said prices rose.",
+     "2.1%", "Statistics Canada"),
+    ("At least 300 people were killed, the health ministry said. Gaza's Health Ministry updates its count daily.",
+     "At least 300", "Gaza's Health Ministry"),
+    ("The CGT union called the strike. Some 3,000 workers marched, the union said.", "Some 3,000", "CGT union"),
+    ("Some 3,000 workers marched, a trade union said. The CGT union called the strike.", "Some 3,000", "CGT union"),
+    ("Some 40,000 people marched in Paris, police said.", "Some 40,000", "police"),
+    ("Gaza's Health Ministry said on Monday 300 people were killed. The ministry said 120 were children.",
+     "120", "Gaza's Health Ministry"),
+    # a modifier that contradicts the named body: the description stays
+    ("At least 300 people were killed, the interior ministry said. Gaza's Health Ministry updates its count.",
+     "At least 300", "interior ministry"),
+    # a place that does not fit: the description stays ("South Korean" is not the US body)
+    ("The South Korean intelligence agency said 12,000 troops were sent. The US Defense Intelligence Agency "
+     "declined to comment.", "12,000", "South Korean intelligence agency"),
+    # a bare "the agency" refers back only; nothing of that kind before: the noun stays
+    ("Prices rose 3%, the agency said. The Food Agency was set up in 2001.", "3%", "agency"),
+    # nobody named: the outlet
+    ("Unemployment fell to 4.1% in May.", "4.1%", OUTLET),
+])
+def test_claimant(text, figure, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got
