@@ -149,11 +149,17 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if head_m and head_m.kind == "noun" and head_m.entity and (head_m.measure not in ("deployed", "cost", "paid", "share price")):
             return head_m.entity, head_m.measure, head_m.kind
         m_in = head_m
+    if words and unit is None and ti >= 3 and toks[ti - 1].low == "the" and toks[ti - 2].low == "of" \
+            and toks[ti - 3].fig >= 0:
+        # "74 of the 97 victims have been identified": the verb is the part's; the whole counts
+        # the noun as such
+        return " ".join(words), (m_in.measure if m_in else None), (m_in.kind if m_in else None)
     # participle or verb right after: "people were injured", "buildings have collapsed", "1,000 are confirmed to have died"
     j = np_end
     while j < n and j < np_end + 6 and toks[j].fig < 0 and (toks[j].low in AUXILIARIES or toks[j].low in (
             "confirmed", "reported", "to", "have", "been", "being", "already", "still", "now", "listed", "as",
-            "believed", "feared", "thought", "said", "presumed", "officially", "others", "more", "people")):
+            "believed", "feared", "thought", "said", "presumed", "officially", "others", "more", "people")
+            or (toks[j].low.endswith("ly") and j > np_end)):  # "have so far been publicly identified"
         if toks[j].low in ("people", "others") and not words:
             words = ["people"]
         j += 1
@@ -166,11 +172,13 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if participle and words:
         return f"{np} {_participle_text(toks[j])}", participle.measure, participle.kind
     # a participle right before the figure: "destroyed 300 homes" -> "homes destroyed"
-    if words and unit is None and ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed") \
-            and words[-1].lower() not in PEOPLE:
+    if words and unit is None and ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed"):
         before, _ = _measure_at(vocab, toks, ti - 1)
         if before and before.kind == "verb":
-            return f"{np} {_participle_text(toks[ti - 1])}", before.measure, before.kind
+            # "has publicly identified 55 people" -> "people publicly identified"
+            adverb = toks[ti - 2].low + " " if ti >= 2 and toks[ti - 2].word and toks[ti - 2].low.endswith("ly") \
+                and toks[ti - 2].low not in STOP else ""
+            return f"{np} {adverb}{_participle_text(toks[ti - 1])}", before.measure, before.kind
     if words and unit is None and words[-1].lower() in GENERIC_COUNTS:
         found = _measure_left(ctx, toks, ti)  # "the list of people missing ... down to 66 names"
         if found:
