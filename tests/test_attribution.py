@@ -78,8 +78,31 @@ OUTLET = "Example Wire"
     ("Prices rose 3%, the agency said. The Food Agency was set up in 2001.", "3%", "agency"),
     # nobody named: the outlet
     ("Unemployment fell to 4.1% in May.", "4.1%", OUTLET),
+    # "its findings", "their data": the speaker named last
+    ("The plan will cost more than £500 million, according to analysis by the National Audit Office.\n\n"
+     "According to its findings, the partnership would see £330 million paid at first.",
+     "£330 million", "National Audit Office"),
+    # ", and says": the subject of the sentence speaks, for the figures before too
+    ("Maui County has identified 55 people after notifying their families, and says it has identified five more.",
+     "55", "Maui County"),
+    ("Prices rose 3%, and officials say the index fell.", "3%", OUTLET),  # another subject: not reached back
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got
+
+
+LIST = ("The statistics office said inflation was 2.4% in June.\n\nAmong the report's key findings were:\n\n"
+        "  • Rents rose 7% over the year\n\n  • Food prices fell 1%\n\nElsewhere:\n\n  • Oil rose 4%\n")
+
+
+@pytest.mark.parametrize("figure, expected", [
+    ("7%", "statistics office"),  # a list under a lead-in of findings: the findings' author
+    ("1%", "statistics office"),
+    ("4%", OUTLET),  # a lead-in that names no findings: nobody
+])
+def test_bulleted_findings(figure, expected):
+    art = Article(id="t", text=LIST, outlet=OUTLET, published=date(2024, 7, 20))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got

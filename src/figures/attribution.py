@@ -32,12 +32,21 @@ def cue_pattern() -> re.Pattern:
 
 def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
     """A quoted sentence with no claimant of its own takes the speaker named later in the same
-    quotation ('"... ," he said'), else the last speaker named before it."""
+    quotation ('"... ," he said'), else the last speaker named before it. A bulleted item under a
+    lead-in that introduces a document's findings ("Among the report's key findings were:") takes
+    the last speaker named before the list."""
     text = ctx.article.text
     last: Claimant | None = None
+    lead_in: Claimant | None = None  # the speaker a list of findings belongs to
     for k, (sent, idxs, toks, claimants, times) in enumerate(reads):
+        bullet = _bulleted(text, sent)
+        if not bullet:
+            lead_in = last if _introduces_findings(ctx, sent.text) else None
         if claimants:
             last = next((c for c in reversed(claimants) if c.role != "relay"), last)
+            continue
+        if bullet and lead_in:
+            claimants.append(Claimant(lead_in.name, -1, "speaker", lead_in.is_person, True, False, lead_in.day))
             continue
         if not _quoted(text, sent):
             continue
@@ -51,6 +60,24 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
         found = found or last
         if found:
             claimants.append(Claimant(found.name, -1, "speaker", found.is_person, True, False, found.day))
+
+
+BULLETS = ("•", "·", "‣", "▪", "◦", "*", "-", "–", "—")
+
+
+def _bulleted(text: str, sent: Sentence) -> bool:
+    """The sentence starts a line that starts with a bullet."""
+    line = text[text.rfind("\n", 0, sent.start) + 1:sent.start + 1].lstrip()
+    return line.startswith(BULLETS) or sent.text.lstrip().startswith(BULLETS)
+
+
+def _introduces_findings(ctx: Context, sentence: str) -> bool:
+    """"Among the report's key findings were:", "The study found:": a lead-in to a list of what a
+    document or speaker says."""
+    if not sentence.rstrip().endswith(":"):
+        return False
+    words = re.findall(r"[a-z]+", sentence.lower())
+    return any(w in ctx.vocab.document_nouns or w in ctx.vocab.claimant_verbs for w in words)
 
 
 def _quoted(text: str, sent: Sentence) -> bool:
@@ -90,6 +117,10 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             continue
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             name, person = _np_after(ctx, toks, i + 2)
+            if name is None and i + 3 < n and toks[i + 2].low in OWNER_PRONOUNS \
+                    and toks[i + 3].low in vocab.document_nouns:
+                owner = _owner(ctx, toks[i + 2].low, out)  # "according to its findings": the last speaker's
+                name, person = (owner.name, owner.is_person) if owner else (None, False)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low == "citing" or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
@@ -112,6 +143,9 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 i > 0 and toks[i - 1].low == "to") and not (low in ADDING and i + 1 < n and toks[i + 1].fig >= 0) \
                 and not _document_noun(vocab, toks, i):
             name, person, lead = _np_before(ctx, toks, i, out)
+            if name is None and i > 1 and toks[i - 1].low == "and" and toks[i - 2].text == ",":
+                name, person = _sentence_subject(ctx, toks, i, out)  # "X has identified 55, and says ..."
+                lead = True  # the subject's own clause comes first
             if name is None and i + 1 < n and i > 0 and toks[i - 1].text in (",", "”", '"', "’") and low in (
                     "said", "says", "added", "explained", "warned", "reported", "stated", "announced", "wrote"):
                 name, person = _np_after(ctx, toks, i + 1, names_only=True)
@@ -141,6 +175,16 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             if c.is_person:
                 ctx.last_person = c
     return out
+
+
+OWNER_PRONOUNS = {"its": "any", "their": "any", "his": "person", "her": "person"}
+
+
+def _owner(ctx: Context, pronoun: str, found: list[Claimant]) -> Claimant | None:
+    """Whose "its findings", "their data": a claimant of this sentence, else the last one named."""
+    if found:
+        return found[-1]
+    return ctx.last_person if OWNER_PRONOUNS[pronoun] == "person" else ctx.last_claimant
 
 
 def figure_object(toks: list[Tok], verb: int) -> int:
