@@ -474,6 +474,20 @@ def test_not_spoken_decimals_or_powers(text, surface, reason):
     ("flights from Gate 4 and Terminal 2", "Terminal 2"),
     ("a Level 3 lockdown", "Level 3"),
     ("the new iPhone 15 and Windows 11", "Windows 11"),
+    ("the Nasdaq 100 and the Stoxx 600 both slipped", "Nasdaq 100"),  # index heads from the table
+    ("Sydney's S&P/ASX 200 edged higher", "ASX 200"),
+    ("the sp 500 slid on Friday", "sp 500"),  # a lower-cased feed still names the index
+    ("the trial moved into phase 3b this spring", "phase 3b"),  # a letter suffix, not 3 billion
+    ("she hit the winner in Game 6 of the series", "Game 6"),  # a capitalised head names it
+    ("reviewers tried the Pixel 8 to see how it works", "Pixel 8"),
+    ("the airline parked three 737 Max jets", "737 Max"),  # a model word after the number
+    ("the new 15 Pro costs more", "15 Pro"),
+    ("a shortage of COVID -19 kits", "COVID -19"),  # a stray space before the hyphen
+    ("it failed the ISO 9001-2 audit", "ISO 9001-2"),  # the whole code, not 9001 and 2
+    ("the premier spoke outside 10 Downing Street on Monday", "10 Downing Street"),  # addresses
+    ("the flat at 221 Baker St, London", "221 Baker St"),
+    ("a tower at 5 W 57th Street sold", "5 W 57th Street"),
+    ("a warehouse at 12-14 Quay Road was let", "12-14 Quay Road"),
 ])
 def test_number_inside_a_name(text, surface):
     figures, non = find_figures(text)
@@ -490,6 +504,10 @@ def test_number_inside_a_name(text, surface):
     ("Trump won 304 votes to Clinton's 227", "227"),  # a possessive alone is not a name
     ("Britain's own 40 were", "40"),  # possessive + "own" with a count verb after
     ("Ukraine 300 tanks", "300"),  # a plural noun after it
+    ("they bought 30 Wall Street buildings", "30"),  # a plural noun after a street name: a count
+    ("he watched the game 3 times", "3 times"),  # a lower-case head counts
+    ("the S&P 500 rose 1.2% to 4,500", "4,500"),  # the index level is a claim
+    ("the ASX 200 gained 0.7 percent to 6,410.20", "6,410.20"),  # a change and a level, not a range
 ])
 def test_number_after_a_name_that_is_a_count(text, span):
     assert span in [s for s, _, _ in _spans(text)]

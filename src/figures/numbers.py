@@ -200,9 +200,13 @@ _HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.joi
                          rf"|billion|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.IGNORECASE)
 
 _MONTH = rf"(?:{_MONTHS})"
+_STREET = _alt(w.capitalize() for w in _CONTEXT["street"])
 _BLOCKERS = [
     # URLs and addresses: https://..., www..., 192.168.1.2
     (re.compile(r"\b(?:https?://|www\.)\S+|\b\d{1,3}(?:\.\d{1,3}){3}\b"), "identifier"),
+    # street addresses: 10 Downing Street, 9 E 71st St, 16-18 Harbour Avenue; not "30 Wall Street banks"
+    (re.compile(rf"(?<![\d.,$£€])\b\d{{1,5}}(?:[-–]\d{{1,5}})?\s+(?:(?:[A-Z][\w'’.]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+                rf"(?:{_STREET})\b(?!\s+(?!does\b|goes\b)[a-z]{{3,}}s\b)"), "identifier"),
     # (808) 555-1234, 808-555-1234, +44 20 7946 0958
     (re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b"
                 r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"), "phone"),
@@ -574,6 +578,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
     if m.group("digits") and nxt.isalpha():
         if _ORDINAL_SUFFIX.match(text, end):
             return NonFigure(start, _token_end(text, end), "ordinal")
+        if not text[end + 1:end + 2].isalnum() and (label := _label_before(text, start, end)) is not None:
+            return NonFigure(label, end + 1, "identifier")  # "phase 2b", "Windows 7a": a letter suffix in a name
         sm = _SCALE_SUFFIX.match(text, end)
         um = _UNIT_GLUED.match(text, end)
         if sm and (not um or len(um.group("u")) <= len(sm.group("s"))):
@@ -666,7 +672,11 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
             return NonFigure(num_start, wm.end(), "window")
         label = _label_before(text, num_start, end)
         if label is not None and "," not in digits and "." not in digits:
-            return NonFigure(label, end, "identifier")
+            return NonFigure(label, _token_end(text, end), "identifier")  # "ISO 3888-2" whole
+        nw = _NEXT_WORD.match(text, end)
+        if (nw and nw.group(1)[0].isupper() and nw.group(1).lower() in _CONTEXT["model_after"]
+                and "," not in digits and "." not in digits):
+            return NonFigure(num_start, nw.end(), "identifier")  # "737 Max jets", "11 Pro"
         nxt_num = _RANGE_NEXT.match(text, end)
         in_range = nxt_num and not _LIKELY_YEAR.fullmatch(nxt_num.group(1))  # "about 2000 - 2500 calories"
         if (len(digits) == 4 and _LIKELY_YEAR.fullmatch(digits) and not _bound_before(text, num_start)
@@ -738,6 +748,8 @@ def _label_before(text: str, pos: int, end: int) -> int | None:
     word = wb.group("w")
     low = word.lower()
     if low in _CONTEXT["label"] or low.rstrip(".") + "." in _CONTEXT["label"]:
+        return wb.start("w")
+    if word[0].isupper() and low in _CONTEXT["name_head"]:  # "Game 7", "Apple Watch 5"; "game 7" may count
         return wb.start("w")
     # a number between two capitalised words is part of a name ("Big 12 Conference", "Section 427
     # Row 21"); a capitalised word alone is not enough ("United 8 points", "Labour 412 seats")
@@ -912,6 +924,8 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     lo = a.raw * (b.scale if a.scale == 1.0 and b.scale > 1 else a.scale)
     if a.unit and b.unit and a.unit != b.unit:
         return False
+    if a.unit == "percent" and b.unit is None and b.value > 100:
+        return False  # "gained 0.7 percent to 6,327.80": a change and an index level
     return lo <= b.value or bool(intro)  # "ranged from -18 to -34": an interval written high to low
 
 
