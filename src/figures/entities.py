@@ -235,11 +235,30 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     prev = _previous_entity(toks, ti, entities)
     if prev:
         return prev, _measure_near(vocab, toks, ti, lo, hi), None
+    restated = _restated(ctx, toks, ti, f)
+    if restated:
+        return restated
     if ti >= 1 and toks[ti - 1].low == "by":
         found = _measure_left(ctx, toks, ti, need_copula=False)
         if found:
             return found  # "raised interest rates by 25 basis points": the change of the rate
     return None, _measure_near(vocab, toks, ti, lo, hi), None
+
+
+_STANDS = frozenset("stands stood stand remains remained remain is was sits".split())
+
+
+def _restated(ctx: Context, toks: list[Tok], ti: int, f: Figure) -> tuple[str, str | None, None] | None:
+    """"Our heartache stands at 115 now" right after "the number of fatalities remains at 115":
+    a figure that only follows "stands at" / "remains at" and repeats the article's previous
+    figure (same value and unit) counts what that one counted."""
+    if not (ti >= 2 and toks[ti - 1].low == "at" and toks[ti - 2].low in _STANDS):
+        return None
+    last = ctx.last_entity
+    fi = toks[ti].fig
+    if not last or not last[1] or last[3] != f.unit or fi < 1 or ctx.figures[fi - 1].value != f.value:
+        return None
+    return last[1], last[2], None
 
 
 def _claimant_follows(vocab: Vocabulary, toks: list[Tok], j: int) -> bool:
@@ -594,12 +613,41 @@ def _money_cue(vocab: Vocabulary, toks: list[Tok], ti: int) -> tuple[str, str, s
     return best
 
 
+_TOOK = frozenset("took take takes taking lasted last lasts lasting".split())
+
+
 def _duration_entity(toks: list[Tok], ti: int, hi: int) -> str:
-    if ti + 1 < len(toks) and toks[ti + 1].low == "of":
+    """"nearly 12 years of civil war" -> "duration of civil war"; "it took two minutes for the
+    shaking to stop" -> "duration of the shaking"; "the journey took three hours" -> "duration of
+    the journey"; else "time"."""
+    n = len(toks)
+    if ti + 1 < n and toks[ti + 1].low == "of":
         np = _np_words(toks, ti + 2)
         if np and np.split()[-1].lower() not in DETERMINERS:
             return f"duration of {np}"
+    if ti >= 1 and toks[ti - 1].low in _TOOK:
+        if ti + 2 < n and toks[ti + 1].low == "for":
+            np = _np_words(toks, ti + 2)
+            if np and np.split()[-1].lower() not in DETERMINERS:
+                return f"duration of {np}"
+        subject = _subject_before(toks, ti - 1)
+        if subject:
+            return f"duration of {subject}"
     return "time"
+
+
+def _subject_before(toks: list[Tok], j: int) -> str | None:
+    """The noun phrase ending just before token j, with its article: "the journey"."""
+    k = j - 1
+    words: list[str] = []
+    while k >= 0 and toks[k].word and toks[k].fig < 0 and toks[k].low not in STOP and len(words) < 4:
+        words.insert(0, toks[k].text)
+        k -= 1
+    if not words or words[0][:1].isupper() and k >= 0:
+        return None  # nothing, or a name inside a clause ("Smith took"): a person's time, not a thing's
+    if k >= 0 and toks[k].low in DETERMINERS:
+        words.insert(0, toks[k].low)
+    return " ".join(words)
 
 
 def is_money(unit: str) -> bool:
