@@ -106,3 +106,19 @@ def test_bulleted_findings(figure, expected):
     art = Article(id="t", text=LIST, outlet=OUTLET, published=date(2024, 7, 20))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+HEADLINED = "The scheme cost £700m, the home secretary has said.\n\nLater 300 people left, the home secretary said."
+
+
+@pytest.mark.parametrize("title, figure, expected", [
+    # the headline quotes a person with the same figure: the lede's "home secretary" is that person
+    ("Failed scheme cost £700m, says Yvette Cooper", "£700m", "Yvette Cooper"),
+    ("Failed scheme cost £700m, says Yvette Cooper", "300", "home secretary"),  # not the headline's figure
+    ("Failed scheme cost £1bn, says Yvette Cooper", "£700m", "home secretary"),
+    ("Failed scheme cost £700m, says Home Office", "£700m", "home secretary"),  # a body, not a person
+])
+def test_headline_speaker(title, figure, expected):
+    art = Article(id="t", text=HEADLINED, outlet=OUTLET, published=date(2024, 7, 20), title=title)
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got

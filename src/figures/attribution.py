@@ -479,7 +479,7 @@ def described(ctx: Context, words: list[str], span: tuple[int, int]) -> str | No
         return _described_body(ctx, head, mods, span)
     if head in titles and head not in HONORIFICS and all(
             not w[:1].isupper() or w.lower().rstrip(".") in titles or w in ctx.vocab.place_names for w in mods):
-        return _described_person(ctx, head, [w.lower() for w in mods], span[0])
+        return _described_person(ctx, head, [w.lower() for w in mods], span)
     return None
 
 
@@ -492,13 +492,29 @@ def _pick(found: list[tuple[int, str]], at: int, forward: bool = True) -> str | 
     return after[0] if after and forward else None
 
 
-def _described_person(ctx: Context, head: str, mods: list[str], at: int) -> str | None:
+def _described_person(ctx: Context, head: str, mods: list[str], span: tuple[int, int]) -> str | None:
     wanted = {m for m in mods if m not in NEUTRAL}
     found = []
     for pos, name, role in _title_holders(ctx.article.text):
         if head in role and wanted <= role and (role & OTHER_HOLDER) <= wanted:
             found.append((pos, name))
-    return _pick(found, at)
+    return _pick(found, span[0]) or _headline_speaker(ctx, span)
+
+
+_HEADLINE_SAYS = re.compile(r",\s+(?:says|said|warns|claims)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*$")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _headline_speaker(ctx: Context, span: tuple[int, int]) -> str | None:
+    """Headline "Scheme cost £700m, says Yvette Cooper", paragraph "... £700m ..., the home secretary
+    has said": the person the headline quotes with the same figure."""
+    m = _HEADLINE_SAYS.search(ctx.article.title or "")
+    if not m or any(w.lower() in org_words() or w.lower() in title_words() for w in m.group(1).split()):
+        return None
+    text = ctx.article.text
+    paragraph = text[text.rfind("\n", 0, span[0]) + 1:(text.find("\n", span[1]) + 1 or len(text) + 1) - 1]
+    numbers = set(_NUMBER.findall(ctx.article.title[:m.start()]))
+    return m.group(1) if numbers & set(_NUMBER.findall(paragraph)) else None
 
 
 def _described_body(ctx: Context, head: str, mods: list[str], span: tuple[int, int]) -> str | None:
