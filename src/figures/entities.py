@@ -60,7 +60,7 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     """
     entity, measure, kind = _read_entity(ctx, toks, ti, f, lo, hi, entities)
     if f.unit and is_money(f.unit) and not is_conversion(ctx, toks, ti):
-        purpose = _money_purpose(toks, ti)
+        purpose = _money_purpose(toks, ti) or _money_of(toks, ti)
         if purpose:
             per = "" if " per " in purpose else _rate(toks, ti)
             entity = purpose + per
@@ -297,6 +297,9 @@ _GIVE = frozenset("given gave give giving paid pay paying sent send handed hand 
 _MONEY_LINK = frozenset("spent spend spending paid given earmarked allocated set aside due be out wasted "
                         "committed pledged used invested costing".split())
 _OWNER_PREP = frozenset({"to", "for", "of"})
+_NEEDED = frozenset("needed required used spent set aside earmarked allocated".split())
+# verbs whose "for" gives a reason, not a purpose: "fined £20m for failures"
+_PENALTY = frozenset("fined fine penalised penalized sued ordered".split())
 # nouns for a whole programme: money "on the scheme" is its spending, not a purpose within it
 _PROGRAMME = frozenset("scheme schemes policy policies plan plans programme programmes program programs project "
                        "projects initiative initiatives partnership deal agreement strategy".split())
@@ -325,11 +328,16 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
         j += 2  # "£20,000 per individual for ...", "£1m a year on staff costs"
         if j < n and toks[j].word and toks[j].low not in STOP:
             j += 1
+    if j + 2 < n and toks[j].low in _MONEY_OF and toks[j + 1].low in ("of", "for"):
+        thing, last = _purpose_np(toks, j + 2)  # "a $6bn bill for storm damage"
+        if not thing or last in _PROGRAMME:
+            return None
+        return f"{'cost' if toks[j].low == 'costs' else toks[j].low} {toks[j + 1].low} {thing}"
     verb = None
     while j < n and j < ti + 8 and toks[j].fig < 0 and (
             toks[j].low in AUXILIARIES or toks[j].low in _MONEY_LINK or toks[j].low in _GIVE
-            or (toks[j].low == "to" and j + 1 < n and toks[j + 1].low == "be")):
-        if toks[j].low in _GIVE or toks[j].low in _MONEY_LINK:
+            or toks[j].low in _NEEDED or (toks[j].low == "to" and j + 1 < n and toks[j + 1].low == "be")):
+        if toks[j].low in _GIVE or toks[j].low in _MONEY_LINK or toks[j].low in _NEEDED:
             verb = toks[j].low
         j += 1
     if j + 1 >= n:
@@ -338,16 +346,50 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
     if prep == "to" and toks[j + 1].cap and toks[j + 1].word and (verb in _GIVE or _give_before(toks, ti)):
         name = _name_at(toks, j + 1)  # "£50m will be given to Rwanda", "fork out £50m to Rwanda"
         return f"payment to {name} {_per_after(toks, j + 1 + len(name.split()))}".strip()
+    if prep == "to" and verb in _NEEDED and toks[j + 1].word and toks[j + 1].low not in STOP:
+        thing, _ = _purpose_np(toks, j + 1)  # "$5.5bn will be needed to repair damaged areas"
+        return f"cost to {thing}" if thing else None
     if prep not in ("on", "for", "in"):
         return None
-    if prep == "for" and (toks[j + 1].cap or toks[j + 1].fig >= 0):
-        return None  # "£50m for Rwanda", "for five years": a beneficiary or a period, not a purpose
+    if prep == "for" and (toks[j + 1].cap or toks[j + 1].fig >= 0 or (ti >= 1 and toks[ti - 1].low in _PENALTY)):
+        return None  # "£50m for Rwanda", "for five years", "fined £20m for failures": not a purpose
+    if prep == "in" and (toks[j + 1].cap or toks[j + 1].fig >= 0):
+        return None  # "£2m in 2023", "£5m in London"
     thing, last = _purpose_np(toks, j + 1)
     if not thing or last in _PROGRAMME:
         return None  # "£10bn on the scheme": the whole programme, which "spending" already says
-    if prep == "in" and last not in MONEY_NOUNS and last.rstrip("s") not in MONEY_NOUNS:
+    if prep == "in" and (last.rstrip("s") in TIME_UNITS or last in ("total", "all", "year", "quarter")):
         return None  # "£100m in the 2023-24 financial year"; "£120m in payments to Rwanda" passes
     return thing
+
+
+_MONEY_OF = frozenset("cost costs bill price".split())
+
+
+def _money_of(toks: list[Tok], ti: int) -> str | None:
+    """"the cost of rebuilding Lahaina is estimated at $6bn" -> "cost of rebuilding Lahaina";
+    "the new stadium will cost $1.2bn" -> "cost of new stadium"."""
+    if ti >= 1 and toks[ti - 1].low in ("cost", "costs", "costing") and ti >= 2:
+        j = ti - 2
+        while j >= 0 and toks[j].low in AUXILIARIES:
+            j -= 1
+        subject = _subject_before(toks, j + 1)
+        if subject and subject.split()[-1].lower() not in _PROGRAMME and not subject[:1].isupper():
+            words = subject.split()
+            if words[0] in DETERMINERS:
+                words = words[1:]
+            return "cost of " + " ".join(words) if words else None
+        return None
+    for j in range(ti - 1, max(-1, ti - 14), -1):
+        t = toks[j]
+        if t.fig >= 0 or t.text in (";", ":", ","):
+            return None
+        if t.low in _MONEY_OF and j + 2 < ti and toks[j + 1].low in ("of", "for"):
+            thing, last = _purpose_np(toks, j + 2)
+            if not thing or last in _PROGRAMME:
+                return None  # "the cost of the scheme": the programme's own cost
+            return f"{'cost' if t.low == 'costs' else t.low} {toks[j + 1].low} {thing}"
+    return None
 
 
 def _give_before(toks: list[Tok], ti: int) -> bool:
@@ -389,9 +431,18 @@ def _purpose_np(toks: list[Tok], i: int) -> tuple[str | None, str]:
             out.append(t.low)  # "deporting each migrant"
             j += 1
             continue
-        if not t.word or t.low in STOP or t.low in TIME_WORDS or t.low.endswith("ly") \
-                or (out and t.low.endswith("ed")):
+        if t.low == "'s" and out:
+            out[-1] += "'s"  # "Rishi Sunak's Rwanda scheme"
+            j += 1
+            continue
+        if t.low in COPULA or t.low in CHANGE_VERBS:
+            break  # "the costs of the scheme rose from ..."
+        if t.low in ("last", "next") and j + 1 < n and toks[j + 1].low.rstrip("s") in TIME_UNITS:
+            break  # "road repairs last year"
+        if not t.word or t.low in STOP or t.low in TIME_WORDS or t.low.endswith("ly"):
             break
+        if out and t.low.endswith("ed") and not (j + 1 < n and toks[j + 1].word and toks[j + 1].low not in STOP):
+            break  # "charter flights used for ...": a participle after the noun; "damaged areas" goes on
         out.append(t.text)
         j += 1
     while out and out[-1] in ("and", "or"):
