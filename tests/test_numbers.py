@@ -27,6 +27,21 @@ FIGURES = [
     ("1.2 million people and 1.2m homes", "1.2 million", 1.2e6, 1.2e6, 1.2e6, "exact", None),
     ("homes: 1.2m homes were hit", "1.2m", 1.2e6, 1.2e6, 1.2e6, "exact", None),  # glued m before a noun: million
     ("the 100m sprint", "100m", 100, 100, 100, "exact", "m"),  # glued m before a spatial word: metres
+    ("a 4m fence went up", "4m", 4, 4, 4, "exact", "m"),  # a structure: metres
+    ("the 20m (66ft) mast", "20m", 20, 20, 20, "exact", "m"),  # converted to feet: metres
+    ("the start-up raised 4m in funding", "4m", 4e6, 4e6, 4e6, "exact", None),  # no spatial word: million
+    ("a kitchen of 18m2 was added", "18m2", 18, 18, 18, "exact", "square_metre"),  # not 18 million
+    ("it ships with 512GB of storage", "512GB", 512, 512, 512, "exact", "gigabyte"),  # glued units
+    ("a 144Hz display", "144Hz", 144, 144, 144, "exact", "hertz"),
+    ("speeds of 50Mbps at home", "50Mbps", 50, 50, 50, "exact", "megabit_per_second"),
+    ("a chip clocked at 3.2Ghz", "3.2Ghz", 3.2, 3.2, 3.2, "exact", "gigahertz"),  # case as written
+    ("a 1.5l petrol engine", "1.5l", 1.5, 1.5, 1.5, "exact", "litre"),  # one glued letter
+    ("add 30g of butter", "30g", 30, 30, 30, "exact", "gram"),
+    ("a 45W charger", "45W", 45, 45, 45, "exact", "watt"),
+    ("a lap of 7.4s", "7.4s", 7.4, 7.4, 7.4, "exact", "second"),
+    ("bake for 25min", "25min", 25, 25, 25, "exact", "minute"),  # "min" only when glued
+    ("a 4500mAh battery", "4500mAh", 4500, 4500, 4500, "exact", "milliampere_hour"),
+    ("warmed by 1.2deg C", "1.2deg C", 1.2, 1.2, 1.2, "exact", "degree_Celsius"),
     ("payrolls rose by +144,000 in May", "+144,000", 144000, 144000, 144000, "exact", None),
     ("a change of −13,000 jobs", "−13,000", -13000, -13000, -13000, "exact", None),  # U+2212 minus
     ("twelve thousand troops", "twelve thousand", 12000, 12000, 12000, "exact", None),
@@ -198,6 +213,7 @@ NON_FIGURES = [
     ("at 1.56pm: Dow +0.2%", "1.56pm", "time"),
     ("the hunt runs Sept. 20-24 this fall", "Sept. 20-24", "date"),  # a span of days
     ("sampling between 2014-2017 came back", "2014-2017", "year"),
+    ("the 5G rollout", "5G", "identifier"),  # a capital G is a generation, not grams
     ("S&P 500 +0.3%", "S&P 500", "identifier"),  # an index name  # a number between capitalised words: a name
     # vague amounts: not figures; the reading travels in low/high
     ("hundreds of people", "hundreds", "vague"),

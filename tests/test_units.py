@@ -38,6 +38,8 @@ def test_five_billion_dollars_never_equals_five_billion_euros():
     ("square kilometres", "km2"), ("tonnes", "tonne"), ("feet", "foot"), ("years old", "year"),
     ("km/h", "kph"),  # a spelling with a slash
     ("Magnitude", "magnitude"),  # case does not matter
+    ("GB", "gigabyte"), ("Mbps", "megabit_per_second"), ("GHz", "gigahertz"), ("mAh", "milliampere_hour"),
+    ("m2", "square_metre"), ("deg C", "degree_Celsius"),
 ])
 def test_normalise_spellings(surface, canonical):
     assert units.normalise(surface) == canonical

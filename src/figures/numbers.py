@@ -256,7 +256,9 @@ _SCALE_WORD = re.compile(
 _REDUNDANT_SCALE = re.compile(r"\s*(?:million|billion|thousand|trillion)\b", re.IGNORECASE)
 _unit_alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(_UNIT_WORDS, key=lambda w: (-len(w), w)))
 _UNIT_AFTER = re.compile(rf"(?:\s?-\s?|\s)?(?P<u>{_unit_alt})(?![\w])", re.IGNORECASE)
-_UNIT_GLUED = re.compile(rf"(?P<u>{_unit_alt})(?![\w])", re.IGNORECASE)
+# glued to the digits a few more spellings are units: "3min", "2mins" ("10 min" alone may be a minimum)
+_GLUED_ONLY = {"min": "minute", "mins": "minute", "deg": "degree"}
+_UNIT_GLUED = re.compile(rf"(?P<u>{_unit_alt}|{_alt(_GLUED_ONLY)})(?![\w])", re.IGNORECASE)
 _TIMES = re.compile(r"\s+times\b(?=\s+(?:more|less|fewer|higher|lower|greater|larger|bigger|smaller|as|the|over"
                     r"|that|what)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
@@ -271,8 +273,12 @@ _GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w]*)")
 _NAME_TAIL = re.compile(r"\s*(?:$|[.,;:!?)\]”\"]|\s(?P<w>[a-z][a-z]*)\b(?!-))")
-_GLUED_TEMPERATURE = re.compile(r"([CFp])(?![\w])")
-_TEMPERATURE_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit", "p": "penny"}  # "1.1C", "95F", "50p"
+# one letter glued to the digits, case as written: "1.1C", "95F", "50p", "45g", "1.0l", "2L", "65W", "24h";
+# "s" only after a decimal ("6.2s"; "in their 50s" is an age)
+_GLUED_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit", "p": "penny", "g": "gram", "l": "litre",
+                 "L": "litre", "W": "watt", "h": "hour", "s": "second"}
+_GLUED_TEMPERATURE = re.compile(rf"([{''.join(_GLUED_LETTER)}])(?![\w])")
+_CONVERSION_AFTER = re.compile(r"\s*\(\s*~?[\d.,]+\s*(?:ft|feet|foot|in|inches|yd|yards?)\b")
 _TWO_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
 _CHANGE_GAP = re.compile(r"^\s+to\s+$", re.IGNORECASE)
 _ONE_OR_AFTER = re.compile(rf"\s+(?:(?:or|to)\s+(?:two|three|2|3)\b|(?:in|out\s+of)\s+(?:\d|(?:{'|'.join(_ONES[2:])}"
@@ -592,10 +598,10 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 if rm and _SCALES.get(rm.group().strip().lower(), (0,))[0] == scale:
                     end = rm.end()
         elif um:
-            unit, unit_end = _unit_of(um.group("u")), um.end()
+            unit, unit_end = _GLUED_ONLY.get(um.group("u").lower()) or _unit_of(um.group("u")), um.end()
             end = unit_end
-        elif tm := _GLUED_TEMPERATURE.match(text, end):  # "1.1C", "95F", "50p"
-            unit, unit_end = _TEMPERATURE_LETTER[tm.group(1)], tm.end()
+        elif (tm := _GLUED_TEMPERATURE.match(text, end)) and (tm.group(1) != "s" or "." in m.group("digits")):
+            unit, unit_end = _GLUED_LETTER[tm.group(1)], tm.end()
             end = unit_end
         else:
             return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
@@ -704,6 +710,8 @@ def _has_currency(text: str, start: int) -> bool:
 
 
 def _spatial_after(text: str, pos: int) -> bool:
+    if _CONVERSION_AFTER.match(text, pos):  # "37m (121ft)": a length converted to feet
+        return True
     m = re.match(r"\s*(?:-\s*)?([A-Za-z]+)|\s*[.,;:)]|\s*$", text[pos:pos + 30])
     if not m:
         return False
