@@ -59,7 +59,7 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     while the measure stays the one its verb or noun gives (spent, paid, cost).
     """
     entity, measure, kind = _read_entity(ctx, toks, ti, f, lo, hi, entities)
-    if f.unit and is_money(f.unit) and not is_conversion(ctx, toks, ti):
+    if f.unit and is_money(f.unit) and measure in _SPENDING and not is_conversion(ctx, toks, ti):
         purpose = _money_purpose(toks, ti) or _money_of(toks, ti)
         if purpose:
             per = "" if " per " in purpose else _rate(toks, ti)
@@ -358,12 +358,17 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
     thing, last = _purpose_np(toks, j + 1)
     if not thing or last in _PROGRAMME:
         return None  # "£10bn on the scheme": the whole programme, which "spending" already says
-    if prep == "in" and (last.rstrip("s") in TIME_UNITS or last in ("total", "all", "year", "quarter")):
-        return None  # "£100m in the 2023-24 financial year"; "£120m in payments to Rwanda" passes
+    if prep == "in" and last not in MONEY_NOUNS and last.rstrip("s") not in MONEY_NOUNS and not (
+            verb or (ti >= 1 and (toks[ti - 1].low in _GIVE or toks[ti - 1].low in _MONEY_LINK))):
+        return None  # "£120m in payments", "paid £3bn in subsidies" pass
+    if prep == "in" and (last.rstrip("s") in TIME_UNITS or last in ("quarter", "period", "total")):
+        return None  # "spent £100m in the 2023-24 financial year"
     return thing
 
 
 _MONEY_OF = frozenset("cost costs bill price".split())
+# measures of money spent or owed, whose entity names what for; not a price, revenue or profit
+_SPENDING = frozenset({"cost", "spent", "paid", "amount", "budget", "funding", "aid", None})
 
 
 def _money_of(toks: list[Tok], ti: int) -> str | None:
