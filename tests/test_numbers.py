@@ -27,6 +27,14 @@ FIGURES = [
     ("1.2 million people and 1.2m homes", "1.2 million", 1.2e6, 1.2e6, 1.2e6, "exact", None),
     ("homes: 1.2m homes were hit", "1.2m", 1.2e6, 1.2e6, 1.2e6, "exact", None),  # glued m before a noun: million
     ("the 100m sprint", "100m", 100, 100, 100, "exact", "m"),  # glued m before a spatial word: metres
+    ("it sold for $US12.5m last year", "$US12.5m", 12.5e6, 12.5e6, 12.5e6, "exact", "USD"),  # code after "$"
+    ("a bill of $A640,000", "$A640,000", 640000, 640000, 640000, "exact", "AUD"),
+    ("fares of $NZ35 each", "$NZ35", 35, 35, 35, "exact", "NZD"),
+    ("a plan at RM99 a month", "RM99", 99, 99, 99, "exact", "MYR"),  # ringgit glued
+    ("losses of RM4.2mil were found", "RM4.2mil", 4.2e6, 4.2e6, 4.2e6, "exact", "MYR"),  # "mil" scale
+    ("rooms cost Rp750,000 a night", "Rp750,000", 750000, 750000, 750000, "exact", "IDR"),
+    ("bread now costs R18 a loaf", "R18", 18, 18, 18, "exact", "ZAR"),  # "R" after a money word: rand
+    ("a R3bn rescue", "R3bn", 3e9, 3e9, 3e9, "exact", "ZAR"),  # or before a glued scale
     ("a 4m fence went up", "4m", 4, 4, 4, "exact", "m"),  # a structure: metres
     ("the 20m (66ft) mast", "20m", 20, 20, 20, "exact", "m"),  # converted to feet: metres
     ("the start-up raised 4m in funding", "4m", 4e6, 4e6, 4e6, "exact", None),  # no spatial word: million
@@ -213,7 +221,8 @@ NON_FIGURES = [
     ("at 1.56pm: Dow +0.2%", "1.56pm", "time"),
     ("the hunt runs Sept. 20-24 this fall", "Sept. 20-24", "date"),  # a span of days
     ("sampling between 2014-2017 came back", "2014-2017", "year"),
-    ("the 5G rollout", "5G", "identifier"),  # a capital G is a generation, not grams
+    ("the 5G rollout", "5G", "identifier"),
+    ("traffic on the R40 near the town", "R40", "identifier"),  # "R" with no money word is a road  # a capital G is a generation, not grams
     ("S&P 500 +0.3%", "S&P 500", "identifier"),  # an index name  # a number between capitalised words: a name
     # vague amounts: not figures; the reading travels in low/high
     ("hundreds of people", "hundreds", "vague"),

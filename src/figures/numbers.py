@@ -132,6 +132,7 @@ def _alt(words) -> str:
 _QUALIFIERS = {(r[0].lower(), r[2]): (r[1], r[3]) for r in _rows("qualifiers.tsv")}
 _SCALES = {r[0]: (float(r[1]), r[2]) for r in _rows("scales.tsv")}
 _CURRENCY_PRE = {r[0]: r[1] for r in _rows("number_currencies.tsv")}
+_CURRENCY_NEEDS_CONTEXT = {r[0] for r in _rows("number_currencies.tsv") if r[2:3] == ["context"]}
 _CONTEXT: dict[str, set[str]] = {}
 for _w, _k in _rows("number_context.tsv"):
     _CONTEXT.setdefault(_k, set()).add(_w)
@@ -561,9 +562,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         value = raw
         before = text[max(0, start - 1):start]
         if before.isalpha() or before == "_":
-            # glued to letters: "G7", "MH17", unless a currency code ("USD5")
-            cm = _CUR_PRE.search(text, max(0, start - 6), start)
-            if not (cm and cm.group("cur") and cm.group("cur").isalpha()):
+            # glued to letters: "G7", "MH17", unless a currency code ("USD5", "RM79", "$US5bn", "$A300")
+            cm = _currency_before(text, start, end)
+            if not (cm and cm.group("cur") and cm.group("cur")[-1].isalpha()):
                 return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
         if before == "-":
             hw = _HYPHEN_WORD_BEFORE.search(text, max(0, start - 30), start)
@@ -618,7 +619,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
     # ---- before the number: currency, sign
     num_start = start
     currency = None
-    cm = _CUR_PRE.search(text, max(0, start - 6), start)
+    cm = _currency_before(text, start, m.end())
     if cm:
         code = cm.group("cur") or cm.group("sym")
         currency = _CURRENCY_PRE[code]
@@ -703,6 +704,17 @@ _CURRENCY_CODES = {c for c in _CURRENCY_PRE.values()} | {u for u in _UNIT_SPELLI
 def _unit_of(surface: str) -> str:
     key = " ".join(surface.lower().replace("-", " ").split())
     return _UNIT_WORDS.get(key) or _UNIT_WORDS.get(surface.lower()) or key
+
+
+def _currency_before(text: str, start: int, end: int) -> re.Match | None:
+    """The currency symbol or code right before the number; a code that is also a letter ("R15")
+    only after a money word ("costs R15") or before a glued scale ("R2bn")."""
+    cm = _CUR_PRE.search(text, max(0, start - 6), start)
+    if cm and (cm.group("cur") or cm.group("sym")) in _CURRENCY_NEEDS_CONTEXT and not _SCALE_SUFFIX.match(text, end):
+        wb = _WORD_BEFORE.search(text, max(0, cm.start() - 20), cm.start())
+        if not (wb and wb.group("w").lower() in _CONTEXT["money_pre"]):
+            return None
+    return cm
 
 
 def _has_currency(text: str, start: int) -> bool:
