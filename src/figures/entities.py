@@ -145,10 +145,7 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     m_in, participle = None, None
     words = np.split() if np else []
     if words:
-        head_m = vocab.measures.get((words[-1].lower(),)) or vocab.measures.get(tuple(w.lower() for w in words[-2:]))
-        if head_m and head_m.kind == "noun" and head_m.entity and (head_m.measure not in ("deployed", "cost", "paid", "share price")):
-            return head_m.entity, head_m.measure, head_m.kind
-        m_in = head_m
+        m_in = vocab.measures.get((words[-1].lower(),)) or vocab.measures.get(tuple(w.lower() for w in words[-2:]))
     if words and unit is None and ti >= 3 and toks[ti - 1].low == "the" and toks[ti - 2].low == "of" \
             and toks[ti - 3].fig >= 0:
         # "74 of the 97 victims have been identified": the verb is the part's; the whole counts
@@ -167,6 +164,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         participle, _ = _measure_at(vocab, toks, j)
         if participle and participle.kind not in ("verb",):
             participle = None
+    if m_in and m_in.kind == "noun" and m_in.entity and m_in.measure not in ("deployed", "cost", "paid", "share price") \
+            and not participle:
+        return m_in.entity, m_in.measure, m_in.kind  # "4,300 deaths", "7,600 injuries"; "1,200 protesters were arrested" goes on
     if participle and words and words[-1].lower() in ("people", "others", "persons", "individuals"):
         return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
     if participle and words:
