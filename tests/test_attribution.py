@@ -52,6 +52,16 @@ OUTLET = "Example Wire"
      "At least 4,300", "United Nations Office for the Coordination of Humanitarian Affairs"),
     ("The toll is more than 4,300, according to UNOCHA. Later 5,000 were dead, a UN relief agency said.",
      "5,000", "UNOCHA"),
+    # "the NAO report", "a Reuters tally": the name before the document speaks
+    ("It could be as late as 2033, the NAO report states that 300 people will go. The National Audit Office "
+     "(NAO) said so.", "300", "National Audit Office"),
+    ("A Reuters tally shows 300 dead.", "300", "Reuters"),
+    # a report with no author named is the body quoted next; not a party or a person
+    ("The plan will cost more than £500m, a shock report reveals today.\n\nThe public spending watchdog said "
+     "the scheme would cost £576.8m. The National Audit Office (NAO) laid bare its cost.",
+     "more than £500m", "National Audit Office"),
+    ("The plan will cost more than £500m, a shock report reveals today. Labour said it was a scandal.",
+     "more than £500m", "shock report"),
     # an acronym is its spelled-out name
     ("The Disaster and Emergency Management Authority (AFAD) runs the rescue. AFAD said 78 aftershocks occurred.",
      "78", "Disaster and Emergency Management Authority"),

@@ -36,6 +36,7 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
     lead-in that introduces a document's findings ("Among the report's key findings were:") takes
     the last speaker named before the list."""
     text = ctx.article.text
+    _credit_documents(ctx, reads)
     last: Claimant | None = None
     lead_in: Claimant | None = None  # the speaker a list of findings belongs to
     for k, (sent, idxs, toks, claimants, times) in enumerate(reads):
@@ -60,6 +61,27 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
         found = found or last
         if found:
             claimants.append(Claimant(found.name, -1, "speaker", found.is_person, True, False, found.day))
+
+
+def _credit_documents(ctx: Context, reads: list[Read]) -> None:
+    """"A shock report reveals £500m. ... the public spending watchdog said £576.8m": a report with
+    no author named is the body quoted next, within the next two sentences."""
+    vocab = ctx.vocab
+    for k, read in enumerate(reads):
+        for c in read.claimants:
+            words = c.name.split()
+            if c.is_person or words[-1].lower() not in vocab.document_nouns or any(w[:1].isupper() for w in words):
+                continue
+            author = next((o for later in reads[k + 1:k + 3] for o in later.claimants
+                           if not o.is_person and o.role == "speaker" and _is_body(o.name)), None)
+            if author:
+                c.name = author.name
+
+
+def _is_body(name: str) -> bool:
+    """A capitalised name with an organisation word: "National Audit Office", "Statistics Canada"."""
+    words = name.split()
+    return words[0][:1].isupper() and any(w.lower() in org_words() or w.lower() in org_kinds() for w in words)
 
 
 BULLETS = ("•", "·", "‣", "▪", "◦", "*", "-", "–", "—")
@@ -327,7 +349,10 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
         return None, False, first
     words = toks[first:end + 1]
     head = words[-1]
-    if head.low in vocab.document_nouns and not head.cap and head.low not in vocab.claimant_nouns:
+    if len(words) >= 2 and head.low in vocab.document_nouns and not head.cap and words[-2].cap:
+        words = words[:-1]  # "the NAO report states", "a Reuters tally shows": the name speaks
+        head = words[-1]
+    elif head.low in vocab.document_nouns and not head.cap and head.low not in vocab.claimant_nouns:
         # "the ministry's latest figures show": the owner of the document speaks
         owner = [k for k, w in enumerate(words) if w.low == "'s"]
         if not owner:
@@ -434,7 +459,7 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
         parts = parts[1:]
     if len(parts) == 1 and parts[0][:1].isupper() and not parts[0].isupper():
         full = ctx.names.get(parts[0])
-        if full:
+        if full and full.split()[0].lower() not in DETERMINERS:  # not "A Reuters" from "A Reuters tally"
             return full
     head = parts[-1].lower().rstrip(".")
     if not any(p[:1].isupper() for p in parts[-2:]) and head in ctx.titled:
