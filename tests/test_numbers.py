@@ -35,6 +35,17 @@ FIGURES = [
     ("rooms cost Rp750,000 a night", "Rp750,000", 750000, 750000, 750000, "exact", "IDR"),
     ("bread now costs R18 a loaf", "R18", 18, 18, 18, "exact", "ZAR"),  # "R" after a money word: rand
     ("a R3bn rescue", "R3bn", 3e9, 3e9, 3e9, "exact", "ZAR"),  # or before a glued scale
+    ("a crowd of six to seven thousand", "six to seven thousand", 6000, 6000, 7000, "range", None),  # shared scale
+    ("two to three hundred thousand fled", "two to three hundred thousand", 2e5, 2e5, 3e5, "range", None),
+    ("flats from 500 sq ft up to 1,100 sq ft", "from 500 sq ft up to 1,100 sq ft", 500, 500, 1100, "range",
+     "square_foot"),  # "from A up to B" with no change verb: an interval
+    ("an amp rated 20-50W", "20-50W", 20, 20, 50, "range", "watt"),  # glued unit on the second end
+    ("a band between 12kHz and 14kHz", "between 12kHz and 14kHz", 12, 12, 14, "range", "kilohertz"),
+    ("a 6- or 7-inch display", "6- or 7-inch", 6, 6, 7, "range", "inch"),
+    ("tickets at $15-$20", "$15-$20", 15, 15, 20, "range", "USD"),
+    ("growth of 1.5-2% is forecast", "1.5-2%", 1.5, 1.5, 2, "range", "percent"),
+    ("it is 1⁄64 of an inch", "1⁄64", 1 / 64, 1 / 64, 1 / 64, "exact", "fraction"),  # fraction slash U+2044
+    ("demand for sub-200 sq m offices", "sub-200 sq m", 200, INF, 200, "less_than", "square_metre"),  # a bound
     ("a 4m fence went up", "4m", 4, 4, 4, "exact", "m"),  # a structure: metres
     ("the 20m (66ft) mast", "20m", 20, 20, 20, "exact", "m"),  # converted to feet: metres
     ("the start-up raised 4m in funding", "4m", 4e6, 4e6, 4e6, "exact", None),  # no spatial word: million

@@ -69,6 +69,7 @@ ten ("2^10"), compound amounts ("5 ft 2 in", "3 dollars 50 cents").
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -300,6 +301,8 @@ _CODE_SCALE = {"M": 1e6, "K": 1e3, "k": 1e3, "BN": 1e9}
 _SCALED_CODE_AFTER = re.compile(rf"\s?(?P<s>M|K|k|BN)(?P<c>{'|'.join(_ISO_CODES)})\b")
 _SCALED_CODE_BEFORE = re.compile(rf"(?<![\w$])(?P<s>M|K|k|BN)(?P<c>{'|'.join(_ISO_CODES)})\s?$")
 _COUNTED_AFTER = re.compile(r"\s+(?P<n>[a-z][a-z-]*)\b(?:\s+(?P<mod_n>[a-z][a-z-]*)\b)?")
+_FRACTION_SLASH = str.maketrans("⁄∕", "//")
+_SCALE_WORD_END = re.compile(r"(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 
 
@@ -330,6 +333,8 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
     """Every figure in ``text`` in order, and the numbers passed over with the reason."""
     if not text or not _HAS_NUMBER.search(text):
         return [], []
+    if "⁄" in text or "∕" in text:  # "1⁄32": the fraction slash and division slash read as "/"; same length
+        text = text.translate(_FRACTION_SLASH)
     nonfigs: list[NonFigure] = []
     # spans set aside before reading numbers: disjoint, kept sorted; earlier patterns win
     blocked: list[tuple[int, int]] = []
@@ -568,8 +573,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
         if before == "-":
             hw = _HYPHEN_WORD_BEFORE.search(text, max(0, start - 30), start)
-            if hw and hw.group(1).lower() in ("minus", "negative"):
-                hw = None  # "minus-130 degrees": a sign
+            if hw and (hw.group(1).lower() in ("minus", "negative") or (hw.group(1).lower() + "-", "pre") in _QUALIFIERS):
+                hw = None  # "minus-130 degrees": a sign; "sub-300 sq m": a bound (qualifiers.tsv)
             if hw and hw.start() > 0 and text[hw.start() - 1].isdigit():
                 hw = None  # "5k-20k", "10km-12km": the second end of a range
             if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
@@ -878,7 +883,13 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = text[a.end:b.num_start]
-            if b.qualifier is None and _is_range(text, a, b, gap):
+            if b.qualifier is None and _GAP_RANGE.match(gap) and (a2 := _share_word_scale(text, a, b)):
+                if _is_range(text, a2, b, gap):  # "four to five thousand": 4,000 to 5,000
+                    a = a2
+            up_to = (b.qualifier == "up_to" and not text[a.end:b.start].strip() and a.qualifier is None
+                     and _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+                     and _is_range(text, a, b, " to "))  # "sizes from 450 sq ft up to 900 sq ft"
+            if up_to or (b.qualifier is None and _is_range(text, a, b, gap)):
                 joined = _range(a, b)
                 intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
                 if intro:
@@ -912,6 +923,21 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
         out.append(a)
         i += 1
     return out
+
+
+def _share_word_scale(text: str, a: _Atom, b: _Atom) -> _Atom | None:
+    """"four to five thousand", "ten to twelve million": the scale that closes the second end applies
+    to the first when the first, scaled, is of the same order (4 -> 4,000 before 5,000)."""
+    if a.unit is not None or a.scale != 1.0 or not 0 < a.raw < b.value / 50:
+        return None
+    if not _SCALE_WORD_END.search(text, b.num_start, b.num_end) or _SCALE_IN_WORDS.search(text, a.num_start, a.num_end):
+        return None
+    k = 100.0
+    while a.raw * k * 10 <= b.value:
+        k *= 10
+    if a.raw * k > b.value:
+        return None
+    return dataclasses.replace(a, value=a.value * k, place=a.place * k, scale=k)
 
 
 def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
