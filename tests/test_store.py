@@ -49,6 +49,21 @@ def test_save_stores_once_and_reads_back(store_url: str) -> None:
         assert store.latest_published() == date(2024, 10, 21)
 
 
+def test_claims_frame_columns_and_dtypes_are_the_same_on_every_backend(store_url: str) -> None:
+    # read as plain rows, not ORM objects: the frame the comparator and the report expect
+    from figures.store import CLAIM_COLUMNS
+
+    a = article(1)
+    with Store(store_url) as store:
+        store.save(a, claims_of(a))
+        frame = store.claims_frame()
+        empty = store.claims_frame(since=date(2030, 1, 1))
+    assert list(frame.columns) == CLAIM_COLUMNS and list(empty.columns) == CLAIM_COLUMNS and empty.empty
+    assert (frame["start"].dtype, frame["value"].dtype, frame["is_change"].dtype) == ("int64", "float64", bool)
+    assert frame["unit"].isna().all() and frame["pragmatic_low"].isna().all()  # None stays missing
+    assert [type(v) for v in frame["published"]] == [date, date]
+
+
 def test_save_many_says_which_articles_were_new(store_url: str) -> None:
     a, b, c = article(1), article(2, outlet=None), article(3, outlet="AP")
     with Store(store_url) as store:

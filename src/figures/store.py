@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import event
+from sqlalchemy import select as sa_select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
@@ -39,6 +40,8 @@ CLAIM_COLUMNS = [
     "as_of_precision", "measure", "modality", "is_change", "location", "pragmatic_low",
     "pragmatic_high", "outlet", "published", "url", "title",
 ]
+_CLAIM_ARTICLE_COLUMNS = ["outlet", "published", "url", "title"]  # from the article; the rest from the claim
+_CLAIM_OWN_COLUMNS = [c for c in CLAIM_COLUMNS[1:] if c not in _CLAIM_ARTICLE_COLUMNS]
 
 
 class OutletRow(SQLModel, table=True):
@@ -317,23 +320,21 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
     def claims_frame(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
-        """Claims joined with their article's outlet, date and URL; one row per claim."""
-        stmt = select(ClaimRow, ArticleRow.outlet, ArticleRow.published, ArticleRow.url, ArticleRow.title).join(
-            ArticleRow, ArticleRow.id == ClaimRow.article_id
-        )
+        """Claims joined with their article's outlet, date and URL; one row per claim.
+
+        Plain rows (SQLAlchemy Core), not ORM objects: the columns come back in CLAIM_COLUMNS
+        order with their Python types (dates, bools, floats), the same on SQLite and PostgreSQL."""
+        claims, articles = ClaimRow.__table__, ArticleRow.__table__  # type: ignore[attr-defined]
+        columns = [claims.c.id.label("claim_id"), *(claims.c[name] for name in _CLAIM_OWN_COLUMNS),
+                   *(articles.c[name] for name in _CLAIM_ARTICLE_COLUMNS)]
+        stmt = sa_select(*columns).join_from(claims, articles, articles.c.id == claims.c.article_id)
         if since:
-            stmt = stmt.where(ArticleRow.published >= since)
+            stmt = stmt.where(articles.c.published >= since)
         if until:
-            stmt = stmt.where(ArticleRow.published <= until)
-        with Session(self.engine) as session:
-            rows = session.exec(stmt.order_by(ClaimRow.article_id, ClaimRow.start)).all()
-        records = []
-        for claim, outlet, published, url, title in rows:
-            r = claim.model_dump()
-            r["claim_id"] = r.pop("id")
-            r.update(outlet=outlet, published=published, url=url, title=title)
-            records.append(r)
-        return pd.DataFrame.from_records(records, columns=CLAIM_COLUMNS)
+            stmt = stmt.where(articles.c.published <= until)
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt.order_by(claims.c.article_id, claims.c.start)).all()
+        return pd.DataFrame.from_records([tuple(r) for r in rows], columns=CLAIM_COLUMNS)
 
     def articles_frame(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
         stmt = select(ArticleRow.id, ArticleRow.outlet, ArticleRow.published, ArticleRow.url, ArticleRow.title)
