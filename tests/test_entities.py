@@ -40,6 +40,14 @@ CASES = [
     # -- a restatement after "stands at" counts what the figure it repeats counted --------------
     ("The number of fatalities from the fire remains at 115 this week. \u201cOur heartache stands at 115 now,\u201d "
      "he said.", "115#2", "fatalities", "killed"),  # maui-07
+    # a change "by" a figure is the change of the measure named before it; the level after "to" is not
+    ("The death toll for the wildfire has increased by one, to 99, after police found more remains.",  # maui-10
+     "one", "increase in death toll", "killed"),
+    ("The death toll for the wildfire has increased by one, to 99, after police found more remains.",
+     "99", "people killed", "killed"),
+    ("Police said arrests rose by 40, to 250, on Sunday.", "40", "increase in arrests", "arrested"),
+    # a collective noun before "of N" with nothing after: its members
+    ("It was obviously a family of 4, in the car.", "4", "family", None),  # maui-01
     # -- durations ---------------------------------------------------------------------------------
     ("Survivors said it took two minutes for the shaking to stop.", "two minutes",  # eq-01
      "duration of the shaking", "duration"),
@@ -73,6 +81,10 @@ CASES = [
     ("The government has allocated \u00a3500m for flood defences.", "\u00a3500m", "flood defences", None),
     ("The US will give Ukraine $2bn in military aid.", "$2bn", "military aid", "paid"),
     ("The budget includes $3bn for defence.", "$3bn", "defence", "budget"),
+    ("Ministers expect a further \u00a350 million cost, which would bring the total to \u00a3290 million.",  # rw-01
+     "\u00a3290 million", "total", "cost"),
+    ("The government is committed to giving Rwanda another \u00a3120 million.", "another \u00a3120 million",
+     "payment", "paid"),  # rw-06
     # nothing better than the plain word: the whole programme, a list of purposes, a year
     ("Ministers had intended to spend \u00a310bn on the policy.", "\u00a310bn", "spending", "spent"),
     ("Cooper said \u00a3700 million had already been wasted on unused charter flights, payments to Rwanda, and "

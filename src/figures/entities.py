@@ -61,6 +61,8 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     entity, measure, kind = _read_entity(ctx, toks, ti, f, lo, hi, entities)
     if f.unit and is_money(f.unit) and measure in _SPENDING and not is_conversion(ctx, toks, ti):
         purpose = _money_purpose(toks, ti) or _money_of(toks, ti)
+        if not purpose and ti >= 2 and toks[ti - 1].low in ("to", "of", "at") and toks[ti - 2].low == "total":
+            purpose = "total"  # "bringing total to £290 million": the running total, whatever its parts
         if purpose:
             per = "" if " per " in purpose else _rate(toks, ti)
             entity = purpose + per
@@ -107,6 +109,14 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             return m.entity, m.measure, m.kind
         if unit and not _is_time(unit) and noun not in ("tens", "hundreds", "thousands", "millions", "dozens"):
             return noun, None, None
+        if unit is None and ti >= 3 and toks[ti - 3].low in DETERMINERS and _np_after_figure(toks, ti)[1] is None:
+            return noun, None, None  # "a family of 4", "a fleet of 12": the members counted
+    if unit is None and ti >= 2 and toks[ti - 1].low == "by" and toks[ti - 2].low in CHANGE_VERBS:
+        noun = _measure_noun_text(toks, ti)
+        m = vocab.measures.get(tuple(noun.lower().split())) if noun else None
+        if noun and m:  # "the death toll has increased by one" -> "increase in death toll"
+            change = "decrease" if toks[ti - 2].low in _FALL_VERBS else "increase"
+            return f"{change} in {noun.lower()}", m.measure, m.kind
     # a parenthesised conversion "(11 miles)" or a restatement shares the previous figure's entity
     if ti >= 1 and toks[ti - 1].text == "(" and ti - 2 in entities:
         return entities[ti - 2], None, ctx.kinds.get(ti - 2)
@@ -233,6 +243,11 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if words:
         return " ".join(words), _measure_near(vocab, toks, ti, lo, hi), None
     prev = _previous_entity(toks, ti, entities)
+    if prev and prev.startswith(("increase in ", "decrease in ")) and ti >= 1 and toks[ti - 1].low == "to":
+        noun = prev.split(" in ", 1)[1]  # "has increased by one, to 99": 99 is the level, not the change
+        m = vocab.measures.get(tuple(noun.split()))
+        if m:
+            return m.entity or noun, m.measure, m.kind
     if prev:
         return prev, _measure_near(vocab, toks, ti, lo, hi), None
     restated = _restated(ctx, toks, ti, f)
@@ -245,6 +260,8 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     return None, _measure_near(vocab, toks, ti, lo, hi), None
 
 
+_FALL_VERBS = frozenset("fell fall falls fallen dropped drop drops declined decline declines slipped slid plunged "
+                        "plunge lost cut cuts lowered reduced shrank shrink shrinks contracted tumbled sank dipped".split())
 _STANDS = frozenset("stands stood stand remains remained remain is was sits".split())
 
 
