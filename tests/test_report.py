@@ -217,9 +217,12 @@ def test_content_new_ongoing_resolved_and_verdicts(world: Store, tmp_path: Path)
     verdicts = {v["verdict"]: v["status"] for v in doc["compared_with_previous"]["verdicts"]}
     assert verdicts == {"confirmed": "new", "needs <b>work</b> [x](javascript:alert(1))": "new",
                         "resolved": "resolved", "not-a-conflict": "resolved"}
-    assert [(c["old"]["value"], c["new"]["value"]) for c in doc["changes"]] == [(3000, 12000)]
-    assert doc["changes"][0]["new"]["attributed_to"] == "South Korean intelligence agency"
-    assert [(c["old"]["value"], c["new"]["value"]) for c in doc["cumulative_drops"]] == [(115, 97)]
+    # a change names its flag and two of that flag's claims, written in full there only
+    claims = {(f["id"], c["claim_id"]): c for f in doc["flags"] for c in f["claims"]}
+    step = lambda s: (claims[(s["flag_id"], s["old"])]["value"], claims[(s["flag_id"], s["new"])]["value"])  # noqa: E731
+    assert [step(s) for s in doc["changes"]] == [(3000, 12000)]
+    assert claims[(doc["changes"][0]["flag_id"], doc["changes"][0]["new"])]["attributed_to"] == "South Korean intelligence agency"
+    assert [step(s) for s in doc["cumulative_drops"]] == [(115, 97)]
     assert [[c["outlet"] for c in r["claims"]] for r in doc["repeats"]] == [["Euromaidan Press", "Newsweek"]]
     assert doc["related"][0]["reason"].startswith("part of the whole")
     assert doc["unparsed_mentions"]["by_reason"] == {"calendar date": 2, "no unit": 1}

@@ -13,9 +13,7 @@ The same database gives the same bytes: nothing here reads the clock.
 """
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import logging
 import re
@@ -31,7 +29,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from figures.charts import claimant_colours, timeline_svgs
-from figures.formats import csv_cell, escape_line_breaks, plain
+from figures.formats import escape_line_breaks, plain, to_csv
 from figures.compare import CLOSING_VERDICTS, Comparison  # a closed flag leaves the list, shown as resolved
 from figures.config import Settings
 from figures.errors import ConfigError
@@ -453,10 +451,23 @@ def _flag_json(f: Flag, **extra: object) -> dict:
 
 
 def _change_json(s: Change) -> dict:
-    return {"flag_id": s.flag_id, "title": s.title, "old": _claim_json(s.old), "new": _claim_json(s.new)}
+    """A step of a flag's timeline: its two claims are written in full in that flag."""
+    return {"flag_id": s.flag_id, "title": s.title, "old": s.old.claim_id, "new": s.new.claim_id}
+
+
+def _repeat_claim_json(c: FlagClaim) -> dict:
+    """Where a repeated figure appeared: the figure and claimant are the repeat's own."""
+    return {"claim_id": c.claim_id, "article_id": c.article_id, "span": c.span, "outlet": c.outlet,
+            "published": c.published.isoformat() if c.published else None, "url": c.url}
 
 
 def render_json(report: Report) -> str:
+    """The report as data. Each claim is written in full (ids, span, value and interval, outlet,
+    dates, claimant, URL, sentence) once per flag that holds it — in ``flags`` and in
+    ``compared_with_previous.resolved``; ``changes`` and ``cumulative_drops`` name the flag and
+    the ``old`` and ``new`` claim ids in it; ``repeats`` list where the same claimant's figure
+    appeared (claim and article ids, span, outlet, date, URL); ``related`` carry their claims in
+    full; ``compared_with_previous`` lists the ids of new and ongoing flags."""
     period = lambda p: None if p is None else {"label": p.label, "since": p.since, "until": p.until, "note": p.note}  # noqa: E731
     doc = {
         "period": period(report.period),
@@ -465,7 +476,7 @@ def render_json(report: Report) -> str:
         "flags": [_flag_json(v.flag, status=v.status, title=v.title) for v in report.flags],
         "changes": [_change_json(s) for s in report.changes],
         "cumulative_drops": [_change_json(s) for s in report.drops],
-        "repeats": [{"attributed_to": r.attributed_to, "value": r.value, "claims": [_claim_json(c) for c in r.claims]}
+        "repeats": [{"attributed_to": r.attributed_to, "value": r.value, "claims": [_repeat_claim_json(c) for c in r.claims]}
                     for r in report.repeats],
         "related": [{"reason": r.reason, "claims": [_claim_json(c) for c in r.claims]} for r in report.related],
         "sources": [{"outlet": s.outlet, "articles": s.articles, "claims": s.claims, "flags": s.flags,
@@ -506,32 +517,14 @@ def render_flags_csv(report: Report) -> str:
              "entity": v.flag.entity, "measure": v.flag.measure, "severity": round(v.flag.severity, 4),
              "verdict": v.flag.verdict, **_claim_json(c)}
             for v in report.flags for c in sorted(v.flag.claims, key=_when)]
-    return _csv(FLAG_CSV_COLUMNS, ([csv_cell(r[k]) for k in FLAG_CSV_COLUMNS] for r in rows))
-
-
-def _csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return buf.getvalue()
-
-
-def _csv_column(column: pd.Series) -> list[str]:
-    """``csv_cell`` of every value, with the numeric cases done without the type checks."""
-    values = column.tolist()
-    if pd.api.types.is_float_dtype(column.dtype):
-        return ["" if v != v else str(int(v)) if v.is_integer() else repr(v) for v in values]
-    if pd.api.types.is_integer_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
-        return [str(v) for v in values]
-    return [csv_cell(v) for v in values]
+    return to_csv(rows, FLAG_CSV_COLUMNS)
 
 
 def render_claims_csv(report: Report) -> str:
-    """The period's claims, one per row; what ``figures.formats.to_csv`` writes, column by column (fast)."""
+    """The period's claims, one per row, in publication order."""
     frame = report.claims
     ordered = frame.sort_values(["published", "article_id", "start"], kind="stable", na_position="last") if len(frame) else frame
-    return _csv(list(ordered.columns), zip(*(_csv_column(ordered[c]) for c in ordered.columns)))
+    return to_csv(ordered.to_dict("records"), list(ordered.columns))
 
 
 def _md_link(url: str | None, text: str = "article") -> str:
