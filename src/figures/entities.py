@@ -312,7 +312,11 @@ _GIVE = frozenset("given gave give giving paid pay paying sent send handed hand 
                   "promised owed".split())
 # words between an amount and what it is spent on: "£1.5m has been spent on legal costs"
 _MONEY_LINK = frozenset("spent spend spending paid given earmarked allocated set aside due be out wasted "
-                        "committed pledged used invested costing".split())
+                        "committed pledged used invested invest investing costing allocate earmark provide "
+                        "provided raised raise borrowed borrow".split())
+# kinds of money an amount is "in": "$3bn in damage", "£3bn in subsidies"
+_MONEY_KINDS = frozenset("damage damages loss losses subsidies subsidy taxes tax fines fees grants loans investment "
+                         "cash debt compensation bonuses wages donations".split())
 _OWNER_PREP = frozenset({"to", "for", "of"})
 _NEEDED = frozenset("needed required used spent set aside earmarked allocated".split())
 # verbs whose "for" gives a reason, not a purpose: "fined £20m for failures"
@@ -375,7 +379,8 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
     thing, last = _purpose_np(toks, j + 1)
     if not thing or last in _PROGRAMME:
         return None  # "£10bn on the scheme": the whole programme, which "spending" already says
-    if prep == "in" and last not in MONEY_NOUNS and last.rstrip("s") not in MONEY_NOUNS and not (
+    if prep == "in" and last not in MONEY_NOUNS and last.rstrip("s") not in MONEY_NOUNS and last not in _MONEY_KINDS \
+            and not (
             verb or (ti >= 1 and (toks[ti - 1].low in _GIVE or toks[ti - 1].low in _MONEY_LINK))):
         return None  # "£120m in payments", "paid £3bn in subsidies" pass
     if prep == "in" and (last.rstrip("s") in TIME_UNITS or last in ("quarter", "period", "total")):
@@ -391,8 +396,9 @@ _SPENDING = frozenset({"cost", "spent", "paid", "amount", "budget", "funding", "
 def _money_of(toks: list[Tok], ti: int) -> str | None:
     """"the cost of rebuilding Lahaina is estimated at $6bn" -> "cost of rebuilding Lahaina";
     "the new stadium will cost $1.2bn" -> "cost of new stadium"."""
-    if ti >= 1 and toks[ti - 1].low in ("cost", "costs", "costing") and ti >= 2:
-        j = ti - 2
+    v = ti - 2 if ti >= 3 and toks[ti - 1].cap and toks[ti - 1].word else ti - 1  # "the war has cost Russia $200bn"
+    if v >= 1 and toks[v].low in ("cost", "costs", "costing"):
+        j = v - 1
         while j >= 0 and toks[j].low in AUXILIARIES:
             j -= 1
         subject = _subject_before(toks, j + 1)
