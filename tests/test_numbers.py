@@ -375,11 +375,34 @@ def test_year_like_number_before_a_counted_noun_is_a_figure(text, span, value):
     ("its 2019 layoffs hurt morale", "2019"),
     ("the 2020 new cases", "2020"),  # an event noun after a modifier
     ("prices rose in 2023 sharply", "2023"),
+    ("the fort was built in 1150 AD", "1150"),  # an era marker after it
+    ("a coin minted in A.D. 940", "940"),  # or before it
+    ("the city fell in 410 BC", "410"),
+    ("coasts could flood by 2140, a study says", "2140"),  # beyond 2100 after a year word
 ])
 def test_year_stays_a_year(text, surface):
     figures, non = find_figures(text)
     assert [(text[n.start:n.end], n.reason) for n in non if n.reason == "year"] == [(surface, "year")]
     assert not [f for f in figures if text[f.start:f.end].endswith(surface)]
+
+
+@pytest.mark.parametrize("text,years", [
+    ("the mounds were raised between A.D. 900 and 1150 by farmers", ["900", "1150"]),  # era on the first end
+    ("Between 1550 and 1850 winters were colder", ["1550", "1850"]),  # the second end is a year
+])
+def test_both_ends_of_a_year_span_are_years(text, years):
+    figures, non = find_figures(text)
+    assert [text[n.start:n.end] for n in non if n.reason == "year"] == years
+    assert not figures
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Between 1900 and 2000 people marched", "Between 1900 and 2000"),  # a counted noun: a range of people
+    ("he paid between 1500 and 1800 dollars", "between 1500 and 1800 dollars"),
+    ("it could rise by 2150 people", "2150"),  # a counted noun after it
+])
+def test_year_like_pairs_that_count(text, span):
+    assert span in [s for s, _, _ in _spans(text)]
 
 
 def test_2000_01_is_still_a_year_span():

@@ -303,6 +303,10 @@ _SCALED_CODE_BEFORE = re.compile(rf"(?<![\w$])(?P<s>M|K|k|BN)(?P<c>{'|'.join(_IS
 _COUNTED_AFTER = re.compile(r"\s+(?P<n>[a-z][a-z-]*)\b(?:\s+(?P<mod_n>[a-z][a-z-]*)\b)?")
 _FRACTION_SLASH = str.maketrans("⁄∕", "//")
 _SCALE_WORD_END = re.compile(r"(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
+_ERA_BEFORE = re.compile(r"(?:\bA\.D\.|\bAD)\s?$")
+_ERA_AFTER = re.compile(r"\s?(?:AD|BCE?|CE|A\.D\.|B\.C\.(?:E\.)?|C\.E\.)(?![\w])")
+_YEAR_PAIR_BEFORE = re.compile(r"\b[Bb]etween\s+(?P<era>A\.D\.\s?|AD\s)?(?P<y>\d{3,4})(?:\s?(?:AD|BCE?|CE))?\s+and\s+$")
+_YEAR_PAIR_AFTER = re.compile(r"\s+and\s+(\d{4})(?![\d,.])")
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
 
 
@@ -682,6 +686,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         digits = m.group("digits")
         if wm := _WINDOW_AFTER.match(text, end):
             return NonFigure(num_start, wm.end(), "window")
+        if len(digits) <= 4 and "," not in digits and "." not in digits and _is_year_by_context(text, num_start, end):
+            return NonFigure(num_start, end, "year")
         label = _label_before(text, num_start, end)
         if label is not None and "," not in digits and "." not in digits:
             return NonFigure(label, _token_end(text, end), "identifier")  # "ISO 3888-2" whole
@@ -692,7 +698,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         nxt_num = _RANGE_NEXT.match(text, end)
         in_range = nxt_num and not _LIKELY_YEAR.fullmatch(nxt_num.group(1))  # "about 2000 - 2500 calories"
         if (len(digits) == 4 and _LIKELY_YEAR.fullmatch(digits) and not _bound_before(text, num_start)
-                and not in_range and not _counted_after(text, num_start, end)):
+                and not in_range and not _counted_after(text, num_start, end)
+                and not _counted_pair_after(text, num_start, end)):
             return NonFigure(num_start, end, "year")
     if unit in ("year", "month", "week", "day") and (wm := _WINDOW_AFTER.match(text, num_end)):
         return NonFigure(num_start, wm.end(), "window")
@@ -841,6 +848,41 @@ def _counted_after(text: str, start: int, end: int) -> bool:
     if before in _CONTEXT["year_det"]:  # "the 2015 attacks" is a year, "the 2000 people" a count
         return cm.group("n") not in _CONTEXT["counted_event"] and cm.group("mod_n") not in _CONTEXT["counted_event"]
     return before not in _CONTEXT["year_pre"]
+
+
+def _is_year_by_context(text: str, start: int, end: int) -> bool:
+    """A year that the plain 1800-2100 test misses: an era marker ("A.D. 1000", "800 BC"), a year after a
+    year word beyond 2100 ("by 2120"), or one end of "between Y1 and Y2" when the other end is a year
+    ("between A.D. 1000 and 1260", "Between 1600 and 1900 temperatures fell")."""
+    if _ERA_BEFORE.search(text, max(0, start - 6), start) or _ERA_AFTER.match(text, end):
+        return True
+    digits = text[start:end].lstrip("+-−")
+    if not digits.isdigit():
+        return False
+    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if len(digits) == 4 and 2100 < int(digits) < 2200 and wb and wb.group("w").lower() in _CONTEXT["year_pre"]:
+        cm = _COUNTED_AFTER.match(text, end)  # "by 2150 people": a count whatever stands before it
+        return not (cm and cm.group("n") in _CONTEXT["counted"]) and not _UNIT_AFTER.match(text, end)
+    if pm := _YEAR_PAIR_BEFORE.search(text, max(0, start - 40), start):  # the second end
+        return (int(pm.group("y")) < int(digits) and not _counted_after(text, start, end)
+                and not _UNIT_AFTER.match(text, end) and not _CUR_POST.match(text, end)
+                and (bool(pm.group("era")) or _LIKELY_YEAR.fullmatch(pm.group("y")) is not None
+                     or _LIKELY_YEAR.fullmatch(digits) is not None))
+    if wb and wb.group("w").lower() == "between" and (nm := _YEAR_PAIR_AFTER.match(text, end)):  # the first end
+        s2, e2 = nm.span(1)
+        return (int(digits) < int(nm.group(1)) and _LIKELY_YEAR.fullmatch(nm.group(1)) is not None
+                and not _counted_after(text, s2, e2) and not _UNIT_AFTER.match(text, e2)
+                and not _CUR_POST.match(text, e2))
+    return False
+
+
+def _counted_pair_after(text: str, start: int, end: int) -> bool:
+    """"between 1900 and 2000 people": the first end of a pair whose second end counts something."""
+    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if not (wb and wb.group("w").lower() == "between" and (nm := _YEAR_PAIR_AFTER.match(text, end))):
+        return False
+    s2, e2 = nm.span(1)
+    return _counted_after(text, s2, e2) or bool(_UNIT_AFTER.match(text, e2) or _CUR_POST.match(text, e2))
 
 
 def _bound_before(text: str, pos: int) -> bool:
