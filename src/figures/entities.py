@@ -3,8 +3,12 @@
 The noun phrase after the figure ("12,000 special forces troops"), the participle that says
 what happened to it ("6,217 buildings have collapsed" -> "buildings collapsed"), the measure
 noun it is the value of ("the death toll ... stands at 3,000" -> "people killed"), the noun it
-measures ("a depth of 17.9km" -> "depth"), money and duration by unit, or the previous
-figure's entity (ellipsis: "with 1,500 already positioned").
+measures ("a depth of 17.9km" -> "depth"), what money is for or of ("spent £1.5m on legal costs"
+-> "legal costs", "the cost of rebuilding X"), what a duration is of ("it took two minutes for
+the shaking to stop"), or the previous figure's entity (ellipsis: "with 1,500 already positioned").
+
+The entity is what a fact-checker would write; the measure is the normalised predicate the
+comparator groups on, so a richer entity never moves a claim to another measure.
 """
 from __future__ import annotations
 
@@ -174,9 +178,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         participle, _ = _measure_at(vocab, toks, j)
         if participle and participle.kind not in ("verb",):
             participle = None
-    if m_in and m_in.kind == "noun" and m_in.entity and m_in.measure not in ("deployed", "cost", "paid", "share price") \
-            and not participle:
-        return m_in.entity, m_in.measure, m_in.kind  # "4,300 deaths", "7,600 injuries"; "1,200 protesters were arrested" goes on
+    if m_in and m_in.kind == "noun" and m_in.entity and not participle \
+            and m_in.measure not in ("deployed", "cost", "paid", "share price"):
+        # "7,600 injuries" -> "injuries"; "1,200 protesters were arrested" goes on to the verb
+        return m_in.entity, m_in.measure, m_in.kind
     if participle and words and words[-1].lower() in ("people", "others", "persons", "individuals"):
         return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
     if participle and words:
@@ -260,8 +265,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     return None, _measure_near(vocab, toks, ti, lo, hi), None
 
 
-_FALL_VERBS = frozenset("fell fall falls fallen dropped drop drops declined decline declines slipped slid plunged "
-                        "plunge lost cut cuts lowered reduced shrank shrink shrinks contracted tumbled sank dipped".split())
+_FALL_VERBS = frozenset("fell fall falls fallen dropped drop drops declined decline declines slipped slid "
+                        "plunged plunge lost cut cuts lowered reduced shrank shrink shrinks contracted tumbled "
+                        "sank dipped".split())
 _STANDS = frozenset("stands stood stand remains remained remain is was sits".split())
 
 
