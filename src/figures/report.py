@@ -218,14 +218,20 @@ def _published_between(frame: pd.DataFrame, since: date, until: date) -> pd.Seri
 
 def gather(store: Store, period: Period, settings: Settings, comparator: Comparator) -> ReportInputs:
     """Read the period and compare every claim published up to its end (revisions need the
-    history), and likewise up to the end of the period before, to tell new flags from old."""
+    history), and likewise up to the end of the period before, to tell new flags from old.
+
+    The second comparison cannot be read off the first: a claim of this period can end a flag
+    (a corrected figure), join a group (a new flag id) or move a time window, so last week's
+    flags are those of last week's claims. It is skipped only when nothing was published after
+    the previous period, when the two comparisons are of the same claims."""
     history = store.claims_frame(until=period.until)
     comparison = comparator(history, settings)
     before = previous_period(period)
     previous = None
     if before is not None:
         published = history["published"]
-        previous = comparator(history[published.notna() & (published <= before.until)].reset_index(drop=True), settings)  # type: ignore[operator]
+        earlier = (published.notna() & (published <= before.until)).to_numpy()  # type: ignore[operator]
+        previous = comparison if earlier.all() else comparator(history[earlier].reset_index(drop=True), settings)
     claims = history[_published_between(history, period.since, period.until)].reset_index(drop=True)
     articles = store.articles_frame(period.since, period.until)
     mentions = store.mentions_frame()
