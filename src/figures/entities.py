@@ -8,7 +8,8 @@ measures ("a depth of 17.9km" -> "depth"), what money is for or of ("spent £1.5
 the shaking to stop"), or the previous figure's entity (ellipsis: "with 1,500 already positioned").
 
 The entity is what a fact-checker would write; the measure is the normalised predicate the
-comparator groups on, so a richer entity never moves a claim to another measure.
+comparator groups on, so a richer entity leaves the measure as it was (though words such as "per" or
+"increase in" in an entity still mark the quantity for the comparator).
 """
 from __future__ import annotations
 
