@@ -35,6 +35,8 @@ FIGURES = [
     ("rooms cost Rp750,000 a night", "Rp750,000", 750000, 750000, 750000, "exact", "IDR"),
     ("bread now costs R18 a loaf", "R18", 18, 18, 18, "exact", "ZAR"),  # "R" after a money word: rand
     ("a R3bn rescue", "R3bn", 3e9, 3e9, 3e9, "exact", "ZAR"),  # or before a glued scale
+    ("some 3 hundred million viewers", "some 3 hundred million", 3e8, INF, INF, "about", None),  # scales multiply
+    ("a debt of 9 thousand million pounds", "9 thousand million pounds", 9e9, 9e9, 9e9, "exact", "GBP"),
     ("a crowd of six to seven thousand", "six to seven thousand", 6000, 6000, 7000, "range", None),  # shared scale
     ("two to three hundred thousand fled", "two to three hundred thousand", 2e5, 2e5, 3e5, "range", None),
     ("flats from 500 sq ft up to 1,100 sq ft", "from 500 sq ft up to 1,100 sq ft", 500, 500, 1100, "range",

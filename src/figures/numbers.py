@@ -620,6 +620,10 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         has_scale_word = m.group("words") and _SCALE_IN_WORDS.search(text, start, end)
         if sw and not has_scale_word:
             scale, end = _SCALES.get(sw.group("s").lower(), _SCALES.get(sw.group("s"), (1.0,)))[0], sw.end()
+            sw2 = _SCALE_WORD.match(text, end)  # "4 hundred million", "7 thousand million": scales multiply
+            k2 = _SCALES.get(sw2.group("s").lower(), (1.0,))[0] if sw2 else 1.0
+            if k2 > scale:
+                scale, end = scale * k2, sw2.end()
     value = raw * scale
     place *= scale
     if not (math.isfinite(value) and math.isfinite(place)):
