@@ -530,7 +530,9 @@ def render_claims_csv(report: Report) -> str:
     """The period's claims, one per row, in publication order."""
     frame = report.claims
     ordered = frame.sort_values(["published", "article_id", "start"], kind="stable", na_position="last") if len(frame) else frame
-    return to_csv(ordered.to_dict("records"), list(ordered.columns))
+    columns = list(ordered.columns)
+    rows = [dict(zip(columns, row)) for row in zip(*(ordered[c].tolist() for c in columns))]  # to_dict("records"), faster
+    return to_csv(rows, columns)
 
 
 def _md_link(url: str | None, text: str = "article") -> str:
