@@ -76,7 +76,8 @@ def find_places(ctx: Context, toks: list[Tok]) -> list[Place]:
             if target:
                 found.append(Place(i, i + 1, target, "alias"))
     found.extend(_group_phrases(ctx, toks))
-    return _coordinate(ctx, toks, sorted(found, key=lambda p: p.first))
+    found = _coordinate(ctx, toks, sorted(found, key=lambda p: p.first))
+    return sorted(found + _country_references(toks, found), key=lambda p: p.first)
 
 
 # "both countries", "the two nations": the places the article reports on together
@@ -174,7 +175,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if best is None:
         best = _people_of(ctx, toks, ti)
     if best is None:
-        best = _the_country(ctx, toks, ti, lo, places)
+        best = _the_country(places, lo, ti)
     if best is None:
         best = _person_subject(ctx, toks, ti, claimants)
     if best is None:
@@ -323,17 +324,21 @@ def _preposition(toks: list[Tok], p: Place) -> str:
 _COUNTRY_NOUNS = frozenset("country nation".split())
 
 
-def _the_country(ctx: Context, toks: list[Tok], ti: int, lo: int, places: list[Place]) -> Place | None:
-    """"Turkish President Erdogan said the country's death toll had reached 14,351": "the country",
-    "the nation's", "his country" in the figure's clause stand for the country the sentence named
-    last before them (a demonym counts: "Turkish")."""
-    for k in range(lo, min(len(toks), ti + 8)):
-        if toks[k].low in _COUNTRY_NOUNS and k > 0 and toks[k - 1].low in ("the", "his", "her", "its", "their"):
+def _country_references(toks: list[Tok], places: list[Place]) -> list[Place]:
+    """"Turkish President Erdogan said the country's death toll ...": "the country", "the nation's",
+    "his country" stand for the country the sentence named last before them (a demonym counts)."""
+    out = []
+    for k in range(1, len(toks)):
+        if toks[k].low in _COUNTRY_NOUNS and toks[k - 1].low in ("the", "his", "her", "its", "their"):
             named = [p for p in places if p.end <= k and p.kind in ("country", "alias", "demonym")]
             if named:
-                return Place(named[-1].first, named[-1].end, named[-1].name, "country")
-            return None
-    return None
+                out.append(Place(k - 1, k + 1, named[-1].name, "the-country"))
+    return out
+
+
+def _the_country(places: list[Place], lo: int, ti: int) -> Place | None:
+    """The first "the country" reference in the figure's clause, up to a few words after it."""
+    return next((p for p in places if p.kind == "the-country" and lo <= p.first < ti + 8), None)
 
 
 def _inside_claimant(toks: list[Tok], p: Place, names: list[str]) -> bool:
