@@ -349,17 +349,24 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
     # total and instalments share that key, so its figures at different times are read as one
     # timeline only while they stay within GENERIC_MONEY_SPAN of each other
     w["generic_money"] = (w["k_unit"].str.startswith("currency:") & w["k_entity"].isna()).to_numpy(dtype=bool)
-    e = w.loc[keep, ["group", "day", "art", "start", "sent", "src", "lo", "hi", "rlo", "rhi", "v_base", "generic_money", "k_cumulative",
-                     "claimant", "published_day", "own_voice"]]
-    e = e.iloc[np.lexsort((e["start"].to_numpy(), e["art"].to_numpy(), e["day"].to_numpy(), e["group"].to_numpy()))]
+    # the judged rows, ordered by (quantity episode, day, article, position), taken from w once
+    rows = np.flatnonzero(keep)
+    grp, pub = w["group"].to_numpy()[rows], w["published_day"].to_numpy()[rows]
     # a quantity's story ends when no article mentions it for EPISODE_GAP_DAYS (by publication
     # date: an old figure quoted in a new article still belongs to the new story)
-    by_pub = np.lexsort((e["published_day"].to_numpy(), e["group"].to_numpy()))
-    g, p = e["group"].to_numpy()[by_pub], e["published_day"].to_numpy()[by_pub]
-    episode = np.empty(len(e), dtype=np.int64)
+    by_pub = np.lexsort((pub, grp))
+    g, p = grp[by_pub], pub[by_pub]
+    episode = np.empty(len(rows), dtype=np.int64)
     episode[by_pub] = np.cumsum(np.r_[True, (g[1:] != g[:-1]) | (p[1:] - p[:-1] > EPISODE_GAP_DAYS)]) - 1
-    e = e.assign(group=episode)[np.bincount(episode)[episode] >= 2] if len(e) else e
-    e = e.iloc[np.lexsort((e["start"].to_numpy(), e["art"].to_numpy(), e["day"].to_numpy(), e["group"].to_numpy()))]
+    if len(rows):
+        several = np.bincount(episode)[episode] >= 2
+        rows, episode = rows[several], episode[several]
+    order = np.lexsort((w["start"].to_numpy()[rows], w["art"].to_numpy()[rows], w["day"].to_numpy()[rows], episode))
+    rows, episode = rows[order], episode[order]
+    e = pd.DataFrame({c: w[c].to_numpy()[rows] for c in ("day", "art", "start", "sent", "src", "lo", "hi", "rlo", "rhi", "v_base",
+                                                        "generic_money", "k_cumulative", "claimant", "published_day", "own_voice")},
+                     index=rows)
+    e.insert(0, "group", episode)
     e["window"] = _windows(e["group"].to_numpy(), e["day"].to_numpy(), settings.same_time_days)
 
     members: list[pd.DataFrame] = []
@@ -438,7 +445,7 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
                                          "fkey": c.loc[rows_hit, "group"].to_numpy()}))
 
     # free what the judgements needed before the records are built
-    neighbours = w.loc[eligible, ["group", "day", "start", "k_modality", "k_scope", "k_entity", "k_markers", *RELAXED]]
+    neighbours = _group_representatives(w, eligible)
     for name in ("sent", "own_voice", "aw", "sid", "own_lo", "own_hi", "aws", "k_cumulative"):
         if name in e:
             del e[name]
@@ -613,35 +620,73 @@ def _merge_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
                     named_in.setdefault(a, set()).add(sub)
         del tok, cand
 
-    # per block: each subject's articles, and its lowest upper and highest lower bound in each
-    per = t.groupby(["b", "s", "a"], sort=False).agg(lo=("lo", "max"), hi=("hi", "min")).reset_index()
-    bound = {(b, sub, a): (lo, hi) for b, sub, a, lo, hi in per.itertuples(index=False)}
-    arts: dict[int, dict[str, set[int]]] = {}
-    for b, sub, a in zip(per["b"].tolist(), per["s"].tolist(), per["a"].tolist()):
-        arts.setdefault(b, {}).setdefault(sub, set()).add(a)
-    mapping: dict[tuple[int, str], str] = {}
-    for b, by_subject in arts.items():
-        rank = {sub: i for i, sub in enumerate(sorted(by_subject, key=lambda x: (-len(by_subject[x]), x)))}
-        for sub, mine in by_subject.items():
-            if COMPOUND_SUBJECT.search(sub):
-                continue
-            linked = set().union(*(named_in.get(a, set()) for a in mine))
-            targets = sorted((x for x in linked if x in by_subject and len(by_subject[x]) > len(mine)
-                              and not COMPOUND_SUBJECT.search(x)), key=rank.__getitem__)
-            for target in targets:
-                apart = False
-                for a in mine & by_subject[target]:
-                    (lo_s, hi_s), (lo_t, hi_t) = bound[(b, sub, a)], bound[(b, target, a)]
-                    apart = apart or lo_s > hi_t or lo_t > hi_s
-                if not apart:
-                    mapping[(b, sub)] = target
-                    break
-    if not mapping:
+    if not named_in:
         return False
-    keys = list(zip(block.tolist(), subj.tolist()))
-    w["k_subject"] = [mapping.get(k, k[1]) for k in keys]
-    log.debug("subjects folded into a containing one: %s", sorted(set(mapping.items())))
+    mapping = _fold_targets(t, named_in)
+    if mapping.empty:
+        return False
+    names = pd.Index(mapping["name"].unique())
+    width = len(names) + 1
+    wanted = mapping["b"].to_numpy(dtype=np.int64) * width + names.get_indexer(mapping["name"])
+    row_key = block.astype(np.int64) * width + names.get_indexer(subj)
+    at = pd.Index(wanted).get_indexer(row_key)
+    folded = at >= 0
+    new_subj = subj.astype(object, copy=True)
+    new_subj[folded] = mapping["target"].to_numpy(dtype=object)[at[folded]]
+    w["k_subject"] = new_subj
+    log.debug("subjects folded into a containing one: %s",
+              sorted(set(zip(zip(mapping["b"].tolist(), mapping["name"].tolist()), mapping["target"].tolist()))))
     return True
+
+
+def _fold_targets(t: pd.DataFrame, named_in: dict[int, set[str]]) -> pd.DataFrame:
+    """For each (block, subject): the subject it folds into, as columns b, name, target.
+
+    A subject folds into a subject of its block with more articles that one of its articles
+    names, is not compound, and that no shared article gives disjoint figures; among several,
+    the one with most articles (then the first by name). All on integer codes."""
+    per = t.groupby(["b", "s", "a"], sort=False).agg(lo=("lo", "max"), hi=("hi", "min")).reset_index()
+    s_code, s_names = pd.factorize(per["s"])
+    b = per["b"].to_numpy(dtype=np.int64)
+    a = per["a"].to_numpy(dtype=np.int64)
+    bs = b * (len(s_names) + 1) + s_code
+    n_arts = pd.Series(bs).map(pd.Series(bs).value_counts()).to_numpy()  # articles per (block, subject)
+    code_of = {name: i for i, name in enumerate(s_names)}
+    link_a = [x for x, subs in named_in.items() for sub in subs if sub in code_of]
+    link_x = [code_of[sub] for x, subs in named_in.items() for sub in subs if sub in code_of]
+    empty = pd.DataFrame({"b": [], "name": [], "target": []})
+    if not link_a:
+        return empty
+    links = pd.DataFrame({"a": np.asarray(link_a, dtype=np.int64), "x": np.asarray(link_x, dtype=np.int64)})
+    cand = (pd.DataFrame({"b": b, "s": s_code, "a": a}).merge(links, on="a")[["b", "s", "x"]]
+            .drop_duplicates())
+    cand = cand[cand["s"].to_numpy() != cand["x"].to_numpy()]
+    counts = pd.DataFrame({"b": b, "s": s_code, "n": n_arts}).drop_duplicates(["b", "s"])
+    cand = (cand.merge(counts.rename(columns={"s": "x", "n": "n_x"}), on=["b", "x"])
+            .merge(counts.rename(columns={"n": "n_s"}), on=["b", "s"]))
+    compound = np.array([bool(COMPOUND_SUBJECT.search(x)) for x in s_names], dtype=bool)
+    cand = cand[(cand["n_x"].to_numpy() > cand["n_s"].to_numpy()) & ~compound[cand["s"].to_numpy()]
+                & ~compound[cand["x"].to_numpy()]]
+    if cand.empty:
+        return empty
+    # an article of the block that gives both subjects disjoint figures keeps them apart
+    p = pd.DataFrame({"b": b, "a": a, "s": s_code, "lo": per["lo"].to_numpy(), "hi": per["hi"].to_numpy()})
+    p = p[p.groupby(["b", "a"], sort=False)["s"].transform("size").to_numpy() >= 2]
+    both = p.merge(p, on=["b", "a"], suffixes=("", "_x"))
+    apart = both[((both["lo"] > both["hi_x"]) | (both["lo_x"] > both["hi"])).to_numpy()]
+    apart = apart[["b", "s", "s_x"]].drop_duplicates().rename(columns={"s_x": "x"}).assign(apart=True)
+    cand = cand.merge(apart, on=["b", "s", "x"], how="left")
+    cand = cand[cand["apart"].isna().to_numpy()]
+    if cand.empty:
+        return empty
+    name_rank = np.empty(len(s_names), dtype=np.int64)
+    name_rank[np.argsort(np.asarray(s_names, dtype=object), kind="stable")] = np.arange(len(s_names))
+    order = np.lexsort((name_rank[cand["x"].to_numpy()], -cand["n_x"].to_numpy(), cand["s"].to_numpy(),
+                        cand["b"].to_numpy()))
+    best = cand.iloc[order].drop_duplicates(["b", "s"])
+    names = np.asarray(s_names, dtype=object)
+    return pd.DataFrame({"b": best["b"].to_numpy(), "name": names[best["s"].to_numpy()],
+                         "target": names[best["x"].to_numpy()]})
 
 
 def _subject_fallback(w: pd.DataFrame, article: pd.Series) -> None:
@@ -762,59 +807,75 @@ def _build_flags(rows: _Rows, w: pd.DataFrame, members: list[pd.DataFrame]) -> t
     if not members:
         return ()
     m = pd.concat(members, ignore_index=True)
-    m["fkey"] = pd.factorize(m["kind"] + ":" + m["fkey"].astype(str))[0]
-    m = m[np.bincount(m["fkey"].to_numpy())[m["fkey"].to_numpy()] >= 2]
-    if m.empty:
+    kcode, knames = pd.factorize(m["kind"])
+    code_of = {k: i for i, k in enumerate(knames)}
+    row, fkey = m["row"].to_numpy(dtype=np.int64), m["fkey"].to_numpy(dtype=np.int64)
+    del m
+    if not len(row):
         return ()
-    r = m["row"].to_numpy()
-    m = m.assign(lo=w["lo"].to_numpy()[r], hi=w["hi"].to_numpy()[r], day=w["day"].to_numpy()[r],
-                 start=w["start"].to_numpy()[r], art=w["art"].to_numpy()[r])
+    kcode = kcode.astype(np.int64)
+    fkey = pd.factorize(kcode * (int(fkey.max()) + 1) + fkey)[0]
+    several = np.bincount(fkey)[fkey] >= 2
+    row, fkey, kcode = row[several], fkey[several], kcode[several]
+    if not len(row):
+        return ()
+    lo, hi = w["lo"].to_numpy()[row], w["hi"].to_numpy()[row]
     # figures of one flag more than MIXED_RATIO apart, with nothing in between, are separate
     # quantities that happen to share a key (a per-person payment and a total): split them
-    v = np.abs(w["v_base"].to_numpy()[r])
-    v = np.where(np.isfinite(v), v, np.abs(np.where(np.isfinite(m["lo"]), m["lo"], m["hi"])))
+    v = np.abs(w["v_base"].to_numpy()[row])
+    v = np.where(np.isfinite(v), v, np.abs(np.where(np.isfinite(lo), lo, hi)))
     # sums of money with nothing but the measure to tell them apart ("payment", "cost") are
     # split at a smaller jump: one story's budget, running total and instalments differ by less
-    generic_money = w["generic_money"].to_numpy(dtype=bool)[r]
-    order = np.lexsort((v, m["fkey"].to_numpy()))
+    generic_money = w["generic_money"].to_numpy(dtype=bool)[row]
+    order = np.lexsort((v, fkey))
     ratio = np.where(generic_money, GENERIC_MONEY_RATIO, MIXED_RATIO)
     # one article contradicting itself gives near figures; far apart, they are quantities it
     # tells apart itself (a subtotal, a part)
-    ratio = np.where((m["kind"] == "within_article").to_numpy(), np.minimum(ratio, WITHIN_ARTICLE_RATIO), ratio)[order]
-    fk, vs = m["fkey"].to_numpy()[order], v[order]
+    ratio = np.where(kcode == code_of.get("within_article", -1), np.minimum(ratio, WITHIN_ARTICLE_RATIO), ratio)[order]
+    fk, vs = fkey[order], v[order]
     with np.errstate(divide="ignore", invalid="ignore"):
         jump = np.r_[True, (fk[1:] != fk[:-1]) | (vs[1:] > ratio[1:] * vs[:-1])]
-    part = np.empty(len(m), dtype=np.int64)
+    part = np.empty(len(row), dtype=np.int64)
     part[order] = np.cumsum(jump) - 1
-    m["fkey"] = part
-    m = m[np.bincount(part)[part] >= 2]
-    if m.empty:
+    del order, ratio, fk, vs, v, generic_money, jump
+    several = np.bincount(part)[part] >= 2
+    row, fkey, kcode, lo, hi = row[several], part[several], kcode[several], lo[several], hi[several]
+    if not len(row):
         return ()
     # a cross-source flag needs two articles or two claimants
-    m = m.assign(unit=_combine(m["art"].to_numpy(), w["src"].to_numpy()[m["row"].to_numpy()]))
-    units = m.groupby("fkey")["unit"].transform("nunique").to_numpy()
-    m = m[(m["kind"] != "cross_source").to_numpy() | (units >= 2)]
+    art = w["art"].to_numpy()[row]
+    unit = _combine(art, w["src"].to_numpy()[row])
+    width = int(unit.max()) + 1
+    pairs = np.unique(fkey * width + unit)
+    units = np.bincount(pairs // width, minlength=int(fkey.max()) + 1)[fkey]
+    keep = (kcode != code_of.get("cross_source", -1)) | (units >= 2)
     # a part left with no disagreement inside it (every figure within another's reading; a
     # timeline on its stated figures) is no conflict
-    rev = (m["kind"] == "revision").to_numpy()
-    rr = m["row"].to_numpy()
-    m = m.assign(jlo=np.where(rev, w["rlo"].to_numpy()[rr], m["lo"]), jhi=np.where(rev, w["rhi"].to_numpy()[rr], m["hi"]))
-    split = m.groupby("fkey")
-    m = m[(split["jlo"].transform("max") > split["jhi"].transform("min")).to_numpy()]
-    m = m.iloc[np.lexsort((m["start"].to_numpy(), m["art"].to_numpy(), m["day"].to_numpy(), m["fkey"].to_numpy()))]
-    if m.empty:
+    rev = kcode == code_of.get("revision", -1)
+    jlo = np.where(rev, w["rlo"].to_numpy()[row], lo)
+    jhi = np.where(rev, w["rhi"].to_numpy()[row], hi)
+    top = np.full(int(fkey.max()) + 1, -np.inf)
+    bottom = np.full(int(fkey.max()) + 1, np.inf)
+    np.maximum.at(top, fkey[keep], jlo[keep])
+    np.minimum.at(bottom, fkey[keep], jhi[keep])
+    keep &= top[fkey] > bottom[fkey]
+    row, fkey, kcode, lo, hi, art = row[keep], fkey[keep], kcode[keep], lo[keep], hi[keep], art[keep]
+    if not len(row):
         return ()
-    agg = m.groupby("fkey", sort=False).agg(maxlo=("lo", "max"), minhi=("hi", "min"), kind=("kind", "first"))
-    gap = (np.maximum(agg["maxlo"] - agg["minhi"], 0.0) / np.maximum(agg["maxlo"].abs(), 1e-12)).to_numpy()
-    fk = m["fkey"].to_numpy()
-    bounds = np.flatnonzero(np.r_[True, fk[1:] != fk[:-1], True])
-    row_list = m["row"].tolist()
+    order = np.lexsort((w["start"].to_numpy()[row], art, w["day"].to_numpy()[row], fkey))
+    row, fkey, kcode, lo, hi = row[order], fkey[order], kcode[order], lo[order], hi[order]
+    fk = fkey
+    heads = np.flatnonzero(np.r_[True, fk[1:] != fk[:-1]])
+    maxlo, minhi = np.maximum.reduceat(lo, heads), np.minimum.reduceat(hi, heads)
+    gap = np.maximum(maxlo - minhi, 0.0) / np.maximum(np.abs(maxlo), 1e-12)
+    bounds = np.r_[heads, len(fk)]
+    kinds = [knames[k] for k in kcode[heads].tolist()]
+    row_list = row.tolist()
     rows.prepare(row_list)
     built = rows.built
     claimant, source = [str(x) for x in rows.claimant.tolist()], rows.source.tolist()
     firsts = [row_list[b] for b in bounds[:-1]]
-    kinds = agg["kind"].tolist()
-    keys = w[KEY_FIELDS].to_numpy()[firsts]
+    keys = w[KEY_FIELDS].iloc[firsts].to_numpy()
     keys[pd.isna(keys)] = None
     predicates = w["k_predicate"].to_numpy()[firsts]
     subjects = rows.df["subject"].to_numpy()[firsts] if "subject" in rows.df else [None] * len(firsts)
@@ -868,12 +929,22 @@ RELAXED = ["k_subject", "k_predicate", "k_unit", "k_change"]
 MAX_RELATED_PER_BLOCK = 12
 
 
-def _related_groups(rows: _Rows, e: pd.DataFrame):
+def _group_representatives(w: pd.DataFrame, eligible: np.ndarray) -> pd.DataFrame:
+    """Each group's first claim (by day, then position), with the fields that tell
+    neighbouring quantities apart."""
+    rows = np.flatnonzero(eligible)
+    order = np.lexsort((w["start"].to_numpy()[rows], w["day"].to_numpy()[rows]))
+    group = w["group"].to_numpy()[rows[order]]
+    _, first = np.unique(group, return_index=True)
+    reps = rows[order][np.sort(first)]
+    return w.iloc[reps][["group", "day", "start", "k_modality", "k_scope", "k_entity", "k_markers", *RELAXED]]
+
+
+def _related_groups(rows: _Rows, reps: pd.DataFrame):
     """Quantities that share subject, predicate and unit but differ in scope, modality,
     counted entity or markers: neighbours, shown side by side, never flagged."""
-    if e.empty:
+    if reps.empty:
         return
-    reps = e.iloc[np.lexsort((e["start"].to_numpy(), e["day"].to_numpy()))].drop_duplicates("group")
     block = reps.groupby(RELAXED, dropna=False, sort=False).ngroup().to_numpy()
     size = np.bincount(block)[block]
     keep = (size >= 2) & (size <= MAX_RELATED_PER_BLOCK)
@@ -972,3 +1043,4 @@ def _verdict_note(v: dict) -> str:
     when = pd.Timestamp(v["decided_at"]).strftime("%Y-%m-%d %H:%M") if v.get("decided_at") is not None else "?"
     text = f"{v['verdict']} by {v.get('reviewer') or 'unknown'} on {when} UTC (flag {v['flag_id']})"
     return text + (f": {v['note']}" if v.get("note") else "")
+

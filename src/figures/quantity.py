@@ -305,8 +305,9 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
         mk[has_nth] = ["|".join(sorted((set(m.split("|")) | {n}) - {""})) for m, n in zip(mk[has_nth], nth[has_nth])]
 
     modality = col("modality").fillna("actual").astype(str).to_numpy()
-    modality_class = np.where(np.isin(modality, list(PLANNED_MODALITIES)) | planned_by_words, "planned",
-                              np.where(modality == "denied", "denied", "actual"))
+    # one string object per class, not one per claim
+    modality_class = np.array(["actual", "planned", "denied"], dtype=object)[
+        np.where(np.isin(modality, list(PLANNED_MODALITIES)) | planned_by_words, 1, np.where(modality == "denied", 2, 0))]
     return pd.DataFrame({
         "k_subject": subject, "k_scope": scope, "k_predicate": pred, "k_entity": head,
         "k_markers": mk, "k_modality": modality_class,
