@@ -88,3 +88,13 @@ def test_subject(title, text, span, expected):
         assert " and " not in (claims[0].subject or "")
     else:
         assert claims[0].subject == expected
+
+
+@pytest.mark.parametrize("text,span,location", [
+    ("The death toll in rebel-held northwestern Syria is more than 4,300.", "more than 4,300", "rebel-held northwestern"),
+    ("Some 5,775 buildings were destroyed in southern Turkey.", "Some 5,775", None),  # a direction is not a scope
+])
+def test_location_held_by(text, span, location):
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 2, 13))
+    claim = next(c for c in extract_claims(art).claims if c.span == span)
+    assert claim.location == location

@@ -212,6 +212,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
     if best is not None and best.kind != "company":  # a company speaks for itself, not for the paragraph
         ctx.para_subject = (paragraph, best.name)
+    if location is None and best is not None and best.kind not in ("company", "person"):
+        location = _held_by(toks, best)  # "in rebel-held northwestern Syria": who holds the part counted
     # nothing placed: the article's main subject; for a local event, the place it is counted in
     return (best.name if best else ctx.event_place or ctx.main_subject), location
 
@@ -319,6 +321,19 @@ def _preposition(toks: list[Tok], p: Place) -> str:
             and toks[k].low not in AUXILIARIES and (toks[k].low.endswith(("ern", "-held", "-controlled", "-torn"))):
         k -= 1
     return toks[k].low if k >= 0 else ""
+
+
+def _held_by(toks: list[Tok], p: Place) -> str | None:
+    """The modifiers before a place when one says who controls the part meant: "in rebel-held
+    northwestern Syria" -> "rebel-held northwestern"; a bare direction ("southern Turkey") is not a scope."""
+    k = p.first
+    while k > 0 and p.first - k < 2 and toks[k - 1].word and not toks[k - 1].cap and toks[k - 1].low.endswith(
+            ("ern", "-held", "-controlled", "-torn")):
+        k -= 1
+    mods = toks[k:p.first]
+    if any(t.low.endswith(("-held", "-controlled")) for t in mods):
+        return join_words(mods)
+    return None
 
 
 _COUNTRY_NOUNS = frozenset("country nation".split())
