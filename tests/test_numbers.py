@@ -407,6 +407,27 @@ def test_year_like_pairs_that_count(text, span):
     assert span in [s for s, _, _ in _spans(text)]
 
 
+@pytest.mark.parametrize("text,surface", [
+    ("a baker's dozen of rolls", "baker's dozen"),  # thirteen by name, not twelve
+    ("he scored early in the second half of the game", "second half"),  # a period of play
+])
+def test_idioms_are_not_figures(text, surface):
+    figures, non = find_figures(text)
+    assert (surface, "idiom") in [(text[n.start:n.end], n.reason) for n in non]
+    assert not figures
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("a dose of 1/250 of a gram", "1/250", 1 / 250),  # a denominator above 100 needs "of"
+    ("rents priced from $900 to $1,400 a month", "from $900 to $1,400", 900),  # "priced from": a band
+    ("the first two weeks", "two weeks", 2),  # an ordinal before a count does not make an idiom
+])
+def test_fraction_band_and_count_edge_cases(text, span, value):
+    assert span in [s for s, _, _ in _spans(text)]
+    assert value in [v for s, v, _ in _spans(text) if s == span] or math.isclose(
+        [v for s, v, _ in _spans(text) if s == span][0], value)
+
+
 def test_2000_01_is_still_a_year_span():
     _, non = find_figures("the 2000-01 season")
     assert [n.reason for n in non] == ["year"]
@@ -546,6 +567,7 @@ def test_not_spoken_decimals_or_powers(text, surface, reason):
     ("a shortage of COVID -19 kits", "COVID -19"),  # a stray space before the hyphen
     ("it failed the ISO 9001-2 audit", "ISO 9001-2"),  # the whole code, not 9001 and 2
     ("the premier spoke outside 10 Downing Street on Monday", "10 Downing Street"),  # addresses
+    ("a flat at 14 Rue de Rivoli was sold", "14 Rue de Rivoli"),  # the street word before the name
     ("the flat at 221 Baker St, London", "221 Baker St"),
     ("a tower at 5 W 57th Street sold", "5 W 57th Street"),
     ("a warehouse at 12-14 Quay Road was let", "12-14 Quay Road"),

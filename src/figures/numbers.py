@@ -203,12 +203,14 @@ _HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.joi
 
 _MONTH = rf"(?:{_MONTHS})"
 _STREET = _alt(w.capitalize() for w in _CONTEXT["street"])
+_STREET_FIRST = _alt(w.capitalize() for w in _CONTEXT["street_first"])
 _BLOCKERS = [
     # URLs and addresses: https://..., www..., 192.168.1.2
     (re.compile(r"\b(?:https?://|www\.)\S+|\b\d{1,3}(?:\.\d{1,3}){3}\b"), "identifier"),
     # street addresses: 10 Downing Street, 9 E 71st St, 16-18 Harbour Avenue; not "30 Wall Street banks"
     (re.compile(rf"(?<![\d.,$£€])\b\d{{1,5}}(?:[-–]\d{{1,5}})?\s+(?:(?:[A-Z][\w'’.]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
-                rf"(?:{_STREET})\b(?!\s+(?!does\b|goes\b)[a-z]{{3,}}s\b)"), "identifier"),
+                rf"(?:{_STREET})\b(?!\s+(?!does\b|goes\b)[a-z]{{3,}}s\b)"
+                rf"|(?<![\d.,$£€])\b\d{{1,5}}\s+(?:{_STREET_FIRST})\.?\s+(?:(?:de|du|des|la|del)\s+)?[A-Z]\w*"), "identifier"),
     # (808) 555-1234, 808-555-1234, +44 20 7946 0958
     (re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b"
                 r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"), "phone"),
@@ -517,6 +519,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
     elif m.group("frac"):
         words = re.split(r"[\s-]+", m.group("frac").lower())
         if words == ["half"]:
+            wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
+            if wb and wb.group("w").lower() in _CONTEXT["half_pre"]:
+                return NonFigure(wb.start("w"), end, "idiom")  # "the second half of the game": a period
             raw = 0.5
         else:
             num = 1.0 if words[0] in ("a", "an", "one") else float(_WORD_VALUE[words[0]])
@@ -542,7 +547,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         word = text[start:end].lower()
         if word == "one" and _is_pronoun_one(text, start, end):
             return NonFigure(start, end, "pronoun")
-        if word in _SMALL_WORDS:
+        if word in _SMALL_WORDS or word == "dozen":
             wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
             before = wb.group("w").lower() if wb else ""
             if before in _CONTEXT["reference"] and not _UNIT_AFTER.match(text, end):
@@ -825,9 +830,13 @@ def _is_slash_fraction(text: str, start: int, end: int) -> bool:
     bound before it ("more than 1/2"), or a small denominator (<= 10) with no date word before it
     ("3/4", "a 2/3 majority"; but "on 3/4", "the 1/6 committee" and "9/11" are not read)."""
     a, _, b = text[start:end].partition("/")
-    if not (a.isdigit() and b.isdigit() and 0 < int(a) < int(b) <= 100):
+    if not (a.isdigit() and b.isdigit() and 0 < int(a) < int(b) <= 1000):
         return False
-    if _FRACTION_AFTER.match(text, end) or _UNIT_AFTER.match(text, end):
+    if _FRACTION_AFTER.match(text, end):  # "1/128 of a gallon"
+        return True
+    if int(b) > 100:
+        return False
+    if _UNIT_AFTER.match(text, end):
         return True
     if _PRE_QUAL.search(text, max(0, start - 40), start):
         return True
