@@ -22,6 +22,10 @@ LAYERS: list[set[str]] = [
     {"store", "migrations"},
     {"parallel"},
     {"intervals", "quantity", "reliability"},
+    # the comparator's stages: keys (with subject folding), blocking, disagreements, records
+    {"codes", "subject_folding", "verdicts"},
+    {"claim_keys", "blocking", "disagreements"},
+    {"flag_records"},
     {"compare"},
     {"charts", "claimreview", "markdown", "report"},
     {"api"},

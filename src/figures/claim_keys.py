@@ -1,0 +1,199 @@
+"""Every claim keyed for comparison: the quantity key (subject, scope, predicate, counted thing,
+markers, modality, unit dimension, change vs level), its logical and stated intervals in the
+unit's base, its day, its original claimant and whether the article speaks in its own voice.
+
+``key_claims`` turns the claims table into this key table, one row per claim (same positions),
+with integer codes standing in for strings in every later sort and grouping.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from figures.codes import column_codes
+from figures.config import Settings
+from figures.intervals import logical_bounds
+from figures.quantity import GENERIC_ENTITIES, key_frame, predicate
+from figures.subject_folding import fold_subjects
+
+log = logging.getLogger(__name__)
+
+KEY_FIELDS = ["k_subject", "k_scope", "k_predicate", "k_entity", "k_markers", "k_modality", "k_unit", "k_change"]
+ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
+# One-sided wordings read as their stated figure when a quantity's timeline is judged.
+STATED_AS_ABOUT = {q: "about" for q in ("at_least", "more_than", "at_most", "up_to", "less_than")}
+
+
+def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """The key table of a claims table with a RangeIndex (see the module docstring)."""
+    n = len(df)
+    col = lambda name: df[name] if name in df else pd.Series([None] * n)  # noqa: E731
+    w = key_frame(df)
+    codes, uniques = pd.factorize(col("unit"))
+    info = [unit_info(u) for u in uniques] + [unit_info(None)]
+    w["k_unit"] = np.array([i[0] for i in info], dtype=object)[codes]
+    factor = np.array([i[1] for i in info], dtype=float)[codes]
+    # a unit pint does not know that names a measure ("7.8 magnitude") is the measure: the
+    # figure is then a bare number of that measure
+    named = {u: predicate(u[5:]) for u in pd.unique(w["k_unit"]) if isinstance(u, str) and u.startswith("unit:")}
+    names = w["k_unit"].map(named)
+    is_named = names.notna().to_numpy()
+    if is_named.any():
+        w.loc[is_named, "k_predicate"] = names[is_named].to_numpy()
+        w.loc[is_named, "k_unit"] = "count"
+    merge_scopes(w)
+    entity_key(w)
+    subject_fallback(w, col("article_id"))
+    w["article_id"] = col("article_id").to_numpy()
+    w["start"] = pd.to_numeric(col("start"), errors="coerce").fillna(0).to_numpy()
+    w["end"] = pd.to_numeric(col("end"), errors="coerce").fillna(0).to_numpy()
+    w["sentence"] = col("sentence").to_numpy()
+    w["unit"] = col("unit").to_numpy()
+
+    value = pd.to_numeric(col("value"), errors="coerce").to_numpy(dtype=float) * factor
+    low = pd.to_numeric(col("low"), errors="coerce").to_numpy(dtype=float) * factor
+    high = pd.to_numeric(col("high"), errors="coerce").to_numpy(dtype=float) * factor
+    w["lo"], w["hi"] = logical_bounds(value, low, high, col("qualifier").fillna("exact").to_numpy(),
+                                      settings.rounding_tolerance)
+    w["v_base"] = value
+    # over time a source's stated figure is what changes: "more than 21,000" on one day and
+    # "62,914" later is a revised figure, though the wording of the first allows the second
+    stated = col("qualifier").fillna("exact").replace(STATED_AS_ABOUT).to_numpy()
+    w["rlo"], w["rhi"] = logical_bounds(value, low, high, stated, settings.rounding_tolerance)
+    as_of, published = _days(col("as_of")), _days(col("published"))
+    day = np.where(np.isnan(as_of), published, as_of)
+    w["day"] = np.where(np.isnan(day), 0.0, day)
+    w["published_day"] = np.where(np.isnan(published), w["day"].to_numpy(), published)
+    elapsed = (w["k_predicate"] == "elapsed").to_numpy()
+    if elapsed.any():  # time since an event is compared only within one as-of day
+        w.loc[elapsed, "k_markers"] = w.loc[elapsed, "k_markers"] + "@day" + w.loc[elapsed, "day"].astype(int).astype(str)
+    w["claimant"], w["source"] = claimant_of(df)
+    # integer codes stand in for strings in every sort and grouping below
+    w["art"] = pd.factorize(w["article_id"])[0]
+    w["sent"] = pd.factorize(w["sentence"])[0]
+    w["src"] = pd.factorize(w["source"])[0]
+    # the article's own voice: no claimant named, or the outlet itself
+    o_codes, o_uniques = pd.factorize(col("outlet"))
+    outlet_key = np.array([source_key(o) for o in o_uniques] + [""], dtype=object)[o_codes]
+    w["own_voice"] = (w["source"].to_numpy() == outlet_key) | (w["source"].to_numpy() == "")
+    if fold_subjects(w, df):
+        merge_scopes(w)
+    w["kcode"] = column_codes(w, KEY_FIELDS[:-1])
+    return w
+
+
+# -- units -------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=4096)
+def unit_info(unit: str | None) -> tuple[str, float]:
+    """(dimension key, factor to the dimension's base unit). Currencies are their own dimension
+    (never converted), a plain count is "count", and a unit pint does not know stands alone."""
+    if unit is None or (isinstance(unit, float) and np.isnan(unit)) or str(unit).strip() in ("", "None"):
+        return "count", 1.0
+    u = str(unit).strip()
+    if ISO_CURRENCY.match(u):
+        return "currency:" + u, 1.0
+    if u.lower() in ("percent", "%", "per cent", "percentage"):
+        return "percent", 1.0
+    try:
+        q = _registry().Quantity(1.0, u)
+        base = q.to_base_units()
+        dim = str(q.dimensionality)
+        if dim == "dimensionless":
+            return "unit:" + u.lower(), 1.0
+        return "dim:" + dim, float(base.magnitude)
+    except Exception:  # pint raises several unrelated types for unknown units
+        return "unit:" + u.lower(), 1.0
+
+
+# -- preparing the table -------------------------------------------------------------------------
+def claimant_of(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(label, normalised key) of the original claimant: the first of the relay chain, else
+    attributed_to, else the outlet. "(via X)" notes are relays, not claimants."""
+    n = len(frame)
+    get = lambda name: frame[name] if name in frame else pd.Series([None] * n, index=frame.index)  # noqa: E731
+    c_codes, c_uniques = pd.factorize(get("claimant_chain"))
+    firsts = [((c.split(" <- ")[0].strip() or None) if isinstance(c, str) else
+               (c[0] if isinstance(c, (list, tuple)) and c else None)) for c in c_uniques] + [None]
+    first = pd.Series(np.array(firsts, dtype=object)[c_codes], index=frame.index)
+    label = first.where(first.notna(), get("attributed_to"))
+    label = label.where(label.notna(), get("outlet"))
+    codes, uniques = pd.factorize(label)
+    norm = [source_key(u) for u in uniques]
+    return label.to_numpy(), np.array(norm + [""], dtype=object)[codes]
+
+
+def source_key(name) -> str:
+    """A claimant or outlet name compared loosely: case, spacing and "(via X)" notes aside."""
+    return re.sub(r"\s+", " ", re.sub(r"\(via [^)]*\)", "", str(name))).strip().lower() if isinstance(name, str) else ""
+
+
+def _days(series: pd.Series) -> np.ndarray:
+    """Days since 1970 (NaN when missing), computed once per distinct date."""
+    codes, uniques = pd.factorize(series)
+    days = pd.to_datetime(pd.Series(list(uniques), dtype=object), errors="coerce")
+    lookup = np.r_[((days - pd.Timestamp("1970-01-01")).dt.days).to_numpy(dtype=float), np.nan]
+    return lookup[np.where(codes < 0, len(uniques), codes)]
+
+
+def merge_scopes(w: pd.DataFrame) -> None:
+    """Within one subject and measure, a scope worded with extra words ("rebel-held areas in
+    the northwest") is the scope it contains ("rebel-held areas") when that one is unique."""
+    scoped = w["k_scope"].notna().to_numpy()
+    if not scoped.any():
+        return
+    block = column_codes(w, ["k_subject", "k_predicate", "k_unit"])
+    pairs = pd.DataFrame({"b": block[scoped], "s": w["k_scope"].to_numpy()[scoped]}).drop_duplicates()
+    multi = pairs[pairs.groupby("b")["s"].transform("size") >= 2]
+    mapping: dict[tuple[int, str], str] = {}
+    for b, scopes in multi.groupby("b")["s"]:
+        sets = {sc: frozenset(sc.split()) for sc in scopes}
+        for sc, words in sets.items():
+            inside = [t for t, tw in sets.items() if tw < words]
+            minimal = [t for t in inside if not any(sets[u] < sets[t] for u in inside)]
+            if len(minimal) == 1:
+                mapping[(b, sc)] = minimal[0]
+    if mapping:
+        keys = list(zip(block[scoped].tolist(), w["k_scope"].to_numpy()[scoped].tolist()))
+        w.loc[scoped, "k_scope"] = [mapping.get(k, k[1]) for k in keys]
+
+
+def entity_key(w: pd.DataFrame) -> None:
+    """The counted thing as a key field: "people" is not distinguishing once the predicate says
+    killed or injured, nor a head that only names the predicate again ("troops" deployed)."""
+    ent = w["k_entity"]
+    generic = ent.isin(list(GENERIC_ENTITIES - {None})).to_numpy()
+    codes, uniques = pd.factorize(ent)
+    head_pred = np.array([predicate(u) for u in uniques] + [None], dtype=object)[codes]
+    names_predicate = (head_pred == w["k_predicate"].to_numpy()) & ~w["k_cumulative"].to_numpy()
+    same = (ent == w["k_predicate"]).to_numpy()
+    w["k_entity"] = np.where(generic | names_predicate | same, None, ent.to_numpy())
+
+
+def subject_fallback(w: pd.DataFrame, article: pd.Series) -> None:
+    """A claim with no subject takes its article's most common one; failing that it is
+    compared only inside its article."""
+    missing = w["k_subject"].isna().to_numpy()
+    if not missing.any():
+        return
+    art = pd.factorize(article)[0]
+    affected = np.isin(art, np.unique(art[missing])) & ~missing  # articles with a subject-less claim
+    if affected.any():
+        subj_codes, subj_uniques = pd.factorize(w["k_subject"].to_numpy()[affected])
+        pairs = pd.DataFrame({"a": art[affected], "s": subj_codes})
+        counts = pairs.value_counts().reset_index(name="n").sort_values(["a", "n", "s"], ascending=[True, False, True])
+        best = counts.drop_duplicates("a")
+        lookup = pd.Series(np.asarray(subj_uniques, dtype=object)[best["s"].to_numpy()], index=best["a"].to_numpy())
+        w.loc[missing, "k_subject"] = pd.Series(art[missing]).map(lookup).to_numpy()
+        missing = w["k_subject"].isna().to_numpy()
+    w.loc[missing, "k_subject"] = ("article:" + article[missing].astype(str)).to_numpy()

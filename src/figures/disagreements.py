@@ -1,0 +1,191 @@
+"""Disagreements within the judged rows (see ``blocking.judged_rows``), by interval algebra on
+per-window and per-article extremes, so "does this claim clash with anyone else here" is a
+join, not a pair loop. Each kind of flag comes out as rows (claim positions) and a flag key:
+
+- ``cross_source``: a claim disagrees with a claim of another article in its window, or with
+  another named claimant quoted in the same article;
+- ``within_article``: an article contradicts itself, in its own voice or one claimant's;
+- ``revision``: the quantity's figures disagree across windows (its timeline);
+- ``monotonic``: a cumulative quantity falls: a later figure lies wholly below an earlier one.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from figures.codes import combine_codes
+
+# At the same time, figures more than this factor apart are two quantities, not one in dispute.
+MAX_SAME_TIME_RATIO = 20.0
+# A block whose figures at one time span more than this factor is not read as one timeline
+# (tolls grow up to ~7x in the first three days of a disaster; per-person vs total is 10x+).
+MIXED_RATIO = 10.0
+# A cumulative figure corrected downwards rarely falls by more than this factor; a steeper fall
+# is two quantities sharing a key.
+MAX_DROP_RATIO = 2.0
+# A timeline of such sums spanning more than this factor holds several sums, not one revised.
+GENERIC_MONEY_SPAN = 1.5
+PAIR_BATCH = 2_000_000  # claim pairs of cumulative groups joined at a time
+
+
+def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
+    """Frames of (row, kind, fkey): the claims each kind of flag holds, by flag key. Adds
+    working columns to ``e``."""
+    members: list[pd.DataFrame] = []
+    if e.empty:
+        return members
+    # cross-source: disagrees with another article in its window, or, inside one article,
+    # with another named claimant (an article that quotes two sources reports their dispute)
+    other_lo, other_hi = _others_extreme(e, "window", "art")
+    hit = _clash(e, other_lo, other_hi, max_ratio=MAX_SAME_TIME_RATIO)
+    e["aw"] = e.groupby(["window", "art"], sort=False).ngroup()
+    voice = e["own_voice"].to_numpy()
+    quoted = e[~voice]
+    if not quoted.empty:
+        q_lo, q_hi = _others_extreme(quoted, "aw", "src")
+        hit[~voice] |= _clash(quoted, q_lo, q_hi, max_ratio=MAX_SAME_TIME_RATIO)
+    members.append(pd.DataFrame({"row": e.index[hit], "kind": "cross_source", "fkey": e["window"].to_numpy()[hit]}))
+    # within one article (and window), against its other sentences, where the article speaks
+    # in its own voice or one claimant contradicts itself; figures listed side by side in one
+    # sentence are a breakdown or an enumeration, not a contradiction
+    e["sid"] = e.groupby(["aw", "sent"], sort=False).ngroup()
+    own = e[voice]
+    within = np.zeros(len(e), dtype=bool)
+    if not own.empty:
+        # against the article's own-voice figures (every row), and own-voice rows against all
+        e["own_lo"] = np.where(voice, e["lo"], -np.inf)
+        e["own_hi"] = np.where(voice, e["hi"], np.inf)
+        o_lo, o_hi = _others_extreme(e, "aw", "sid", lo="own_lo", hi="own_hi")
+        within |= _clash(e, o_lo, o_hi, max_ratio=MAX_SAME_TIME_RATIO)
+        a_lo, a_hi = _others_extreme(e, "aw", "sid")
+        within |= voice & _clash(e, a_lo, a_hi, max_ratio=MAX_SAME_TIME_RATIO)
+    e["aws"] = combine_codes(e["aw"].to_numpy(), e["src"].to_numpy())
+    s_lo, s_hi = _others_extreme(e, "aws", "sid")
+    within |= _clash(e, s_lo, s_hi, max_ratio=MAX_SAME_TIME_RATIO)
+    members.append(pd.DataFrame({"row": e.index[within], "kind": "within_article", "fkey": e["aw"].to_numpy()[within]}))
+    # revision: the quantity's figures disagree across windows; the flag lists its timeline
+    # (by as-of day: a figure revised within a few days is still a revision). A figure more
+    # than MIXED_RATIO from its window's median is another quantity under the key (a part,
+    # a peak): it is left out of the timeline.
+    point = np.where(np.isfinite(e["v_base"]), e["v_base"], np.where(np.isfinite(e["lo"]), e["lo"], e["hi"]))
+    med = pd.Series(np.abs(point), index=e.index).groupby(e["window"]).transform("median").to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        outlier = (np.abs(point) > MIXED_RATIO * med) | (MIXED_RATIO * np.abs(point) < med)
+    e["asof_day"] = pd.factorize(e["day"])[0]
+    timeline = pd.DataFrame({"group": e["group"].to_numpy(), "asof_day": e["asof_day"].to_numpy(),
+                             "lo": np.where(outlier, -np.inf, e["rlo"]), "hi": np.where(outlier, np.inf, e["rhi"])})
+    other_lo, other_hi = _others_extreme(timeline, "group", "asof_day")
+    hit = pd.Series(_clash(timeline, other_lo, other_hi), index=e.index)
+    changed = hit.groupby(e["group"]).transform("any").to_numpy()
+    # a block whose figures at one time (outliers aside) still lie more than MIXED_RATIO
+    # apart mixes quantities (per-person and total payments): it is not read as one timeline
+    kept = e.loc[~outlier, ["group", "window", "lo", "hi"]]
+    by_window = kept.groupby("window")
+    spread = by_window["lo"].transform("max").abs() > MIXED_RATIO * by_window["hi"].transform("min").abs()
+    mixed_groups = kept["group"].to_numpy()[spread.to_numpy()]
+    mixed = np.isin(e["group"].to_numpy(), mixed_groups)
+    # generic money is one sum revised only while its figures stay close together
+    g_max = kept.groupby("group")["lo"].max().abs()
+    g_min = kept.groupby("group")["hi"].min().abs()
+    wide = (g_max > GENERIC_MONEY_SPAN * g_min).reindex(e["group"]).fillna(False).to_numpy(dtype=bool)
+    changed = changed & ~mixed & ~outlier & ~(e["generic_money"].to_numpy(dtype=bool) & wide)
+    members.append(pd.DataFrame({"row": e.index[changed], "kind": "revision", "fkey": e["group"].to_numpy()[changed]}))
+    # monotonic: cumulative quantities whose later window lies wholly below an earlier one
+    c = e[e["k_cumulative"].to_numpy()]
+    if not c.empty:
+        pw = c.groupby(["group", "window"], sort=True).agg(maxlo=("lo", "max"), minhi=("hi", "min"))
+        g = pw.index.get_level_values(0)
+        prev_max = pw["maxlo"].groupby(g).cummax().groupby(g).shift(1)
+        rev = pw.iloc[::-1]
+        rg = rev.index.get_level_values(0)
+        next_min = rev["minhi"].groupby(rg).cummin().groupby(rg).shift(1).iloc[::-1]
+        idx = pd.MultiIndex.from_arrays([c["group"], c["window"]])
+        pm = prev_max.reindex(idx).to_numpy(dtype=float)
+        nm = next_min.reindex(idx).to_numpy(dtype=float)
+        hit = (c["hi"].to_numpy() < pm) | (c["lo"].to_numpy() > nm)
+        rows_hit = _drops(c[np.isin(c["group"].to_numpy(), np.unique(c["group"].to_numpy()[hit]))])
+        members.append(pd.DataFrame({"row": rows_hit, "kind": "monotonic",
+                                     "fkey": c.loc[rows_hit, "group"].to_numpy()}))
+    return members
+
+
+def _others_extreme(frame: pd.DataFrame, outer: str, inner: str, lo: str = "lo", hi: str = "hi") -> tuple[np.ndarray, np.ndarray]:
+    """For each row: the largest lower bound and the smallest upper bound among the rows of
+    its ``outer`` block that belong to a different ``inner`` unit (another article, another
+    window). Done with the top-two trick on per-unit extremes: no pairs."""
+    o = frame[outer].to_numpy()
+    i = frame[inner].to_numpy()
+    unit = combine_codes(o, i)
+    k = int(unit.max()) + 1
+    maxlo = np.full(k, -np.inf)
+    np.maximum.at(maxlo, unit, frame[lo].to_numpy(dtype=float))
+    minhi = np.full(k, np.inf)
+    np.minimum.at(minhi, unit, frame[hi].to_numpy(dtype=float))
+    first_row = np.full(k, -1, dtype=np.int64)
+    first_row[unit[::-1]] = np.arange(len(unit))[::-1]
+    u_outer, u_inner = o[first_row], i[first_row]
+    n_outer = int(o.max()) + 1
+    res = []
+    for values, sign in ((maxlo, -1.0), (minhi, 1.0)):
+        # per outer block: the best and second-best unit (sorted by value within the block)
+        order = np.lexsort((sign * values, u_outer))
+        so, sv, si = u_outer[order], values[order], u_inner[order]
+        head = np.r_[True, so[1:] != so[:-1]]
+        starts = np.flatnonzero(head)
+        best_val = np.full(n_outer, np.nan)
+        best_who = np.full(n_outer, -1, dtype=np.int64)
+        second_val = np.full(n_outer, np.nan)
+        best_val[so[starts]], best_who[so[starts]] = sv[starts], si[starts]
+        nxt = starts + 1
+        has_second = (nxt < len(so)) & (np.r_[so[1:], -1][starts] == so[starts])
+        second_val[so[starts[has_second]]] = sv[nxt[has_second]]
+        res.append(np.where(best_who[o] == i, second_val[o], best_val[o]))
+    return res[0], res[1]
+
+
+def _clash(e: pd.DataFrame, other_lo: np.ndarray, other_hi: np.ndarray, max_ratio: float | None = None) -> np.ndarray:
+    """Rows whose interval is disjoint from the others' extremes. With ``max_ratio``, a gap of
+    more than that factor is taken for two different quantities (a per-person payment and a
+    total), not a disagreement about one."""
+    lo, hi = e["lo"].to_numpy(), e["hi"].to_numpy()
+    above, below = other_lo > hi, other_hi < lo
+    if max_ratio is not None:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            above &= ~(np.abs(other_lo) > max_ratio * np.abs(hi))
+            below &= ~(np.abs(lo) > max_ratio * np.abs(other_hi))
+    return above | below
+
+
+def _drops(c: pd.DataFrame) -> np.ndarray:
+    """Rows of a fall in a cumulative figure: a later claim wholly below an earlier one, and
+    that earlier one, where the fall is at most MAX_DROP_RATIO (a corrected toll; a steeper
+    fall is two quantities under one key, a region and the whole, a forecast and a count).
+    Only groups already known to fall are passed in, so the pairwise join stays small."""
+    if c.empty:
+        return np.array([], dtype=np.int64)
+    x = pd.DataFrame({"group": c["group"].to_numpy(), "window": c["window"].to_numpy(), "lo": c["lo"].to_numpy(),
+                      "hi": c["hi"].to_numpy(), "row": c.index.to_numpy()})
+    # pairs within a group, a batch of groups at a time so the pair table stays small
+    sizes = x.groupby("group").size()
+    batch = (np.cumsum((sizes.to_numpy(dtype=np.int64)) ** 2) // PAIR_BATCH)
+    batch_of = pd.Series(batch, index=sizes.index)
+    found = []
+    for _, xs in x.groupby(x["group"].map(batch_of).to_numpy(), sort=False):
+        q = xs.merge(xs, on="group", suffixes=("_a", "_b"))
+        with np.errstate(invalid="ignore"):
+            fell = ((q["window_a"] < q["window_b"]) & (q["hi_b"] < q["lo_a"])
+                    & (np.abs(q["lo_a"]) <= MAX_DROP_RATIO * np.abs(q["hi_b"]))).to_numpy()
+        found.append(q[fell])
+    p = pd.concat(found, ignore_index=True)
+    if p.empty:
+        return np.array([], dtype=np.int64)
+    # the earlier figure is the peak the fall came from: no figure between the two lies above it
+    # (a toll that rose from 99 to 115 and fell to 97 fell from 115, not from 99)
+    peaks = x.groupby(["group", "window"])["lo"].max()
+    keep = []
+    for g, wa, wb, hi_a in zip(p["group"].tolist(), p["window_a"].tolist(), p["window_b"].tolist(), p["hi_a"].tolist()):
+        between = peaks.loc[g]
+        between = between[(between.index > wa) & (between.index < wb)]
+        keep.append(not (between > hi_a).any())
+    p = p[np.array(keep, dtype=bool)]
+    return np.unique(np.r_[p["row_a"].to_numpy(), p["row_b"].to_numpy()])
