@@ -40,7 +40,7 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     hit = _clash(e, other_lo, other_hi, max_ratio=MAX_SAME_TIME_RATIO)
     e["aw"] = e.groupby(["window", "art"], sort=False).ngroup()
     voice = e["own_voice"].to_numpy()
-    quoted = e[~voice]
+    quoted = e.loc[~voice, ["aw", "src", "lo", "hi"]]  # narrow: only what the join reads
     if not quoted.empty:
         q_lo, q_hi = _others_extreme(quoted, "aw", "src")
         hit[~voice] |= _clash(quoted, q_lo, q_hi, max_ratio=MAX_SAME_TIME_RATIO)
@@ -49,9 +49,8 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     # in its own voice or one claimant contradicts itself; figures listed side by side in one
     # sentence are a breakdown or an enumeration, not a contradiction
     e["sid"] = e.groupby(["aw", "sent"], sort=False).ngroup()
-    own = e[voice]
     within = np.zeros(len(e), dtype=bool)
-    if not own.empty:
+    if voice.any():
         # against the article's own-voice figures (every row), and own-voice rows against all
         e["own_lo"] = np.where(voice, e["lo"], -np.inf)
         e["own_hi"] = np.where(voice, e["hi"], np.inf)
@@ -91,7 +90,7 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     changed = changed & ~mixed & ~outlier & ~(e["generic_money"].to_numpy(dtype=bool) & wide)
     members.append(pd.DataFrame({"row": e.index[changed], "kind": "revision", "fkey": e["group"].to_numpy()[changed]}))
     # monotonic: cumulative quantities whose later window lies wholly below an earlier one
-    c = e[e["k_cumulative"].to_numpy()]
+    c = e.loc[e["k_cumulative"].to_numpy(), ["group", "window", "lo", "hi"]]
     if not c.empty:
         pw = c.groupby(["group", "window"], sort=True).agg(maxlo=("lo", "max"), minhi=("hi", "min"))
         g = pw.index.get_level_values(0)
