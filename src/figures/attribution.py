@@ -114,7 +114,7 @@ def _quoted(text: str, sent: Sentence) -> bool:
 # Verbs that attribute only when no stronger cue is in the sentence ("ministers expect ...").
 WEAK_VERBS = frozenset("expect expects expected believe believes found finds showed shows put puts assumes "
                        "assumed assume released releases published revised estimated estimates projected "
-                       "projects predicted predicts forecast forecasts".split())
+                       "projects predicted predicts forecast forecasts expecting".split())
 
 
 # Claimant verbs in -ing after a comma: their subject is the sentence's subject.
@@ -122,8 +122,16 @@ PARTICIPLES = frozenset("saying stating adding telling warning noting explaining
                         "confirming reporting".split())
 
 
-# "Employers added 339,000 jobs": with a figure as its object, "add" is arithmetic, not speech.
-ADDING = frozenset("add adds added".split())
+# "Employers added 339,000 jobs", "adding an average of 19,000": "add" is arithmetic, not speech,
+# unless what follows is what was said (", he added.", "added that", "adding: ...")
+ADDING = frozenset("add adds added adding".split())
+SAID_NEXT = frozenset(", . ; : that “ \" ‘ ' —".split())
+# "put the toll at 300": "put" is a claimant verb only with "at" (not "put the meeting in focus")
+PUTTING = frozenset("put puts".split())
+# Adverbs between a subject and its verb: "the CGT thus declared", "the police meanwhile counted"
+ADVERBS = frozenset("thus meanwhile therefore however instead too likewise again nonetheless".split())
+# Participles that make a surveyed group a claimant: "economists surveyed by Bloomberg"
+POLLED = frozenset("surveyed polled questioned consulted interviewed".split())
 # After these the claimant's verb does not reach back over the sentence: "rose to 99 as the chief said ..."
 SUBORDINATORS = frozenset("as while when after before because since although though if and but whereas".split())
 
@@ -136,6 +144,13 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
     for i, t in enumerate(toks):
         low = t.low
         if t.fig >= 0:
+            first_word = t.text.split(maxsplit=1)[0].lower() if " " in t.text else ""
+            if first_word in vocab.claimant_verbs and i > 0 and toks[i - 1].word and not _passive(toks, i):
+                # "Economists previously estimated 163,000": the verb is read into the figure's span
+                name, person, lead = _np_before(ctx, toks, i, out)
+                if name:
+                    out.append(Claimant(name, t.start, "speaker", person, lead_ok=lead,
+                                        weak=first_word in WEAK_VERBS, object_of=t.start))
             continue
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             name, person = _np_after(ctx, toks, i + 2)
@@ -157,12 +172,12 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _np_after(ctx, toks, i + 1)
             if name and (name[:1].isupper() or _headed_by(name, vocab.claimant_nouns)):
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
-        elif low in PARTICIPLES and i > 0 and toks[i - 1].text == ",":
+        elif low in PARTICIPLES and i > 0 and toks[i - 1].text == "," and not _arithmetic(toks, i):
             name, person = _sentence_subject(ctx, toks, i, out)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (
-                i > 0 and toks[i - 1].low == "to") and not (low in ADDING and i + 1 < n and toks[i + 1].fig >= 0) \
+                i > 0 and toks[i - 1].low == "to") and not _arithmetic(toks, i) \
                 and not _document_noun(vocab, toks, i):
             name, person, lead = _np_before(ctx, toks, i, out)
             if name is None and i > 1 and toks[i - 1].low == "and" and toks[i - 2].text == ",":
@@ -200,6 +215,21 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
 
 
 OWNER_PRONOUNS = {"its": "any", "their": "any", "his": "person", "her": "person"}
+
+
+def _arithmetic(toks: list[Tok], i: int) -> bool:
+    """"added 339,000 jobs", "adding an average of 19,000", "put the meeting in focus": not speech."""
+    low = toks[i].low
+    if low in ADDING:  # a figure comes before anything that could start what was said
+        for t in toks[i + 1:i + 6]:
+            if t.text in SAID_NEXT or t.cap:
+                return False
+            if t.fig >= 0:
+                return True
+        return False
+    if low in PUTTING:
+        return not any(t.low == "at" for t in toks[i + 1:i + 8])
+    return False
 
 
 def _owner(ctx: Context, pronoun: str, found: list[Claimant]) -> Claimant | None:
