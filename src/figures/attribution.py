@@ -197,8 +197,10 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS,
                                     object_of=figure_object(toks, i)))
     # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
-    # strong cue before it does not name a new claimant (unless the figure is the verb's own object)
-    out = [c for c in out if not c.weak or c.object_of >= 0 or not any(o.start < c.start and not o.weak for o in out)]
+    # strong cue before it does not name a new claimant (unless the figure is the verb's own object,
+    # or the verb opens a clause of its own: "..., when economists expected around 150,000")
+    out = [c for c in out if not c.weak or c.object_of >= 0 or not c.lead_ok
+           or not any(o.start < c.start and not o.weak for o in out)]
     kinds = org_kinds()
     for c in out:
         words = c.name.split()
@@ -291,7 +293,8 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
     # skip auxiliaries, dates and a parenthesis: "The WHO (World ...) has warned", "officials on Friday said"
     while j >= 0:
         low = toks[j].low
-        if low in AUXILIARIES or low in _DATE_WORDS or low == "not":
+        if low in AUXILIARIES or low in _DATE_WORDS or low == "not" or low in ADVERBS or (
+                low.endswith("ly") and toks[j].text.islower() and j > 0 and toks[j - 1].word):
             j -= 1
         elif toks[j].text == ")":
             while j >= 0 and toks[j].text != "(":
@@ -307,7 +310,8 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
         while k >= 0 and j - k < 40 and not (toks[k].text == "," and k + 1 < j and (
                 toks[k + 1].low in ("who", "which", "a", "an", "the") or toks[k + 1].low in DETERMINERS
                 or (k + 2 < j and toks[k + 1].cap and toks[k + 2].low == "'s")
-                or (k > 0 and toks[k - 1].cap and toks[k - 1].word))):
+                or (k > 0 and toks[k - 1].cap and toks[k - 1].word)
+                or (k > 0 and toks[k - 1].text in ("who", "which")))):
             if toks[k].text in (";",) or (toks[k].fig >= 0 and not is_apposed_age(toks, k)):  # "Musk, 52, said"
                 k = -1
                 break
@@ -317,6 +321,8 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
         j = k - 1
         if j < 0:
             return None, False, False
+    if toks[j].text in ("who", "which") and j > 0 and toks[j - 1].word:
+        j -= 1  # "confirmed by Laurent Berger who, from the head of the march, reported": the antecedent
     low = toks[j].low
     if low in PRONOUNS:
         ref = ctx.last_person if PRONOUNS[low] == "person" and ctx.last_person else ctx.last_claimant
@@ -367,6 +373,12 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
             continue
         if low in ("of", "and", "for", "at", "from", "in") and k > 0 and toks[k - 1].cap and k < end:
             k -= 1
+            continue
+        if low == "the" and k > 1 and toks[k - 1].low == "of" and toks[k - 2].cap and k < end and toks[k + 1].cap:
+            k -= 2  # "the Ministry of the Interior"
+            continue
+        if low == "by" and k > 1 and toks[k - 1].low in POLLED and k < end:
+            k -= 2  # "economists surveyed by Bloomberg": the group polled
             continue
         if low not in STOP and k < end and not low.endswith("ly") and low not in vocab.claimant_verbs:
             k -= 1  # a modifier inside the phrase: "the South Korean intelligence agency"
