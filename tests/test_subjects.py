@@ -76,6 +76,29 @@ CASES = [
     # ... but not the figures about one part of it that the clause places
     ("Death toll in Lahaina wildfire rises to 99",
      "Maui County police said on Monday that 2,200 buildings were destroyed in Lahaina.", "2,200", "Lahaina"),
+    # 7. a city named as the figure's scene is its subject; a capital as a scene is the city, not its country
+    (None, "Strikes spread across France. In Berlin, 12,000 people marched, police said.", "12,000", "Berlin"),
+    (None, "Strikes spread across Spain. In Valencia, the city hall counted 9,500 marchers.", "9,500", "Valencia"),
+    (None, "Farmers protested across Italy. The Rome police headquarters counted 8,000 tractors.", "8,000", "Rome"),
+    ("Teachers strike across Germany", "Teachers walked out in Berlin on Tuesday. Unions said 30,000 marched "
+     "in the capital, against 18,000 a month ago.", "18,000", "Berlin"),
+    (None, "Fans filled the streets of England. Organisers counted 60,000 people in the Londoner parade.", "60,000",
+     "London"),
+    # ... but a capital that acts stands for its country
+    (None, "Tensions rose on the peninsula. Pyongyang said 500 soldiers were deployed.", "500", "North Korea"),
+    # each item of a parenthesised list takes the name right before its parenthesis
+    (None, "Turnout rose across Italy, notably in Turin (14,000 to 30,000), Bologna (from 9,000 to 21,000) "
+     "and Naples (7,200).", "from 9,000 to 21,000", "Bologna"),
+    (None, "Sales rose in Europe, led by Norway (12%) and Denmark (9%).", "9%", "Denmark"),
+    (None, "Strikes hit Spain on Monday; the union counted 6,000 on Saturday (4,000 a week earlier).", "4,000", "Spain"),
+    # a "where" clause opens on the place it describes
+    (None, "Flooding hit Germany hard. The damage was worst at Erftstadt, where firefighters rescued 170 "
+     "residents, against 40 the day before.", "40", "Erftstadt"),
+    # 8. a glued typo in one word is no new place: "Madridthe" is Madrid
+    (None, "Protests grew across Spain. A Madridthe police spokesman counted 5,000 marchers.", "5,000", "Madrid"),
+    # 9. an organisation that reports a figure is not its subject
+    ("US economy adds 200,000 jobs", "The US economy added 200,000 jobs in May. The BLS also revised the "
+     "previous two months by a total of 31,000.", "a total of 31,000", "US"),
 ]
 
 

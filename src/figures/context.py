@@ -58,6 +58,8 @@ class Context:
     group: str | None = None  # the places the article reports on together: "Turkey and Syria"
     nationality: dict[str, str] = field(default_factory=dict)  # "Recep Tayyip Erdogan" -> "Turkey" ("Turkish President ...")
     orgs: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, kind) of organisations named
+    capital: str | None = None  # the main country's capital as the article names it: "the capital" -> "Paris"
+    scan: tuple | None = None  # (tokens, what the subject reader found in them once): one sentence's precomputation
 
 
 class Read(NamedTuple):
@@ -100,6 +102,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
             if name.lower() in STOP or name.lower() in title_words() or name.lower() in org_words() \
                     or name in vocab.demonyms or name.lower() in TIME_WORDS:
                 continue
+            name = unglued(vocab, name) or name  # "A Paristhe police headquarters": a typo for Paris
             canonical = vocab.place_names.get(name, name)
             counts[canonical] += 2 * weight_of(m.start())
             if _LOCAL_AUTHORITY.search(m.group(0)):
@@ -138,6 +141,8 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
                       if c != ctx.main_subject and c in level]
             if second:
                 ctx.group = f"{ctx.main_subject} and {second[0]}"
+    if ctx.main_subject:
+        ctx.capital = _capital_named(vocab, rx, ctx.main_subject, title, ctx.article.text)
     if events:
         ctx.event = events.most_common(1)[0][0]
     ctx.event_names = frozenset(named_with_event)
@@ -232,6 +237,27 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
                         break
             else:
                 i += 1
+
+
+def _capital_named(vocab: Vocabulary, rx: "_ArticlePatterns", country: str, *texts: str) -> str | None:
+    """The capital of ``country`` as the article first names it: "Paris" in a story about France."""
+    for text in texts:
+        for at, end, canonical in _place_runs(vocab, rx, text):
+            if canonical == country and vocab.places.get(tuple(text[at:end].split()), ("", ""))[1] == "capital":
+                return text[at:end]
+    return None
+
+
+def unglued(vocab: Vocabulary, word: str) -> str | None:
+    """A known place glued to a function word by a typo or a lost space: "Paristhe" -> "Paris"."""
+    for cut in (2, 3):
+        head, tail = word[:-cut], word[-cut:]
+        if len(head) > 2 and tail in _GLUED and head in vocab.place_names:
+            return head
+    return None
+
+
+_GLUED = frozenset("the of and in on at to for".split())  # not "an": "Malian" is a word
 
 
 _LOCAL_AUTHORITY = re.compile(r"\b(?:County|police|mayor|sheriff|fire department)\b")

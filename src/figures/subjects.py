@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from figures.attribution import SUBORDINATORS, last_organisation, resolve_name
-from figures.context import BUSINESS_NOUNS, Claimant, Context, org_kinds
+from figures.context import BUSINESS_NOUNS, Claimant, Context, org_kinds, unglued
 from figures.lexicon import AUXILIARIES, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words
 from figures.tokens import Tok, join_words
 
@@ -23,6 +23,9 @@ def _place_mentions(vocab: Vocabulary, toks: list[Tok]) -> list[tuple[int, int, 
     while i < n:
         t = toks[i]
         if not (t.word and t.cap) or t.text.rstrip(".").replace("’", "'") not in vocab.place_first:
+            head = unglued(vocab, t.text) if t.word and t.cap else None
+            if head and (head,) in vocab.places:  # "A Paristhe police headquarters": Paris, with a typo
+                out.append((i, i + 1, *vocab.places[(head,)]))
             i += 1
             continue
         hit = None
@@ -58,16 +61,29 @@ def find_places(ctx: Context, toks: list[Tok]) -> list[Place]:
     found = [Place(a, b, c, k) for a, b, c, k in _place_mentions(ctx.vocab, toks)]
     known = {p.first for p in found}
     for i, t in enumerate(toks):
-        if i in known or not (t.word and t.cap) or t.low in TIME_WORDS or t.low in org_words():
+        if i in known or not (t.word and t.cap) or t.low in TIME_WORDS or t.low in org_words() or t.text == "May":
             continue
         # "Hatay province", "Kahramanmaras Province": a name with a region noun
         if i + 1 < len(toks) and toks[i + 1].low in REGION_NOUNS and toks[i + 1].low not in (
                 "north", "south", "east", "west", "capital", "coast"):
             found.append(Place(i, i + 2, t.text, "region"))
-        # "working in Hatay": an unknown name after "in" is a place more often than not
+        # "working in Hatay": an unknown name after "in" is a place more often than not ("in Aleppo,
+        # Latakia" is a list); so is one that opens a sentence as its scene ("In Rouen, the prefecture ...")
         elif i > 0 and toks[i - 1].low == "in" and (i + 1 == len(toks) or (
-                not toks[i + 1].cap and toks[i + 1].low not in ("'s", ","))):  # "in Aleppo, Latakia": a list
+                not toks[i + 1].cap and toks[i + 1].low != "'s" and (toks[i + 1].low != "," or (
+                    i == 1 and i + 2 < len(toks) and not toks[i + 2].cap)))):
             found.append(Place(i, i + 1, t.text, "unknown"))
+        # "Marseille, where the prefecture counted 40,000": a name that a "where" clause describes is a scene
+        elif _where_after(toks, i + 1) and t.low not in STOP and (i == 0 or toks[i - 1].low not in ("the", "a", "an")):
+            found.append(Place(i, i + 1, t.text, "unknown"))
+    for p in found:
+        if p.kind == "demonym" and ctx.vocab.places.get((p.name,), ("", ""))[1] == "capital":
+            p.kind = "city"  # "the Parisian procession": a city's demonym names the city, not its country
+    if ctx.capital:  # "In the capital, ...": the capital the article names
+        for i in range(1, len(toks)):
+            if toks[i].low == "capital" and toks[i - 1].low == "the" and (
+                    i + 1 == len(toks) or (toks[i + 1].low != "of" and not toks[i + 1].cap)):
+                found.append(Place(i - 1, i + 1, ctx.capital, "city"))
     # "the North" / "the South": the last "North ..."/"South ..." place of the article
     for i, t in enumerate(toks):
         if t.text in ("North", "South") and i > 0 and toks[i - 1].low == "the" and (
@@ -142,6 +158,50 @@ def _surface(toks: list[Tok], p: Place) -> str:
     return " ".join(t.text for t in toks[p.first:p.end])
 
 
+def _where_after(toks: list[Tok], j: int) -> bool:
+    """Token ``j`` opens a "where" clause: "Marseille, where ...", "Marseille where ..."."""
+    if j < len(toks) and toks[j].text == ",":
+        j += 1
+    return j < len(toks) and toks[j].low == "where"
+
+
+def _scene(ctx: Context, toks: list[Tok], p: Place) -> Place:
+    """A capital named as where something happened ("in Paris", "the Paris police headquarters") is
+    the city; a capital that acts ("Pyongyang said", "Moscow has decided") stands for its country."""
+    if p.kind != "capital":
+        return p
+    after = toks[p.end].low if p.end < len(toks) else ""
+    if after in ctx.vocab.claimant_verbs or after in AUXILIARIES or after == "'s" or (
+            after.endswith("ed") and toks[p.end].word and not toks[p.end].cap):
+        return p
+    return Place(p.first, p.end, unglued(ctx.vocab, toks[p.first].text) or _surface(toks, p), "city")
+
+
+def _parenthesised(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
+    """"Lyon (22,000 to 55,000), Brest (20,000 to 40,000)": a figure that opens a parenthesis right
+    after a name is that name's; a known place gives its canonical name."""
+    k = ti - 1
+    if k >= 0 and toks[k].low in ("from", "about", "some", "around", "nearly", "almost", "over", "up"):
+        k -= 1
+    if k < 1 or toks[k].text != "(":
+        return None
+    end = k
+    first = end
+    while first > 0 and end - first < 3 and toks[first - 1].word and toks[first - 1].cap:
+        first -= 1
+    while first < end and toks[first].low in STOP:
+        first += 1
+    if first == end:
+        return None
+    known = next((p for p in _place_mentions(ctx.vocab, toks[first:end]) if p[:2] == (0, end - first)), None)
+    if known:
+        return _scene(ctx, toks, Place(first, end, known[2], known[3]))
+    if toks[end - 1].low in TIME_WORDS or toks[end - 1].low in org_words() or toks[end - 1].text.isupper() or (
+            first > 0 and toks[first - 1].low in ("the", "a", "an")):
+        return None  # "on Saturday (300,000)", "the CGT (81,000)": a day or an organisation, not a scene
+    return Place(first, end, _surface(toks, Place(first, end, "", "")), "unknown")
+
+
 def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, places: list[Place],
              claimants: list[Claimant], kind: str | None, paragraph: int) -> tuple[str | None, str | None]:
     """(subject, location): the place the figure is about and a narrower scope inside it.
@@ -159,19 +219,23 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if kind == "event" and ctx.event:
         return ctx.event, location
     names = [c.name for c in claimants]
-    best = None
+    best = listed = _parenthesised(ctx, toks, ti)
     # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
     end = ti + 1
     while end < len(toks) and toks[end].text not in (",", ";", ":", "(", "—", "–"):
         end += 1
-    for p in places:
+    for p in places if best is None else ():
         if ti < p.first <= end and p.kind != "demonym" and (
                 _preposition(toks, p) in ("in", "from", "across", "for") or p.kind == "group"
                 or (toks[p.first - 1].low == "of" and p.first >= 2 and toks[p.first - 2].low in REGION_NOUNS)):
-            best = p
-            if p.kind == "capital":  # "in Paris" is the city; "Pyongyang said" is the government
-                best = Place(p.first, p.end, " ".join(t.text for t in toks[p.first:p.end]), "city")
+            best = _scene(ctx, toks, p)  # "in Paris" is the city; "Pyongyang said" is the government
             break
+    if best is None:
+        # "Marseille, where the prefecture counted 40,000": the nearest place before the figure, when a
+        # "where" clause opens after it, is where the figure was counted
+        before = [p for p in places if p.end <= ti]
+        if before and _where_after(toks, before[-1].end) and before[-1].kind != "demonym":
+            best = _scene(ctx, toks, before[-1])
     if best is None:
         best = _people_of(ctx, toks, ti)
     if best is None:
@@ -182,14 +246,17 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         for p in reversed(places):
             if p.end <= ti and p.kind != "demonym" and not _inside_claimant(toks, p, names) and not _modifies_speaker(
                     ctx, toks, p) and (
-                    (p.first >= lo and _subject_position(toks, p)) or (p.first == 1 and toks[0].low == "in")):
-                best = p
+                    (p.first >= lo and _subject_position(toks, p)) or (p.first == 1 and toks[0].low == "in")
+                    or (p.kind == "city" and _preposition(toks, p) == "in")):  # "the record in the capital ..., with 700,000"
+                best = _scene(ctx, toks, p)
                 break
     if best is None:
-        # "the Syrian government confirmed", "Turkish officials said": a place in a claimant's title
+        # "the Syrian government confirmed", "Turkish officials said": a place in a claimant's title;
+        # "the Paris police headquarters": a capital in a local authority's name is the city
         for p in places:
-            if p.end < len(toks) and toks[p.end].low in ctx.vocab.claimant_nouns and _inside_claimant(toks, p, names):
-                best = Place(p.first, p.end, p.name, "speaker")
+            if p.end < len(toks) and toks[p.end].low in ctx.vocab.claimant_nouns and (_inside_claimant(
+                    toks, p, names) or (p.kind in ("capital", "city") and p.end <= ti)):
+                best = Place(p.first, p.end, _scene(ctx, toks, p).name, "speaker")
                 break
     if best is None:
         best = _company_subject(ctx, toks, ti, names)
@@ -210,7 +277,9 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         return ctx.event_place, location
     if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
-    if best is not None and best.kind != "company":  # a company speaks for itself, not for the paragraph
+    if best is not None and best.kind != "company" and best is not listed:
+        # a company speaks for itself, and one item of a list ("Lyon (22,000), Brest (20,000)") for itself,
+        # not for the paragraph
         ctx.para_subject = (paragraph, best.name)
     if location is None and best is not None and best.kind not in ("company", "person"):
         location = _held_by(toks, best)  # "in rebel-held northwestern Syria": who holds the part counted
@@ -293,6 +362,8 @@ def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Clai
         return None
     if any(t.text in (",", ";", ":") or t.low in SUBORDINATORS or t.low == "that" for t in toks[j:ti]):
         return None  # the figure sits in another clause than the person
+    if toks[0].low in STOP:
+        return None  # "The BLS also revised": a name with an article is an organisation, not a person
     name = resolve_name(ctx, toks[:j])
     if any(c.name == name for c in claimants) or not any(name == full for _, full in ctx.people):
         return None
@@ -320,6 +391,8 @@ def _preposition(toks: list[Tok], p: Place) -> str:
     while k >= 0 and p.first - k <= 2 and toks[k].word and not toks[k].cap and toks[k].low not in STOP \
             and toks[k].low not in AUXILIARIES and (toks[k].low.endswith(("ern", "-held", "-controlled", "-torn"))):
         k -= 1
+    if k > 0 and toks[k].low == "the" and p.kind == "city":
+        k -= 1  # "in the Parisian procession", "in the capital"
     return toks[k].low if k >= 0 else ""
 
 
