@@ -10,7 +10,7 @@ outlet.
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_right, insort
 from functools import cache, lru_cache
 
 from figures.context import Claimant, Context, Read, org_kinds
@@ -134,6 +134,8 @@ ADVERBS = frozenset("thus meanwhile therefore however instead too likewise again
 POLLED = frozenset("surveyed polled questioned consulted interviewed".split())
 # After these the claimant's verb does not reach back over the sentence: "rose to 99 as the chief said ..."
 SUBORDINATORS = frozenset("as while when after before because since although though if and but whereas".split())
+# A claimant in a relative clause covers only that clause: "..., at Marseille, where the prefecture counted"
+RELATIVE_OPENERS = frozenset("where".split())
 
 
 def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
@@ -160,6 +162,11 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 name, person = (owner.name, owner.is_person) if owner else (None, False)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low == "by" and (fig := _figure_put_by(vocab, toks, i)) >= 0:
+            # "the 280,000 put forward by the CGT", "72,000 more than previously reported by the ministry"
+            name, person = _np_after(ctx, toks, i + 1)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True, object_of=fig))
         elif low == "citing" or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
             at = i + 1 + (low == "cited")
             name, person = _np_after(ctx, toks, at)
@@ -217,6 +224,22 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
 
 
 OWNER_PRONOUNS = {"its": "any", "their": "any", "his": "person", "her": "person"}
+
+
+def _figure_put_by(vocab: Vocabulary, toks: list[Tok], by: int) -> int:
+    """"280,000 put forward by", "72,000 more than previously reported by": the offset of the figure a
+    passive claimant verb right before "by" is about, else -1."""
+    p = by - 1
+    if p > 0 and toks[p].low == "forward":
+        p -= 1
+    if p < 1 or toks[p].low not in vocab.claimant_verbs or toks[p].low.endswith(("s", "ing")):
+        return -1
+    for k in range(p - 1, max(-1, p - 5), -1):
+        if toks[k].fig >= 0:
+            return toks[k].start
+        if not toks[k].word or toks[k].low in vocab.claimant_verbs or toks[k].low in BE:
+            return -1
+    return -1
 
 
 def _arithmetic(toks: list[Tok], i: int) -> bool:
@@ -354,7 +377,7 @@ def _lead_ok(toks: list[Tok], first: int) -> bool:
     k = first - 1
     while k >= 0 and toks[k].low in DETERMINERS:
         k -= 1
-    return k < 0 or toks[k].low not in SUBORDINATORS
+    return k < 0 or (toks[k].low not in SUBORDINATORS and toks[k].low not in RELATIVE_OPENERS)
 
 
 def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bool, int]:
@@ -776,6 +799,8 @@ def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tu
     if len(claimants) > 12:  # a run-on "sentence" with many speakers: only those near the figure
         claimants = [c for c in claimants if abs(c.start - at) < 600]
     own = next((c for c in claimants if c.object_of == at), None)
+    if outlet and claimants and _outlet_arithmetic(ctx.article.text, at):
+        return outlet, (outlet,)
     if own:
         return own.name, (own.name, outlet) if outlet and outlet != own.name else (own.name,)
     usable = [c for c in claimants if (c.start <= at or c.lead_ok) and c.object_of < 0]
@@ -791,6 +816,14 @@ def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tu
         # "X reported ..., according to Newsweek": a trailing "according to" passes X's words on
         if len(speakers) > 1 and _is_according(ctx, main) and main is speakers[-1]:
             main = speakers[-2]
+        # "X claims 2.8 million, against 1.27 million according to Y", "(81,000, according to the
+        # prefecture)": a speaker after the figure in the figure's own contrast clause binds it
+        bounds = _contrast_bounds(ctx.article.text)
+        clause = bisect_right(bounds, at)
+        if not any(c.start <= at and bisect_right(bounds, c.start) == clause for c in speakers):
+            mine = [c for c in speakers if c.start > at and bisect_right(bounds, c.start) == clause]
+            if mine:
+                main = mine[0]
     chain: list[str] = []
     # the speaker of a reported "said" is more original than the source a relay cites
     ordered = ([main] if main else []) + sources + relays
@@ -802,6 +835,30 @@ def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tu
     if outlet and outlet not in chain:
         chain.append(outlet)
     return chain[0], tuple(chain)
+
+
+# ", an increase of 20%", ", seventeen times less than ...": the outlet's comparison of the figures
+_CHANGE_BEFORE = re.compile(r",\s+(?:that is,?\s+)?(?:an?\s+)?(?:\w+\s+)?(?:increase|rise|drop|fall|decrease|decline|"
+                            r"jump|gain|growth|surge|hike)\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$")
+_TIMES_AFTER = re.compile(r"[\w.-]+\s+times\s+(?:less|more|fewer|higher|lower|greater|smaller|larger|bigger)\b")
+
+
+def _outlet_arithmetic(text: str, at: int) -> bool:
+    """A change or ratio put after a claimant's figure, after a comma: the outlet's arithmetic."""
+    if _CHANGE_BEFORE.search(text, max(0, at - 60), at):
+        return True
+    return text[max(0, at - 2):at] == ", " and _TIMES_AFTER.match(text, at) is not None
+
+
+# Words and marks that open a contrasting clause with its own claimant: "..., against 1.27 million
+# according to the ministry", "..., while the CGT claimed 23,000", "(81,000, according to the police)"
+_CONTRAST = re.compile(r"\b(?:while|whereas|when|against|versus|vs)\b|[();]")
+
+
+@lru_cache(maxsize=16)
+def _contrast_bounds(text: str) -> tuple[int, ...]:
+    """Offsets where a contrasting clause starts (or a parenthesis closes), in order."""
+    return tuple(m.start() for m in _CONTRAST.finditer(text))
 
 
 def _is_according(ctx: Context, c: Claimant) -> bool:
