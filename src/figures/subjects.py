@@ -7,6 +7,7 @@ depth) are about the event.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from figures.attribution import SUBORDINATORS, last_organisation, resolve_name
@@ -202,6 +203,52 @@ def _parenthesised(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
     return Place(first, end, _surface(toks, Place(first, end, "", "")), "unknown")
 
 
+_CLAUSE_STOPS = frozenset((",", ";", ":", "(", "—", "–"))
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What the subject reader looks up for every figure of a sentence, found once per sentence, so
+    a sentence of many figures costs a bisect per figure, not a rescan."""
+
+    stops: list[int]  # punctuation that ends the clause after a figure
+    breaks: list[int]  # punctuation, subordinators and "that": where a person's clause ends
+    firsts: list[int]  # Place.first of the sentence's places, in order
+    owned: list[tuple[int, int, str]]  # (first, end, company) of "Tesla's ...": a company before "'s"
+    owners: list[int]  # tokens "its" / "the retailer's" that own a business noun ...
+    owner_reach: list[int]  # ... -(the earliest business noun they own so far), for a bisect
+    companies: frozenset[str]
+
+
+def _scan(ctx: Context, toks: list[Tok], places: list[Place]) -> _Scan:
+    if ctx.scan and ctx.scan[0] is toks and ctx.scan[1] is places:
+        return ctx.scan[2]
+    companies = frozenset(name for _, name, kind in ctx.orgs if kind == "company")
+    owned = []
+    if companies:
+        for k, t in enumerate(toks):
+            if t.cap:
+                for size in (3, 2, 1):
+                    if k + size < len(toks) and toks[k + size].low == "'s" and \
+                            " ".join(x.text for x in toks[k:k + size]) in companies:
+                        owned.append((k, k + size, " ".join(x.text for x in toks[k:k + size])))
+    owners, reach, nearest = [], [], len(toks)
+    for k in range(len(toks) - 1):
+        if toks[k].low == "its" or (toks[k + 1].low == "'s" and org_kinds().get(toks[k].low) == "company"
+                                    and not toks[k].cap):
+            noun = next((j for j in range(k + 1, min(len(toks), k + 5)) if toks[j].low in BUSINESS_NOUNS), None)
+            if noun is not None:
+                nearest = min(nearest, noun)
+                owners.append(k)
+                reach.append(-nearest)
+    scan = _Scan(
+        stops=[i for i, t in enumerate(toks) if t.text in _CLAUSE_STOPS],
+        breaks=[i for i, t in enumerate(toks) if t.text in (",", ";", ":") or t.low in SUBORDINATORS or t.low == "that"],
+        firsts=[p.first for p in places], owned=owned, owners=owners, owner_reach=reach, companies=companies)
+    ctx.scan = (toks, places, scan)
+    return scan
+
+
 def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, places: list[Place],
              claimants: list[Claimant], kind: str | None, paragraph: int) -> tuple[str | None, str | None]:
     """(subject, location): the place the figure is about and a narrower scope inside it.
@@ -219,13 +266,15 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if kind == "event" and ctx.event:
         return ctx.event, location
     names = [c.name for c in claimants]
+    scan = _scan(ctx, toks, places)
     best = listed = _parenthesised(ctx, toks, ti)
     # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
-    end = ti + 1
-    while end < len(toks) and toks[end].text not in (",", ";", ":", "(", "—", "–"):
-        end += 1
-    for p in places if best is None else ():
-        if ti < p.first <= end and p.kind != "demonym" and (
+    at = bisect_right(scan.stops, ti)
+    end = scan.stops[at] if at < len(scan.stops) else len(toks)
+    for p in places[bisect_right(scan.firsts, ti):] if best is None else ():
+        if p.first > end:
+            break
+        if p.first <= end and p.kind != "demonym" and (
                 _preposition(toks, p) in ("in", "from", "across", "for") or p.kind == "group"
                 or (toks[p.first - 1].low == "of" and p.first >= 2 and toks[p.first - 2].low in REGION_NOUNS)):
             best = _scene(ctx, toks, p)  # "in Paris" is the city; "Pyongyang said" is the government
@@ -233,17 +282,17 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if best is None:
         # "Marseille, where the prefecture counted 40,000": the nearest place before the figure, when a
         # "where" clause opens after it, is where the figure was counted
-        before = [p for p in places if p.end <= ti]
-        if before and _where_after(toks, before[-1].end) and before[-1].kind != "demonym":
-            best = _scene(ctx, toks, before[-1])
+        last = next((p for p in reversed(places[:bisect_left(scan.firsts, ti)]) if p.end <= ti), None)
+        if last and _where_after(toks, last.end) and last.kind != "demonym":
+            best = _scene(ctx, toks, last)
     if best is None:
         best = _people_of(ctx, toks, ti)
     if best is None:
         best = _the_country(places, lo, ti)
     if best is None:
-        best = _person_subject(ctx, toks, ti, claimants)
+        best = _person_subject(ctx, toks, ti, claimants, scan)
     if best is None:
-        for p in reversed(places):
+        for p in reversed(places[:bisect_left(scan.firsts, ti)]):
             if p.end <= ti and p.kind != "demonym" and not _inside_claimant(toks, p, names) and not _modifies_speaker(
                     ctx, toks, p) and (
                     (p.first >= lo and _subject_position(toks, p)) or (p.first == 1 and toks[0].low == "in")
@@ -259,7 +308,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
                 best = Place(p.first, p.end, _scene(ctx, toks, p).name, "speaker")
                 break
     if best is None:
-        best = _company_subject(ctx, toks, ti, names)
+        best = _company_subject(ctx, toks, ti, names, scan)
     if best is None or (ctx.group and best.name in ctx.group.split(" and ")):
         # "the combined death toll": both places, unless the clause names one of them as where it was counted
         if ctx.group and any(t.low == "combined" for t in toks[lo:hi + 1]) and not (
@@ -327,24 +376,21 @@ def _people_of(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
     return None
 
 
-def _company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str]) -> Place | None:
+def _company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str], scan: _Scan) -> Place | None:
     """"Tesla's second-quarter revenue rose 2%", "Acme said it would cut 1,000 jobs": a company that
     owns the figure's noun or that states it is what the figure is about."""
-    companies = {name for _, name, kind in ctx.orgs if kind == "company"}
-    for k in range(ti if companies else 0):
-        if not toks[k].cap:
-            continue
-        for size in (3, 2, 1):
-            name = " ".join(t.text for t in toks[k:k + size])
-            if k + size < ti and name in companies and toks[k + size].low == "'s":
-                return Place(k, k + size, name, "company")
-    said = next((c for c in claimants if c in companies), None)
+    for first, end, name in scan.owned:  # in text order, the longest name first: a few steps at most
+        if first >= ti:
+            break
+        if end < ti:
+            return Place(first, end, name, "company")
+    said = next((c for c in claimants if c in scan.companies), None)
     if said:
         return Place(0, 0, said, "company")
-    # "Its shares rose 1.5%", "the retailer's sales": the company last named
-    owner = next((k for k in range(ti - 1) if (toks[k].low == "its" or (
-        toks[k + 1].low == "'s" and org_kinds().get(toks[k].low) == "company" and not toks[k].cap)) and any(
-        t.low in BUSINESS_NOUNS for t in toks[k + 1:min(ti, k + 5)])), None)
+    # "Its shares rose 1.5%", "the retailer's sales": the company last named; the first owner whose
+    # business noun stands before the figure
+    at = bisect_right(scan.owner_reach, -ti)
+    owner = scan.owners[at] if at < len(scan.owners) else None
     if owner is not None:
         name = last_organisation(ctx, "company", toks[owner].start)
         if name:
@@ -352,7 +398,7 @@ def _company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str
     return None
 
 
-def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Claimant]) -> Place | None:
+def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Claimant], scan: _Scan) -> Place | None:
     """"Rwandan President Paul Kagame has been re-elected with 99.18%": a person named as the
     sentence's subject, who is not speaking in it, is what the figure is about."""
     j = 0
@@ -360,7 +406,8 @@ def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Clai
         j += 1
     if j == 0 or j >= ti or toks[j].low not in AUXILIARIES and toks[j].text != ",":
         return None
-    if any(t.text in (",", ";", ":") or t.low in SUBORDINATORS or t.low == "that" for t in toks[j:ti]):
+    at = bisect_left(scan.breaks, j)
+    if at < len(scan.breaks) and scan.breaks[at] < ti:
         return None  # the figure sits in another clause than the person
     if toks[0].low in STOP:
         return None  # "The BLS also revised": a name with an article is an organisation, not a person
