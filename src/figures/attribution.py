@@ -758,9 +758,24 @@ def _title_holders(text: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
 
 def _spelled(ctx: Context, acronym: str) -> str:
     """"AFAD" -> "Disaster and Emergency Management Authority" when the article spells it out."""
-    full = ctx.acronyms.get(acronym, acronym)
+    full = ctx.acronyms.get(acronym) or _by_initials(ctx, acronym)
     first, _, rest = full.partition(" ")
     return rest if first in ("The", "the") and rest else full
+
+
+def _by_initials(ctx: Context, acronym: str) -> str:
+    """"BLS" -> "U.S. Bureau of Labor Statistics" when the article names one body with those initials
+    (a place before the name may be left out of them), else the acronym."""
+    if len(acronym) < 3:
+        return acronym
+    found = set()
+    for _, name, _, _ in _bodies(ctx.article.text, tuple(sorted(ctx.acronyms.items()))):
+        words = [w for w in name.split() if w.lower() not in ("of", "and", "for", "the", "on", "de")]
+        while len(words) > len(acronym) and words[0].strip(".,") in ctx.vocab.place_names:
+            words = words[1:]
+        if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
+            found.add(name)
+    return found.pop() if len(found) == 1 else acronym
 
 
 def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
