@@ -61,6 +61,52 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
         found = found or last
         if found:
             claimants.append(Claimant(found.name, -1, "speaker", found.is_person, True, False, found.day))
+    _credit_release(ctx, reads)
+
+
+# Words that make a named body a producer of official statistics ("U.S. Bureau of Labor Statistics",
+# "Labor Department", "Census Bureau", "Office for National Statistics", "Statistics Canada")
+STATISTICS_BODY = frozenset("bureau department statistics statistical census".split())
+
+
+def _credit_release(ctx: Context, reads: list[Read]) -> None:
+    """A statistics release: once an article names a statistics body as a source ("the Labor
+    Department said", "according to the Bureau of Labor Statistics"), its other figures given with
+    no source at all (payrolls, the jobless rate, revisions, in the lede too) are the body's: the
+    last such body named before the sentence, else the first named after it. A sentence that names
+    another organisation or person ("after the Federal Reserve lowered its rate by 50 basis
+    points", "the Fed's meeting") or is quoted keeps the outlet."""
+    bodies = [(k, c) for k, read in enumerate(reads) for c in read.claimants
+              if c.start >= 0 and c.role != "relay" and not c.is_person and _statistics_body(c.name)]
+    if not bodies:
+        return
+    text = ctx.article.text
+    for k, read in enumerate(reads):
+        if read.claimants or not read.idxs or not read.toks or _quoted(text, read.sent):
+            continue
+        before = [c for at, c in bodies if at < k]
+        body = before[-1] if before else next(c for at, c in bodies if at > k)
+        if _names_another(ctx, read.toks, body.name):
+            continue
+        read.claimants.append(Claimant(body.name, -1, "speaker", False, True, False, None))
+
+
+def _statistics_body(name: str) -> bool:
+    return name[:1].isupper() and any(w.lower().strip(".,") in STATISTICS_BODY for w in name.split())
+
+
+def _names_another(ctx: Context, toks: list[Tok], body: str) -> bool:
+    """The sentence has a capitalised word, after its first, that is not a place, a month or day, or
+    part of the body's name: it names someone else."""
+    own = set(body.split())
+    for t in toks[1:]:
+        if t.fig >= 0 or not t.word or not t.cap:
+            continue
+        word = t.text.removesuffix("’s").removesuffix("'s")
+        if word.lower() in TIME_WORDS or word.lower() == "may" or word in own or word in ctx.vocab.place_names:
+            continue
+        return True
+    return False
 
 
 def _credit_documents(ctx: Context, reads: list[Read]) -> None:
