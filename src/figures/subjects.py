@@ -284,7 +284,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         # "where" clause opens after it, is where the figure was counted
         last = next((p for p in reversed(places[:bisect_left(scan.firsts, ti)]) if p.end <= ti), None)
         if last and _where_after(toks, last.end) and last.kind != "demonym":
-            best = _scene(ctx, toks, last)
+            best = listed = _scene(ctx, toks, last)
     if best is None:
         best = _people_of(ctx, toks, ti)
     if best is None:
@@ -327,8 +327,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
     if best is not None and best.kind != "company" and best is not listed:
-        # a company speaks for itself, and one item of a list ("Lyon (22,000), Brest (20,000)") for itself,
-        # not for the paragraph
+        # a company speaks for itself, and one item of a list ("Lyon (22,000), Brest (20,000)") or a
+        # "where" clause's place for itself, not for the paragraph
         ctx.para_subject = (paragraph, best.name)
     if location is None and best is not None and best.kind not in ("company", "person"):
         location = _held_by(toks, best)  # "in rebel-held northwestern Syria": who holds the part counted
@@ -438,8 +438,8 @@ def _preposition(toks: list[Tok], p: Place) -> str:
     while k >= 0 and p.first - k <= 2 and toks[k].word and not toks[k].cap and toks[k].low not in STOP \
             and toks[k].low not in AUXILIARIES and (toks[k].low.endswith(("ern", "-held", "-controlled", "-torn"))):
         k -= 1
-    if k > 0 and toks[k].low == "the" and p.kind == "city":
-        k -= 1  # "in the Parisian procession", "in the capital"
+    if k > 0 and toks[k].low == "the" and p.kind in ("city", "region"):
+        k -= 1  # "in the Parisian procession", "in the capital", "in the Marseille city"
     return toks[k].low if k >= 0 else ""
 
 
