@@ -1,39 +1,43 @@
 """A flag's timeline as inline SVG: x the as-of date, y the value with its interval, one mark per
-claimant. Written directly as SVG text (no plotting library: a chart takes about a millisecond,
-not the ~70 ms a matplotlib figure took), nothing global: the same flag gives the same bytes, and
-every element id carries the flag id so many charts can share a page."""
+claimant. Made with matplotlib's Agg/SVG backends and nothing global: the same flag gives the
+same bytes (fixed hash salt per chart, no date in the metadata, text kept as text)."""
 from __future__ import annotations
 
-import math
+import io
 import multiprocessing
 import os
 import re
-from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date
 from html import escape
+from collections.abc import Sequence
+from datetime import date
 
-from figures.records import FlagClaim
+import matplotlib
+
+matplotlib.use("Agg")  # no display, whatever the environment says
+
+import matplotlib.dates as mdates  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator  # noqa: E402
+
+from figures.records import FlagClaim  # noqa: E402
 
 # One colour and marker per claimant, in order of first appearance; colour-blind safe (Okabe-Ito).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
-# Marker outlines centred on (0, 0), about 7 px across: circle, square, diamond, triangles,
-# filled plus, filled x, star (the order of MARKERS).
-_MARKER_PATHS = {
-    "o": "M3.5 0A3.5 3.5 0 1 1 -3.5 0A3.5 3.5 0 1 1 3.5 0Z",
-    "s": "M-3 -3H3V3H-3Z",
-    "D": "M0 -3.9L3.9 0L0 3.9L-3.9 0Z",
-    "^": "M0 -3.9L3.6 2.6H-3.6Z",
-    "v": "M0 3.9L3.6 -2.6H-3.6Z",
-    "P": "M-1.2 -3.6H1.2V-1.2H3.6V1.2H1.2V3.6H-1.2V1.2H-3.6V-1.2H-1.2Z",
-    "X": "M-2.6 -3.6L0 -1L2.6 -3.6L3.6 -2.6L1 0L3.6 2.6L2.6 3.6L0 1L-2.6 3.6L-3.6 2.6L-1 0L-3.6 -2.6Z",
-    "*": "M0 -4.2L1 -1.4L4 -1.3L1.6 0.5L2.5 3.4L0 1.7L-2.5 3.4L-1.6 0.5L-4 -1.3L-1 -1.4Z",
+_RC = {
+    "svg.fonttype": "none",  # text stays text: small, selectable, no glyph outlines
+    "text.parse_math": False,  # "$5bn" from an article is money, not mathtext
+    "text.usetex": False,
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.unicode_minus": False,
 }
-_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-WIDTH = 374.4  # 5.2 in at 72 px per inch
-PARALLEL_CHARTS = 2000  # fewer charts are drawn faster in this process than a pool starts
-FONT = 'font-family="DejaVu Sans, Verdana, sans-serif" font-size="9"'
+_XML_HEAD = re.compile(r"^.*?(?=<svg)", re.S)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+_ID_REF = re.compile(r'((?:\bid="|url\(#|href="#))')
+_SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
 
 
 def _short(value: float) -> str:
@@ -69,25 +73,6 @@ def _style(k: int) -> tuple[str, str]:
     return PALETTE[k % len(PALETTE)], MARKERS[(k + k // len(PALETTE)) % len(MARKERS)]
 
 
-def _text(value: str) -> str:
-    return escape(_XML_INVALID.sub(" ", value), quote=True)
-
-
-def _ticks(low: float, high: float, bins: int = 4) -> list[float]:
-    """At most ``bins + 1`` round values covering low..high (1, 2, 2.5, 5 or 10 times a power of ten)."""
-    if not high > low:
-        return [low]
-    raw = (high - low) / bins
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    first = math.ceil(low / step - 1e-9)
-    return [k * step for k in range(first, math.floor(high / step + 1e-9) + 1)]
-
-
-def _f(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
-
-
 def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str:
     """The claims of one quantity on a timeline, as an ``<svg>`` element for inline HTML.
 
@@ -95,66 +80,63 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
     ``salt`` (the flag id) makes the element ids unique within a page and stable across runs.
     """
     points = [c for c in claims if c.value is not None and _when(c) is not None]
-    order = claimant_order(claims)
-    shown = [name for name in order if any(claimant(c) == name for c in points)]
-    # The legend sits under the plot, so the chart keeps its width on a phone.
-    labels = [name if len(name) <= 48 else name[:47] + "…" for name in shown]
-    ncol = 1 if any(len(label) > 26 for label in labels) else 2
-    rows = -(-len(labels) // ncol)
-    height = 72 * (2.3 + (0.19 * rows + 0.1 if labels else 0.0))
-    left, right, top, bottom = 0.13 * WIDTH, 0.95 * WIDTH, 0.15 * 72, height - 72 * (0.5 + (0.19 * rows + 0.1 if labels else 0.0))
-    tops = [v for c in points for v in (c.value, c.low, c.high) if v is not None]
-    lo, hi = (min(tops), max(tops)) if tops else (0.0, 1.0)
-    span = hi - lo
-    step_of = lambda c: 0.12 * (span or abs(c.value) or 1)  # noqa: E731 - an open side's arrow
-    ends = [c.value + step_of(c) for c in points if c.high is None] + [c.value - step_of(c) for c in points if c.low is None]
-    lo, hi = min([lo, *ends]), max([hi, *ends])
-    pad = 0.2 * (hi - lo) if hi > lo else (abs(lo) * 0.1 or 1.0)
-    y_lo, y_hi = lo - pad, hi + pad
-    days = sorted({_when(c).toordinal() for c in points})  # type: ignore[union-attr]
-    x_pad = max(1.0, 0.08 * (days[-1] - days[0])) if days else 1.0
-    x_lo, x_hi = (days[0] - x_pad, days[-1] + x_pad) if days else (0.0, 1.0)
-    x = lambda d: left + (d - x_lo) / (x_hi - x_lo) * (right - left)  # noqa: E731
-    y = lambda v: bottom - (v - y_lo) / (y_hi - y_lo) * (bottom - top)  # noqa: E731
-    ref = f"c{salt}-"
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(WIDTH)} {_f(height)}" width="100%" role="img" {FONT}>']
+    with matplotlib.rc_context({**_RC, "svg.hashsalt": salt}):
+        order = claimant_order(claims)
+        shown = [name for name in order if any(claimant(c) == name for c in points)]
+        # The legend sits under the plot, so the chart keeps its width on a phone.
+        labels = [name if len(name) <= 48 else name[:47] + "…" for name in shown]
+        ncol = 1 if any(len(label) > 26 for label in labels) else 2
+        legend_h = 0.19 * -(-len(labels) // ncol) + 0.1 if labels else 0.0
+        height = 2.3 + legend_h
+        fig = Figure(figsize=(5.2, height), dpi=72)
+        fig.subplots_adjust(left=0.13, right=0.95, top=1 - 0.15 / height, bottom=(legend_h + 0.5) / height)
+        ax = fig.add_subplot()
+        tops = [v for c in points for v in (c.value, c.low, c.high) if v is not None]
+        span = (max(tops) - min(tops)) if tops else 0.0
+        xs = [mdates.date2num(_when(c)) for c in points]
+        styles = [_style(order[claimant(c)]) for c in points]
+        if points:  # the intervals, then one set of marks per claimant
+            ax.vlines(xs, [c.low if c.low is not None else c.value for c in points],
+                      [c.high if c.high is not None else c.value for c in points],
+                      colors=[colour for colour, _ in styles], linewidth=2, alpha=0.6)
+        for name in shown:
+            mine = [k for k, c in enumerate(points) if claimant(c) == name]
+            colour, marker = _style(order[name])
+            ax.plot([xs[k] for k in mine], [points[k].value for k in mine], marker=marker, color=colour,
+                    markersize=7, linestyle="none")
+        for x, c, (colour, _) in zip(xs, points, styles):
+            step = 0.12 * (span or abs(c.value) or 1)
+            if c.high is None:  # "more than", "at least": the interval runs upwards
+                ax.annotate("", (x, c.value + step), (x, c.value), arrowprops={"arrowstyle": "->", "color": colour})
+            if c.low is None:  # "up to", "less than"
+                ax.annotate("", (x, c.value - step), (x, c.value), arrowprops={"arrowstyle": "->", "color": colour})
+        handles = [Line2D([], [], color=_style(order[name])[0], marker=_style(order[name])[1], linestyle="none")
+                   for name in shown]
+        if handles:
+            fig.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=ncol, frameon=False,
+                       borderaxespad=0.2, handletextpad=0.3, columnspacing=1.2)
+        days = sorted(set(xs))
+        if days:  # at most four date ticks, at dates that carry claims
+            ticks = days if len(days) <= 4 else [days[round(k * (len(days) - 1) / 3)] for k in range(4)]
+            ax.xaxis.set_major_locator(FixedLocator(ticks))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: mdates.num2date(v).strftime("%d %b %Y").lstrip("0")))
+            pad = max(1.0, 0.08 * (days[-1] - days[0]))
+            ax.set_xlim(days[0] - pad, days[-1] + pad)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _short(v)))
+        ax.margins(y=0.2)
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.set_xlabel("as of")
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    svg = _METADATA.sub("", _XML_HEAD.sub("", buf.getvalue(), count=1), count=1)
+    # Ids unique within a page that holds many charts; the size follows the page (viewBox kept).
+    svg = _ID_REF.sub(lambda m: f"{m.group(1)}c{salt}-", svg)
+    svg = _SIZE.sub(r'<svg\1 width="100%" role="img"', svg, count=1).strip() + "\n"
     if title:  # the accessible name; the page shows the title as a heading
-        out.append(f"<title>{_text(title)}</title>")
-    used = sorted({MARKERS.index(_style(order[name])[1]) for name in shown})
-    out.append("<defs>" + "".join(f'<path id="{_text(ref)}m{k}" d="{_MARKER_PATHS[MARKERS[k]]}"/>' for k in used) + "</defs>")
-    out.append(f'<rect width="{_f(WIDTH)}" height="{_f(height)}" fill="#ffffff"/>')
-    for v in _ticks(y_lo, y_hi):
-        out.append(f'<path d="M{_f(left)} {_f(y(v))}H{_f(right)}" stroke="#dddddd" stroke-width="0.6"/>')
-        out.append(f'<text x="{_f(left - 4)}" y="{_f(y(v) + 3)}" text-anchor="end">{_text(_short(v))}</text>')
-    ticks = days if len(days) <= 4 else [days[round(k * (len(days) - 1) / 3)] for k in range(4)]
-    for d in ticks:  # at most four date ticks, at dates that carry claims
-        label = date.fromordinal(d).strftime("%d %b %Y").lstrip("0")
-        out.append(f'<path d="M{_f(x(d))} {_f(bottom)}v3.5" stroke="#000000" stroke-width="0.8"/>')
-        out.append(f'<text x="{_f(x(d))}" y="{_f(bottom + 13)}" text-anchor="middle">{_text(label)}</text>')
-    out.append(f'<path d="M{_f(left)} {_f(top)}V{_f(bottom)}H{_f(right)}" fill="none" stroke="#000000" stroke-width="0.8"/>')
-    out.append(f'<text x="{_f((left + right) / 2)}" y="{_f(bottom + 25)}" text-anchor="middle">as of</text>')
-    for c in points:  # the intervals, with an arrow where a side is open
-        colour = _style(order[claimant(c)])[0]
-        cx = _f(x(_when(c).toordinal()))  # type: ignore[union-attr]
-        low = c.low if c.low is not None else c.value
-        high = c.high if c.high is not None else c.value
-        out.append(f'<path d="M{cx} {_f(y(low))}V{_f(y(high))}" stroke="{colour}" stroke-width="2" stroke-opacity="0.6"/>')
-        for end in ([c.value + step_of(c)] if c.high is None else []) + ([c.value - step_of(c)] if c.low is None else []):
-            tip, sign = y(end), (1 if end < c.value else -1)  # up the page is a smaller y
-            out.append(f'<path d="M{cx} {_f(y(c.value))}V{_f(tip)}M{_f(x(_when(c).toordinal()) - 3)} {_f(tip - 5 * sign)}'  # type: ignore[union-attr]
-                       f'L{cx} {_f(tip)}L{_f(x(_when(c).toordinal()) + 3)} {_f(tip - 5 * sign)}" fill="none" stroke="{colour}"/>')  # type: ignore[union-attr]
-    for name in shown:  # one set of marks per claimant
-        colour, marker = _style(order[name])
-        for c in points:
-            if claimant(c) == name:
-                out.append(f'<use href="#{_text(ref)}m{MARKERS.index(marker)}" x="{_f(x(_when(c).toordinal()))}" y="{_f(y(c.value))}" fill="{colour}"/>')  # type: ignore[union-attr]
-    column = (WIDTH - 8) / ncol
-    for k, (name, label) in enumerate(zip(shown, labels)):
-        colour, marker = _style(order[name])
-        lx, ly = 8 + (k % ncol) * column, bottom + 38 + 13.7 * (k // ncol)
-        out.append(f'<use href="#{_text(ref)}m{MARKERS.index(marker)}" x="{_f(lx + 4)}" y="{_f(ly - 3)}" fill="{colour}"/>')
-        out.append(f'<text x="{_f(lx + 12)}" y="{_f(ly)}">{_text(label)}</text>')
-    return "".join(out) + "</svg>\n"
+        svg = svg.replace(">", f"><title>{escape(title)}</title>", 1)
+    return svg
 
 
 def _draw(job: tuple[tuple[FlagClaim, ...], str, str]) -> str:
@@ -165,7 +147,7 @@ def timeline_svgs(jobs: Sequence[tuple[Sequence[FlagClaim], str, str]], workers:
     """``timeline_svg(claims, salt, title)`` for each job, in order; spread over ``workers``
     processes when there are many (each chart is pure, so the bytes do not depend on it)."""
     workers = min(workers if workers > 0 else (os.cpu_count() or 1), 8)
-    if workers <= 1 or len(jobs) < PARALLEL_CHARTS or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(jobs) < 16 or "fork" not in multiprocessing.get_all_start_methods():
         return [_draw((tuple(c), s, t)) for c, s, t in jobs]
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(_draw, [(tuple(c), s, t) for c, s, t in jobs], chunksize=max(1, len(jobs) // (4 * workers))))
