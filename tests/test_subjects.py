@@ -94,6 +94,9 @@ CASES = [
     # a "where" clause opens on the place it describes
     (None, "Flooding hit Germany hard. The damage was worst at Erftstadt, where firefighters rescued 170 "
      "residents, against 40 the day before.", "40", "Erftstadt"),
+    # a sentence without a figure that sets the scene ("First in Madrid.") places the paragraph's next figures
+    (None, "Marches were held across Spain on Sunday.\n\nFirst in Madrid. Some 90,000 people marched, the union "
+     "said.", "Some 90,000", "Madrid"),
     # 8. a glued typo in one word is no new place: "Madridthe" is Madrid
     (None, "Protests grew across Spain. A Madridthe police spokesman counted 5,000 marchers.", "5,000", "Madrid"),
     # 9. an organisation that reports a figure is not its subject

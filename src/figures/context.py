@@ -60,6 +60,8 @@ class Context:
     orgs: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, kind) of organisations named
     capital: str | None = None  # the main country's capital as the article names it: "the capital" -> "Paris"
     scan: tuple | None = None  # (tokens, what the subject reader found in them once): one sentence's precomputation
+    scenes: list[tuple[int, int, str]] = field(default_factory=list)  # (offset, paragraph, place) of "First in Paris."
+    para_at: int = -1  # offset of the sentence that set ``para_subject``
 
 
 class Read(NamedTuple):
@@ -143,6 +145,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
                 ctx.group = f"{ctx.main_subject} and {second[0]}"
     if ctx.main_subject:
         ctx.capital = _capital_named(vocab, rx, ctx.main_subject, title, ctx.article.text)
+    ctx.scenes = _scene_sentences(vocab, ctx.capital, sentences)
     if events:
         ctx.event = events.most_common(1)[0][0]
     ctx.event_names = frozenset(named_with_event)
@@ -258,6 +261,25 @@ def unglued(vocab: Vocabulary, word: str) -> str | None:
 
 
 _GLUED = frozenset("the of and in on at to for".split())  # not "an": "Malian" is a word
+
+
+_SCENE = re.compile(r"(?:[A-Z]\w*\s+)?[Ii]n\s+(?:the\s+(capital)|([A-Z][\w’'-]+))\s*[.,:]")
+
+
+def _scene_sentences(vocab: Vocabulary, capital: str | None, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
+    """Sentences without a figure that open on a scene, "First in Paris.", "In Lyon, the mood was calmer.":
+    the figures after them in the paragraph are counted there."""
+    out = []
+    for sent in sentences:
+        m = _SCENE.match(sent.text)
+        if not m or any(c.isdigit() for c in sent.text):
+            continue
+        name = capital if m.group(1) else m.group(2)
+        if not name or name.lower() in STOP or name.lower() in TIME_WORDS or name in vocab.demonyms:
+            continue
+        canonical, kind = vocab.places.get(tuple(name.split()), (name, "city"))
+        out.append((sent.start, sent.paragraph, name if kind in ("capital", "city") else canonical))
+    return out
 
 
 _LOCAL_AUTHORITY = re.compile(r"\b(?:County|police|mayor|sheriff|fire department)\b")

@@ -324,16 +324,29 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         # "the death toll in the town of Lahaina", "850 missing, Hawaii officials said": the count of
         # the whole local event is one quantity, named by where it is counted
         return ctx.event_place, location
+    if best is None and toks:
+        best = _scene_before(ctx, toks[0].start, paragraph)
     if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
     if best is not None and best.kind != "company" and best is not listed:
         # a company speaks for itself, and one item of a list ("Lyon (22,000), Brest (20,000)") or a
         # "where" clause's place for itself, not for the paragraph
         ctx.para_subject = (paragraph, best.name)
+        ctx.para_at = toks[0].start if toks else -1
     if location is None and best is not None and best.kind not in ("company", "person"):
         location = _held_by(toks, best)  # "in rebel-held northwestern Syria": who holds the part counted
     # nothing placed: the article's main subject; for a local event, the place it is counted in
     return (best.name if best else ctx.event_place or ctx.main_subject), location
+
+
+def _scene_before(ctx: Context, at: int, paragraph: int) -> Place | None:
+    """The scene a figure-less sentence set ("First in Paris.") earlier in the paragraph, after the
+    last place a figure's sentence named."""
+    k = bisect_left(ctx.scenes, (at,)) - 1
+    if k >= 0 and ctx.scenes[k][1] == paragraph and (
+            ctx.para_subject is None or ctx.para_subject[0] != paragraph or ctx.scenes[k][0] > ctx.para_at):
+        return Place(0, 0, ctx.scenes[k][2], "city")
+    return None
 
 
 # measures that count the whole event: one quantity for the event, whichever part of it a sentence names
