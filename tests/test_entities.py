@@ -88,7 +88,7 @@ CASES = [
     ("The war has cost Russia $200bn, analysts estimate.", "$200bn", "cost of war", "cost"),
     ("The storm caused $3bn in damage.", "$3bn", "damage", None),
     ("The government will invest \u00a32bn in new schools.", "\u00a32bn", "new schools", None),
-    ("Payrolls rose by 150,000 in March.", "150,000", "increase in payrolls", "jobs"),
+    ("Payrolls rose by 150,000 in March.", "150,000", "jobs added", "jobs"),  # a rise in jobs is jobs added
     # nothing better than the plain word: the whole programme, a list of purposes, a year
     ("Ministers had intended to spend \u00a310bn on the policy.", "\u00a310bn", "spending", "spent"),
     ("Cooper said \u00a3700 million had already been wasted on unused charter flights, payments to Rwanda, and "

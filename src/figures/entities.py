@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from figures.context import Context
 from figures.lexicon import (
-    AUXILIARIES, BE, CHANGE_VERBS, COPULA, DETERMINERS, GENERIC_COUNTS, MONEY_NOUNS, Measure, PEOPLE, PERSON_NOUNS,
-    STOP, TIME_UNITS, TIME_WORDS, TRANSPARENT, Vocabulary, vocabulary,
+    AUXILIARIES, BE, CHANGE_VERBS, COPULA, DETERMINERS, GENERIC_COUNTS, MONEY_NOUNS, Measure, NOT_NOUNS, PEOPLE,
+    PERSON_NOUNS, RATE_HEADS, STOP, TIME_UNITS, TIME_WORDS, TRANSPARENT, Vocabulary, vocabulary,
 )
 from figures.numbers import Figure
 from figures.tokens import Tok, join_words
@@ -71,6 +71,10 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
         if purpose:
             per = "" if " per " in purpose else _rate(toks, ti)
             entity = purpose + per
+    if measure == "jobs" and entity and " in " not in entity and "revision" not in entity:
+        sector = _sector(toks, ti)
+        if sector:
+            entity = f"{entity} in {sector}"  # "employment in food services rose by 69,000"
     return entity, measure, kind
 
 
@@ -86,6 +90,14 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         return "age", "age", "age"
     if unit is None and is_apposed_age(toks, ti, f):
         return "age", "age", "age"  # "Elon Musk, 52, said", "the teenager, 17, was shot"
+    listed = _listed(ctx, toks, ti, f, entities)
+    if listed:
+        return listed
+    revision = _revision(toks, ti)
+    if revision:
+        last = ctx.last_entity
+        measure = _measure_near(vocab, toks, ti, lo, hi) or (last[2] if last and last[3] == unit else None)
+        return revision, measure, None
     # "7.7 and 7.6 magnitudes": the first of two coordinated figures shares the second's entity
     if ti + 2 < n and toks[ti + 1].low in ("and", "or", "to") and toks[ti + 2].fig >= 0 and unit is None:
         return _read_entity(ctx, toks, ti + 2, ctx.figures[toks[ti + 2].fig], lo, hi, entities)
@@ -120,8 +132,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         noun = _measure_noun_text(toks, ti)
         m = vocab.measures.get(tuple(noun.lower().split())) if noun else None
         if noun and m:  # "the death toll has increased by one" -> "increase in death toll"
-            change = "decrease" if toks[ti - 2].low in _FALL_VERBS else "increase"
-            return f"{change} in {noun.lower()}", m.measure, m.kind
+            fall = toks[ti - 2].low in _FALL_VERBS
+            if m.measure == "jobs":  # "employment rose by 69,000": jobs added (read_entity adds the sector)
+                return ("jobs lost" if fall else "jobs added"), m.measure, m.kind
+            return f"{'decrease' if fall else 'increase'} in {noun.lower()}", m.measure, m.kind
     # a parenthesised conversion "(11 miles)" or a restatement shares the previous figure's entity
     if ti >= 1 and toks[ti - 1].text == "(" and ti - 2 in entities:
         return entities[ti - 2], None, ctx.kinds.get(ti - 2)
@@ -139,7 +153,7 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             np = _np_words(toks, ti + 2)
             if np:
                 return "share of " + np, "share", None
-        found = _measure_left(ctx, toks, ti)
+        found = _measure_left(ctx, toks, ti) or _rate_noun(vocab, toks, ti)
         if found:
             return found
         np = _copula_subject(toks, ti)
@@ -223,6 +237,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
                                            "deal", "loan", "budget", "package", "fund", "grant", "contract"}:
             m = vocab.measures.get((words[-1].lower(),))
             return (m.entity if m and m.entity else np) + per, (m.measure if m else "cost"), None
+        found = _measure_left(ctx, toks, ti, need_copula=False)
+        if found and found[1] in _PRICE_MEASURES:
+            return found  # "average hourly pay rose 14 cents to $35.21"
         found = _money_cue(vocab, toks, ti)
         if found:
             return found[0] + per, found[1], found[2]
@@ -255,7 +272,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if m:
             return m.entity or noun, m.measure, m.kind
     if prev:
-        return prev, _measure_near(vocab, toks, ti, lo, hi), None
+        # "seventeen times less than the 280,000 put forward": the nearest figure with the same unit
+        same = _previous_entity(toks, ti, entities, ctx.figures, unit)
+        return same or prev, _measure_near(vocab, toks, ti, lo, hi), None
     restated = _restated(ctx, toks, ti, f)
     if restated:
         return restated
@@ -381,8 +400,8 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
         return None
     if prep == "for" and (toks[j + 1].cap or toks[j + 1].fig >= 0 or (ti >= 1 and toks[ti - 1].low in _PENALTY)):
         return None  # "£50m for Rwanda", "for five years", "fined £20m for failures": not a purpose
-    if prep == "in" and (toks[j + 1].cap or toks[j + 1].fig >= 0):
-        return None  # "£2m in 2023", "£5m in London"
+    if prep == "in" and (toks[j + 1].cap or toks[j + 1].fig >= 0 or toks[j + 1].low[:1].isdigit()):
+        return None  # "£2m in 2023", "£5m in London", "£81bn in 2019 prices"
     thing, last = _purpose_np(toks, j + 1)
     if not thing or last in _PROGRAMME:
         return None  # "£10bn on the scheme": the whole programme, which "spending" already says
@@ -390,7 +409,7 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
             and not (
             verb or (ti >= 1 and (toks[ti - 1].low in _GIVE or toks[ti - 1].low in _MONEY_LINK))):
         return None  # "£120m in payments", "paid £3bn in subsidies" pass
-    if prep == "in" and (last.rstrip("s") in TIME_UNITS or last in ("quarter", "period", "total")):
+    if prep == "in" and (last.rstrip("s") in TIME_UNITS or last in ("quarter", "period", "total", "prices", "terms")):
         return None  # "spent £100m in the 2023-24 financial year"
     return thing
 
@@ -542,6 +561,13 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
     while j < n and j < start + 5 and toks[j].fig < 0 and (toks[j].word or toks[j].text in ("-",)) and (
             toks[j].low not in STOP or toks[j].low in ("others",)) and not toks[j].low.endswith("ly"):
         low = toks[j].low
+        if low in NOT_NOUNS:
+            break  # "1.27 million according to the ministry", "700,000 put forward by the union"
+        if low in ("last", "next", "this") and j + 1 < n and (toks[j + 1].low in TIME_WORDS
+                                                              or toks[j + 1].low.rstrip("s") in TIME_UNITS):
+            break  # "48,000 demonstrators last Saturday"
+        if j > start and toks[j - 1].low in PEOPLE and _measure_at(vocabulary(), toks, j)[0] is not None:
+            break  # "37,000 people beat the pavement": the verb after the people counted
         if low.endswith(("ed", "ing")) and j > start and low not in ("wounded",) and low not in _NOUN_ING:
             break  # a participle after the noun: "buildings destroyed", "buildings containing"
         if low in TIME_WORDS or low in AUXILIARIES:
@@ -743,3 +769,165 @@ def is_money(unit: str) -> bool:
 def _is_time(unit: str) -> bool:
     u = unit.lower().rstrip("s")
     return u in TIME_UNITS
+
+
+# measures whose money value belongs to the noun before it, not to a payment or spending
+_PRICE_MEASURES = frozenset({"wages", "share price"})
+_REVISE = frozenset("revised revise revises revising revision revisions".split())
+_SECTOR_NOUNS = frozenset("sector sectors industry industries".split())
+_NOT_SECTOR = frozenset("total overall nonfarm non-farm private full-time part-time".split())
+
+
+def _listed(ctx: Context, toks: list[Tok], ti: int, f: Figure,
+            entities: dict[int, str | None]) -> tuple[str, str | None, None] | None:
+    """A bare figure in brackets after a name or a category in a list: "Lyon (22,000 to 55,000)",
+    "healthcare (45,000)", "Valenciennes (3,100 according to the police)". It counts what the
+    sentence's first figure with a noun of its own counts (or the sentence's measure noun, or
+    the article's last count), "in" the category when the label is a common noun."""
+    open_at = ti - 1
+    if open_at >= 1 and toks[open_at].low == "from":
+        open_at -= 1
+    if open_at < 1 or toks[open_at].text != "(" or toks[open_at - 1].fig >= 0 or not toks[open_at - 1].word:
+        return None
+    if not (f.unit is None or is_money(f.unit)) or _np_after_figure(toks, ti)[1]:
+        return None
+    base = _first_counted(ctx, toks, ti, f, entities)
+    if not base:
+        return None
+    label: list[str] = []
+    k = open_at - 1
+    while k >= 0 and toks[k].word and not toks[k].cap and toks[k].low not in STOP and len(label) < 3 \
+            and toks[k].low not in TIME_WORDS and toks[k].low not in NOT_NOUNS and toks[k].low[:1].isalpha():
+        label.insert(0, toks[k].low)
+        k -= 1
+    if not toks[open_at - 1].low[:1].isalpha():
+        return None  # "March 7 (700,000)": a date, not a label
+    if label and toks[open_at - 1].cap:
+        label = []
+    return (f"{base[0]} in {' '.join(label)}" if label else base[0]), base[1], None
+
+
+def _first_counted(ctx: Context, toks: list[Tok], ti: int, f: Figure,
+                   entities: dict[int, str | None]) -> tuple[str, str | None] | None:
+    """(entity, measure) of the first figure near token ti with the same unit and a noun of its own,
+    else of the nearest measure noun before it, else of the article's last claim with that unit."""
+    vocab = ctx.vocab
+    n = len(toks)
+    for j in range(max(0, ti - 60), min(n, ti + 60)):
+        t = toks[j]
+        if t.fig < 0 or j == ti or ctx.figures[t.fig].unit != f.unit or (j >= 1 and toks[j - 1].text == "("):
+            continue
+        np = _np_after_figure(toks, j)[1]
+        if not np:
+            continue
+        if j < ti and entities.get(j):
+            return entities[j], ctx.measures.get(j)
+        m = vocab.measures.get((np.split()[-1].lower(),))
+        if m and m.kind == "noun" and m.entity:
+            return m.entity, m.measure
+    for j in range(ti - 1, max(-1, ti - 40), -1):
+        m = _longest_cue(vocab, toks, j) if toks[j].fig < 0 else None
+        if m and m.kind == "noun" and m.entity:
+            return m.entity, m.measure
+    last = ctx.last_entity
+    if last and last[1] and last[3] == f.unit:
+        return last[1], last[2]
+    return None
+
+
+def _revision(toks: list[Tok], ti: int) -> str | None:
+    """"revised July's numbers up by 55,000" -> "upward revision"; "are 72,000 more than previously
+    reported" -> "revision"; else None."""
+    n = len(toks)
+    if ti + 3 < n and toks[ti + 1].low in ("more", "fewer", "less", "higher", "lower") and toks[ti + 2].low == "than" \
+            and toks[ti + 3].low in ("previously", "initially", "originally", "first"):
+        return "revision"
+    j = ti - 1
+    if j >= 2 and toks[j].low == "of" and toks[j - 1].low in TRANSPARENT:
+        j -= 2  # "by a total of 72,000"
+    if j >= 1 and toks[j].low in ("a", "net"):
+        j -= 1
+    if j < 1 or toks[j].low != "by":
+        return None
+    for k in range(j - 1, max(-1, j - 10), -1):
+        if toks[k].text in (";", ":", "."):
+            return None
+        if toks[k].low in _REVISE:
+            between = {t.low for t in toks[k:j]}
+            if between & {"up", "upward", "upwards"}:
+                return "upward revision"
+            if between & {"down", "downward", "downwards"}:
+                return "downward revision"
+            return "revision"
+    return None
+
+
+def _sector(toks: list[Tok], ti: int) -> str | None:
+    """The sector a jobs figure is in: "employment in food services rose by 69,000", "construction
+    employment rose ...", "in the food and drinking services sector"; else None."""
+    n = len(toks)
+    for k in range(max(0, ti - 14), min(n, ti + 8)):
+        t = toks[k]
+        if t.text in (";", ":") or (t.fig >= 0 and k != ti and k < ti):
+            continue
+        if t.low == "employment":
+            if k + 1 < n and toks[k + 1].low == "in":
+                thing, _ = _purpose_np(toks, k + 2)
+                if thing:
+                    return thing
+            if k >= 1 and toks[k - 1].word and toks[k - 1].low not in STOP and toks[k - 1].low not in _NOT_SECTOR \
+                    and not (toks[k - 1].cap and k >= 2 and toks[k - 2].word):
+                return toks[k - 1].low  # "Construction employment"
+        if t.low in _SECTOR_NOUNS and k >= 2 and toks[k - 1].word and toks[k - 1].low not in STOP:
+            words: list[str] = []
+            b = k - 1
+            while b >= 0 and toks[b].word and (toks[b].low not in STOP or toks[b].low == "and") and len(words) < 5:
+                words.insert(0, toks[b].low)
+                b -= 1
+            while words and words[0] == "and":
+                words.pop(0)
+            if words and b >= 0 and toks[b].low in ("the", "in"):
+                return " ".join(words)
+    return None
+
+
+def _rate_noun(vocab: Vocabulary, toks: list[Tok], ti: int) -> tuple[str, str | None, None] | None:
+    """The rate or growth a percentage is the value of: "4.2% unemployment", "a 2% inflation goal",
+    "the unemployment rate ... fell from 4.3% to 4.2%", "the yearly increase from 3.6% to 3.8%"."""
+    n = len(toks)
+    after: list[Tok] = []
+    j = ti + 1
+    while j < n and toks[j].word and toks[j].low not in STOP and len(after) < 3:
+        after.append(toks[j])
+        j += 1
+    if after:
+        m, _ = _measure_at(vocab, after, len(after) - 1)
+        if after[-1].low in RATE_HEADS or (m and m.kind == "noun" and len(after) == 1):
+            return _rate_phrase(vocab, after)
+    for k in range(ti - 1, max(-1, ti - 16), -1):
+        t = toks[k]
+        if t.text in (";", ":", ".") or (t.fig >= 0 and toks and t.fig != toks[ti].fig and
+                                          toks[k].low[-1:] != "%" and "percent" not in t.low):
+            return None
+        if t.word and t.low in RATE_HEADS and t.low not in STOP:
+            words = [t]
+            b = k - 1
+            while b >= 0 and toks[b].word and toks[b].low not in STOP and len(words) < 4:
+                words.insert(0, toks[b])
+                b -= 1
+            return _rate_phrase(vocab, words)
+    return None
+
+
+def _rate_phrase(vocab: Vocabulary, words: list[Tok]) -> tuple[str, str | None, None]:
+    """(entity, measure) for a rate's words: the measure of a cue they hold when it heads them
+    ("unemployment rate" -> unemployment), else the phrase itself ("inflation goal")."""
+    text = " ".join(t.low for t in words)
+    for b in range(len(words)):
+        m = _longest_cue(vocab, words, b)
+        if m and m.kind == "noun":
+            head_is_cue = b == len(words) - 1 or words[-1].low in ("rate", "rates")
+            if len(words) == 1 and m.entity:
+                return m.entity, m.measure, None  # "4.2% unemployment" -> unemployment rate
+            return text, (m.measure if head_is_cue or m.measure == "wages" else text), None
+    return text, text, None

@@ -112,6 +112,19 @@ TRANSPARENT = frozenset("number total tally count sum figure estimate list".spli
 GENERIC_COUNTS = frozenset("names people persons individuals cases".split())
 
 
+# Prepositions and verbs that may follow a bare figure but never name what it counts:
+# "1.27 million according to the ministry", "700,000 put forward by the union"
+NOT_NOUNS = frozenset("according against compared versus vs including excluding include includes included "
+                      "despite instead unlike throughout during among amid amongst along toward towards between "
+                      "inside outside put say says said claimed".split())
+
+
+# Head nouns of a rate or a growth a percentage is the value of: "the unemployment rate",
+# "the yearly increase", "a 2% inflation goal"
+RATE_HEADS = frozenset("rate rates increase increases rise rises growth gain gains goal target targets "
+                       "ratio yield yields margin inflation unemployment turnout".split())
+
+
 # "The teenager, 17, was shot": nouns for one person, which an age in commas may follow
 PERSON_NOUNS = frozenset("man woman boy girl teenager teen child baby toddler son daughter mother father wife "
                          "husband brother sister victim suspect driver student officer soldier resident worker "
