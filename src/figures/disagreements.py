@@ -180,11 +180,14 @@ def _drops(c: pd.DataFrame) -> np.ndarray:
         return np.array([], dtype=np.int64)
     # the earlier figure is the peak the fall came from: no figure between the two lies above it
     # (a toll that rose from 99 to 115 and fell to 97 fell from 115, not from 99)
-    peaks = x.groupby(["group", "window"])["lo"].max()
-    keep = []
-    for g, wa, wb, hi_a in zip(p["group"].tolist(), p["window_a"].tolist(), p["window_b"].tolist(), p["hi_a"].tolist()):
-        between = peaks.loc[g]
-        between = between[(between.index > wa) & (between.index < wb)]
-        keep.append(not (between > hi_a).any())
-    p = p[np.array(keep, dtype=bool)]
+    # — one join of the pairs with their group's window peaks, in slices so it stays small
+    peaks = x.groupby(["group", "window"], as_index=False)["lo"].max()
+    pairs = p[["group", "window_a", "window_b", "hi_a"]].reset_index(drop=True)
+    blocked = np.zeros(len(pairs), dtype=bool)
+    for start in range(0, len(pairs), PAIR_BATCH):
+        part = pairs.iloc[start:start + PAIR_BATCH].assign(pair=np.arange(start, min(start + PAIR_BATCH, len(pairs))))
+        m = part.merge(peaks, on="group")
+        hit = (m["window"] > m["window_a"]) & (m["window"] < m["window_b"]) & (m["lo"] > m["hi_a"])
+        blocked[m.loc[hit, "pair"].to_numpy()] = True
+    p = p[~blocked]
     return np.unique(np.r_[p["row_a"].to_numpy(), p["row_b"].to_numpy()])
