@@ -174,6 +174,9 @@ ADDING = frozenset("add adds added adding".split())
 SAID_NEXT = frozenset(", . ; : that “ \" ‘ ' —".split())
 # "put the toll at 300": "put" is a claimant verb only with "at" (not "put the meeting in focus")
 PUTTING = frozenset("put puts".split())
+# Nouns for a figure someone sets or forecasts: "the Federal Reserve's 2% inflation goal"
+TARGETS = frozenset("goal goals target targets forecast forecasts projection projections ceiling cap limit "
+                    "benchmark guidance".split())
 # Adverbs between a subject and its verb: "the CGT thus declared", "the police meanwhile counted"
 ADVERBS = frozenset("thus meanwhile therefore however instead too likewise again nonetheless".split())
 # Participles that make a surveyed group a claimant: "economists surveyed by Bloomberg"
@@ -192,6 +195,13 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
     for i, t in enumerate(toks):
         low = t.low
         if t.fig >= 0:
+            if i > 1 and toks[i - 1].low == "'s" and any(x.low in TARGETS for x in toks[i + 1:i + 3]):
+                # "the Federal Reserve's 2% inflation goal": the owner of a target sets it
+                name, person, _ = _np_ending_at(ctx, toks, i - 2)
+                if name:
+                    out.append(Claimant(name, t.start, "speaker",
+                                        person, lead_ok=True, object_of=t.start))
+                continue
             first_word = t.text.split(maxsplit=1)[0].lower() if " " in t.text else ""
             if first_word in vocab.claimant_verbs and i > 0 and toks[i - 1].word and not _passive(toks, i):
                 # "Economists previously estimated 163,000": the verb is read into the figure's span
