@@ -89,6 +89,27 @@ CASES = [
     ("The storm caused $3bn in damage.", "$3bn", "damage", None),
     ("The government will invest \u00a32bn in new schools.", "\u00a32bn", "new schools", None),
     ("Payrolls rose by 150,000 in March.", "150,000", "jobs added", "jobs"),  # a rise in jobs is jobs added
+    # -- prepositions and verbs after a bare figure are never what it counts ----------------------
+    ("Police counted 12,000 marchers, against 30,000 according to the organisers.", "30,000", "marchers", None),
+    ("About 5,000 people took to the streets of Athens on Sunday.", "About 5,000", "people in the streets",
+     "protesters"),  # a verb phrase for marching, not "people took"
+    # -- bracketed figures in a list count what the sentence's counted figure counts ---------------
+    ("Some 20,000 protesters marched in London, with big crowds in Leeds (8,000), Bristol (6,500) and Cardiff "
+     "(4,000 according to police).", "4,000", "protesters marched", "protesters"),
+    ("Retailers cut jobs in several areas, including clothing (12,000) and electronics (8,500).", "8,500",
+     "jobs in electronics", "jobs"),  # a common-noun label is the category the figure is in
+    # -- percentages take the rate noun of their clause --------------------------------------------
+    ("The jobless rate rose from 5.1% to 5.4% in March.", "5.1%", "unemployment rate", "unemployment"),
+    ("Inflation eased to 2.9% in June.", "2.9%", "inflation rate", "inflation"),
+    ("The bank kept its 2% inflation target.", "2%", "inflation target", None),  # a target, not inflation
+    ("In May, the survey showed 4.8% unemployment.", "4.8%", "unemployment rate", "unemployment"),
+    # -- pay, sectors and revisions -------------------------------------------------------------------
+    ("Average hourly earnings rose 10 cents to $30.10.", "$30.10", "average hourly earnings", "wages"),
+    ("Employment in manufacturing fell by 8,000 in May.", "8,000", "jobs lost in manufacturing", "jobs"),
+    ("The statistics office revised March's figure down by 12,000.", "12,000", "downward revision", None),
+    ("Car sales were 4,000 more than previously estimated.", "4,000", "revision", "sales"),
+    # a price base is not what the money is for
+    ("The bridge will cost \u00a32.1bn in 2020 prices.", "\u00a32.1bn", "cost of bridge", "cost"),
     # nothing better than the plain word: the whole programme, a list of purposes, a year
     ("Ministers had intended to spend \u00a310bn on the policy.", "\u00a310bn", "spending", "spent"),
     ("Cooper said \u00a3700 million had already been wasted on unused charter flights, payments to Rwanda, and "

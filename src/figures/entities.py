@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from figures.context import Context
 from figures.lexicon import (
-    AUXILIARIES, BE, CHANGE_VERBS, COPULA, DETERMINERS, GENERIC_COUNTS, MONEY_NOUNS, Measure, NOT_NOUNS, PEOPLE,
-    PERSON_NOUNS, RATE_HEADS, STOP, TIME_UNITS, TIME_WORDS, TRANSPARENT, Vocabulary, vocabulary,
+    AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, COPULA, DETERMINERS, GENERIC_COUNTS, MONEY_NOUNS, Measure,
+    NOT_NOUNS, PEOPLE, PERSON_NOUNS, RATE_HEADS, STOP, TIME_UNITS, TIME_WORDS, TRANSPARENT, Vocabulary, vocabulary,
 )
 from figures.numbers import Figure
 from figures.tokens import Tok, join_words
@@ -45,7 +45,7 @@ def _measure_at(vocab: Vocabulary, toks: list[Tok], i: int) -> tuple[Measure | N
     """The measure cue starting at token i (longest first) and how many tokens it takes."""
     if toks[i].low not in vocab.measure_first:
         return None, 0
-    for k in (3, 2, 1):
+    for k in (4, 3, 2, 1):
         if i + k <= len(toks):
             key = tuple(t.low for t in toks[i:i + k])
             m = vocab.measures.get(key)
@@ -128,6 +128,13 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             return noun, None, None
         if unit is None and ti >= 3 and toks[ti - 3].low in DETERMINERS and _np_after_figure(toks, ti)[1] is None:
             return noun, None, None  # "a family of 4", "a fleet of 12": the members counted
+        if unit is None and noun.rstrip("s") in CHANGE_NOUNS and _np_after_figure(toks, ti)[1] is None:
+            words = [toks[ti - 2].low]  # "the sector's average monthly gain of 14,000"
+            k = ti - 3
+            while k >= 0 and toks[k].word and toks[k].low not in STOP and len(words) < 4:
+                words.insert(0, toks[k].low)
+                k -= 1
+            return " ".join(words), _measure_near(vocab, toks, ti, lo, hi), None
     if unit is None and ti >= 2 and toks[ti - 1].low == "by" and toks[ti - 2].low in CHANGE_VERBS:
         noun = _measure_noun_text(toks, ti)
         m = vocab.measures.get(tuple(noun.lower().split())) if noun else None
@@ -274,7 +281,8 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if prev:
         # "seventeen times less than the 280,000 put forward": the nearest figure with the same unit
         same = _previous_entity(toks, ti, entities, ctx.figures, unit)
-        return same or prev, _measure_near(vocab, toks, ti, lo, hi), None
+        if same or not _time_entity(prev):
+            return same or prev, _measure_near(vocab, toks, ti, lo, hi), None
     restated = _restated(ctx, toks, ti, f)
     if restated:
         return restated
@@ -931,3 +939,8 @@ def _rate_phrase(vocab: Vocabulary, words: list[Tok]) -> tuple[str, str | None, 
                 return m.entity, m.measure, None  # "4.2% unemployment" -> unemployment rate
             return text, (m.measure if head_is_cue or m.measure == "wages" else text), None
     return text, text, None
+
+
+def _time_entity(entity: str | None) -> bool:
+    """An entity that only says a stretch of time ("time", "duration of the strike")."""
+    return bool(entity) and (entity == "time" or entity.startswith("duration"))
