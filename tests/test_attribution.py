@@ -96,6 +96,46 @@ OUTLET = "Example Wire"
     ("Maui County has identified 55 people after notifying their families, and says it has identified five more.",
      "55", "Maui County"),
     ("Prices rose 3%, and officials say the index fell.", "3%", OUTLET),  # another subject: not reached back
+    # clause-level attribution in contrasting clauses: each figure takes the claimant of its own clause
+    ("Organisers claim 60,000 marchers in Lisbon, against 18,000 according to the police.", "18,000", "police"),
+    ("Organisers claim 60,000 marchers in Lisbon, against 18,000 according to the police.", "60,000", "Organisers"),
+    ("In Porto, the police counted 9,500 marchers, a record, while the organisers claimed 30,000.",
+     "9,500", "police"),
+    ("In Porto, the police counted 9,500 marchers, a record, while the organisers claimed 30,000.",
+     "30,000", "organisers"),
+    ("The union thus declared 12,000 strikers when the Ministry of Education counted 4,100.",
+     "12,000", "union"),
+    ("The union thus declared 12,000 strikers when the Ministry of Education counted 4,100.",
+     "4,100", "Ministry of Education"),
+    ("The march drew 40,000 people, according to organisers (15,000, according to the police).",
+     "15,000", "police"),
+    # a counting verb with an adverb before it; "where X counted" covers only its own clause
+    ("The police meanwhile counted 8,000 fans outside the stadium.", "8,000", "police"),
+    ("Turnout was split by a factor of two in Lille, where the prefecture counted 7,000.",
+     "two", OUTLET),
+    # a change or ratio appended after a comma is the outlet's own arithmetic
+    ("The organisers counted 52,000 runners, against 43,000 last year, an increase of 21%.", "21%", OUTLET),
+    ("The organisers counted 52,000 runners, against 43,000 last year, an increase of 21%.", "43,000",
+     "organisers"),
+    ("The prefecture counted 4,000, ten times less than the 40,000 put forward by the organisers.",
+     "ten times", OUTLET),
+    ("The prefecture counted 4,000, ten times less than the 40,000 put forward by the organisers.",
+     "40,000", "organisers"),
+    # but a change the claimant states is theirs
+    ("The union leader, who marched at the front, reported a drop of about 15%.", "about 15%", "union leader"),
+    # a forecast's source: the group polled, the economists expecting
+    ("Analysts surveyed by FactSet previously estimated 1.2 million units were sold.", "estimated 1.2 million",
+     "Analysts surveyed by FactSet"),
+    ("Sales rose to 900,000 units, according to the Ministry of Industry, when analysts expected 850,000.",
+     "850,000", "analysts"),
+    ("Sales rose to 900,000 units, according to the Ministry of Industry, when analysts expected 850,000.",
+     "900,000", "Ministry of Industry"),
+    # the owner of a target sets it; "adding N jobs" is arithmetic, not speech
+    ("Inflation stayed above the European Central Bank's 2% target.", "2%", "European Central Bank"),
+    ("Retail employment kept rising, adding 12,000 jobs in May.", "12,000", OUTLET),
+    # an acronym resolves to the one body the article names with those initials
+    ("Exports rose 4%, according to the Office of Trade Statistics. The OTS also revised March to 3%.",
+     "3%", "Office of Trade Statistics"),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))
@@ -132,3 +172,32 @@ def test_headline_speaker(title, figure, expected):
     art = Article(id="t", text=HEADLINED, outlet=OUTLET, published=date(2024, 7, 20), title=title)
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+RELEASE = ("The economy added 210,000 jobs in March, while the jobless rate held at 3.9%.\n\n"
+           "The figures were published by the Census Bureau, which said hourly pay rose 0.3%. "
+           "Payrolls for February were revised to 180,000. "
+           "The Central Bank is due to cut rates by 0.25 points in May. "
+           "\"Hiring of 50,000 a month is healthy,\" a spokesman said.")
+
+
+@pytest.mark.parametrize("figure, expected", [
+    # a statistics release: figures with no source are the statistics body's, before and after it is named
+    ("210,000", "Census Bureau"),
+    ("3.9%", "Census Bureau"),
+    ("180,000", "Census Bureau"),
+    ("0.3%", "Census Bureau"),
+    ("0.25", OUTLET),  # the sentence names another body: not the release's
+    ("50,000", "spokesman"),  # a quote keeps its speaker
+])
+def test_statistics_release(figure, expected):
+    art = Article(id="t", text=RELEASE, outlet=OUTLET, published=date(2024, 4, 5))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got
+
+
+def test_no_release_without_a_statistics_body():
+    text = "The economy added 210,000 jobs in March. Prices rose 3%, the central bank said."
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 4, 5))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got["210,000"] == OUTLET, got

@@ -400,8 +400,10 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
         j = k - 1
         if j < 0:
             return None, False, False
-    if toks[j].text in ("who", "which") and j > 0 and toks[j - 1].word:
-        j -= 1  # "confirmed by Laurent Berger who, from the head of the march, reported": the antecedent
+    if toks[j].text in ("who", "which") and j > 1 and (toks[j - 1].word or toks[j - 1].text == ","):
+        # "confirmed by Laurent Berger who, from the head of the march, reported", "the Census
+        # Bureau, which said": the antecedent
+        j -= 1 if toks[j - 1].word else 2
     low = toks[j].low
     if low in PRONOUNS:
         ref = ctx.last_person if PRONOUNS[low] == "person" and ctx.last_person else ctx.last_claimant
@@ -583,8 +585,9 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
         if full and full.split()[0].lower() not in DETERMINERS:  # not "A Reuters" from "A Reuters tally"
             return full
     head = parts[-1].lower().rstrip(".")
-    if not any(p[:1].isupper() for p in parts[-2:]) and head in ctx.titled:
-        return ctx.titled[head]  # "Maui's police chief" -> the chief named in the article
+    holder = ctx.titled.get(head, "") if not any(p[:1].isupper() for p in parts[-2:]) else ""
+    if holder and holder.split()[0].lower() not in STOP and holder not in ctx.vocab.place_names:
+        return holder  # "Maui's police chief" -> the chief named in the article
     if len(parts) >= 3 and parts[-1].lower() not in ctx.vocab.claimant_nouns:
         rest = list(parts)
         while len(rest) > 2 and (rest[0].lower().rstrip(".") in titles or rest[0] in ctx.vocab.place_names):
@@ -787,7 +790,7 @@ def _title_holders(text: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
         end = m.start() + len(" ".join(words))
         last_title = max((k for k, w in enumerate(words) if w.lower().rstrip(".,") in titles), default=-1)
         name_words = words[last_title + 1:]
-        if not 2 <= len(name_words) <= 3 or any(
+        if not 2 <= len(name_words) <= 3 or name_words[0].lower() in STOP or any(
                 w.lower().strip(".,") in words_of_org or w.lower().strip(".,") in titles
                 or w.strip(".,") in vocab.place_names for w in name_words):
             continue
