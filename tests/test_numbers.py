@@ -318,11 +318,28 @@ def test_never_raises_and_offsets_are_valid(text):
         assert isinstance(n, NonFigure) and 0 <= n.start < n.end <= len(text)
 
 
+@pytest.mark.parametrize("text,span", [
+    ("Estimates range from 10,000 to 12,000 troops.", "from 10,000 to 12,000"),
+    ("Temperatures will be from 10 to 15 degrees.", "from 10 to 15 degrees"),
+    ("Lows ranged from -18 to -34.", "from -18 to -34"),  # a range verb keeps a high-to-low interval
+])
+def test_from_to_without_a_change_is_a_range(text, span):
+    figures, _ = find_figures(text)
+    assert [(text[f.start:f.end], f.qualifier) for f in figures] == [(span, "range")]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a change written "from A to B" is two figures; the first borrows the second's unit and scale
     ("Growth will slow slightly from 4.8 to 4.7 percent", [("4.8", 4.8, "percent"), ("4.7 percent", 4.7, "percent")]),
     ("Sales rose from 10 to 12 million", [("10", 10e6, None), ("12 million", 12e6, None)]),
     ("Treatment was reduced from 44 mg to 50 mg", [("44 mg", 44, "mg"), ("50 mg", 50, "mg")]),
+    # a change verb earlier in the sentence governs the pairs after it
+    ("It also revised up August's numbers by 17,000 jobs, from 142,000 to 159,000 jobs added.",
+     [("17,000", 17000, None), ("142,000", 142000, None), ("159,000", 159000, None)]),
+    ("The agency revised its figures, changing July's total from 89,000 to 144,000 and August from 142,000 to 159,000.",
+     [("89,000", 89000, None), ("144,000", 144000, None), ("142,000", 142000, None), ("159,000", 159000, None)]),
+    # written high to low with no range verb: a fall
+    ("Payroll gains for July went from 114,000 to 89,000", [("114,000", 114000, None), ("89,000", 89000, None)]),
 ])
 def test_change_from_to(text, expected):
     figures, _ = find_figures(text)
