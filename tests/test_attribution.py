@@ -121,6 +121,9 @@ OUTLET = "Example Wire"
      "ten times", OUTLET),
     ("The prefecture counted 4,000, ten times less than the 40,000 put forward by the organisers.",
      "40,000", "organisers"),
+    # a time span that frames the story is the outlet's, not the speaker's
+    ("The coastguard says 40 boats are missing, two weeks after the storm hit.", "two weeks", OUTLET),
+    ("The coastguard says 40 boats are missing, two weeks after the storm hit.", "40", "coastguard"),
     # but a change the claimant states is theirs
     ("The union leader, who marched at the front, reported a drop of about 15%.", "about 15%", "union leader"),
     # a forecast's source: the group polled, the economists expecting

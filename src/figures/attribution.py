@@ -914,12 +914,15 @@ def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tu
 # ", an increase of 20%", ", seventeen times less than ...": the outlet's comparison of the figures
 _CHANGE_BEFORE = re.compile(r",\s+(?:that is,?\s+)?(?:an?\s+)?(?:\w+\s+)?(?:increase|rise|drop|fall|decrease|decline|"
                             r"jump|gain|growth|surge|hike)\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$")
+# "two weeks after the flames", "devastated by nearly 12 years of civil war": the outlet's framing
+_BACKGROUND_SPAN = re.compile(r"(?:(?:nearly|almost|about|around|some|more than|over)\s+)?[\w.,-]+\s+"
+                              r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|of|since|ago|later)\b")
 _TIMES_AFTER = re.compile(r"[\w.-]+\s+times\s+(?:less|more|fewer|higher|lower|greater|smaller|larger|bigger)\b")
 
 
 def _outlet_arithmetic(text: str, at: int) -> bool:
     """A change or ratio put after a claimant's figure, after a comma: the outlet's arithmetic."""
-    if _CHANGE_BEFORE.search(text, max(0, at - 60), at):
+    if _CHANGE_BEFORE.search(text, max(0, at - 60), at) or _BACKGROUND_SPAN.match(text, at):
         return True
     return text[max(0, at - 2):at] == ", " and _TIMES_AFTER.match(text, at) is not None
 
