@@ -98,6 +98,7 @@ CASES = [
      "(4,000 according to police).", "4,000", "protesters marched", "protesters"),
     ("Retailers cut jobs in several areas, including clothing (12,000) and electronics (8,500).", "8,500",
      "jobs in electronics", "jobs"),  # a common-noun label is the category the figure is in
+    ("Police said 12 people were hurt. Sarah Jones (34) was arrested at the scene.", "34", None, None),  # an age
     # -- percentages take the rate noun of their clause --------------------------------------------
     ("The jobless rate rose from 5.1% to 5.4% in March.", "5.1%", "unemployment rate", "unemployment"),
     ("Inflation eased to 2.9% in June.", "2.9%", "inflation rate", "inflation"),
@@ -108,6 +109,11 @@ CASES = [
     ("Employment in manufacturing fell by 8,000 in May.", "8,000", "jobs lost in manufacturing", "jobs"),
     ("The statistics office revised March's figure down by 12,000.", "12,000", "downward revision", None),
     ("Car sales were 4,000 more than previously estimated.", "4,000", "revision", "sales"),
+    # the levels after a revision are levels of the revised measure, not revisions
+    ("The BLS revised payrolls up by 72,000, changing July from 89,000 to 144,000.", "72,000", "upward revision",
+     "jobs"),
+    ("The BLS revised payrolls up by 72,000, changing July from 89,000 to 144,000.", "144,000", "jobs", "jobs"),
+    ("Forecasts were revised higher, boosted by 12,000 new subscribers.", "12,000", "subscribers", None),
     # a price base is not what the money is for
     ("The bridge will cost \u00a32.1bn in 2020 prices.", "\u00a32.1bn", "cost of bridge", "cost"),
     # nothing better than the plain word: the whole programme, a list of purposes, a year

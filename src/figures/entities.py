@@ -278,6 +278,13 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         m = vocab.measures.get(tuple(noun.split()))
         if m:
             return m.entity or noun, m.measure, m.kind
+    if prev and "revision" in prev and ti >= 1 and toks[ti - 1].low in ("from", "to"):
+        # "revised ... by 72,000, changing July's total from 89,000 to 144,000": levels, not revisions
+        j = max(j for j in entities if j < ti and entities[j] == prev)
+        m = vocab.measures.get((ctx.measures.get(j) or "",))
+        if m and m.entity:
+            return m.entity, m.measure, m.kind
+        return None, ctx.measures.get(j), None
     if prev:
         # "seventeen times less than the 280,000 put forward": the nearest figure with the same unit
         same = _previous_entity(toks, ti, entities, ctx.figures, unit)
@@ -799,6 +806,10 @@ def _listed(ctx: Context, toks: list[Tok], ti: int, f: Figure,
         return None
     if not (f.unit is None or is_money(f.unit)) or _np_after_figure(toks, ti)[1]:
         return None
+    if f.unit is None and f.value is not None and 1 <= f.value <= 120 and ti + 1 < len(toks) \
+            and toks[ti + 1].text == ")" and open_at == ti - 1 and open_at >= 2 and toks[open_at - 1].cap \
+            and toks[open_at - 2].cap and toks[open_at - 2].word:
+        return None  # "Sarah Jones (34) was arrested": a person's age, not a count in a list
     base = _first_counted(ctx, toks, ti, f, entities)
     if not base:
         return None
@@ -858,8 +869,8 @@ def _revision(toks: list[Tok], ti: int) -> str | None:
     if j < 1 or toks[j].low != "by":
         return None
     for k in range(j - 1, max(-1, j - 10), -1):
-        if toks[k].text in (";", ":", "."):
-            return None
+        if toks[k].text in (";", ":", ".", ",") or (toks[k].low.endswith("ed") and toks[k].low not in _REVISE):
+            return None  # "revised higher, boosted by 12,000": another verb's "by"
         if toks[k].low in _REVISE:
             between = {t.low for t in toks[k:j]}
             if between & {"up", "upward", "upwards"}:
