@@ -491,3 +491,34 @@ def test_a_fall_is_from_the_peak_not_from_every_earlier_figure():
     mono = flagged(rows, "monotonic")
     assert frozenset([rows[2]["claim_id"], rows[3]["claim_id"]]) in mono
     assert not any(rows[0]["claim_id"] in s or rows[1]["claim_id"] in s for s in mono)
+
+
+# -- periods and occasions ---------------------------------------------------------------------
+def monthly(value, month, published, article, claimant="Labor Department"):
+    c = claim(value, article=article, subject="US", measure="jobs", entity="jobs added", claimant=claimant,
+              as_of=f"2024-{month:02d}-01", published=published)
+    c["as_of_precision"] = "month"
+    return c
+
+
+def test_figures_for_different_months_are_different_quantities():
+    # July's payrolls and August's are two statistics, however far apart their figures
+    assert not pair_flagged(monthly(89_000, 7, "2024-09-06", "j1"), monthly(142_000, 8, "2024-09-06", "j2"))
+
+
+def test_a_month_revised_in_a_later_release_is_a_revision():
+    first, later = monthly(142_000, 8, "2024-09-06", "j1"), monthly(159_000, 8, "2024-10-04", "j2")
+    assert pair_flagged(first, later, "revision")
+
+
+def protest(value, day, article, claimant):
+    return claim(value, article=article, subject="Paris", measure="protesters", entity="demonstrators",
+                 claimant=claimant, as_of=f"2023-03-{day:02d}")
+
+
+def test_crowds_of_different_protest_days_are_no_revision():
+    assert not pair_flagged(protest(81_000, 7, "p1", "police"), protest(119_000, 23, "p2", "police"))
+
+
+def test_police_and_union_counts_of_one_protest_disagree():
+    assert pair_flagged(protest(119_000, 23, "p1", "police"), protest(800_000, 23, "p2", "CGT"), "cross_source")

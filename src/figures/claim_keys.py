@@ -17,12 +17,13 @@ import pandas as pd
 from figures.codes import column_codes
 from figures.config import Settings
 from figures.intervals import logical_bounds
-from figures.quantity import GENERIC_ENTITIES, key_frame, predicate
+from figures.quantity import GENERIC_ENTITIES, OCCASION, key_frame, predicate
 from figures.subject_folding import fold_subjects
 
 log = logging.getLogger(__name__)
 
 KEY_FIELDS = ["k_subject", "k_scope", "k_predicate", "k_entity", "k_markers", "k_modality", "k_unit", "k_change"]
+PERIODS = ("month", "quarter", "year")  # as-of precisions that name a reporting period
 ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
 # One-sided wordings read as their stated figure when a quantity's timeline is judged.
 STATED_AS_ABOUT = {q: "about" for q in ("at_least", "more_than", "at_most", "up_to", "less_than")}
@@ -68,6 +69,16 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     day = np.where(np.isnan(as_of), published, as_of)
     w["day"] = np.where(np.isnan(day), 0.0, day)
     w["published_day"] = np.where(np.isnan(published), w["day"].to_numpy(), published)
+    # a figure for a stated month, quarter or year ("142,000 jobs in August") is a quantity of
+    # that period: another period's figure is another quantity, and the estimates of one period
+    # are ordered by when they were published (a revision), not by the period they share
+    precision = col("as_of_precision").fillna("day").astype(str).to_numpy()
+    periodic = np.isin(precision, PERIODS) & ~w["k_cumulative"].to_numpy(dtype=bool) & ~np.isnan(as_of)
+    if periodic.any():
+        w.loc[periodic, "k_markers"] = (w.loc[periodic, "k_markers"] + "@" + precision[periodic]
+                                        + w.loc[periodic, "day"].astype(int).astype(str))
+        w.loc[periodic, "day"] = w.loc[periodic, "published_day"]
+    w["k_occasion"] = w["k_predicate"].isin(OCCASION).to_numpy()
     elapsed = (w["k_predicate"] == "elapsed").to_numpy()
     if elapsed.any():  # time since an event is compared only within one as-of day
         w.loc[elapsed, "k_markers"] = w.loc[elapsed, "k_markers"] + "@day" + w.loc[elapsed, "day"].astype(int).astype(str)

@@ -88,6 +88,7 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     g_min = kept.groupby("group")["hi"].min().abs()
     wide = (g_max > GENERIC_MONEY_SPAN * g_min).reindex(e["group"]).fillna(False).to_numpy(dtype=bool)
     changed = changed & ~mixed & ~outlier & ~(e["generic_money"].to_numpy(dtype=bool) & wide)
+    changed &= ~e["k_occasion"].to_numpy(dtype=bool)  # another day's crowd is another occasion
     members.append(pd.DataFrame({"row": e.index[changed], "kind": "revision", "fkey": e["group"].to_numpy()[changed]}))
     # monotonic: cumulative quantities whose later window lies wholly below an earlier one
     c = e.loc[e["k_cumulative"].to_numpy(), ["group", "window", "lo", "hi"]]

@@ -46,12 +46,19 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "searched": ("searched", "search", "canvassed", "combed"),
     "cases": ("case", "infection", "infected"),
     "vote_share": ("vote", "voted", "ballot"),
+    "protesters": ("protester", "protestor", "demonstrator", "marcher", "crowd", "rallied", "marched",
+                   "demonstrated", "protested"),
+    "turnout": ("turnout",),
+    "jobs": ("job", "payroll", "hiring"),
     # time elapsed since an event grows by itself: compared only within one as-of day
     "elapsed": ("since", "ago", "elapsed"),
 }
 # Predicates whose figures only grow: a later, lower figure is a monotonic violation.
 CUMULATIVE = frozenset({"killed", "injured", "identified", "destroyed", "damaged", "arrested",
                         "aftershocks", "cases", "relocated", "affected"})
+# Measures of one occasion (a protest's crowd, an election's turnout): the figures of another
+# day are another occasion, never a revision of this one.
+OCCASION = frozenset({"protesters", "turnout"})
 # Counted-entity head nouns that mean the same thing.
 ENTITY_SYNONYMS: dict[str, str] = {
     "soldier": "troop", "troop": "troop", "serviceman": "troop", "servicemen": "troop", "fighter": "troop",
