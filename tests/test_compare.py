@@ -522,3 +522,17 @@ def test_crowds_of_different_protest_days_are_no_revision():
 
 def test_police_and_union_counts_of_one_protest_disagree():
     assert pair_flagged(protest(119_000, 23, "p1", "police"), protest(800_000, 23, "p2", "CGT"), "cross_source")
+
+
+def test_an_article_telling_a_budget_in_parts_contradicts_nothing():
+    # "£140m already paid", "a further £100m", "bringing the total to £290m": parts and running
+    # totals of one programme's money, with no counted thing of their own
+    rows = [claim(v, article="b1", subject="Rwanda", measure="cost", entity="cost", unit="GBP", claimant="Home Office")
+            for v in (140e6, 100e6, 290e6)]
+    assert flagged(rows, "within_article") == set()
+
+
+def test_a_counted_thing_contradicted_inside_one_article_is_flagged():
+    a = claim(110, article="u1", subject="Maui", measure="killed", entity="people killed", claimant="UPI")
+    b = claim(111, article="u1", subject="Maui", measure="killed", entity="people killed", claimant="UPI")
+    assert frozenset({a["claim_id"], b["claim_id"]}) in flagged([a, b], "within_article")

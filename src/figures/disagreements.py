@@ -61,6 +61,9 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     e["aws"] = combine_codes(e["aw"].to_numpy(), e["src"].to_numpy())
     s_lo, s_hi = _others_extreme(e, "aws", "sid")
     within |= _clash(e, s_lo, s_hi, max_ratio=MAX_SAME_TIME_RATIO)
+    # money with no counted thing of its own ("cost", "payment") inside one article is a budget
+    # told in parts — instalments, running totals, scenarios — far more often than a contradiction
+    within &= ~e["generic_money"].to_numpy(dtype=bool)
     members.append(pd.DataFrame({"row": e.index[within], "kind": "within_article", "fkey": e["aw"].to_numpy()[within]}))
     # revision: the quantity's figures disagree across windows; the flag lists its timeline
     # (by as-of day: a figure revised within a few days is still a revision). A figure more
