@@ -533,6 +533,6 @@ def test_an_article_telling_a_budget_in_parts_contradicts_nothing():
 
 
 def test_a_counted_thing_contradicted_inside_one_article_is_flagged():
-    a = claim(110, article="u1", subject="Maui", measure="killed", entity="people killed", claimant="UPI")
-    b = claim(111, article="u1", subject="Maui", measure="killed", entity="people killed", claimant="UPI")
+    a = claim(99, article="u1", subject="Maui", measure="killed", entity="people killed", claimant="UPI")
+    b = claim(115, article="u1", subject="Maui", measure="killed", entity="people killed", claimant="UPI")
     assert frozenset({a["claim_id"], b["claim_id"]}) in flagged([a, b], "within_article")
