@@ -536,3 +536,10 @@ def test_a_counted_thing_contradicted_inside_one_article_is_flagged():
     a = claim(99, article="u1", subject="Maui", measure="killed", entity="people killed", claimant="UPI")
     b = claim(115, article="u1", subject="Maui", measure="killed", entity="people killed", claimant="UPI")
     assert frozenset({a["claim_id"], b["claim_id"]}) in flagged([a, b], "within_article")
+
+
+def test_a_pair_of_places_is_one_subject_in_either_order():
+    assert split_scope("Syria and Turkey") == split_scope("Turkey and Syria") == ("syria and turkey", None)
+    a = claim(15_383, article="t1", subject="Turkey and Syria", measure="killed", entity="people", claimant="AFAD")
+    b = claim(21_000, article="t2", subject="Syria and Turkey", measure="killed", entity="people", claimant="WHO")
+    assert pair_flagged(a, b, "cross_source")

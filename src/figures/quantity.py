@@ -208,6 +208,8 @@ def split_scope(subject: str | None) -> tuple[str | None, str | None]:
     scope = "; ".join(m.strip() for m in PAREN.findall(s)) or None
     core = " ".join(w for w in WORD.findall(PAREN.sub(" ", s).lower()) if w not in SUBJECT_STOP)
     core = SUBJECT_ALIASES.get(core, core)
+    if " and " in core:  # "Syria and Turkey" and "Turkey and Syria" are one pair
+        core = " and ".join(sorted(SUBJECT_ALIASES.get(p.strip(), p.strip()) for p in core.split(" and ")))
     return (core or None), (scope.lower() if scope else None)
 
 
