@@ -3,6 +3,7 @@ claimant. Made with matplotlib's Agg/SVG backends and nothing global: the same f
 same bytes (fixed hash salt per chart, no date in the metadata, text kept as text)."""
 from __future__ import annotations
 
+import functools
 import io
 import multiprocessing
 import os
@@ -17,6 +18,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display, whatever the environment says
 
 import matplotlib.dates as mdates  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator  # noqa: E402
@@ -73,61 +75,96 @@ def _style(k: int) -> tuple[str, str]:
     return PALETTE[k % len(PALETTE)], MARKERS[(k + k // len(PALETTE)) % len(MARKERS)]
 
 
+@functools.cache
+def _canvas() -> tuple[Figure, Axes]:
+    """This process's one Figure and Axes, made once and cleared between charts: a new figure,
+    its axes and their ticks cost more than a chart's few marks. Only what every chart shares
+    is set here; each chart sets its size, limits, ticks and legend itself."""
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(5.2, 2.3), dpi=72)
+        ax = fig.add_subplot()
+        ax.set_autoscale_on(False)  # the limits come from the claims, not from the artists
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _short(v)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: mdates.num2date(v).strftime("%d %b %Y").lstrip("0")))
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.set_xlabel("as of")
+    return fig, ax
+
+
+def _clear(fig: Figure, ax: Axes) -> None:
+    """Remove the previous chart's marks and legend; the axes, ticks and grid stay."""
+    for artist in (*ax.lines, *ax.collections, *ax.texts, *fig.artists, *fig.texts):
+        artist.remove()
+
+
 def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str:
     """The claims of one quantity on a timeline, as an ``<svg>`` element for inline HTML.
 
     Claims without a value or a date are left out; an open interval side is drawn as an arrow.
+    A figure told many times on one day by one claimant is one mark (the same pixels).
     ``salt`` (the flag id) makes the element ids unique within a page and stable across runs.
     """
     points = [c for c in claims if c.value is not None and _when(c) is not None]
+    order = claimant_order(claims)
+    # One mark per claimant, date and interval: repeats of a figure would draw the same mark again.
+    marks = sorted({(order[claimant(c)], mdates.date2num(_when(c)), c.value, c.low, c.high) for c in points},
+                   key=lambda m: (m[0], m[1], m[2], -1e308 if m[3] is None else m[3], 1e308 if m[4] is None else m[4]))
+    shown = [name for name, k in order.items() if any(m[0] == k for m in marks)]
+    # The legend sits under the plot, so the chart keeps its width on a phone.
+    labels = [name if len(name) <= 48 else name[:47] + "…" for name in shown]
+    ncol = 1 if any(len(label) > 26 for label in labels) else 2
+    rows = -(-len(labels) // ncol)
+    legend_h = 0.19 * rows + 0.1 if labels else 0.0
+    height = 2.3 + legend_h
     with matplotlib.rc_context({**_RC, "svg.hashsalt": salt}):
-        order = claimant_order(claims)
-        shown = [name for name in order if any(claimant(c) == name for c in points)]
-        # The legend sits under the plot, so the chart keeps its width on a phone.
-        labels = [name if len(name) <= 48 else name[:47] + "…" for name in shown]
-        ncol = 1 if any(len(label) > 26 for label in labels) else 2
-        legend_h = 0.19 * -(-len(labels) // ncol) + 0.1 if labels else 0.0
-        height = 2.3 + legend_h
-        fig = Figure(figsize=(5.2, height), dpi=72)
+        fig, ax = _canvas()
+        _clear(fig, ax)
+        fig.set_size_inches(5.2, height)
         fig.subplots_adjust(left=0.13, right=0.95, top=1 - 0.15 / height, bottom=(legend_h + 0.5) / height)
-        ax = fig.add_subplot()
-        tops = [v for c in points for v in (c.value, c.low, c.high) if v is not None]
-        span = (max(tops) - min(tops)) if tops else 0.0
-        xs = [mdates.date2num(_when(c)) for c in points]
-        styles = [_style(order[claimant(c)]) for c in points]
-        if points:  # the intervals, then one set of marks per claimant
-            ax.vlines(xs, [c.low if c.low is not None else c.value for c in points],
-                      [c.high if c.high is not None else c.value for c in points],
-                      colors=[colour for colour, _ in styles], linewidth=2, alpha=0.6)
+        bars = sorted({(x, lo, hi, k) for k, x, _v, lo, hi in marks if lo is not None and hi is not None and lo != hi})
+        if bars:  # the intervals, then one set of marks per claimant
+            ax.vlines([b[0] for b in bars], [b[1] for b in bars], [b[2] for b in bars],
+                      colors=[_style(b[3])[0] for b in bars], linewidth=2, alpha=0.6)
         for name in shown:
-            mine = [k for k, c in enumerate(points) if claimant(c) == name]
+            k = order[name]
+            colour, marker = _style(k)
+            mine = sorted({(x, v) for j, x, v, _lo, _hi in marks if j == k})
+            ax.plot([x for x, _ in mine], [v for _, v in mine], marker=marker, color=colour, markersize=7, linestyle="none")
+        tops = [v for m in marks for v in m[2:] if v is not None]
+        span = (max(tops) - min(tops)) if tops else 0.0
+        arrows = set()
+        for k, x, value, low, high in marks:
+            step = 0.12 * (span or abs(value) or 1)
+            if high is None:  # "more than", "at least": the interval runs upwards
+                arrows.add((x, value, value + step, k))
+            if low is None:  # "up to", "less than"
+                arrows.add((x, value, value - step, k))
+        for x, value, end, k in sorted(arrows):
+            ax.annotate("", (x, end), (x, value), arrowprops={"arrowstyle": "->", "color": _style(k)[0]})
+        # The legend, drawn directly (no Legend layout): a mark and a label per claimant, filled
+        # column by column, in the cards' order; positions in inches from the bottom left.
+        per_col = rows or 1
+        for i, (name, label) in enumerate(zip(shown, labels)):
             colour, marker = _style(order[name])
-            ax.plot([xs[k] for k in mine], [points[k].value for k in mine], marker=marker, color=colour,
-                    markersize=7, linestyle="none")
-        for x, c, (colour, _) in zip(xs, points, styles):
-            step = 0.12 * (span or abs(c.value) or 1)
-            if c.high is None:  # "more than", "at least": the interval runs upwards
-                ax.annotate("", (x, c.value + step), (x, c.value), arrowprops={"arrowstyle": "->", "color": colour})
-            if c.low is None:  # "up to", "less than"
-                ax.annotate("", (x, c.value - step), (x, c.value), arrowprops={"arrowstyle": "->", "color": colour})
-        handles = [Line2D([], [], color=_style(order[name])[0], marker=_style(order[name])[1], linestyle="none")
-                   for name in shown]
-        if handles:
-            fig.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.01, 0.0), ncol=ncol, frameon=False,
-                       borderaxespad=0.2, handletextpad=0.3, columnspacing=1.2)
-        days = sorted(set(xs))
+            x = 0.1 + (i // per_col) * 5.0 / ncol
+            y = legend_h - 0.05 - (i % per_col + 0.5) * 0.19
+            fig.add_artist(Line2D([x], [y], transform=fig.dpi_scale_trans, color=colour, marker=marker, linestyle="none"))
+            fig.text(x + 0.14, y, label, transform=fig.dpi_scale_trans, va="center_baseline")
+        days = sorted({m[1] for m in marks})
         if days:  # at most four date ticks, at dates that carry claims
             ticks = days if len(days) <= 4 else [days[round(k * (len(days) - 1) / 3)] for k in range(4)]
             ax.xaxis.set_major_locator(FixedLocator(ticks))
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: mdates.num2date(v).strftime("%d %b %Y").lstrip("0")))
             pad = max(1.0, 0.08 * (days[-1] - days[0]))
             ax.set_xlim(days[0] - pad, days[-1] + pad)
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _short(v)))
-        ax.margins(y=0.2)
-        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.set_xlabel("as of")
+            low, high = min(tops), max(tops)
+            margin = 0.2 * (high - low) or 0.1 * abs(high) or 1.0
+            ax.set_ylim(low - margin, high + margin)
+        else:
+            ax.xaxis.set_major_locator(FixedLocator([]))
+            ax.set_xlim(0, 1)
+            ax.set_ylim(0, 1)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = _METADATA.sub("", _XML_HEAD.sub("", buf.getvalue(), count=1), count=1)
