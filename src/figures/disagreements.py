@@ -163,35 +163,42 @@ def _drops(c: pd.DataFrame) -> np.ndarray:
     """Rows of a fall in a cumulative figure: a later claim wholly below an earlier one, and
     that earlier one, where the fall is at most MAX_DROP_RATIO (a corrected toll; a steeper
     fall is two quantities under one key, a region and the whole, a forecast and a count).
-    Only groups already known to fall are passed in, so the pairwise join stays small."""
+    Only groups already known to fall are passed in. The earlier figure must be the peak the
+    fall came from: no window strictly between the two has a figure above it (a toll that
+    rose from 99 to 115 and fell to 97 fell from 115, not from 99)."""
     if c.empty:
         return np.array([], dtype=np.int64)
-    x = pd.DataFrame({"group": c["group"].to_numpy(), "window": c["window"].to_numpy(), "lo": c["lo"].to_numpy(),
-                      "hi": c["hi"].to_numpy(), "row": c.index.to_numpy()})
-    # pairs within a group, a batch of groups at a time so the pair table stays small
-    sizes = x.groupby("group").size()
-    batch = (np.cumsum((sizes.to_numpy(dtype=np.int64)) ** 2) // PAIR_BATCH)
-    batch_of = pd.Series(batch, index=sizes.index)
+    codes, _ = pd.factorize(c["group"])  # a claim without a group is in no pair
+    window = c["window"].to_numpy(dtype=float)
+    lo, hi = c["lo"].to_numpy(dtype=float), c["hi"].to_numpy(dtype=float)
+    rows = c.index.to_numpy()
+    ordered = np.argsort(codes, kind="stable")
+    bounds = np.flatnonzero(np.diff(codes[ordered])) + 1
     found = []
-    for _, xs in x.groupby(x["group"].map(batch_of).to_numpy(), sort=False):
-        q = xs.merge(xs, on="group", suffixes=("_a", "_b"))
-        with np.errstate(invalid="ignore"):
-            fell = ((q["window_a"] < q["window_b"]) & (q["hi_b"] < q["lo_a"])
-                    & (np.abs(q["lo_a"]) <= MAX_DROP_RATIO * np.abs(q["hi_b"]))).to_numpy()
-        found.append(q[fell])
-    p = pd.concat(found, ignore_index=True)
-    if p.empty:
+    with np.errstate(invalid="ignore"):
+        for idx in np.split(ordered, bounds):
+            if codes[idx[0]] < 0 or len(idx) < 2:
+                continue
+            w, l, h = window[idx], lo[idx], hi[idx]
+            # each window's peak (its highest low); the highest peak strictly between two windows
+            wins = np.unique(w[~np.isnan(w)])
+            at = np.searchsorted(wins, w)
+            peak = np.full(len(wins), -np.inf)
+            np.fmax.at(peak, at[~np.isnan(w)], l[~np.isnan(w)])
+            between = np.full((len(wins), len(wins)), -np.inf)
+            for i in range(len(wins) - 2):
+                between[i, i + 2:] = np.maximum.accumulate(peak[i + 1:-1])
+            step = max(1, PAIR_BATCH // len(idx))  # pairs a batch of earlier claims at a time
+            for s0 in range(0, len(idx), step):
+                a = slice(s0, s0 + step)
+                fell = ((w[a, None] < w[None, :]) & (h[None, :] < l[a, None])
+                        & (np.abs(l[a, None]) <= MAX_DROP_RATIO * np.abs(h[None, :])))
+                ia, ib = np.nonzero(fell)
+                if not len(ia):
+                    continue
+                ia += s0
+                kept = ~(between[at[ia], at[ib]] > h[ia])
+                found += [idx[ia[kept]], idx[ib[kept]]]
+    if not found:
         return np.array([], dtype=np.int64)
-    # the earlier figure is the peak the fall came from: no figure between the two lies above it
-    # (a toll that rose from 99 to 115 and fell to 97 fell from 115, not from 99)
-    # — one join of the pairs with their group's window peaks, in slices so it stays small
-    peaks = x.groupby(["group", "window"], as_index=False)["lo"].max()
-    pairs = p[["group", "window_a", "window_b", "hi_a"]].reset_index(drop=True)
-    blocked = np.zeros(len(pairs), dtype=bool)
-    for start in range(0, len(pairs), PAIR_BATCH):
-        part = pairs.iloc[start:start + PAIR_BATCH].assign(pair=np.arange(start, min(start + PAIR_BATCH, len(pairs))))
-        m = part.merge(peaks, on="group")
-        hit = (m["window"] > m["window_a"]) & (m["window"] < m["window_b"]) & (m["lo"] > m["hi_a"])
-        blocked[m.loc[hit, "pair"].to_numpy()] = True
-    p = p[~blocked]
-    return np.unique(np.r_[p["row_a"].to_numpy(), p["row_b"].to_numpy()])
+    return np.unique(rows[np.concatenate(found)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -51,12 +52,16 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     texts = pd.concat([shown[["a", "t"]].rename(columns={"t": "x"}),
                        shown[["a", "s"]].rename(columns={"s": "x"})]).drop_duplicates()
     raw = pd.DataFrame({"s": subj, "r": df["subject"] if "subject" in df else pd.Series([None] * n)})
-    spelled = []
+    names = []
     for sub, r in raw[real].drop_duplicates().itertuples(index=False):
         for x in {sub, str(r).lower()}:
             ws = tuple(WORDS.findall(x))
             if ws:
-                spelled.append((ws[0], ws, sub))
+                names.append((ws, sub))
+    # each name is looked up by its rarest word among the names ("Region 007" by "007", not by
+    # the "region" every such name shares), so the candidates stay few
+    used = Counter(x for ws in {ws for ws, _ in names} for x in set(ws))
+    spelled = [(min(ws, key=lambda x: (used[x], ws.index(x))), ws, sub) for ws, sub in names]
     spell = pd.DataFrame(spelled, columns=["w", "ws", "sub"]).drop_duplicates()
     named_in: dict[int, set[str]] = {}
     # a few articles at a time, so the table of words stays small
@@ -70,10 +75,10 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
         for a, sub in cand.loc[~several, ["a", "sub"]].drop_duplicates().itertuples(index=False):
             named_in.setdefault(a, set()).add(sub)
         if several.any():  # a name of several words: all of them in the article
-            multi = cand[several]
+            multi = cand.loc[several, ["a", "ws", "sub"]]
             bags = tok[tok["a"].isin(multi["a"].unique())].groupby("a")["w"].agg(set).to_dict()
-            for a, ws, sub in multi[["a", "ws", "sub"]].itertuples(index=False):
-                if all(x in bags[a] for x in ws):
+            for a, ws, sub in multi.itertuples(index=False):
+                if bags[a].issuperset(ws):
                     named_in.setdefault(a, set()).add(sub)
         del tok, cand
 
