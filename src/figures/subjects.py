@@ -181,6 +181,8 @@ def _scene(ctx: Context, toks: list[Tok], p: Place) -> Place:
 def _parenthesised(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
     """"Lyon (22,000 to 55,000), Brest (20,000 to 40,000)": a figure that opens a parenthesis right
     after a name is that name's; a known place gives its canonical name."""
+    if ti >= 2 and toks[ti - 1].low == "to" and toks[ti - 2].fig >= 0:
+        ti -= 2  # "Bologna (from 9,000 to 21,000)": the second figure shares the first's parenthesis
     k = ti - 1
     if k >= 0 and toks[k].low in ("from", "about", "some", "around", "nearly", "almost", "over", "up"):
         k -= 1
