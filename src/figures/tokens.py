@@ -65,10 +65,16 @@ def join_words(words: list[Tok]) -> str:
 _CLAUSE_BREAK = frozenset({";", ":", "—", "–", "(", ")", "•"})
 
 
+# No clause of real prose is longer; the cap keeps a sentence of thousands of figures with no
+# punctuation (hostile or broken input) from costing a scan of the whole sentence per figure.
+MAX_CLAUSE_TOKENS = 80
+
+
 def clause_bounds(toks: list[Tok], ti: int) -> tuple[int, int]:
     """Token bounds of the figure's clause: to the nearest comma, semicolon or other figure's clause."""
     lo = ti
-    while lo > 0 and toks[lo - 1].text not in _CLAUSE_BREAK and toks[lo - 1].text != ",":
+    floor = max(0, ti - MAX_CLAUSE_TOKENS)
+    while lo > floor and toks[lo - 1].text not in _CLAUSE_BREAK and toks[lo - 1].text != ",":
         lo -= 1
     hi = ti + 1
     while hi < len(toks) and toks[hi].text not in _CLAUSE_BREAK and toks[hi].text != "," and toks[hi].fig < 0:
