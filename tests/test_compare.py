@@ -543,3 +543,10 @@ def test_a_pair_of_places_is_one_subject_in_either_order():
     a = claim(15_383, article="t1", subject="Turkey and Syria", measure="killed", entity="people", claimant="AFAD")
     b = claim(21_000, article="t2", subject="Syria and Turkey", measure="killed", entity="people", claimant="WHO")
     assert pair_flagged(a, b, "cross_source")
+
+
+def test_a_sector_s_jobs_are_not_the_nation_s():
+    whole = claim(254_000, article="s1", subject="US", measure="jobs", entity="jobs added", claimant="BLS")
+    sector = claim(45_000, article="s2", subject="US", measure="jobs", entity="jobs added in healthcare", claimant="BLS")
+    other = claim(69_000, article="s3", subject="US", measure="jobs", entity="jobs added in food services", claimant="BLS")
+    assert flagged([whole, sector, other]) == set()

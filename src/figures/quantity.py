@@ -56,6 +56,8 @@ PREDICATES: dict[str, tuple[str, ...]] = {
 # Predicates whose figures only grow: a later, lower figure is a monotonic violation.
 CUMULATIVE = frozenset({"killed", "injured", "identified", "destroyed", "damaged", "arrested",
                         "aftershocks", "cases", "relocated", "affected"})
+# "jobs added in food services": a sector's share of a jobs figure is a quantity of its own
+SECTOR = re.compile(r"\bin (?:the )?([a-z][a-z ,&-]+?)(?: sector)?$", re.IGNORECASE)
 # Measures of one occasion (a protest's crowd, an election's turnout): the figures of another
 # day are another occasion, never a revision of this one.
 OCCASION = frozenset({"protesters", "turnout"})
@@ -282,6 +284,8 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
         head = head_noun(e)
         pred = predicate(m) or predicate(e) or head  # no predicate word: the counted thing names it
         mk = markers(f"{m or ''} | {e or ''}")
+        if pred == "jobs" and e and (sector := SECTOR.search(e)):
+            mk = mk | {"sector:" + " ".join(words(sector.group(1)))}  # jobs in healthcare are not all jobs
         preds.append(pred)
         heads.append(head)
         marks.append("|".join(sorted(mk - {"planned"})))
