@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")  # no display, whatever the environment says
 
@@ -21,6 +22,10 @@ import matplotlib.dates as mdates  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.markers import MarkerStyle  # noqa: E402
+from matplotlib.patches import PathPatch  # noqa: E402
+from matplotlib.path import Path  # noqa: E402
+from matplotlib.transforms import Affine2D, IdentityTransform  # noqa: E402
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator  # noqa: E402
 
 from figures.records import FlagClaim  # noqa: E402
@@ -28,6 +33,7 @@ from figures.records import FlagClaim  # noqa: E402
 # One colour and marker per claimant, in order of first appearance; colour-blind safe (Okabe-Ito).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
+MARK_SIZE = 7  # points; the SVG backend draws at 72 dpi, so pixels too
 _RC = {
     "svg.fonttype": "none",  # text stays text: small, selectable, no glyph outlines
     "text.parse_math": False,  # "$5bn" from an article is money, not mathtext
@@ -95,21 +101,52 @@ def _canvas() -> tuple[Figure, Axes]:
 
 def _clear(fig: Figure, ax: Axes) -> None:
     """Remove the previous chart's marks and legend; the axes, ticks and grid stay."""
-    for artist in (*ax.lines, *ax.collections, *ax.texts, *fig.artists, *fig.texts):
+    for artist in (*ax.lines, *ax.collections, *ax.patches, *ax.artists, *ax.texts, *fig.artists, *fig.texts):
         artist.remove()
+
+
+@functools.cache
+def _marker(marker: str) -> Path:
+    """A mark's outline in pixels around (0, 0), as ``Line2D`` draws it at ``MARK_SIZE``."""
+    style = MarkerStyle(marker)
+    return style.get_path().transformed(style.get_transform() + Affine2D().scale(MARK_SIZE))
+
+
+def _marks(ax: Axes, points: Sequence[tuple[float, float]], colour: str, marker: str) -> PathPatch:
+    """One claimant's marks as one compound path (one SVG element, not one per mark): the
+    marker outline placed at each point, in pixels, so it keeps its size whatever the scale.
+    The axes' limits must be set first."""
+    outline = _marker(marker)
+    at = ax.transData.transform(np.asarray(points, dtype=float).reshape(-1, 2))
+    codes = outline.codes
+    if codes is None:  # a plain polygon: move to its first point, lines to the others
+        codes = np.full(len(outline.vertices), Path.LINETO, dtype=Path.code_type)
+        codes[0] = Path.MOVETO
+    path = Path((outline.vertices[None, :, :] + at[:, None, :]).reshape(-1, 2), np.tile(codes, len(at)))
+    return PathPatch(path, transform=IdentityTransform(), facecolor=colour, edgecolor=colour, linewidth=1.0, zorder=2)
 
 
 def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str:
     """The claims of one quantity on a timeline, as an ``<svg>`` element for inline HTML.
 
     Claims without a value or a date are left out; an open interval side is drawn as an arrow.
-    A figure told many times on one day by one claimant is one mark (the same pixels).
+    A figure told many times on one day by one claimant is one mark, and so are figures less
+    than two pixels apart.
     ``salt`` (the flag id) makes the element ids unique within a page and stable across runs.
     """
-    points = [c for c in claims if c.value is not None and _when(c) is not None]
     order = claimant_order(claims)
-    # One mark per claimant, date and interval: repeats of a figure would draw the same mark again.
-    marks = sorted({(order[claimant(c)], mdates.date2num(_when(c)), c.value, c.low, c.high) for c in points},
+    told = {(order[claimant(c)], _when(c), c.value, c.low, c.high) for c in claims if c.value is not None and _when(c) is not None}
+    tops = [v for m in told for v in m[2:] if v is not None]
+    low, high = (min(tops), max(tops)) if tops else (0.0, 1.0)
+    margin = 0.2 * (high - low) or 0.1 * abs(high) or 1.0
+    y0, y1 = low - margin, high + margin
+    # One mark per claimant, date and two pixels of height (the plot is 1.65 in high, a mark
+    # 7 px wide): repeats of a figure, and figures closer than that, would draw the same mark
+    # again; a mark moves by at most a pixel.
+    grid = (y1 - y0) / (1.65 * 72 / 2)
+    snap = lambda v: None if v is None else y0 + round((v - y0) / grid) * grid  # noqa: E731
+    x_of = {when: float(mdates.date2num(when)) for when in {m[1] for m in told}}
+    marks = sorted({(k, x_of[when], snap(v), snap(lo), snap(hi)) for k, when, v, lo, hi in told},
                    key=lambda m: (m[0], m[1], m[2], -1e308 if m[3] is None else m[3], 1e308 if m[4] is None else m[4]))
     shown = [name for name, k in order.items() if any(m[0] == k for m in marks)]
     # The legend sits under the plot, so the chart keeps its width on a phone.
@@ -123,23 +160,32 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
         _clear(fig, ax)
         fig.set_size_inches(5.2, height)
         fig.subplots_adjust(left=0.13, right=0.95, top=1 - 0.15 / height, bottom=(legend_h + 0.5) / height)
+        days = sorted({m[1] for m in marks})
+        if days:  # at most four date ticks, at dates that carry claims
+            ticks = days if len(days) <= 4 else [days[round(k * (len(days) - 1) / 3)] for k in range(4)]
+            ax.xaxis.set_major_locator(FixedLocator(ticks))
+            pad = max(1.0, 0.08 * (days[-1] - days[0]))
+            ax.set_xlim(days[0] - pad, days[-1] + pad)
+            ax.set_ylim(y0, y1)
+        else:
+            ax.xaxis.set_major_locator(FixedLocator([]))
+            ax.set_xlim(0, 1)
+            ax.set_ylim(0, 1)
         bars = sorted({(x, lo, hi, k) for k, x, _v, lo, hi in marks if lo is not None and hi is not None and lo != hi})
         if bars:  # the intervals, then one set of marks per claimant
             ax.vlines([b[0] for b in bars], [b[1] for b in bars], [b[2] for b in bars],
                       colors=[_style(b[3])[0] for b in bars], linewidth=2, alpha=0.6)
         for name in shown:
             k = order[name]
-            colour, marker = _style(k)
             mine = sorted({(x, v) for j, x, v, _lo, _hi in marks if j == k})
-            ax.plot([x for x, _ in mine], [v for _, v in mine], marker=marker, color=colour, markersize=7, linestyle="none")
-        tops = [v for m in marks for v in m[2:] if v is not None]
+            ax.add_artist(_marks(ax, mine, *_style(k)))
         span = (max(tops) - min(tops)) if tops else 0.0
         arrows = set()
-        for k, x, value, low, high in marks:
+        for k, x, value, lo, hi in marks:
             step = 0.12 * (span or abs(value) or 1)
-            if high is None:  # "more than", "at least": the interval runs upwards
+            if hi is None:  # "more than", "at least": the interval runs upwards
                 arrows.add((x, value, value + step, k))
-            if low is None:  # "up to", "less than"
+            if lo is None:  # "up to", "less than"
                 arrows.add((x, value, value - step, k))
         for x, value, end, k in sorted(arrows):
             ax.annotate("", (x, end), (x, value), arrowprops={"arrowstyle": "->", "color": _style(k)[0]})
@@ -152,19 +198,6 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
             y = legend_h - 0.05 - (i % per_col + 0.5) * 0.19
             fig.add_artist(Line2D([x], [y], transform=fig.dpi_scale_trans, color=colour, marker=marker, linestyle="none"))
             fig.text(x + 0.14, y, label, transform=fig.dpi_scale_trans, va="center_baseline")
-        days = sorted({m[1] for m in marks})
-        if days:  # at most four date ticks, at dates that carry claims
-            ticks = days if len(days) <= 4 else [days[round(k * (len(days) - 1) / 3)] for k in range(4)]
-            ax.xaxis.set_major_locator(FixedLocator(ticks))
-            pad = max(1.0, 0.08 * (days[-1] - days[0]))
-            ax.set_xlim(days[0] - pad, days[-1] + pad)
-            low, high = min(tops), max(tops)
-            margin = 0.2 * (high - low) or 0.1 * abs(high) or 1.0
-            ax.set_ylim(low - margin, high + margin)
-        else:
-            ax.xaxis.set_major_locator(FixedLocator([]))
-            ax.set_xlim(0, 1)
-            ax.set_ylim(0, 1)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = _METADATA.sub("", _XML_HEAD.sub("", buf.getvalue(), count=1), count=1)
