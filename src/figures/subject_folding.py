@@ -72,12 +72,17 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
                .explode("w").dropna().drop_duplicates())
         cand = tok.merge(spell, on="w")
         several = cand["ws"].map(len).to_numpy() > 1
-        for a, sub in cand.loc[~several, ["a", "sub"]].drop_duplicates().itertuples(index=False):
+        single = cand.loc[~several, ["a", "sub"]].drop_duplicates()
+        for a, sub in zip(single["a"].tolist(), single["sub"].tolist()):
             named_in.setdefault(a, set()).add(sub)
         if several.any():  # a name of several words: all of them in the article
             multi = cand.loc[several, ["a", "ws", "sub"]]
-            bags = tok[tok["a"].isin(multi["a"].unique())].groupby("a")["w"].agg(set).to_dict()
-            for a, ws, sub in multi.itertuples(index=False):
+            need = set(multi["a"].tolist())
+            bags: dict[int, set[str]] = {}
+            for a, word in zip(tok["a"].tolist(), tok["w"].tolist()):  # plain lists: quicker than groupby(set)
+                if a in need:
+                    bags.setdefault(a, set()).add(word)
+            for a, ws, sub in zip(multi["a"].tolist(), multi["ws"].tolist(), multi["sub"].tolist()):
                 if bags[a].issuperset(ws):
                     named_in.setdefault(a, set()).add(sub)
         del tok, cand
