@@ -575,6 +575,8 @@ def _csv_cells(values: list) -> list[str]:
         return ["" if v is None or v != v else str(int(v)) if v.is_integer() else repr(v) for v in values]
     if kinds <= {int}:
         return [str(v) for v in values]
+    if kinds <= {date, type(None)}:
+        return ["" if v is None else v.isoformat() for v in values]
     return [csv_cell(v) for v in values]
 
 
