@@ -18,6 +18,7 @@ import functools
 import io
 import json
 import logging
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -374,8 +375,13 @@ def _claimants(claims: pd.DataFrame, reliability: pd.DataFrame) -> tuple[Claiman
 _CLAIM_FIELDS = ("value", "low", "high", "outlet", "published", "attributed_to", "as_of", "sentence", "url", "span")
 
 
+_claim_fields = operator.attrgetter(*_CLAIM_FIELDS)
+
+
 def _clean(c: FlagClaim) -> FlagClaim:
     """A claim with pandas' NaN/NaT (from a DataFrame row) as None, so "or" defaults work."""
+    if isinstance(c.sentence, str) and all(v == v for v in _claim_fields(c)):  # the usual case, quickly
+        return c
     changes = {}
     for name in _CLAIM_FIELDS:
         value = getattr(c, name)
