@@ -649,3 +649,26 @@ def test_report_json_keeps_one_line_per_flag_whatever_the_text(world: Store) -> 
     lines = text.splitlines()
     assert len(lines) == len(text.split("\n")) - 1  # no line breaks but the layout's own
     assert sum(line.lstrip().startswith('{"id": ') for line in lines) == len(report.flags) + len(report.resolved)
+
+
+def test_long_sections_show_the_first_rows_and_count_the_rest(world: Store) -> None:
+    """Repeats, related figures, changes and drops: the page and the Markdown show SHOWN_ROWS rows
+    (a repeat names REPEAT_OUTLETS outlets) and say how many more; report.json keeps them all."""
+    from figures.report import REPEAT_OUTLETS, SHOWN_ROWS, render_html, render_json
+
+    inputs = gather(world, W43, Settings(), fake_compare)
+    day = date(2024, 10, 22)
+    repeats = tuple(Repeat(f"source {k:02d}", 100.0 + k, tuple(
+        _fc(100 + k, 100 + k, 100 + k, claim_id=f"r{k}-{j}", article_id=f"a{j}", outlet=f"Outlet {j:02d}", published=day)
+        for j in range(REPEAT_OUTLETS + 3))) for k in range(SHOWN_ROWS + 7))
+    related = tuple(Related((_fc(k, k, k, claim_id=f"x{k}", published=day), _fc(k + 1, k + 1, k + 1, claim_id=f"y{k}", published=day)),
+                            f"part of a whole {k:02d}") for k in range(SHOWN_ROWS + 2))
+    report = build(replace(inputs, comparison=replace(inputs.comparison, repeats=repeats, related=related)))
+    page, md, doc = render_html(report), render_markdown(report), json.loads(render_json(report))
+    section = page[page.index('<section id="repeats">'):page.index('<section id="related">')]
+    assert section.count("<tr><td><b>") == SHOWN_ROWS
+    assert "and 7 more figures repeated" in section and "and 7 more figures repeated" in md
+    assert section.count(" and 2 more</td>") == SHOWN_ROWS  # outlets past REPEAT_OUTLETS are counted
+    assert "and 2 more related figures" in page and "and 2 more related figures" in md
+    assert len(doc["repeats"]) == SHOWN_ROWS + 7 and len(doc["related"]) == SHOWN_ROWS + 2
+    assert all(len(r["claims"]) == REPEAT_OUTLETS + 3 for r in doc["repeats"])
