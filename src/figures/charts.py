@@ -44,7 +44,9 @@ _RC = {
 }
 _XML_HEAD = re.compile(r"^.*?(?=<svg)", re.S)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
-_ID_REF = re.compile(r'((?:\bid="|url\(#|href="#))')
+# Where an element id is defined or used. Literal alternatives only (no leading \b, which made the
+# scan try every position of a long path); an 'id="' after a letter is left alone in _salted_ids.
+_ID_REF = re.compile(r'id="|url\(#|href="#')
 _SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
 
 
@@ -203,11 +205,21 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = _METADATA.sub("", _XML_HEAD.sub("", buf.getvalue(), count=1), count=1)
     # Ids unique within a page that holds many charts; the size follows the page (viewBox kept).
-    svg = _ID_REF.sub(lambda m: f"{m.group(1)}c{salt}-", svg)
+    svg = _salted_ids(svg, salt)
     svg = _SIZE.sub(r'<svg\1 width="100%" role="img"', svg, count=1).strip() + "\n"
     if title:  # the accessible name; the page shows the title as a heading
         svg = svg.replace(">", f"><title>{escape(title)}</title>", 1)
     return svg
+
+
+def _salted_ids(svg: str, salt: str) -> str:
+    """Every element id and reference to one prefixed with ``c<salt>-``."""
+    def prefix(m: re.Match) -> str:
+        before = svg[m.start() - 1] if m.start() else " "
+        if m.group(0) == 'id="' and (before.isalnum() or before == "_"):  # 'xid="': not an id attribute
+            return m.group(0)
+        return f"{m.group(0)}c{salt}-"
+    return _ID_REF.sub(prefix, svg)
 
 
 def _draw(job: tuple[tuple[FlagClaim, ...], str, str]) -> str:
