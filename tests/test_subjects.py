@@ -124,3 +124,12 @@ def test_location_held_by(text, span, location):
     art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 2, 13))
     claim = next(c for c in extract_claims(art).claims if c.span == span)
     assert claim.location == location
+
+
+@pytest.mark.parametrize("text, span, subject", [
+    ("The UN said 60,229 people were injured in Region 100 on Monday.", "60,229", "Region 100"),
+    ("Fighting in Sector 4 killed 12 people.", "12", "Sector 4"),
+])
+def test_a_numbered_name_is_one_place_and_its_number_no_figure(text, span, subject):
+    claims = extract_claims(Article(id="t", text=text, outlet="Example Wire", published=date(2024, 10, 21))).claims
+    assert [(c.span, c.subject) for c in claims] == [(span, subject)]

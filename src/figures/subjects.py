@@ -73,7 +73,10 @@ def find_places(ctx: Context, toks: list[Tok]) -> list[Place]:
         elif i > 0 and toks[i - 1].low == "in" and (i + 1 == len(toks) or (
                 not toks[i + 1].cap and toks[i + 1].low != "'s" and (toks[i + 1].low != "," or (
                     i == 1 and i + 2 < len(toks) and not toks[i + 2].cap)))):
-            found.append(Place(i, i + 1, t.text, "unknown"))
+            end = i + 1
+            while end < len(toks) and toks[end].fig < 0 and toks[end].text.isdigit():
+                end += 1  # "in Region 5", "in District 9": the number is part of the name
+            found.append(Place(i, end, join_words(toks[i:end]), "unknown"))
         # "Marseille, where the prefecture counted 40,000": a name that a "where" clause describes is a scene
         elif _where_after(toks, i + 1) and t.low not in STOP and (i == 0 or toks[i - 1].low not in ("the", "a", "an")):
             found.append(Place(i, i + 1, t.text, "unknown"))
