@@ -550,3 +550,22 @@ def test_a_sector_s_jobs_are_not_the_nation_s():
     sector = claim(45_000, article="s2", subject="US", measure="jobs", entity="jobs added in healthcare", claimant="BLS")
     other = claim(69_000, article="s3", subject="US", measure="jobs", entity="jobs added in food services", claimant="BLS")
     assert flagged([whole, sector, other]) == set()
+
+
+def test_places_named_in_separate_sentences_are_not_folded_into_one():
+    # an article about Kent that mentions Sussex elsewhere is no evidence that Kent lies in Sussex
+    sussex = [claim(30, article=f"s{i}", subject="Sussex", measure="killed", entity="people",
+                    sentence="30 people were killed in Sussex.") for i in range(3)]
+    kent = claim(12, article="k1", subject="Kent", measure="killed", entity="people",
+                 sentence="12 people were killed in Kent.")
+    roads = claim(5, article="k1", subject="Sussex", measure="closed", entity="roads",
+                  sentence="Sussex police said 5 roads were closed.")
+    assert not any(kent["claim_id"] in s for s in flagged([*sussex, kent, roads]))
+
+
+def test_a_town_named_with_its_island_folds_into_it():
+    maui = [claim(115, article=f"m{i}", subject="Maui", measure="killed", entity="people",
+                  sentence="115 people were killed on Maui.") for i in range(3)]
+    town = claim(99, article="l1", subject="Lahaina", measure="killed", entity="people",
+                 sentence="99 people were killed in Lahaina, Maui's police chief said.")
+    assert any(town["claim_id"] in s for s in flagged([*maui, town]))

@@ -49,8 +49,11 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     wanted = np.isin(art_codes, list(arts_needed))
     shown = pd.DataFrame({"a": art_codes[wanted], "t": titles.fillna("").astype(str).to_numpy()[wanted],
                           "s": sentences.to_numpy()[wanted]})
-    texts = pd.concat([shown[["a", "t"]].rename(columns={"t": "x"}),
-                       shown[["a", "s"]].rename(columns={"s": "x"})]).drop_duplicates()
+    # a title names the article's places; a sentence is evidence of nesting only when it names
+    # two of the subjects ("the town of Lahaina on Maui"), not when it names one of them
+    texts = pd.concat([shown[["a", "t"]].rename(columns={"t": "x"}).assign(title=True),
+                       shown[["a", "s"]].rename(columns={"s": "x"}).assign(title=False)]).drop_duplicates(["a", "x"])
+    texts["tid"] = np.arange(len(texts))
     raw = pd.DataFrame({"s": subj, "r": df["subject"] if "subject" in df else pd.Series([None] * n)})
     names = []
     for sub, r in raw[real].drop_duplicates().itertuples(index=False):
@@ -63,29 +66,37 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     used = Counter(x for ws in {ws for ws, _ in names} for x in set(ws))
     spelled = [(min(ws, key=lambda x: (used[x], ws.index(x))), ws, sub) for ws, sub in names]
     spell = pd.DataFrame(spelled, columns=["w", "ws", "sub"]).drop_duplicates()
-    named_in: dict[int, set[str]] = {}
+    found: list[tuple[int, int, str]] = []  # (text, article, subject named in it)
     # a few articles at a time, so the table of words stays small
     chunks = max(1, len(texts) // WORD_CHUNK + 1)
     for part in range(chunks):
         piece = texts[texts["a"].to_numpy() % chunks == part]
-        tok = (piece.assign(w=piece["x"].str.lower().str.findall(WORDS.pattern))[["a", "w"]]
+        tok = (piece.assign(w=piece["x"].str.lower().str.findall(WORDS.pattern))[["tid", "a", "w"]]
                .explode("w").dropna().drop_duplicates())
         cand = tok.merge(spell, on="w")
         several = cand["ws"].map(len).to_numpy() > 1
-        single = cand.loc[~several, ["a", "sub"]].drop_duplicates()
-        for a, sub in zip(single["a"].tolist(), single["sub"].tolist()):
-            named_in.setdefault(a, set()).add(sub)
-        if several.any():  # a name of several words: all of them in the article
-            multi = cand.loc[several, ["a", "ws", "sub"]]
-            need = set(multi["a"].tolist())
+        single = cand.loc[~several, ["tid", "a", "sub"]].drop_duplicates()
+        found.extend(zip(single["tid"].tolist(), single["a"].tolist(), single["sub"].tolist()))
+        if several.any():  # a name of several words: all of them in the text
+            multi = cand.loc[several, ["tid", "a", "ws", "sub"]]
+            need = set(multi["tid"].tolist())
             bags: dict[int, set[str]] = {}
-            for a, word in zip(tok["a"].tolist(), tok["w"].tolist()):  # plain lists: quicker than groupby(set)
-                if a in need:
-                    bags.setdefault(a, set()).add(word)
-            for a, ws, sub in zip(multi["a"].tolist(), multi["ws"].tolist(), multi["sub"].tolist()):
-                if bags[a].issuperset(ws):
-                    named_in.setdefault(a, set()).add(sub)
+            for tid, word in zip(tok["tid"].tolist(), tok["w"].tolist()):  # plain lists: quicker than groupby(set)
+                if tid in need:
+                    bags.setdefault(tid, set()).add(word)
+            for tid, a, ws, sub in zip(multi["tid"].tolist(), multi["a"].tolist(), multi["ws"].tolist(),
+                                       multi["sub"].tolist()):
+                if bags[tid].issuperset(ws):
+                    found.append((tid, a, sub))
         del tok, cand
+    is_title = texts.set_index("tid")["title"]
+    per_text: dict[int, set[str]] = {}
+    for tid, _, sub in found:
+        per_text.setdefault(tid, set()).add(sub)
+    named_in: dict[int, set[str]] = {}
+    for tid, a, sub in found:
+        if is_title.at[tid] or len(per_text[tid]) >= 2:
+            named_in.setdefault(a, set()).add(sub)
 
     if not named_in:
         return False
