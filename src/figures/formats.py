@@ -53,17 +53,23 @@ def csv_cell(value: object) -> str:
 
 def escape_line_breaks(json_text: str) -> str:
     """JSON text with U+2028, U+2029 and U+0085 escaped: json.dumps leaves them raw, and a
-    reader that splits lines on them would cut a record in two."""
-    return json_text.translate(_LINE_BREAKS)
+    reader that splits lines on them would cut a record in two. Each is replaced only where
+    present: a translation table reads every character of a long text (1.2 s for 8 MB)."""
+    if json_text.isascii():
+        return json_text
+    for raw, escaped in _LINE_BREAKS.items():
+        if chr(raw) in json_text:
+            json_text = json_text.replace(chr(raw), escaped)
+    return json_text
 
 
 def to_jsonl(rows: Iterable[Mapping]) -> str:
-    return "".join(json.dumps({k: plain(v) for k, v in r.items()}, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+    return "".join(escape_line_breaks(json.dumps({k: plain(v) for k, v in r.items()}, ensure_ascii=False)) + "\n"
                    for r in rows)
 
 
 def to_json(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2, default=plain).translate(_LINE_BREAKS) + "\n"
+    return escape_line_breaks(json.dumps(obj, ensure_ascii=False, indent=2, default=plain)) + "\n"
 
 
 def to_csv(rows: list[Mapping], columns: list[str]) -> str:
