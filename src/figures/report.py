@@ -13,9 +13,7 @@ The same database gives the same bytes: nothing here reads the clock.
 """
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import logging
 import operator
@@ -32,7 +30,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from figures.charts import claimant_colours, timeline_svgs
-from figures.formats import FORMULA_START, csv_cell, escape_line_breaks, plain
+from figures.formats import columns_to_csv, escape_line_breaks, plain
 from figures.compare import CLOSING_VERDICTS, Comparison  # a closed flag leaves the list, shown as resolved
 from figures.config import Settings
 from figures.errors import ConfigError
@@ -541,38 +539,14 @@ def render_flags_csv(report: Report) -> str:
             cols[name] += [value] * len(claims)
         for name in FLAG_CSV_COLUMNS[8:]:
             cols[name] += [getattr(c, name) for c in claims]
-    return _csv(cols)
+    return columns_to_csv(cols)
 
 
 def render_claims_csv(report: Report) -> str:
     """The period's claims, one per row, in publication order."""
     frame = report.claims
     ordered = frame.sort_values(["published", "article_id", "start"], kind="stable", na_position="last") if len(frame) else frame
-    return _csv({c: ordered[c].tolist() for c in ordered.columns})
-
-
-def _csv(columns: dict[str, list]) -> str:
-    """``formats.to_csv`` of the rows these columns make, a column at a time: a column of one
-    type has its cells made in one comprehension, not a ``csv_cell`` call per cell."""
-    cells = [_csv_cells(values) for values in columns.values()]
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(list(columns))
-    writer.writerows(zip(*cells))
-    return buf.getvalue()
-
-
-def _csv_cells(values: list) -> list[str]:
-    kinds = set(map(type, values))
-    if kinds <= {str, type(None)}:
-        return ["" if v is None else "'" + v if v.startswith(FORMULA_START) else v for v in values]
-    if kinds <= {float, type(None)}:
-        return ["" if v is None or v != v else str(int(v)) if v.is_integer() else repr(v) for v in values]
-    if kinds <= {int}:
-        return [str(v) for v in values]
-    if kinds <= {date, type(None)}:
-        return ["" if v is None else v.isoformat() for v in values]
-    return [csv_cell(v) for v in values]
+    return columns_to_csv({c: ordered[c].tolist() for c in ordered.columns})
 
 
 def _md_link(url: str | None, text: str = "article") -> str:
