@@ -89,14 +89,12 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
                 if bags[tid].issuperset(ws):
                     found.append((tid, a, sub))
         del tok, cand
-    is_title = texts.set_index("tid")["title"]
-    per_text: dict[int, set[str]] = {}
-    for tid, _, sub in found:
-        per_text.setdefault(tid, set()).add(sub)
+    seen = pd.DataFrame(found, columns=["tid", "a", "sub"]).drop_duplicates()
+    title = texts["title"].to_numpy(dtype=bool)[seen["tid"].to_numpy(dtype=np.int64)]  # tid: the text's position
+    evidence = title | (seen.groupby("tid")["sub"].transform("size").to_numpy() >= 2)
     named_in: dict[int, set[str]] = {}
-    for tid, a, sub in found:
-        if is_title.at[tid] or len(per_text[tid]) >= 2:
-            named_in.setdefault(a, set()).add(sub)
+    for a, sub in zip(seen["a"].to_numpy()[evidence].tolist(), seen["sub"].to_numpy()[evidence].tolist()):
+        named_in.setdefault(a, set()).add(sub)
 
     if not named_in:
         return False
