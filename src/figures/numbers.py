@@ -284,8 +284,6 @@ _GLUED_LETTER = {"C": "degree_Celsius", "F": "degree_Fahrenheit", "p": "penny", 
 _GLUED_TEMPERATURE = re.compile(rf"([{''.join(_GLUED_LETTER)}])(?![\w])")
 _CONVERSION_AFTER = re.compile(r"\s*\(\s*~?[\d.,]+\s*(?:ft|feet|foot|in|inches|yd|yards?)\b")
 _WORDS = re.compile(r"[A-Za-z]+|\.(?=\s)")
-_CHANGE_NOUNS = frozenset(("revision", "revisions", "changing", "changed", "change", "increase", "decrease",
-                           "drop", "rise", "fall", "jump", "cut"))
 _TWO_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
 _CHANGE_GAP = re.compile(r"^\s+to\s+$", re.IGNORECASE)
 _ONE_OR_AFTER = re.compile(rf"\s+(?:(?:or|to)\s+(?:two|three|2|3)\b|(?:in|out\s+of)\s+(?:\d|(?:{'|'.join(_ONES[2:])}"
@@ -1021,7 +1019,7 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
             # to low with no range verb is a fall, not an interval ("from 114,000 to 89,000")
             words = _WORDS.findall(text, max(0, intro.start() - 120), intro.start())
             sentence = words[max((i + 1 for i, w in enumerate(words) if w == "."), default=0):]
-            if b.value < a.value or any(w.lower() in _CONTEXT["change_verb"] or w.lower() in _CHANGE_NOUNS
+            if b.value < a.value or any(w.lower() in _CONTEXT["change_verb"] or w.lower() in _CONTEXT["change_noun"]
                                         for w in sentence):
                 return False
     if joiner == "or":  # "three or four years": an interval when the two are close
