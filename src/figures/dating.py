@@ -6,6 +6,7 @@ before dawn on Monday") and future deadlines do not date a figure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from figures.context import Claimant, Context, Read
@@ -102,10 +103,12 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
                 return c.day
         # 3. a date before the figure in the sentence: "On Friday, the toll rose to 97"
         # — not one that dates another figure ("against 650,000 on January 19, an increase of 20%")
-        others = [x.end for x in toks if x.fig >= 0 and x is not fig]
         text = ctx.article.text
-        before = [t for t in points if t.end <= fig.start
-                  and not any(end <= t.start and _TRAILING.fullmatch(text, end, t.start) for end in others)]
+        before = [t for t in points if t.end <= fig.start]
+        if before:  # the figure nearest before each date is the only one it can trail
+            ends = [x.end for x in toks[:ti] if x.fig >= 0]
+            before = [t for t in before if not ((k := bisect_right(ends, t.start)) and
+                                                _TRAILING.fullmatch(text, ends[k - 1], t.start))]
         if before:
             return not_after(before[-1], base)
     for c in claimants:
