@@ -13,6 +13,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "figures"
 LAYERS: list[set[str]] = [
     {"errors", "records", "config", "formats", "period"},
     {"fetch", "ingest", "units"},
+    # the number reader's parts, below numbers.find_figures, which runs them
+    {"number_records", "number_vocabulary", "number_words"},
+    {"number_patterns"},
+    {"non_figures"},
+    {"number_reading"},
+    {"number_ranges"},
     {"numbers", "timeref", "sentences", "vocabulary", "tokens", "lexicon"},
     # the claim readers: context first, then the readers that use it, then claims, which runs them
     {"context"},

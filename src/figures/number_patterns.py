@@ -1,0 +1,85 @@
+"""The compiled patterns of the number reader: the number itself (digits, words, fractions, scientific
+notation) and what may stand glued around it (qualifiers, currency, sign, scale, unit, range gaps)."""
+from __future__ import annotations
+
+import re
+
+from figures.number_vocabulary import (
+    _alt, _CONTEXT, _CURRENCY_PRE, _GLUED_LETTER, _GLUED_ONLY, _ISO_CODES, _QUALIFIERS, _SCALES, _UNIT_WORDS,
+)
+from figures.number_words import _FRAC, _ONES, _SEP, _TENS, _WSEQ
+
+
+_GROUP_SPACE = "[ \u00a0\u202f\u2009]"  # "816 000", "1 200 000": space, no-break, narrow no-break, thin
+_DIGITS = (r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,]\d)|"  # Indian grouping: "1,00,000", "12,34,567.89"
+           rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:\.\d+)?(?![\d]|[,.]\d)"
+           r"|\d+(?:\.\d+)?|\.\d+")
+_SPACE_IN_DIGITS = re.compile(_GROUP_SPACE)
+# scientific notation as news writes it: "1.5e6", "1.5×10^6", "1.5 x 10^6", "2.48×10−5", "3×10⁶"
+_EXPONENT = (r"[eE][-+]?\d{1,2}(?![\w.])|\s?[×x]\s?10(?:\^|\*\*)\s?[-−+]?\d{1,2}(?!\d)"
+             r"|\s?×\s?10[-−]\d{1,2}(?!\d)|\s?[×x]\s?10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_EXPONENT_VALUE = re.compile(r"(?:[eE]|10(?:\^|\*\*)?\s?)([-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+_CORE = re.compile(
+    rf"(?P<frac>\b{_FRAC})|(?P<unionly>(?<![\d.,])[½¼¾⅓⅔⅛⅙])"
+    rf"|(?P<words>\b{_WSEQ})(?P<half>{_SEP}and{_SEP}a{_SEP}(?:half|quarter)\b)?"
+    rf"|(?<![\d.,/])(?P<slash>\d{{1,2}}/\d{{1,3}})(?![\d/]|\.\d)"
+    rf"|(?<![\d.,])(?P<digits>{_DIGITS})(?:\s(?P<mixed>\d/\d{{1,2}})(?![\d/])|(?P<uni>[½¼¾⅓⅔⅛])|(?P<exp>{_EXPONENT}))?",
+    re.IGNORECASE)
+_HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.join(_TENS)}|dozen|hundred|thousand|million"
+                         rf"|billion|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.IGNORECASE)
+_pre_phrases = [p for (p, pos) in _QUALIFIERS if pos == "pre"]
+_post_phrases = [p for (p, pos) in _QUALIFIERS if pos == "post"]
+_PRE_QUAL = re.compile(rf"(?<![\w-])(?P<q>{_alt(_pre_phrases)})\s*$", re.IGNORECASE)
+_POST_QUAL = re.compile(rf"(?:\s*)(?P<q>{_alt(_post_phrases)})(?![\w])", re.IGNORECASE)
+_CUR_PRE = re.compile(rf"(?:(?<![\w$])(?P<cur>{_alt(_CURRENCY_PRE)})\s?|(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha())}))$")
+_SIGN = re.compile(r"(?:^|(?<=[\s(\[]))[+\-−]$")
+_SCALE_SUFFIX = re.compile(rf"(?P<s>{_alt(k for k, (_, a) in _SCALES.items() if a in ('suffix', 'both'))})(?![A-Za-z])")
+_SCALE_WORD = re.compile(
+    rf"(?:\s+|\s*-\s*)(?P<s>{_alt(k.lower() for k, (_, a) in _SCALES.items() if a in ('word', 'both'))})s?\b",
+    re.IGNORECASE)
+_REDUNDANT_SCALE = re.compile(r"\s*(?:million|billion|thousand|trillion)\b", re.IGNORECASE)
+_unit_alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(_UNIT_WORDS, key=lambda w: (-len(w), w)))
+_UNIT_AFTER = re.compile(rf"(?:\s?-\s?|\s)?(?P<u>{_unit_alt})(?![\w])", re.IGNORECASE)
+_UNIT_GLUED = re.compile(rf"(?P<u>{_unit_alt}|{_alt(_GLUED_ONLY)})(?![\w])", re.IGNORECASE)
+_TIMES = re.compile(r"\s+times\b(?=\s+(?:more|less|fewer|higher|lower|greater|larger|bigger|smaller|as|the|over"
+                    r"|that|what)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w&.'’]*|#)\s*$")
+_HYPHEN_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-$")
+_ONE_PRONOUN_AFTER = re.compile(r"\s+(?:of|another|day|thing|way|time|side|hand|point)\b|-(?:off|time|way)\b",
+                                re.IGNORECASE)
+_WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(?:{'|'.join(_CONTEXT['window'])})\b",
+                           re.IGNORECASE)
+_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
+_BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w]*)")
+_NAME_TAIL = re.compile(r"\s*(?:$|[.,;:!?)\]”\"]|\s(?P<w>[a-z][a-z]*)\b(?!-))")
+_GLUED_TEMPERATURE = re.compile(rf"([{''.join(_GLUED_LETTER)}])(?![\w])")
+_CONVERSION_AFTER = re.compile(r"\s*\(\s*~?[\d.,]+\s*(?:ft|feet|foot|in|inches|yd|yards?)\b")
+_WORDS = re.compile(r"[A-Za-z]+|\.(?=\s)")
+_TWO_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
+_CHANGE_GAP = re.compile(r"^\s+to\s+$", re.IGNORECASE)
+_ONE_OR_AFTER = re.compile(rf"\s+(?:(?:or|to)\s+(?:two|three|2|3)\b|(?:in|out\s+of)\s+(?:\d|(?:{'|'.join(_ONES[2:])}"
+                           rf"|{'|'.join(_TENS)}|a\s+hundred|a\s+thousand|a\s+million)\b))", re.IGNORECASE)
+_RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+_BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+$", re.IGNORECASE)
+_PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
+_SIGN_WORD = re.compile(r"(?<!plus or )(?<!plus/)\b(?:minus|negative)[\s-]+$", re.IGNORECASE)
+_CUR_POST = re.compile(rf"\s?(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha() and '$' not in k)})")
+_RANGE_NEXT = re.compile(r"\s?[-–]\s?(\d{4})(?![\d,])")
+_MAX_DIGITS = 24
+_NUMBER_NEXT = re.compile(r"\s*[\d$£€]")
+_SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(r"\s+of\b|(?:\s+|\s*-\s*)(?:million|billion|thousand|hundred)\b", re.IGNORECASE)
+_SCALED_CODE_AFTER = re.compile(rf"\s?(?P<s>M|K|k|BN)(?P<c>{'|'.join(_ISO_CODES)})\b")
+_SCALED_CODE_BEFORE = re.compile(rf"(?<![\w$])(?P<s>M|K|k|BN)(?P<c>{'|'.join(_ISO_CODES)})\s?$")
+_COUNTED_AFTER = re.compile(r"\s+(?P<n>[a-z][a-z-]*)\b(?:\s+(?P<mod_n>[a-z][a-z-]*)\b)?")
+_FRACTION_SLASH = str.maketrans("⁄∕", "//")
+_SCALE_WORD_END = re.compile(r"(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
+_ERA_BEFORE = re.compile(r"(?:\bA\.D\.|\bAD)\s?$")
+_ERA_AFTER = re.compile(r"\s?(?:AD|BCE?|CE|A\.D\.|B\.C\.(?:E\.)?|C\.E\.)(?![\w])")
+_YEAR_PAIR_BEFORE = re.compile(r"\b[Bb]etween\s+(?P<era>A\.D\.\s?|AD\s)?(?P<y>\d{3,4})(?:\s?(?:AD|BCE?|CE))?\s+and\s+$")
+_YEAR_PAIR_AFTER = re.compile(r"\s+and\s+(\d{4})(?![\d,.])")
+_LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")

@@ -1,0 +1,135 @@
+"""Joining read numbers: ranges ("between 1,100 and 1,300", "£10m-£12m", "four to five thousand"),
+bound pairs, proportions ("one in three"), a change and a level ("rose from 99 to 101" is two
+figures), and the qualifier a conversion in brackets inherits."""
+from __future__ import annotations
+
+import dataclasses
+
+from figures.number_patterns import (
+    _BETWEEN_FROM, _BOUND_PAIR_GAP, _CHANGE_GAP, _GAP_RANGE, _PAREN_GAP, _RATIO_GAP, _SCALE_IN_WORDS, _SCALE_WORD_END,
+    _TWO_WORDS_BEFORE, _WORD_BEFORE, _WORDS,
+)
+from figures.number_reading import _Atom
+from figures.number_vocabulary import _CONTEXT, _CURRENCY_CODES
+
+
+def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Join ranges ("between 1,100 and 1,300", "£10m-£12m", "three- and four-storey") and pass a
+    qualifier on to a conversion in brackets ("at least £600m ($775m)")."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            gap = text[a.end:b.num_start]
+            if b.qualifier is None and _GAP_RANGE.match(gap) and (a2 := _share_word_scale(text, a, b)):
+                if _is_range(text, a2, b, gap):  # "four to five thousand": 4,000 to 5,000
+                    a = a2
+            up_to = (b.qualifier == "up_to" and not text[a.end:b.start].strip() and a.qualifier is None
+                     and _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+                     and _is_range(text, a, b, " to "))  # "sizes from 450 sq ft up to 900 sq ft"
+            if up_to or (b.qualifier is None and _is_range(text, a, b, gap)):
+                joined = _range(a, b)
+                intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+                if intro:
+                    joined.start = intro.start("w")
+                out.append(joined)
+                i += 2
+                continue
+            if _BOUND_PAIR_GAP.match(text, a.end, b.start) and {a.reading, b.reading} == {"above", "under"}:
+                lo, hi = (a, b) if a.reading == "above" else (b, a)
+                if lo.value < hi.value:  # "above 1,000 and below 1,500", "at most 100 and at least 20"
+                    joined = _range(lo, hi)
+                    joined.start, joined.end, joined.num_start = a.start, b.end, a.num_start
+                    out.append(joined)
+                    i += 2
+                    continue
+            if _CHANGE_GAP.match(gap) and a.unit is None and a.scale == 1.0 and b.qualifier is None:
+                if b.scale > 1 and b.raw / 10 <= a.raw <= b.raw * 10:  # "from 10 to 12 million"
+                    a.value, a.scale, a.place = a.raw * b.scale, b.scale, a.place * b.scale
+                if b.unit and b.unit not in _CURRENCY_CODES:  # "from 4.8 to 4.7 percent"
+                    a.unit = b.unit
+            if (_RATIO_GAP.match(text, a.end, b.start) and a.unit is None and b.unit is None and b.qualifier is None
+                    and a.qualifier in (None, "exact", "about") and 0 < a.value < b.value <= 1000):
+                # "one in three adults", "9 out of 10": a proportion
+                out.append(_Atom(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end,
+                                 value=a.value / b.value, raw=a.value / b.value, scale=1.0, place=0.001,
+                                 unit="fraction", unit_end=b.end, qualifier=a.qualifier, reading=a.reading))
+                i += 2
+                continue
+            if _PAREN_GAP.match(gap) and b.qualifier is None and a.qualifier:
+                b.qualifier, b.reading = a.qualifier, a.reading
+        out.append(a)
+        i += 1
+    return out
+
+
+def _share_word_scale(text: str, a: _Atom, b: _Atom) -> _Atom | None:
+    """"four to five thousand", "ten to twelve million": the scale that closes the second end applies
+    to the first when the first, scaled, is of the same order (4 -> 4,000 before 5,000)."""
+    if a.unit is not None or a.scale != 1.0 or not 0 < a.raw < b.value / 50:
+        return None
+    if not _SCALE_WORD_END.search(text, b.num_start, b.num_end) or _SCALE_IN_WORDS.search(text, a.num_start, a.num_end):
+        return None
+    k = 100.0
+    while a.raw * k * 10 <= b.value:
+        k *= 10
+    if a.raw * k > b.value:
+        return None
+    return dataclasses.replace(a, value=a.value * k, place=a.place * k, scale=k)
+
+
+def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
+    if not _GAP_RANGE.match(gap):
+        return False
+    joiner = gap.strip().lower()
+    intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+    if joiner == "and":
+        return bool(intro and intro.group("w").lower() == "between")
+    if intro and intro.group("w").lower() == "from":
+        # "rose from 99 to 101", "was reduced from 44 to 50", "slow slightly from 4.8 to 4.7": a
+        # change, two figures; "ranged from", "is from 200 to 300", "high, from 7 to 10": an interval
+        vb = _TWO_WORDS_BEFORE.search(text, max(0, intro.start() - 40), intro.start())
+        for w in (vb.group(2), vb.group(1)) if vb else ():
+            w = (w or "").lower()
+            if w in _CONTEXT["range_verb"]:
+                break
+            if w in _CONTEXT["change_verb"] or (w.endswith("ed") and len(w) > 4):
+                return False
+        else:
+            # a change verb earlier in the sentence governs a later pair too: "revised up
+            # August's numbers by 17,000 jobs, from 142,000 to 159,000"; and a pair written high
+            # to low with no range verb is a fall, not an interval ("from 114,000 to 89,000")
+            words = _WORDS.findall(text, max(0, intro.start() - 120), intro.start())
+            sentence = words[max((i + 1 for i, w in enumerate(words) if w == "."), default=0):]
+            if b.value < a.value or any(w.lower() in _CONTEXT["change_verb"] or w.lower() in _CONTEXT["change_noun"]
+                                        for w in sentence):
+                return False
+    if joiner == "or":  # "three or four years": an interval when the two are close
+        return a.unit in (None, b.unit) and a.qualifier in (None, "exact") and 0 < a.value < b.value <= 2 * a.value + 1
+    if joiner == "to" and not intro:
+        vb = _WORD_BEFORE.search(text, max(0, a.start - 20), a.start)
+        if vb and vb.group("w").lower() in _CONTEXT["change_verb"]:
+            return False  # "rose $1.20 to $84.50": a change and a level, not a range
+        if vb and vb.group("w").lower() == "by" and b.value > 2 * abs(a.value) + 1:
+            return False  # "rose by £7,000 to £285,000"; but "dropped by 1 to 1.5 degrees" is a range
+    if a.qualifier not in (None, "exact", "about") and joiner != "-":
+        return False
+    lo = a.raw * (b.scale if a.scale == 1.0 and b.scale > 1 else a.scale)
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    if a.unit == "percent" and b.unit is None and b.value > 100:
+        return False  # "gained 0.7 percent to 6,327.80": a change and an index level
+    return lo <= b.value or bool(intro)  # "ranged from -18 to -34": an interval written high to low
+
+
+def _range(a: _Atom, b: _Atom) -> _Atom:
+    scale = b.scale if a.scale == 1.0 and b.scale > 1 and a.raw <= b.raw else a.scale
+    lo = a.raw * scale
+    unit = a.unit or b.unit
+    place = a.place * (scale / a.scale if a.scale else 1.0)
+    lo, hi = min(lo, b.value), max(lo, b.value)
+    return _Atom(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=lo, raw=a.raw,
+                 scale=scale, place=min(place, b.place), unit=unit, unit_end=b.unit_end, qualifier="range",
+                 reading="range", low=lo, high=hi)
