@@ -22,7 +22,9 @@ LAYERS: list[set[str]] = [
     {"numbers", "timeref", "sentences", "vocabulary", "tokens", "lexicon"},
     # the claim readers: context first, then the readers that use it, then claims, which runs them
     {"context"},
-    {"attribution", "entities", "modality", "dating"},
+    {"entities", "modality", "dating", "name_resolution", "claimant_inheritance"},
+    {"claimants"},
+    {"attribution"},
     {"subjects"},
     {"claims"},
     {"store", "migrations"},

@@ -1,0 +1,140 @@
+"""Claimants across sentences: a quoted sentence takes the speaker of its quotation, a bulleted finding
+the speaker of its lead-in, an unsigned report the body quoted next, and a statistics release's
+unsourced figures the statistics body the article cites."""
+from __future__ import annotations
+
+import re
+
+from figures.context import Claimant, Context, Read, org_kinds
+from figures.lexicon import TIME_WORDS, org_words
+from figures.sentences import Sentence
+from figures.tokens import Tok
+
+__all__ = ["inherit_quoted"]
+
+
+def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
+    """A quoted sentence with no claimant of its own takes the speaker named later in the same
+    quotation ('"... ," he said'), else the last speaker named before it. A bulleted item under a
+    lead-in that introduces a document's findings ("Among the report's key findings were:") takes
+    the last speaker named before the list."""
+    text = ctx.article.text
+    _credit_documents(ctx, reads)
+    last: Claimant | None = None
+    lead_in: Claimant | None = None  # the speaker a list of findings belongs to
+    for k, (sent, idxs, toks, claimants, times) in enumerate(reads):
+        bullet = _bulleted(text, sent)
+        if not bullet:
+            lead_in = last if _introduces_findings(ctx, sent.text) else None
+        if claimants:
+            last = next((c for c in reversed(claimants) if c.role != "relay"), last)
+            continue
+        if bullet and lead_in:
+            claimants.append(Claimant(lead_in.name, -1, "speaker", lead_in.is_person, True, False, lead_in.day))
+            continue
+        if not _quoted(text, sent):
+            continue
+        found = None
+        for later in reads[k + 1:k + 4]:
+            if later.sent.paragraph != sent.paragraph:
+                break
+            if later.claimants:
+                found = later.claimants[0]
+                break
+        found = found or last
+        if found:
+            claimants.append(Claimant(found.name, -1, "speaker", found.is_person, True, False, found.day))
+    _credit_release(ctx, reads)
+
+
+# Words that make a named body a producer of official statistics ("U.S. Bureau of Labor Statistics",
+# "Labor Department", "Census Bureau", "Office for National Statistics", "Statistics Canada")
+STATISTICS_BODY = frozenset("bureau department statistics statistical census".split())
+
+
+def _credit_release(ctx: Context, reads: list[Read]) -> None:
+    """A statistics release: once an article names a statistics body as a source ("the Labor
+    Department said", "according to the Bureau of Labor Statistics"), its other figures given with
+    no source at all (payrolls, the jobless rate, revisions, in the lede too) are the body's: the
+    last such body named before the sentence, else the first named after it. A sentence that names
+    another organisation or person ("after the Federal Reserve lowered its rate by 50 basis
+    points", "the Fed's meeting") or is quoted keeps the outlet."""
+    bodies = [(k, c) for k, read in enumerate(reads) for c in read.claimants
+              if c.start >= 0 and c.role != "relay" and not c.is_person and _statistics_body(c.name)]
+    if not bodies:
+        return
+    text = ctx.article.text
+    for k, read in enumerate(reads):
+        if read.claimants or not read.idxs or not read.toks or _quoted(text, read.sent):
+            continue
+        before = [c for at, c in bodies if at < k]
+        body = before[-1] if before else next(c for at, c in bodies if at > k)
+        if _names_another(ctx, read.toks, body.name):
+            continue
+        read.claimants.append(Claimant(body.name, -1, "speaker", False, True, False, None))
+
+
+def _statistics_body(name: str) -> bool:
+    return name[:1].isupper() and any(w.lower().strip(".,") in STATISTICS_BODY for w in name.split())
+
+
+def _names_another(ctx: Context, toks: list[Tok], body: str) -> bool:
+    """The sentence has a capitalised word, after its first, that is not a place, a month or day, or
+    part of the body's name: it names someone else."""
+    own = set(body.split())
+    for t in toks[1:]:
+        if t.fig >= 0 or not t.word or not t.cap:
+            continue
+        word = t.text.removesuffix("’s").removesuffix("'s")
+        if word.lower() in TIME_WORDS or word.lower() == "may" or word in own or word in ctx.vocab.place_names:
+            continue
+        return True
+    return False
+
+
+def _credit_documents(ctx: Context, reads: list[Read]) -> None:
+    """"A shock report reveals £500m. ... the public spending watchdog said £576.8m": a report with
+    no author named is the body quoted next, within the next two sentences."""
+    vocab = ctx.vocab
+    for k, read in enumerate(reads):
+        for c in read.claimants:
+            words = c.name.split()
+            if c.is_person or words[-1].lower() not in vocab.document_nouns or any(w[:1].isupper() for w in words):
+                continue
+            author = next((o for later in reads[k + 1:k + 3] for o in later.claimants
+                           if not o.is_person and o.role == "speaker" and _is_body(o.name)), None)
+            if author:
+                c.name = author.name
+
+
+def _is_body(name: str) -> bool:
+    """A capitalised name with an organisation word: "National Audit Office", "Statistics Canada"."""
+    words = name.split()
+    return words[0][:1].isupper() and any(w.lower() in org_words() or w.lower() in org_kinds() for w in words)
+
+
+BULLETS = ("•", "·", "‣", "▪", "◦", "*", "-", "–", "—")
+
+
+def _bulleted(text: str, sent: Sentence) -> bool:
+    """The sentence starts a line that starts with a bullet."""
+    line = text[text.rfind("\n", 0, sent.start) + 1:sent.start + 1].lstrip()
+    return line.startswith(BULLETS) or sent.text.lstrip().startswith(BULLETS)
+
+
+def _introduces_findings(ctx: Context, sentence: str) -> bool:
+    """"Among the report's key findings were:", "The study found:": a lead-in to a list of what a
+    document or speaker says."""
+    if not sentence.rstrip().endswith(":"):
+        return False
+    words = re.findall(r"[a-z]+", sentence.lower())
+    return any(w in ctx.vocab.document_nouns or w in ctx.vocab.claimant_verbs for w in words)
+
+
+def _quoted(text: str, sent: Sentence) -> bool:
+    """The sentence opens with a quotation mark or starts inside an open quotation."""
+    if sent.text[:1] in "“\"‘":
+        return True
+    para_start = text.rfind("\n", 0, sent.start) + 1
+    before = text[para_start:sent.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

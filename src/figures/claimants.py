@@ -1,0 +1,436 @@
+"""Who is named as saying something in a sentence: the claimant cues ("X said", "said X", "according
+to X", "citing X", "per X", "..., saying", "put forward by X"), the noun phrase each cue names, and
+the figure a claimant is about when it is the verb's own object ("the 190,000 economists had expected")."""
+from __future__ import annotations
+
+import re
+from bisect import insort
+from functools import cache
+
+from figures.context import Claimant, Context, org_kinds
+from figures.entities import is_apposed_age
+from figures.lexicon import AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, org_words, vocabulary
+from figures.name_resolution import resolve_name
+from figures.tokens import Tok
+
+__all__ = ["SUBORDINATORS", "cue_pattern", "figure_object", "find_claimants"]
+
+
+@cache
+def cue_pattern() -> re.Pattern:
+    """Any word that can introduce a claimant: a quick test before tokenising a sentence."""
+    vocab = vocabulary()
+    words = sorted(vocab.claimant_verbs | PARTICIPLES | {"according", "citing", "cited", "per"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+# Verbs that attribute only when no stronger cue is in the sentence ("ministers expect ...").
+WEAK_VERBS = frozenset("expect expects expected believe believes found finds showed shows put puts assumes "
+                       "assumed assume released releases published revised estimated estimates projected "
+                       "projects predicted predicts forecast forecasts expecting".split())
+
+
+# Claimant verbs in -ing after a comma: their subject is the sentence's subject.
+PARTICIPLES = frozenset("saying stating adding telling warning noting explaining claiming announcing "
+                        "confirming reporting".split())
+
+
+# "Employers added 339,000 jobs", "adding an average of 19,000": "add" is arithmetic, not speech,
+# unless what follows is what was said (", he added.", "added that", "adding: ...")
+ADDING = frozenset("add adds added adding".split())
+SAID_NEXT = frozenset(", . ; : that “ \" ‘ ' —".split())
+# "put the toll at 300": "put" is a claimant verb only with "at" (not "put the meeting in focus")
+PUTTING = frozenset("put puts".split())
+# Nouns for a figure someone sets or forecasts: "the Federal Reserve's 2% inflation goal"
+TARGETS = frozenset("goal goals target targets forecast forecasts projection projections ceiling cap limit "
+                    "benchmark guidance".split())
+# Adverbs between a subject and its verb: "the CGT thus declared", "the police meanwhile counted"
+ADVERBS = frozenset("thus meanwhile therefore however instead too likewise again nonetheless".split())
+# Participles that make a surveyed group a claimant: "economists surveyed by Bloomberg"
+POLLED = frozenset("surveyed polled questioned consulted interviewed".split())
+# After these the claimant's verb does not reach back over the sentence: "rose to 99 as the chief said ..."
+SUBORDINATORS = frozenset("as while when after before because since although though if and but whereas".split())
+# A claimant in a relative clause covers only that clause: "..., at Marseille, where the prefecture counted"
+RELATIVE_OPENERS = frozenset("where".split())
+
+
+def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
+    """Who is named as saying something in this sentence, with where the cue stands."""
+    vocab = ctx.vocab
+    out: list[Claimant] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.low
+        if t.fig >= 0:
+            if i > 1 and toks[i - 1].low == "'s" and any(x.low in TARGETS for x in toks[i + 1:i + 3]):
+                # "the Federal Reserve's 2% inflation goal": the owner of a target sets it
+                name, person, _ = _np_ending_at(ctx, toks, i - 2)
+                if name:
+                    out.append(Claimant(name, t.start, "speaker",
+                                        person, lead_ok=True, object_of=t.start))
+                continue
+            first_word = t.text.split(maxsplit=1)[0].lower() if " " in t.text else ""
+            if first_word in vocab.claimant_verbs and i > 0 and toks[i - 1].word and not _passive(toks, i):
+                # "Economists previously estimated 163,000": the verb is read into the figure's span
+                name, person, lead = _np_before(ctx, toks, i, out)
+                if name:
+                    out.append(Claimant(name, t.start, "speaker", person, lead_ok=lead,
+                                        weak=first_word in WEAK_VERBS, object_of=t.start))
+            continue
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            name, person = _np_after(ctx, toks, i + 2)
+            if name is None and i + 3 < n and toks[i + 2].low in OWNER_PRONOUNS \
+                    and toks[i + 3].low in vocab.document_nouns:
+                owner = _owner(ctx, toks[i + 2].low, out)  # "according to its findings": the last speaker's
+                name, person = (owner.name, owner.is_person) if owner else (None, False)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low == "by" and (fig := _figure_put_by(vocab, toks, i)) >= 0:
+            # "the 280,000 put forward by the CGT", "72,000 more than previously reported by the ministry"
+            name, person = _np_after(ctx, toks, i + 1)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True, object_of=fig))
+        elif low == "citing" or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
+            at = i + 1 + (low == "cited")
+            name, person = _np_after(ctx, toks, at)
+            if name:
+                # "citing data compiled by the FBI": the speaker reads the data; it stays first
+                role = "data" if at < n and toks[at].low in vocab.document_nouns else "source"
+                out.append(Claimant(name, t.start, role, person, lead_ok=True))
+        elif low == "per" and i + 1 < n and toks[i + 1].word:
+            # "risen to 31,643 per Turkish disaster management agency AFAD" (not "£2m per person")
+            name, person = _np_after(ctx, toks, i + 1)
+            if name and (name[:1].isupper() or _headed_by(name, vocab.claimant_nouns)):
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low in PARTICIPLES and i > 0 and toks[i - 1].text == "," and not _arithmetic(toks, i):
+            name, person = _sentence_subject(ctx, toks, i, out)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (
+                i > 0 and toks[i - 1].low == "to") and not _arithmetic(toks, i) \
+                and not _document_noun(vocab, toks, i):
+            name, person, lead = _np_before(ctx, toks, i, out)
+            if name is None and i > 1 and toks[i - 1].low == "and" and toks[i - 2].text == ",":
+                name, person = _sentence_subject(ctx, toks, i, out)  # "X has identified 55, and says ..."
+                lead = True  # the subject's own clause comes first
+            if name is None and i + 1 < n and i > 0 and toks[i - 1].text in (",", "”", '"', "’") and low in (
+                    "said", "says", "added", "explained", "warned", "reported", "stated", "announced", "wrote"):
+                name, person = _np_after(ctx, toks, i + 1, names_only=True)
+                lead = True
+            country = vocab.place_names.get(name or "")
+            if country and low not in WEAK_VERBS and country in vocab.demonym_of and name in vocab.countries:
+                name = f"{vocab.demonym_of[country]} authorities"  # "Turkey reported": its authorities did
+            if name:
+                citing = (i + 1 < n and toks[i + 1].low == "citing") or (
+                    i + 2 < n and toks[i + 1].text == "," and toks[i + 2].low == "citing")
+                role = "relay" if citing else "speaker"
+                out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS,
+                                    object_of=figure_object(toks, i)))
+    # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
+    # strong cue before it does not name a new claimant (unless the figure is the verb's own object,
+    # or the verb opens a clause of its own: "..., when economists expected around 150,000")
+    out = [c for c in out if not c.weak or c.object_of >= 0 or not c.lead_ok
+           or not any(o.start < c.start and not o.weak for o in out)]
+    kinds = org_kinds()
+    for c in out:
+        words = c.name.split()
+        if len(words) >= 2 and words[-1] in kinds and c.start >= 0:
+            insort(ctx.orgs, (c.start, c.name, kinds[words[-1]]))  # "the Hamas-run health ministry said"
+        elif c.start >= 0 and c.role == "speaker" and (not c.is_person or len(words) == 1) and c.name[:1].isupper() and c.name not in ctx.vocab.place_names \
+                and words[-1].lower() not in ctx.vocab.claimant_nouns and words[-1].lower() not in kinds:
+            insort(ctx.orgs, (c.start, c.name, "named"))  # "Walmart said": a name of some organisation
+        if c.role != "relay":
+            ctx.last_claimant = c
+            if c.is_person:
+                ctx.last_person = c
+    return out
+
+
+OWNER_PRONOUNS = {"its": "any", "their": "any", "his": "person", "her": "person"}
+
+
+def _figure_put_by(vocab: Vocabulary, toks: list[Tok], by: int) -> int:
+    """"280,000 put forward by", "72,000 more than previously reported by": the offset of the figure a
+    passive claimant verb right before "by" is about, else -1."""
+    p = by - 1
+    if p > 0 and toks[p].low == "forward":
+        p -= 1
+    if p < 1 or toks[p].low not in vocab.claimant_verbs or toks[p].low.endswith(("s", "ing")):
+        return -1
+    for k in range(p - 1, max(-1, p - 5), -1):
+        if toks[k].fig >= 0:
+            return toks[k].start
+        if not toks[k].word or toks[k].low in vocab.claimant_verbs or toks[k].low in BE:
+            return -1
+    return -1
+
+
+def _arithmetic(toks: list[Tok], i: int) -> bool:
+    """"added 339,000 jobs", "adding an average of 19,000", "put the meeting in focus": not speech."""
+    low = toks[i].low
+    if low in ADDING:  # a figure comes before anything that could start what was said
+        for t in toks[i + 1:i + 6]:
+            if t.text in SAID_NEXT or t.cap:
+                return False
+            if t.fig >= 0:
+                return True
+        return False
+    if low in PUTTING:
+        return not any(t.low == "at" for t in toks[i + 1:i + 8])
+    return False
+
+
+def _owner(ctx: Context, pronoun: str, found: list[Claimant]) -> Claimant | None:
+    """Whose "its findings", "their data": a claimant of this sentence, else the last one named."""
+    if found:
+        return found[-1]
+    return ctx.last_person if OWNER_PRONOUNS[pronoun] == "person" else ctx.last_claimant
+
+
+def figure_object(toks: list[Tok], verb: int) -> int:
+    """"far above the 190,000 economists had expected": a figure right before the verb's subject is
+    what the verb is about (a relative clause without "that"); its offset, else -1."""
+    j = verb - 1
+    while j >= 0 and toks[j].low in AUXILIARIES and toks[j].low not in BE:
+        j -= 1
+    k = j
+    nouns = _claimant_nouns()
+    while k >= 0 and j - k < 3 and toks[k].word and (toks[k].cap or toks[k].low in nouns):
+        k -= 1
+    return toks[k].start if k < j and k >= 0 and toks[k].fig >= 0 else -1
+
+
+def _claimant_nouns() -> frozenset[str]:
+    return vocabulary().claimant_nouns
+
+
+# After a document noun these show it is a noun, not a verb: "a report from", "a report has revealed"
+_NOUN_FOLLOWERS = frozenset("from by of on into for has have had is was will would could".split())
+
+
+def _document_noun(vocab: Vocabulary, toks: list[Tok], i: int) -> bool:
+    """"A March report from the watchdog", "a watchdog report has revealed": a word that is both a
+    claimant verb and a document noun is the noun after a determiner or a month, or before a
+    preposition or an auxiliary."""
+    if toks[i].low not in vocab.document_nouns:
+        return False
+    before = toks[i - 1].low if i > 0 else ""
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    return before in DETERMINERS or before in TIME_WORDS or after in _NOUN_FOLLOWERS or after in vocab.claimant_verbs
+
+
+def _passive(toks: list[Tok], i: int) -> bool:
+    """"deaths have been reported", "was estimated": a passive verb names no claimant."""
+    j = i - 1
+    while j >= 0 and toks[j].low in ("also", "now", "already", "previously", "initially", "officially"):
+        j -= 1
+    return j >= 0 and toks[j].low in BE
+
+
+_DATE_WORDS = frozenset("on monday tuesday wednesday thursday friday saturday sunday morning night evening "
+                        "afternoon today yesterday overnight late early last this".split())
+
+
+def _np_before(ctx: Context, toks: list[Tok], verb: int,
+               found: list[Claimant] = ()) -> tuple[str | None, bool, bool]:
+    """The subject noun phrase of the claimant verb at ``verb``: (name, is a person, may govern
+    figures before it)."""
+    j = verb - 1
+    # skip auxiliaries, dates and a parenthesis: "The WHO (World ...) has warned", "officials on Friday said"
+    while j >= 0:
+        low = toks[j].low
+        if low in AUXILIARIES or low in _DATE_WORDS or low == "not" or low in ADVERBS or (
+                low.endswith("ly") and toks[j].text.islower() and j > 0 and toks[j - 1].word):
+            j -= 1
+        elif toks[j].text == ")":
+            while j >= 0 and toks[j].text != "(":
+                j -= 1
+            j -= 1
+        else:
+            break
+    if j < 0:
+        return None, False, False
+    # "X, who heads the agency, said": skip the relative clause or apposition between commas
+    if toks[j].text == ",":
+        k = j - 1
+        while k >= 0 and j - k < 40 and not (toks[k].text == "," and k + 1 < j and (
+                toks[k + 1].low in ("who", "which", "a", "an", "the") or toks[k + 1].low in DETERMINERS
+                or (k + 2 < j and toks[k + 1].cap and toks[k + 2].low == "'s")
+                or (k > 0 and toks[k - 1].cap and toks[k - 1].word)
+                or (k > 0 and toks[k - 1].text in ("who", "which")))):
+            if toks[k].text in (";",) or (toks[k].fig >= 0 and not is_apposed_age(toks, k)):  # "Musk, 52, said"
+                k = -1
+                break
+            k -= 1
+        if k < 0:
+            return None, False, False
+        j = k - 1
+        if j < 0:
+            return None, False, False
+    if toks[j].text in ("who", "which") and j > 1 and (toks[j - 1].word or toks[j - 1].text == ","):
+        # "confirmed by Laurent Berger who, from the head of the march, reported", "the Census
+        # Bureau, which said": the antecedent
+        j -= 1 if toks[j - 1].word else 2
+    low = toks[j].low
+    if low in PRONOUNS:
+        ref = ctx.last_person if PRONOUNS[low] == "person" and ctx.last_person else ctx.last_claimant
+        lead = _lead_ok(toks, j)
+        same = [c for c in found if c.is_person or PRONOUNS[low] != "person"]
+        if same:  # "Risklayer ... tweeted that it projected": the claimant of this sentence
+            return same[-1].name, same[-1].is_person, lead
+        if PRONOUNS[low] == "person" and ctx.last_person is None:
+            named = _last_person_named(ctx, toks[j].start)  # "Jane Doe spoke on Monday. She said ..."
+            if named:
+                return named[1], True, lead
+        return (ref.name, ref.is_person, lead) if ref else (None, False, False)
+    name, person, first = _np_ending_at(ctx, toks, j)
+    return name, person, (_lead_ok(toks, first) if name else False)
+
+
+def _last_person_named(ctx: Context, before: int) -> tuple[int, str] | None:
+    """The last person named before offset ``before``, claimant or not ("Jane Doe spoke. She said")."""
+    found = None
+    for at, name in ctx.people:
+        if at >= before:
+            break
+        found = (at, name)
+    return found
+
+
+def _lead_ok(toks: list[Tok], first: int) -> bool:
+    """A claimant after a figure covers it unless a subordinator starts its clause ("as the chief said")."""
+    k = first - 1
+    while k >= 0 and toks[k].low in DETERMINERS:
+        k -= 1
+    return k < 0 or (toks[k].low not in SUBORDINATORS and toks[k].low not in RELATIVE_OPENERS)
+
+
+def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bool, int]:
+    vocab = ctx.vocab
+    end = j
+    k = j
+    while k >= 0:
+        t = toks[k]
+        if t.fig >= 0 or not (t.word or t.low == "'s"):
+            break
+        low = t.low
+        if low in ("i", "we", "you"):
+            break
+        if t.cap or low in vocab.claimant_nouns or low == "'s" or (k == end and low in vocab.document_nouns):
+            k -= 1
+            continue
+        if low in ("of", "and", "for", "at", "from", "in") and k > 0 and toks[k - 1].cap and k < end:
+            k -= 1
+            continue
+        if low == "the" and k > 1 and toks[k - 1].low == "of" and toks[k - 2].cap and k < end and toks[k + 1].cap:
+            k -= 2  # "the Ministry of the Interior"
+            continue
+        if low == "by" and k > 1 and toks[k - 1].low in POLLED and k < end:
+            k -= 2  # "economists surveyed by Bloomberg": the group polled
+            continue
+        if low not in STOP and k < end and not low.endswith("ly") and low not in vocab.claimant_verbs:
+            k -= 1  # a modifier inside the phrase: "the South Korean intelligence agency"
+            continue
+        break
+    first = k + 1
+    while first <= end and (toks[first].low in DETERMINERS or toks[first].low in ("of", "and", "'s", "in")):
+        first += 1
+    if first > end:
+        return None, False, first
+    words = toks[first:end + 1]
+    head = words[-1]
+    if len(words) >= 2 and head.low in vocab.document_nouns and not head.cap and words[-2].cap:
+        words = words[:-1]  # "the NAO report states", "a Reuters tally shows": the name speaks
+        head = words[-1]
+    elif head.low in vocab.document_nouns and not head.cap and head.low not in vocab.claimant_nouns:
+        # "the ministry's latest figures show": the owner of the document speaks
+        owner = [k for k, w in enumerate(words) if w.low == "'s"]
+        if not owner:
+            return None, False, first
+        words = words[:owner[-1]]
+        if not words:
+            return None, False, first
+        head = words[-1]
+    if not (head.cap or head.low in vocab.claimant_nouns):
+        return None, False, first
+    if len(words) == 1 and head.low in ("it", "this", "that", "i", "we", "you"):
+        return None, False, first
+    return resolve_name(ctx, words), _looks_like_person(words, vocab), first
+
+
+def _sentence_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) -> tuple[str | None, bool]:
+    """The subject of the sentence that a participle ("..., stating that") hangs from: the
+    claimant already named in the sentence, else the sentence's first noun phrase."""
+    if found:
+        return found[-1].name, found[-1].is_person
+    j = 0
+    while j < i and (toks[j].cap or toks[j].low in ctx.vocab.claimant_nouns or toks[j].low == "'s"
+                     or (toks[j].low in DETERMINERS and j == 0)):
+        j += 1
+    if j == 0:
+        return None, False
+    name, person, _ = _np_ending_at(ctx, toks, j - 1)
+    return name, person
+
+
+def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -> tuple[str | None, bool]:
+    vocab = ctx.vocab
+    n = len(toks)
+    while i < n and toks[i].low in DETERMINERS | {"unnamed", "an", "a", "anonymous", "latest", "new"}:
+        i += 1
+    j = i
+    while j < n:
+        t = toks[j]
+        if t.fig >= 0 or not (t.word or t.low == "'s"):
+            break
+        if t.cap or t.low in vocab.claimant_nouns or t.low in vocab.document_nouns or t.low == "'s":
+            j += 1
+            continue
+        if t.low in ("of", "and", "for", "from", "by", "at", "to", "in") and j + 1 < n and j > i:
+            j += 1
+            continue
+        if t.low in DETERMINERS and j > i and toks[j - 1].low in ("of", "and", "for", "from", "by", "at", "to", "in"):
+            j += 1  # "a letter from the Home Office"
+            continue
+        if not names_only and t.low not in STOP and t.low not in vocab.claimant_verbs and not t.low.endswith("ly") \
+                and t.low not in TIME_WORDS:
+            j += 1
+            continue
+        break
+    while j > i and toks[j - 1].low in ("of", "and", "for", "from", "by", "at", "to", "in", "'s"):
+        j -= 1
+    words = toks[i:j]
+    if not words:
+        return None, False
+    # "a letter from the Home Office", "data compiled by the FBI": the speaker is after from/by
+    if words[0].low in vocab.document_nouns or any(w.low in vocab.document_nouns for w in words[:2]):
+        for k, w in enumerate(words):
+            if w.low in ("from", "by", "of") and k + 1 < len(words):
+                rest = [x for x in words[k + 1:] if x.low not in DETERMINERS]
+                cut = next((m for m, x in enumerate(rest) if x.low in ("to", "in", "for", "at")), len(rest))
+                rest = rest[:cut]
+                if rest:
+                    return resolve_name(ctx, rest), _looks_like_person(rest, vocab)
+        if not any(w.cap for w in words):
+            return None, False
+    # keep the first noun phrase: stop at a preposition that starts a second one
+    cut = next((m for m, w in enumerate(words) if m > 0 and w.low in ("to", "in", "at", "for")), len(words))
+    words = words[:cut]
+    # "Turkey's disaster management agency, AFAD": an apposition with a name wins
+    if j + 1 < n and toks[j].text == "," and toks[j + 1].word and toks[j + 1].text.isupper() and len(toks[j + 1].text) > 1:
+        return resolve_name(ctx, [toks[j + 1]]), False
+    if not (words[-1].cap or words[-1].low in vocab.claimant_nouns or words[-1].low in vocab.document_nouns):
+        return None, False
+    return resolve_name(ctx, words), _looks_like_person(words, vocab)
+
+
+def _looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:
+    caps = [w for w in words if w.cap]
+    return len(caps) >= 1 and words[-1].cap and words[-1].low not in vocab.claimant_nouns and \
+        not any(w.low in org_words() for w in words) and \
+        not any(w.text.isupper() and len(w.text) > 1 for w in words) and not any(
+            (w.text,) in vocab.places or (w.text,) in vocab.aliases for w in words)
+
+
+def _headed_by(name: str, nouns: frozenset[str]) -> bool:
+    return name.split()[-1].lower() in nouns

@@ -1,0 +1,312 @@
+"""From the words that name a claimant to the name the article gives: acronyms spelled out, honorifics
+dropped, surnames completed, and descriptions resolved ("the home secretary" -> the holder the
+article names, "the public spending watchdog" -> "National Audit Office", "the ministry" -> the
+last ministry named)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from figures.context import Context, org_kinds
+from figures.lexicon import DETERMINERS, STOP, Vocabulary, org_words, title_words, vocabulary
+from figures.tokens import Tok
+
+__all__ = ["described", "last_organisation", "resolve_name"]
+
+
+def resolve_name(ctx: Context, words: list[Tok]) -> str:
+    """Acronyms spelled out ("WHO" -> "World Health Organisation"), honorifics dropped and a
+    surname completed from the article ("Ms Cooper" -> "Yvette Cooper")."""
+    titles = title_words()
+    if (len(words) == 1 and not words[0].cap) or (len(words) == 2 and words[1].low == "maker"):
+        named = last_organisation(ctx, words[-1].low, words[0].start)  # "the authority", "the iPhone maker"
+        if named:
+            return named  # "the authority said": the authority named before
+    named = described(ctx, [w.text for w in words], (words[0].start, words[-1].end))
+    if named:
+        return named  # "the public spending watchdog" -> "National Audit Office"
+    # "Turkish disaster management agency AFAD", "police spokesperson Alana Pico": the name
+    lower = [k for k, w in enumerate(words) if not w.cap and w.low not in STOP and w.low != "'s"]
+    if lower and lower[-1] < len(words) - 1 and (lower[-1] > 0 or words[0].low in org_kinds()) and all(
+            w.cap for w in words[lower[-1] + 1:]):  # "the carmaker Ford" too
+        words = words[lower[-1] + 1:]
+    parts = [_spelled(ctx, w.text) if w.text.isupper() and len(w.text) > 1 else w.text for w in words]
+    if len(parts) > 2 and " ".join(parts[:2]) in ctx.vocab.place_names:
+        short = ctx.vocab.place_names[" ".join(parts[:2])]
+        if len(short) < len(parts[0]) + len(parts[1]):
+            parts = short.split() + parts[2:]  # "United States Geological Service" -> "US Geological Service"
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss", "prof"):
+        parts = parts[1:]
+    if len(parts) == 1 and parts[0][:1].isupper() and not parts[0].isupper():
+        full = ctx.names.get(parts[0])
+        if full and full.split()[0].lower() not in DETERMINERS:  # not "A Reuters" from "A Reuters tally"
+            return full
+    head = parts[-1].lower().rstrip(".")
+    holder = ctx.titled.get(head, "") if not any(p[:1].isupper() for p in parts[-2:]) else ""
+    if holder and holder.split()[0].lower() not in STOP and holder not in ctx.vocab.place_names:
+        return holder  # "Maui's police chief" -> the chief named in the article
+    if len(parts) >= 3 and parts[-1].lower() not in ctx.vocab.claimant_nouns:
+        rest = list(parts)
+        while len(rest) > 2 and (rest[0].lower().rstrip(".") in titles or rest[0] in ctx.vocab.place_names):
+            rest = rest[1:]
+        if len(rest) < len(parts) and all(p[:1].isupper() for p in rest):
+            parts = rest  # "Ukrainian President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"
+    name = " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
+    return name
+
+
+# Words before a title that make its holder another person than "the home secretary" now in office
+OTHER_HOLDER = frozenset("former ex ex- shadow deputy acting vice previous outgoing incoming late".split())
+# Words in a description that say nothing about which holder or body is meant
+NEUTRAL = frozenset("new current now latest top senior official public".split())
+HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
+
+
+def described(ctx: Context, words: list[str], span: tuple[int, int]) -> str | None:
+    """A description the article gives a name to: "the home secretary" -> the person it names
+    "Home Secretary Yvette Cooper" (or "Yvette Cooper, the home secretary"); "the public spending
+    watchdog", "a watchdog report" -> the body of that kind it names ("National Audit Office", by
+    ``data/org_kinds.tsv``), before the description or after it. Capitalised modifiers (places,
+    demonyms, acronyms: "a UN relief agency", "the Syrian health ministry") must fit the name; lower-case
+    ones ("health") must not contradict it. None when the phrase is a name, or nothing fits."""
+    words = [w for w in words if w.lower() not in DETERMINERS]
+    for k in range(len(words) - 1, 0, -1):
+        if words[k] in ("'s", "’s"):
+            words[k - 1:k + 1] = [words[k - 1] + words[k]]  # "Parliament 's" -> "Parliament's"
+    if len(words) >= 2 and words[-1].lower() in ctx.vocab.document_nouns:
+        words = words[:-1]  # "a watchdog report": its author
+    if not words:
+        return None
+    head = words[-1].lower().rstrip(".")
+    mods = words[:-1]
+    kinds = org_kinds()
+    titles = title_words()
+    if head in kinds and not words[-1][:1].isupper():
+        return _described_body(ctx, head, mods, span)
+    if head in titles and head not in HONORIFICS and all(
+            not w[:1].isupper() or w.lower().rstrip(".") in titles or w in ctx.vocab.place_names for w in mods):
+        return _described_person(ctx, head, [w.lower() for w in mods], span)
+    return None
+
+
+def _pick(found: list[tuple[int, str]], at: int, forward: bool = True) -> str | None:
+    """The one named last before ``at``, else (when ``forward``) the first named after it."""
+    before = [name for pos, name in found if pos < at]
+    if before:
+        return before[-1]
+    after = [name for pos, name in found if pos >= at]
+    return after[0] if after and forward else None
+
+
+def _described_person(ctx: Context, head: str, mods: list[str], span: tuple[int, int]) -> str | None:
+    wanted = {m for m in mods if m not in NEUTRAL}
+    found = []
+    for pos, name, role in _title_holders(ctx.article.text):
+        if head in role and wanted <= role and (role & OTHER_HOLDER) <= wanted:
+            found.append((pos, name))
+    return _pick(found, span[0]) or _headline_speaker(ctx, span)
+
+
+_HEADLINE_SAYS = re.compile(r",\s+(?:says|said|warns|claims)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*$")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _headline_speaker(ctx: Context, span: tuple[int, int]) -> str | None:
+    """Headline "Scheme cost £700m, says Yvette Cooper", paragraph "... £700m ..., the home secretary
+    has said": the person the headline quotes with the same figure."""
+    m = _HEADLINE_SAYS.search(ctx.article.title or "")
+    if not m or any(w.lower() in org_words() or w.lower() in title_words() for w in m.group(1).split()):
+        return None
+    text = ctx.article.text
+    paragraph = text[text.rfind("\n", 0, span[0]) + 1:(text.find("\n", span[1]) + 1 or len(text) + 1) - 1]
+    numbers = set(_NUMBER.findall(ctx.article.title[:m.start()]))
+    return m.group(1) if numbers & set(_NUMBER.findall(paragraph)) else None
+
+
+def _described_body(ctx: Context, head: str, mods: list[str], span: tuple[int, int]) -> str | None:
+    vocab = ctx.vocab
+    kind = org_kinds()[head]
+    # capitalised modifiers, consecutive ones together ("South Korean"); a possessive owner that
+    # is not a place ("Parliament's spending watchdog") does not narrow the choice
+    hard: list[str] = []
+    lower: list[str] = []
+    run: list[str] = []
+    for w in mods + [""]:
+        if w[:1].isupper():
+            run.append(w)
+            continue
+        if run:
+            phrase = " ".join(run)
+            owner = phrase.removesuffix("'s").removesuffix("’s")
+            if owner == phrase or owner in vocab.place_names:
+                hard.append(owner)
+            run = []
+        if w and w.lower() not in STOP and w.lower() not in NEUTRAL:
+            lower.append(w.lower())
+    found = []
+    for pos, name, owner, name_kinds in _bodies(ctx.article.text, tuple(sorted(ctx.acronyms.items()))):
+        if span[0] <= pos < span[1]:
+            continue  # the description's own "UN"
+        low_words = {w.lower().strip(".,") for w in name.split()}
+        fits = [_fits(vocab, h, name, owner) for h in hard]
+        if not all(fits):
+            continue
+        if kind in name_kinds:
+            content = {w.lower().strip(".,") for w in name.split() if not w.isupper()} - STOP - org_words()
+            content = {w for w in content if w not in org_kinds() and w.title() not in vocab.place_names}
+            if lower and content and not any(w[:5] == m[:5] for w in content for m in lower):
+                continue  # "the interior ministry" is not the "Health Ministry"
+        elif not (low_words & set(lower)) and not any(h.isupper() for h in hard):
+            continue  # another kind of body, only when a word or an acronym names it ("the statistics agency", "UN")
+        found.append((pos, f"{owner}'s {name}" if owner and owner in vocab.place_names and not hard else name))
+    # a bare "the agency" refers back; "a watchdog report", "the public spending watchdog" may
+    # introduce the body the article names later
+    indefinite = re.search(r"\b[Aa]n?\s*$", ctx.article.text[max(0, span[0] - 4):span[0]]) is not None
+    return _pick(found, span[0], forward=bool(mods) or indefinite)
+
+
+def _fits(vocab: Vocabulary, modifier: str, name: str, owner: str) -> bool:
+    """"UN" fits "United Nations Office for ..." and "UNOCHA"; "Syrian" fits "Syria's Health Ministry"."""
+    words = name.split()
+    if modifier.lower() in (w.lower() for w in words) or modifier == owner:
+        return True
+    if modifier.isupper():
+        initials = "".join(w[0] for w in words if w.lower() not in ("of", "and", "for", "the", "on"))
+        return initials.startswith(modifier) or (name.isupper() and name.replace(" ", "").startswith(modifier))
+    place = vocab.place_names.get(modifier)
+    return place is not None and any(vocab.place_names.get(x) == place for x in [owner, *words] if x)
+
+
+_BODY_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’&.-]*(?:[ \t]+(?:(?:of|and|for|on|the|de)[ \t]+)*[A-Z][\w'’&.-]*)*")
+
+
+@lru_cache(maxsize=16)
+def _bodies(text: str, acronyms: tuple[tuple[str, str], ...]) -> tuple[tuple[int, str, str, frozenset[str]], ...]:
+    """(offset, name, owner, kinds) of the bodies an article names: capitalised names with an
+    organisation word ("Türkiye's Disaster and Emergency Management Authority" owned by "Türkiye",
+    "Statistics Canada") and acronyms (spelled out when the article does: "NAO")."""
+    kinds, words_of_org, titles = org_kinds(), org_words(), title_words()
+    spelled = dict(acronyms)
+    vocab = vocabulary()
+    out = []
+    for m in _BODY_RUN.finditer(text):
+        words = _first_sentence(m.group().split(), titles)
+        pos = m.start()
+        while words and (words[0].lower() in STOP or words[0].lower().rstrip(".") in titles):
+            pos = text.index(words[1], pos + len(words[0])) if len(words) > 1 else pos
+            words = words[1:]
+        owner = ""
+        for k, w in enumerate(words[:-1]):
+            if w.endswith(("'s", "’s")):
+                owner, words = " ".join(words[:k + 1])[:-2], words[k + 1:]
+                break
+        while words and words[-1].lower() in ("of", "and", "for", "on", "the", "de"):
+            words = words[:-1]
+        if not words:
+            continue
+        name = " ".join(words).rstrip(".,")
+        kind_after = _KIND_AFTER.match(text, m.end())
+        if kind_after and kind_after.group(1) in kinds and not name.endswith((",", ".")):
+            name, words = f"{name} {kind_after.group(1)}", words + [kind_after.group(1)]  # "the CGT union"
+        if len(words) == 1 and name.isupper() and len(name) > 1 and name not in vocab.place_names:
+            full = spelled.get(name)
+            out.append((pos, full or name, owner, _kinds_of(full or name, kinds)))
+        elif len(words) >= 2 and any(w.lower().strip(".,") in words_of_org or w.lower().strip(".,") in kinds
+                                     or (w.isupper() and len(w) > 1) for w in words):
+            out.append((pos, name, owner, _kinds_of(name, kinds)))
+    return tuple(out)
+
+
+def _first_sentence(words: list[str], titles: frozenset[str]) -> list[str]:
+    """"UNOCHA. Later" -> ["UNOCHA"]; "Gov. Josh Green" and "U.S. Geological Survey" stay whole."""
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(".") and "." not in w[:-1] and w[:-1].lower() not in titles:
+            return words[:k + 1]
+    return words
+
+
+def _kinds_of(name: str, kinds: dict[str, str]) -> frozenset[str]:
+    return frozenset(kinds[w.lower().strip(".,")] for w in name.split() if w.lower().strip(".,") in kinds)
+
+
+_KIND_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_CAPS_RUN = re.compile(r"(?<![\w.])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
+_APPOSED_TITLE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+((?:[\w'’-]+[ \t]+){0,4}[\w'’-]+)[ \t]*[,.;]")
+
+
+@lru_cache(maxsize=16)
+def _title_holders(text: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """(offset, name, title words) of the people an article names with a title: "Home Secretary
+    Yvette Cooper", "UK Labour Home Secretary, Yvette Cooper", "the former home secretary Suella
+    Braverman", "Yvette Cooper, the home secretary," ."""
+    titles, words_of_org = title_words(), org_words()
+    vocab = vocabulary()
+    out = []
+    for m in _CAPS_RUN.finditer(text):
+        words = _first_sentence(m.group().split(), titles)
+        end = m.start() + len(" ".join(words))
+        last_title = max((k for k, w in enumerate(words) if w.lower().rstrip(".,") in titles), default=-1)
+        name_words = words[last_title + 1:]
+        if not 2 <= len(name_words) <= 3 or name_words[0].lower() in STOP or any(
+                w.lower().strip(".,") in words_of_org or w.lower().strip(".,") in titles
+                or w.strip(".,") in vocab.place_names for w in name_words):
+            continue
+        name = " ".join(name_words).rstrip(".,")
+        role = [w.lower().rstrip(".,") for w in words[:last_title + 1]]
+        # the words before the run, back to a function word: "the former home secretary"
+        before = text[max(0, m.start() - 60):m.start()]
+        if before.endswith(", ") and not role:
+            before = before[:-2] + " "  # "UK Labour Home Secretary, Yvette Cooper"
+        lead = []
+        for w in reversed(before.split()):
+            if w.lower() in STOP or not w[-1:].isalnum():
+                break
+            lead.insert(0, w.lower())
+        role = lead + role
+        after = _APPOSED_TITLE.match(text, end) if len(words) == len(m.group().split()) else None
+        if after:
+            role += [w.lower() for w in after.group(1).split()]
+        if any(w.rstrip(".") in titles and w.rstrip(".") not in HONORIFICS for w in role):
+            out.append((m.start() + sum(len(w) + 1 for w in words[:last_title + 1]), name,
+                        frozenset(w.rstrip(".") for w in role)))
+    return tuple(out)
+
+
+def _spelled(ctx: Context, acronym: str) -> str:
+    """"AFAD" -> "Disaster and Emergency Management Authority" when the article spells it out."""
+    full = ctx.acronyms.get(acronym) or _by_initials(ctx, acronym)
+    first, _, rest = full.partition(" ")
+    return rest if first in ("The", "the") and rest else full
+
+
+def _by_initials(ctx: Context, acronym: str) -> str:
+    """"BLS" -> "U.S. Bureau of Labor Statistics" when the article names one body with those initials
+    (a place before the name may be left out of them), else the acronym."""
+    if len(acronym) < 3:
+        return acronym
+    found = set()
+    for _, name, _, _ in _bodies(ctx.article.text, tuple(sorted(ctx.acronyms.items()))):
+        words = [w for w in name.split() if w.lower() not in ("of", "and", "for", "the", "on", "de")]
+        while len(words) > len(acronym) and words[0].strip(".,") in ctx.vocab.place_names:
+            words = words[1:]
+        if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
+            found.add(name)
+    return found.pop() if len(found) == 1 else acronym
+
+
+def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
+    """The last organisation of the noun's kind named before offset ``before`` ("the ministry",
+    "the company"), or None."""
+    kind = org_kinds().get(noun)
+    if kind is None:
+        return None
+    found = fallback = None
+    for at, name, k in ctx.orgs:
+        if at >= before:
+            break
+        if k == kind:
+            found = name
+        elif k == "named":
+            fallback = name
+    # "Walmart said ... the retailer's sales": a company is the organisation named last
+    return found or (fallback if kind == "company" else None)
