@@ -22,7 +22,10 @@ LAYERS: list[set[str]] = [
     {"numbers", "timeref", "sentences", "vocabulary", "tokens", "lexicon"},
     # the claim readers: context first, then the readers that use it, then claims, which runs them
     {"context"},
-    {"entities", "modality", "dating", "name_resolution", "claimant_inheritance"},
+    {"counted_nouns", "modality", "dating", "name_resolution", "claimant_inheritance"},
+    {"measure_cues", "money_purposes"},
+    {"parallel_entities"},
+    {"entities"},
     {"claimants"},
     {"attribution"},
     {"subjects"},

@@ -1,0 +1,142 @@
+"""The words a figure's entity is read from: the noun phrase right after the figure ("12,000 special
+forces troops"), a noun phrase before a verb, a rate after it ("£2m per asylum seeker"), and the
+measure cue at a token (``data/measures.tsv``)."""
+from __future__ import annotations
+
+from figures.lexicon import AUXILIARIES, BE, DETERMINERS, Measure, NOT_NOUNS, PEOPLE, STOP, TIME_UNITS, TIME_WORDS, Vocabulary, vocabulary
+from figures.tokens import Tok, join_words
+
+
+def _measure_at(vocab: Vocabulary, toks: list[Tok], i: int) -> tuple[Measure | None, int]:
+    """The measure cue starting at token i (longest first) and how many tokens it takes."""
+    if toks[i].low not in vocab.measure_first:
+        return None, 0
+    for k in (4, 3, 2, 1):
+        if i + k <= len(toks):
+            key = tuple(t.low for t in toks[i:i + k])
+            m = vocab.measures.get(key)
+            if m:
+                return m, k
+    return None, 0
+
+
+def _claimant_follows(vocab: Vocabulary, toks: list[Tok], j: int) -> bool:
+    """The noun phrase ending before token j is the subject of an active claimant verb."""
+    if j == 0 or not (toks[j - 1].cap or toks[j - 1].low in vocab.claimant_nouns):
+        return False
+    while j < len(toks) and toks[j].low in AUXILIARIES and toks[j].low not in BE:
+        j += 1
+    return j < len(toks) and toks[j].low in vocab.claimant_verbs
+
+
+_PER = frozenset({"per", "each", "every", "a", "an"})
+
+
+def _rate(toks: list[Tok], ti: int) -> str:
+    """" per person" for "£2m per asylum seeker", "for each migrant", "£1m a year"; else ""."""
+    n = len(toks)
+    j = ti + 1
+    if j < n and toks[j].low == "for" and j + 1 < n and toks[j + 1].low in ("each", "every"):
+        j += 1
+    if j + 1 < n and toks[j].low in _PER and toks[j + 1].word and toks[j + 1].low not in STOP:
+        if toks[j].low in ("a", "an") and toks[j + 1].low not in ("year", "month", "week", "day", "person", "head"):
+            return ""
+        words = [toks[j + 1].text]
+        if j + 2 < n and toks[j + 2].word and toks[j + 2].low not in STOP and not toks[j + 2].low.endswith("ed") \
+                and toks[j + 2].low not in TIME_WORDS:
+            words.append(toks[j + 2].text)
+        return " per " + " ".join(words).removesuffix("'s").removesuffix("’s")
+    return ""
+
+
+def _participle_text(tok: Tok) -> str:
+    return {"died": "killed", "dead": "killed", "die": "killed", "wounded": "injured"}.get(tok.low, tok.low)
+
+
+def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
+    """The noun phrase right after the figure: "12,000 special forces troops" -> special forces troops."""
+    n = len(toks)
+    j = ti + 1
+    if j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these"):
+        j += 2 if toks[j + 1].low == "the" else 1
+        if j < n and toks[j].fig >= 0:
+            j += 1  # "74 of the 97 victims": the part counts what the whole counts
+    while j < n and toks[j].low in ("more", "other", "additional", "extra", "new", "-"):
+        j += 1
+    start = j
+    # "2,200 damaged or destroyed structures": participles before the noun
+    while j + 1 < n and toks[j].low.endswith("ed") and (
+            toks[j + 1].low in ("or", "and") and j + 3 < n and toks[j + 2].low.endswith("ed")
+            and toks[j + 3].word and toks[j + 3].low not in STOP):
+        j += 3
+    if j > start:
+        stop = j + 1
+        return stop, " ".join(t.text for t in toks[start:stop])
+    while j < n and j < start + 5 and toks[j].fig < 0 and (toks[j].word or toks[j].text in ("-",)) and (
+            toks[j].low not in STOP or toks[j].low in ("others",)) and not toks[j].low.endswith("ly"):
+        low = toks[j].low
+        if low in NOT_NOUNS:
+            break  # "1.27 million according to the ministry", "700,000 put forward by the union"
+        if low in ("last", "next", "this") and j + 1 < n and (toks[j + 1].low in TIME_WORDS
+                                                              or toks[j + 1].low.rstrip("s") in TIME_UNITS):
+            break  # "48,000 demonstrators last Saturday"
+        if j > start and toks[j - 1].low in PEOPLE and _measure_at(vocabulary(), toks, j)[0] is not None:
+            break  # "37,000 people beat the pavement": the verb after the people counted
+        if low.endswith(("ed", "ing")) and j > start and low not in ("wounded",) and low not in _NOUN_ING:
+            break  # a participle after the noun: "buildings destroyed", "buildings containing"
+        if low in TIME_WORDS or low in AUXILIARIES:
+            break
+        if j > start and toks[j].cap and not toks[j - 1].cap:
+            break  # "24,400 service personnel Emergency aid ...": a new phrase starts
+        if j == start and low.endswith("ed") and (m := vocabulary().measures.get((low,))) and m.kind == "verb":
+            break  # "1.2 million marched": the verb, not a noun
+        if low in ("dead", "injured", "wounded", "missing", "killed", "displaced", "homeless", "died",
+                   "destroyed", "damaged", "collapsed", "positioned", "deployed", "arrested", "identified"):
+            break
+        if low in ("dollars", "pounds", "euros", "percent", "degrees", "km", "kilometers", "kilometres", "miles"):
+            break
+        j += 1
+        if low in ("others",):
+            break
+    if j == start:
+        return start, None
+    return j, " ".join(t.text for t in toks[start:j])
+
+
+_NOUN_ING = frozenset("building buildings housing funding spending training clothing".split())
+
+
+def _np_words(toks: list[Tok], i: int) -> str | None:
+    j = i
+    out = []
+    while j < len(toks) and j < i + 6 and toks[j].fig < 0 and (toks[j].word or toks[j].low == "'s"):
+        if toks[j].low in STOP and toks[j].low not in DETERMINERS and out:
+            break
+        if toks[j].low in STOP and toks[j].low not in DETERMINERS:
+            break
+        out.append(toks[j])
+        j += 1
+    return join_words(out) if out else None
+
+
+def _subject_before(toks: list[Tok], j: int) -> str | None:
+    """The noun phrase ending just before token j, with its article: "the journey"."""
+    k = j - 1
+    words: list[str] = []
+    while k >= 0 and toks[k].word and toks[k].fig < 0 and toks[k].low not in STOP and len(words) < 4:
+        words.insert(0, toks[k].text)
+        k -= 1
+    if not words or words[0][:1].isupper() and k >= 0:
+        return None  # nothing, or a name inside a clause ("Smith took"): a person's time, not a thing's
+    if k >= 0 and toks[k].low in DETERMINERS:
+        words.insert(0, toks[k].low)
+    return " ".join(words)
+
+
+def is_money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _is_time(unit: str) -> bool:
+    u = unit.lower().rstrip("s")
+    return u in TIME_UNITS
