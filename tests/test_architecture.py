@@ -19,7 +19,7 @@ LAYERS: list[set[str]] = [
     {"non_figures"},
     {"number_reading"},
     {"number_ranges"},
-    {"numbers", "timeref", "sentences", "vocabulary", "tokens", "lexicon"},
+    {"numbers", "timeref", "sentences", "vocabulary", "tokens", "lexicon", "word_classes"},
     # the claim readers: context first, then the readers that use it, then claims, which runs them
     {"context"},
     {"counted_nouns", "modality", "dating", "name_resolution", "claimant_inheritance"},

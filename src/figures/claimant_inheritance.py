@@ -9,6 +9,7 @@ from figures.context import Claimant, Context, Read, org_kinds
 from figures.lexicon import TIME_WORDS, org_words
 from figures.sentences import Sentence
 from figures.tokens import Tok
+from figures.word_classes import word_class
 
 __all__ = ["inherit_quoted"]
 
@@ -49,7 +50,7 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
 
 # Words that make a named body a producer of official statistics ("U.S. Bureau of Labor Statistics",
 # "Labor Department", "Census Bureau", "Office for National Statistics", "Statistics Canada")
-STATISTICS_BODY = frozenset("bureau department statistics statistical census".split())
+STATISTICS_BODY = word_class("claimant_words.tsv", "statistics_body")
 
 
 def _credit_release(ctx: Context, reads: list[Read]) -> None:

@@ -12,6 +12,7 @@ from figures.entities import is_apposed_age
 from figures.lexicon import AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, org_words, vocabulary
 from figures.name_resolution import resolve_name
 from figures.tokens import Tok
+from figures.word_classes import word_class
 
 __all__ = ["SUBORDINATORS", "cue_pattern", "figure_object", "find_claimants"]
 
@@ -25,14 +26,11 @@ def cue_pattern() -> re.Pattern:
 
 
 # Verbs that attribute only when no stronger cue is in the sentence ("ministers expect ...").
-WEAK_VERBS = frozenset("expect expects expected believe believes found finds showed shows put puts assumes "
-                       "assumed assume released releases published revised estimated estimates projected "
-                       "projects predicted predicts forecast forecasts expecting".split())
+WEAK_VERBS = word_class("claimant_words.tsv", "weak_verb")
 
 
 # Claimant verbs in -ing after a comma: their subject is the sentence's subject.
-PARTICIPLES = frozenset("saying stating adding telling warning noting explaining claiming announcing "
-                        "confirming reporting".split())
+PARTICIPLES = word_class("claimant_words.tsv", "participle")
 
 
 # "Employers added 339,000 jobs", "adding an average of 19,000": "add" is arithmetic, not speech,
@@ -42,12 +40,11 @@ SAID_NEXT = frozenset(", . ; : that “ \" ‘ ' —".split())
 # "put the toll at 300": "put" is a claimant verb only with "at" (not "put the meeting in focus")
 PUTTING = frozenset("put puts".split())
 # Nouns for a figure someone sets or forecasts: "the Federal Reserve's 2% inflation goal"
-TARGETS = frozenset("goal goals target targets forecast forecasts projection projections ceiling cap limit "
-                    "benchmark guidance".split())
+TARGETS = word_class("claimant_words.tsv", "target")
 # Adverbs between a subject and its verb: "the CGT thus declared", "the police meanwhile counted"
-ADVERBS = frozenset("thus meanwhile therefore however instead too likewise again nonetheless".split())
+ADVERBS = word_class("claimant_words.tsv", "adverb")
 # Participles that make a surveyed group a claimant: "economists surveyed by Bloomberg"
-POLLED = frozenset("surveyed polled questioned consulted interviewed".split())
+POLLED = word_class("claimant_words.tsv", "polled")
 # After these the claimant's verb does not reach back over the sentence: "rose to 99 as the chief said ..."
 SUBORDINATORS = frozenset("as while when after before because since although though if and but whereas".split())
 # A claimant in a relative clause covers only that clause: "..., at Marseille, where the prefecture counted"

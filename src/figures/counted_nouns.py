@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from figures.lexicon import AUXILIARIES, BE, DETERMINERS, Measure, NOT_NOUNS, PEOPLE, STOP, TIME_UNITS, TIME_WORDS, Vocabulary, vocabulary
 from figures.tokens import Tok, join_words
+from figures.word_classes import word_class
 
 
 def _measure_at(vocab: Vocabulary, toks: list[Tok], i: int) -> tuple[Measure | None, int]:
@@ -103,7 +104,7 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
     return j, " ".join(t.text for t in toks[start:j])
 
 
-_NOUN_ING = frozenset("building buildings housing funding spending training clothing".split())
+_NOUN_ING = word_class("entity_words.tsv", "ing_noun")
 
 
 def _np_words(toks: list[Tok], i: int) -> str | None:

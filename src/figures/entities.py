@@ -31,6 +31,7 @@ from figures.money_purposes import _money_of, _money_purpose, _purpose_np, _SPEN
 from figures.numbers import Figure
 from figures.parallel_entities import _listed, _previous_entity, _restated
 from figures.tokens import Tok
+from figures.word_classes import word_class
 
 __all__ = ["is_apposed_age", "is_conversion", "is_money", "read_entity"]
 
@@ -300,12 +301,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     return None, _measure_near(vocab, toks, ti, lo, hi), None
 
 
-_FALL_VERBS = frozenset("fell fall falls fallen dropped drop drops declined decline declines slipped slid "
-                        "plunged plunge lost cut cuts lowered reduced shrank shrink shrinks contracted tumbled "
-                        "sank dipped".split())
+_FALL_VERBS = word_class("entity_words.tsv", "fall_verb")
 
 
-_TOOK = frozenset("took take takes taking lasted last lasts lasting".split())
+_TOOK = word_class("entity_words.tsv", "took_verb")
 
 
 def _duration_entity(toks: list[Tok], ti: int, hi: int) -> str:
@@ -329,10 +328,10 @@ def _duration_entity(toks: list[Tok], ti: int, hi: int) -> str:
 
 
 # measures whose money value belongs to the noun before it, not to a payment or spending
-_PRICE_MEASURES = frozenset({"wages", "share price"})
-_REVISE = frozenset("revised revise revises revising revision revisions".split())
-_SECTOR_NOUNS = frozenset("sector sectors industry industries".split())
-_NOT_SECTOR = frozenset("total overall nonfarm non-farm private full-time part-time".split())
+_PRICE_MEASURES = word_class("entity_words.tsv", "price_measure")
+_REVISE = word_class("entity_words.tsv", "revise_word")
+_SECTOR_NOUNS = word_class("entity_words.tsv", "sector_noun")
+_NOT_SECTOR = word_class("entity_words.tsv", "not_sector")
 
 
 def _revision(toks: list[Tok], ti: int) -> str | None:

@@ -7,6 +7,7 @@ from figures.context import Context
 from figures.counted_nouns import _measure_at, _np_words
 from figures.lexicon import AUXILIARIES, COPULA, MONEY_NOUNS, Measure, RATE_HEADS, STOP, TRANSPARENT, Vocabulary, vocabulary
 from figures.tokens import Tok
+from figures.word_classes import word_class
 
 
 def _measure_noun_text(toks: list[Tok], ti: int) -> str | None:
@@ -65,8 +66,7 @@ def _measure_left(ctx: Context, toks: list[Tok], ti: int,
     return None
 
 
-_COPULA_VERBS = frozenset("is are was were becomes become became stands stood reached rose fell remains "
-                          "remained hit".split())
+_COPULA_VERBS = word_class("entity_words.tsv", "copula_verb")
 
 
 def _copula_subject(toks: list[Tok], ti: int) -> str | None:

@@ -5,25 +5,21 @@ from __future__ import annotations
 from figures.counted_nouns import _subject_before
 from figures.lexicon import AUXILIARIES, CHANGE_VERBS, COPULA, DETERMINERS, MONEY_NOUNS, STOP, TIME_UNITS, TIME_WORDS, TRANSPARENT
 from figures.tokens import Tok
+from figures.word_classes import word_class
 
 
 # verbs that hand money to someone: "£50m will be given to Rwanda" -> "payment to Rwanda"
-_GIVE = frozenset("given gave give giving paid pay paying sent send handed hand transferred pledged donated "
-                  "promised owed".split())
+_GIVE = word_class("entity_words.tsv", "give_verb")
 # words between an amount and what it is spent on: "£1.5m has been spent on legal costs"
-_MONEY_LINK = frozenset("spent spend spending paid given earmarked allocated set aside due be out wasted "
-                        "committed pledged used invested invest investing costing allocate earmark provide "
-                        "provided raised raise borrowed borrow".split())
+_MONEY_LINK = word_class("entity_words.tsv", "money_link")
 # kinds of money an amount is "in": "$3bn in damage", "£3bn in subsidies"
-_MONEY_KINDS = frozenset("damage damages loss losses subsidies subsidy taxes tax fines fees grants loans investment "
-                         "cash debt compensation bonuses wages donations".split())
+_MONEY_KINDS = word_class("entity_words.tsv", "money_kind")
 _OWNER_PREP = frozenset({"to", "for", "of"})
-_NEEDED = frozenset("needed required used spent set aside earmarked allocated".split())
+_NEEDED = word_class("entity_words.tsv", "needed_verb")
 # verbs whose "for" gives a reason, not a purpose: "fined £20m for failures"
-_PENALTY = frozenset("fined fine penalised penalized sued ordered".split())
+_PENALTY = word_class("entity_words.tsv", "penalty_verb")
 # nouns for a whole programme: money "on the scheme" is its spending, not a purpose within it
-_PROGRAMME = frozenset("scheme schemes policy policies plan plans programme programmes program programs project "
-                       "projects initiative initiatives partnership deal agreement strategy".split())
+_PROGRAMME = word_class("entity_words.tsv", "programme_noun")
 
 
 def _money_purpose(toks: list[Tok], ti: int) -> str | None:
@@ -88,9 +84,9 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
     return thing
 
 
-_MONEY_OF = frozenset("cost costs bill price".split())
+_MONEY_OF = word_class("entity_words.tsv", "money_of_noun")
 # measures of money spent or owed, whose entity names what for; not a price, revenue or profit
-_SPENDING = frozenset({"cost", "spent", "paid", "amount", "budget", "funding", "aid", None})
+_SPENDING = word_class("entity_words.tsv", "spending_measure") | {None}  # no measure at all
 
 
 def _money_of(toks: list[Tok], ti: int) -> str | None:

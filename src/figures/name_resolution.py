@@ -10,6 +10,7 @@ from functools import lru_cache
 from figures.context import Context, org_kinds
 from figures.lexicon import DETERMINERS, STOP, Vocabulary, org_words, title_words, vocabulary
 from figures.tokens import Tok
+from figures.word_classes import word_class
 
 __all__ = ["described", "last_organisation", "resolve_name"]
 
@@ -56,10 +57,10 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
 
 
 # Words before a title that make its holder another person than "the home secretary" now in office
-OTHER_HOLDER = frozenset("former ex ex- shadow deputy acting vice previous outgoing incoming late".split())
+OTHER_HOLDER = word_class("claimant_words.tsv", "other_holder")
 # Words in a description that say nothing about which holder or body is meant
-NEUTRAL = frozenset("new current now latest top senior official public".split())
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
+NEUTRAL = word_class("claimant_words.tsv", "neutral")
+HONORIFICS = word_class("claimant_words.tsv", "honorific")
 
 
 def described(ctx: Context, words: list[str], span: tuple[int, int]) -> str | None:

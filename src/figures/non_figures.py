@@ -58,8 +58,7 @@ _VAGUE_SPREAD = {"several": (3, 9), "a few": (2, 5), "a couple": (2, 3), "a coup
 
 _SCORE = re.compile(r"(?<![\d.,\-–])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,%]|\s?(?:[-–]|per\b|percent|million"
                     r"|billion|thousand|hundred|years?\b|months?\b|weeks?\b|days?\b|hours?\b))")
-_SCORE_WORD = re.compile(r"\s+(?:win|victory|defeat|loss|draw|lead|vote|ruling|decision|scoreline|margin|majority|chance|split|odds)\b",
-                         re.IGNORECASE)
+_SCORE_WORD = re.compile(rf"\s+(?:{_alt(_CONTEXT['score_after'])})\b", re.IGNORECASE)
 
 
 def _vague(m: re.Match) -> NonFigure:

@@ -9,9 +9,10 @@ from figures.lexicon import NOT_NOUNS, STOP, TIME_WORDS
 from figures.measure_cues import _longest_cue
 from figures.numbers import Figure
 from figures.tokens import Tok
+from figures.word_classes import word_class
 
 
-_STANDS = frozenset("stands stood stand remains remained remain is was sits".split())
+_STANDS = word_class("entity_words.tsv", "stands_verb")
 
 
 def _restated(ctx: Context, toks: list[Tok], ti: int, f: Figure) -> tuple[str, str | None, None] | None:
