@@ -20,6 +20,9 @@ matplotlib.use("Agg")  # no display, whatever the environment says
 
 import matplotlib.dates as mdates  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.backends.backend_mixed import MixedModeRenderer  # noqa: E402
+from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG  # noqa: E402
+from matplotlib.font_manager import FontProperties  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.markers import MarkerStyle  # noqa: E402
@@ -83,6 +86,35 @@ def _style(k: int) -> tuple[str, str]:
     return PALETTE[k % len(PALETTE)], MARKERS[(k + k // len(PALETTE)) % len(MARKERS)]
 
 
+class _MeasuringOnce(RendererSVG):
+    """The SVG renderer, with each text's size measured once per process: matplotlib keeps its
+    text-size cache per renderer, and there is a new renderer per chart, so every tick label
+    and claimant name was laid out again with FreeType (a fifth of a chart's time)."""
+
+    _sizes: dict[tuple[str, FontProperties, object], tuple[float, float, float]] = {}
+
+    def get_text_width_height_descent(self, s, prop, ismath):  # noqa: ANN001, ANN201 - matplotlib's signature
+        key = (s, prop.copy(), ismath)  # a copy: FontProperties hashes its mutable state
+        size = self._sizes.get(key)
+        if size is None:
+            size = self._sizes[key] = super().get_text_width_height_descent(s, prop, ismath)
+        return size
+
+
+class _Canvas(FigureCanvasSVG):
+    """``FigureCanvasSVG`` drawing with ``_MeasuringOnce``; otherwise its ``print_svg``."""
+
+    def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None, **_ignored):  # noqa: ANN001, ANN201
+        dpi = self.figure.dpi
+        self.figure.dpi = 72
+        width, height = self.figure.get_size_inches()
+        renderer = MixedModeRenderer(self.figure, width, height, dpi,
+                                     _MeasuringOnce(width * 72, height * 72, filename, image_dpi=dpi, metadata=metadata),
+                                     bbox_inches_restore=bbox_inches_restore)
+        self.figure.draw(renderer)
+        renderer.finalize()
+
+
 @functools.cache
 def _canvas() -> tuple[Figure, Axes]:
     """This process's one Figure and Axes, made once and cleared between charts: a new figure,
@@ -90,6 +122,7 @@ def _canvas() -> tuple[Figure, Axes]:
     is set here; each chart sets its size, limits, ticks and legend itself."""
     with matplotlib.rc_context(_RC):
         fig = Figure(figsize=(5.2, 2.3), dpi=72)
+        _Canvas(fig)
         ax = fig.add_subplot()
         ax.set_autoscale_on(False)  # the limits come from the claims, not from the artists
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
@@ -136,8 +169,24 @@ def timeline_svg(claims: Sequence[FlagClaim], salt: str, title: str = "") -> str
     than two pixels apart.
     ``salt`` (the flag id) makes the element ids unique within a page and stable across runs.
     """
+    return _timeline(*_points(claims), salt, title)
+
+
+Points = tuple[tuple[str, ...], frozenset[tuple]]
+
+
+def _points(claims: Sequence[FlagClaim]) -> Points:
+    """What a chart shows of its claims: the claimants in order of first appearance, and each
+    (claimant's place, date, value, low, high) told, once. Small, so a chart drawn in another
+    process is sent this, not the claims with their sentences."""
     order = claimant_order(claims)
-    told = {(order[claimant(c)], _when(c), c.value, c.low, c.high) for c in claims if c.value is not None and _when(c) is not None}
+    told = frozenset((order[claimant(c)], _when(c), c.value, c.low, c.high)
+                     for c in claims if c.value is not None and _when(c) is not None)
+    return tuple(order), told
+
+
+def _timeline(names: tuple[str, ...], told: frozenset[tuple], salt: str, title: str) -> str:
+    order = {name: k for k, name in enumerate(names)}
     tops = [v for m in told for v in m[2:] if v is not None]
     low, high = (min(tops), max(tops)) if tops else (0.0, 1.0)
     margin = 0.2 * (high - low) or 0.1 * abs(high) or 1.0
@@ -222,15 +271,17 @@ def _salted_ids(svg: str, salt: str) -> str:
     return _ID_REF.sub(prefix, svg)
 
 
-def _draw(job: tuple[tuple[FlagClaim, ...], str, str]) -> str:
-    return timeline_svg(*job)
+def _draw(job: tuple[Points, str, str]) -> str:
+    points, salt, title = job
+    return _timeline(*points, salt, title)
 
 
 def timeline_svgs(jobs: Sequence[tuple[Sequence[FlagClaim], str, str]], workers: int = 1) -> list[str]:
     """``timeline_svg(claims, salt, title)`` for each job, in order; spread over ``workers``
     processes when there are many (each chart is pure, so the bytes do not depend on it)."""
     workers = min(workers if workers > 0 else (os.cpu_count() or 1), 8)
+    drawn = [(_points(c), s, t) for c, s, t in jobs]
     if workers <= 1 or len(jobs) < 16 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_draw((tuple(c), s, t)) for c, s, t in jobs]
+        return list(map(_draw, drawn))
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_draw, [(tuple(c), s, t) for c, s, t in jobs], chunksize=max(1, len(jobs) // (4 * workers))))
+        return list(pool.map(_draw, drawn, chunksize=max(1, len(jobs) // (4 * workers))))

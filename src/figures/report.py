@@ -239,8 +239,7 @@ def gather(store: Store, period: Period, settings: Settings, comparator: Compara
         previous = comparison if earlier.all() else comparator(history[earlier].reset_index(drop=True), settings)
     claims = history[_published_between(history, period.since, period.until)].reset_index(drop=True)
     articles = store.articles_frame(period.since, period.until)
-    mentions = store.mentions_frame()
-    mentions = mentions[mentions["article_id"].isin(set(articles["article_id"]))].reset_index(drop=True)
+    mentions = store.mentions_frame(period.since, period.until)
     return ReportInputs(period, before, claims, articles, mentions, comparison, previous)
 
 

@@ -42,6 +42,7 @@ CLAIM_COLUMNS = [
 ]
 _CLAIM_ARTICLE_COLUMNS = ["outlet", "published", "url", "title"]  # from the article; the rest from the claim
 _CLAIM_OWN_COLUMNS = [c for c in CLAIM_COLUMNS[1:] if c not in _CLAIM_ARTICLE_COLUMNS]
+_MENTION_COLUMNS = ["id", "article_id", "start", "end", "span", "reason"]
 
 
 class OutletRow(SQLModel, table=True):
@@ -346,10 +347,22 @@ class Store:
             rows = session.exec(stmt.order_by(ArticleRow.id)).all()
         return pd.DataFrame.from_records(rows, columns=["article_id", "outlet", "published", "url", "title"])
 
-    def mentions_frame(self) -> pd.DataFrame:
-        with Session(self.engine) as session:
-            rows = session.exec(select(MentionRow).order_by(MentionRow.article_id, MentionRow.start)).all()
-        return pd.DataFrame.from_records([r.model_dump() for r in rows], columns=["id", "article_id", "start", "end", "span", "reason"])
+    def mentions_frame(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
+        """Unparsed mentions, of the articles published in ``since``..``until`` when given.
+
+        Plain rows (SQLAlchemy Core), not ORM objects, filtered in SQL: a week has tens of
+        thousands of mentions, and a model object each cost more than the query."""
+        mentions, articles = MentionRow.__table__, ArticleRow.__table__  # type: ignore[attr-defined]
+        stmt = sa_select(*(mentions.c[name] for name in _MENTION_COLUMNS))
+        if since or until:
+            stmt = stmt.join_from(mentions, articles, articles.c.id == mentions.c.article_id)
+        if since:
+            stmt = stmt.where(articles.c.published >= since)
+        if until:
+            stmt = stmt.where(articles.c.published <= until)
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt.order_by(mentions.c.article_id, mentions.c.start, mentions.c.id)).all()
+        return pd.DataFrame.from_records([tuple(r) for r in rows], columns=_MENTION_COLUMNS)
 
     def latest_published(self) -> date | None:
         with Session(self.engine) as session:
