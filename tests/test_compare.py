@@ -103,6 +103,19 @@ PAIRS = [
     # a figure and a total 1,000 times larger at the same time are two quantities
     ("scale apart", dict(value=10_000, unit="GBP", measure="paid", entity="payment", article="x1"),
      dict(value=600e6, unit="GBP", measure="paid", entity="payment", article="x2"), None),
+    # a figure of a past occasion recalled in the story ("the 2015 quake killed 9,000") is not
+    # an earlier reading of this story's toll
+    ("past occasion", dict(value=9_000, measure="killed", entity="people", subject="Syria", as_of="2015-06-01",
+                           published="2023-02-07", article="o1"),
+     dict(value=2_992, measure="killed", entity="people", subject="Syria", as_of="2023-02-09", article="o2"), None),
+    # a negation after the figure counts the complement: not yet identified vs identified
+    ("negated complement", dict(value=55, measure="identified", entity="people", subject="Maui", as_of="2023-09-08",
+                                sentence="That leaves 55 people whose remains have not yet been identified.", span="55", article="q1"),
+     dict(value=97, measure="identified", entity="victims", subject="Maui", as_of="2023-10-20", article="q2"), None),
+    # "five more" is an increment on another figure, not a rival count
+    ("n more", dict(value=5, measure="identified", entity="people", subject="Maui", as_of="2023-09-08",
+                    sentence="The county says it has identified five more whose relatives must be reached.", span="five", article="w1"),
+     dict(value=40, measure="identified", entity="people", subject="Maui", as_of="2023-09-08", article="w2"), None),
     # "time since" grows by itself: 24 hours one day, 72 hours two days later
     ("elapsed time", dict(value=24, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-07", article="z1"),
      dict(value=72, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-09", article="z2"), None),

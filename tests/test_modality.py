@@ -23,3 +23,16 @@ def test_change_or_level(text, span, change):
     art = Article(id="t", text=text, outlet="Example Wire", published=date(2024, 3, 1))
     found = {c.span: c.is_change for c in extract_claims(art).claims}
     assert found[span] is change
+
+
+@pytest.mark.parametrize("text, span, modality", [
+    ("The death toll could top 20,000, officials warned.", "could top 20,000", "projected"),  # cue inside the figure
+    ("An estimated 500 people attended.", "An estimated 500", "estimated"),
+    ("North Korea has decided to send 12,000 troops.", "12,000", "decided"),
+    ("More than 3,000 people have died.", "More than 3,000", "actual"),  # a bound is no modality
+    ("The toll rose to 500 and is expected to climb.", "500", "actual"),  # the cue is about what comes next
+])
+def test_modality(text, span, modality):
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2024, 3, 1))
+    found = {c.span: c.modality for c in extract_claims(art).claims}
+    assert found[span] == modality

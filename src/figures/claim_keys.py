@@ -17,13 +17,14 @@ import pandas as pd
 from figures.codes import column_codes
 from figures.config import Settings
 from figures.intervals import logical_bounds
-from figures.quantity import GENERIC_ENTITIES, OCCASION, key_frame, predicate
+from figures.quantity import EVENT_MEASURES, GENERIC_ENTITIES, OCCASION, key_frame, predicate
 from figures.subject_folding import fold_subjects
 
 log = logging.getLogger(__name__)
 
 KEY_FIELDS = ["k_subject", "k_scope", "k_predicate", "k_entity", "k_markers", "k_modality", "k_unit", "k_change"]
 PERIODS = ("month", "quarter", "year")  # as-of precisions that name a reporting period
+PAST_OCCASION_DAYS = 365  # an event's figure dated this long before its article recalls a past event
 ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
 # One-sided wordings read as their stated figure when a quantity's timeline is judged.
 STATED_AS_ABOUT = {q: "about" for q in ("at_least", "more_than", "at_most", "up_to", "less_than")}
@@ -78,6 +79,13 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         w.loc[periodic, "k_markers"] = (w.loc[periodic, "k_markers"] + "@" + precision[periodic]
                                         + w.loc[periodic, "day"].astype(int).astype(str))
         w.loc[periodic, "day"] = w.loc[periodic, "published_day"]
+    # an event's figure dated long before its article ("the 2015 quake killed 9,000") is about a
+    # past event, not the story's running toll: it meets only figures of that same year
+    past = ((published - as_of > PAST_OCCASION_DAYS) & ~periodic
+            & w["k_predicate"].isin(EVENT_MEASURES).to_numpy())
+    if past.any():
+        years = pd.to_datetime(w.loc[past, "day"], unit="D").dt.year.astype(str).to_numpy()
+        w.loc[past, "k_markers"] = w.loc[past, "k_markers"] + "@past" + years
     w["k_occasion"] = w["k_predicate"].isin(OCCASION).to_numpy()
     elapsed = (w["k_predicate"] == "elapsed").to_numpy()
     if elapsed.any():  # time since an event is compared only within one as-of day

@@ -8,9 +8,13 @@ from figures.tokens import Tok
 
 def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
     n = len(toks)
-    for word in toks[ti].low.split()[:-1]:  # "an estimated 500": the qualifier is part of the figure
-        if (word,) in vocab.modality and vocab.modality[(word,)] == "estimated":
-            return "estimated"
+    # "an estimated 500", "could top 20,000": a cue among the figure's own words comes first
+    own = toks[ti].low.split()[:-1]
+    for j in range(len(own)):
+        for k in (2, 1):
+            cue = vocab.modality.get(tuple(own[j:j + k])) if j + k <= len(own) else None
+            if cue is not None and cue != "actual":
+                return cue
     # "with 1,500 already positioned": a cue right after the figure
     for j in range(ti + 1, min(n, ti + 3)):
         if toks[j].low == "already":

@@ -56,6 +56,11 @@ PREDICATES: dict[str, tuple[str, ...]] = {
 # Predicates whose figures only grow: a later, lower figure is a monotonic violation.
 CUMULATIVE = frozenset({"killed", "injured", "identified", "destroyed", "damaged", "arrested",
                         "aftershocks", "cases", "relocated", "affected"})
+# Predicates that measure one event (a disaster's or an attack's toll, a quake's size): such a
+# figure dated long before its article recalls a past event, not an earlier reading of this one.
+# (A programme's cost or a jobs count recalled from years before may still be revised.)
+EVENT_MEASURES = frozenset({"killed", "injured", "missing", "found", "identified", "displaced", "affected", "arrested",
+                            "destroyed", "damaged", "magnitude", "depth", "aftershocks"})
 # "jobs added in food services": a sector's share of a jobs figure is a quantity of its own
 SECTOR = re.compile(r"\bin (?:the )?([a-z][a-z ,&-]+?)(?: sector)?$", re.IGNORECASE)
 # Measures of one occasion (a protest's crowd, an election's turnout): the figures of another
@@ -91,8 +96,15 @@ MARKERS: dict[str, tuple[str, ...]] = {
     "share": ("share", "proportion", "percentage", "rate", "ratio"),
     "max": ("highest", "maximum", "record"),
 }
-# Words in a figure's own span that make it an increment on another figure, not a total.
-SPAN_INCREMENT = re.compile(r"\b(?:another|further|additional|extra)\b", re.I)
+# Words in a figure's own span that make it an increment on another figure, not a total
+# ("another 300", "a further £50m", "five more").
+SPAN_INCREMENT = re.compile(r"\b(?:another|further|additional|extra)\b|\w\s+more$", re.I)
+WORD_MORE = re.compile(r"\bmore\b", re.I)
+MORE_AFTER = re.compile(r"^\s+more\b(?!\s+than)", re.I)  # "identified five more", "300 more troops"
+# A negation right after the figure, in its clause, turns the count into its complement:
+# "55 people whose remains have not yet been identified", "75% of the area had not been searched".
+NEGATION_AFTER = re.compile(r"\b(?:not yet|yet to be|not been|never been|have not|has not|had not|haven't|hasn't|hadn't)\b", re.I)
+NEGATION_REACH = 60  # characters after the figure, within its clause
 # Modalities that describe a figure that has not happened (yet).
 PLANNED_MODALITIES = frozenset({"decided", "intended", "projected", "hypothetical"})
 # Words that only pad a subject.
@@ -112,7 +124,7 @@ ENTITY_STOP = frozenset({"night", "day", "morning", "evening", "afternoon", "wee
                          "those", "these", "they", "them", "it", "this", "that", "total", "number", "figure",
                          "amount", "sum", "mark", "level", "near", "toll", "count", "tally", "estimate"})
 # Ordinals that, just before a figure in its clause, name another event of the same kind.
-ORDINAL_EVENT = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th|previous|former|initial|original)\b", re.I)
+ORDINAL_EVENT = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|previous|former|initial|original)\b", re.I)
 ORDINAL_REACH = 45  # characters before the figure, within its clause
 # "the previous record ... 7.4" is the marker "previous": an earlier figure or event
 ORDINAL_CANON = {"2nd": "nth:second", "3rd": "nth:third", "4th": "nth:fourth", "5th": "nth:fifth",
@@ -201,6 +213,29 @@ def ordinal_before(sentence, span) -> str | None:
     return ORDINAL_CANON.get(word, "nth:" + word)
 
 
+def _after(sentence, span, reach: int = NEGATION_REACH) -> str | None:
+    """The words right after the figure in its sentence (first occurrence of the span)."""
+    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
+        return None
+    at = sentence.find(span)
+    return None if at < 0 else sentence[at + len(span):at + len(span) + reach]
+
+
+def more_after(sentence, span) -> bool:
+    """"five more", "300 more troops": an increment told after the figure."""
+    after = _after(sentence, span)
+    return bool(after and MORE_AFTER.search(after))
+
+
+def negated_after(sentence, span) -> bool:
+    """Whether a negation follows the figure in its clause: the figure counts what has not
+    happened (not yet identified, not searched), the complement of the plain count."""
+    after = _after(sentence, span)
+    if not after:
+        return False
+    return bool(NEGATION_AFTER.search(re.split(r"[,;:.()]|\b(?:and|but|while|as)\b", after)[0]))
+
+
 @lru_cache(maxsize=65536)
 def split_scope(subject: str | None) -> tuple[str | None, str | None]:
     """"Syria (government-held areas)" -> ("syria", "government-held areas")."""
@@ -247,6 +282,52 @@ def _codes(series: pd.Series) -> tuple[np.ndarray, list]:
     uniques = list(uniques)
     codes = np.where(codes < 0, len(uniques), codes)
     return codes, uniques + [None]
+
+
+# Readers of the words around a figure in its sentence: (name, screen, reader, default). A
+# reader runs only on sentences that pass its screen (lower-case substrings, or a pattern
+# searched in the lower-cased sentence), which is most of the cost saved.
+SENTENCE_READERS = (
+    ("nth", re.compile(ORDINAL_EVENT.pattern), ordinal_before, None),
+    ("negated", ("not", "n't", "never"), negated_after, False),
+    ("more", ("more",), more_after, False),
+)
+
+
+def _read_sentences(sentence: pd.Series, span: pd.Series) -> dict[str, np.ndarray]:
+    """Each of SENTENCE_READERS for every claim, run once per distinct (sentence, span) and only
+    where the sentence passes the reader's screen, so the cost is the sentences that hold a cue,
+    not the claims."""
+    n = len(sentence)
+    se_codes, se_uniques = _codes(sentence)
+    texts = pd.Series(se_uniques[:-1], dtype=object).str.lower()
+    span = span.to_numpy() if isinstance(span, pd.Series) else np.asarray(span, dtype=object)
+    out = {}
+    for name, screen, read, default in SENTENCE_READERS:
+        values = np.full(n, default, dtype=object)
+        if isinstance(screen, tuple):
+            passed = np.zeros(len(texts), dtype=bool)
+            for part in screen:
+                passed |= texts.str.contains(part, regex=False, na=False).to_numpy(dtype=bool)
+        else:
+            passed = texts.str.contains(screen, na=False).to_numpy(dtype=bool)
+        hit = np.r_[passed, False][se_codes]
+        if hit.any():
+            sp_codes, sp_uniques = _codes(pd.Series(span[hit], dtype=object))
+            width = len(sp_uniques) + 1
+            pair_codes, pairs = pd.factorize(se_codes[hit].astype(np.int64) * width + sp_codes)
+            values[hit] = np.array([read(se_uniques[c // width], sp_uniques[c % width]) for c in pairs],
+                                   dtype=object)[pair_codes]
+        out[name] = values
+    return out
+
+
+def _with_marker(mk: np.ndarray, mask: np.ndarray, names) -> np.ndarray:
+    """A copy of the marker strings with a marker (one name, or one per masked row) added."""
+    mk = mk.copy()
+    names = [names] * int(mask.sum()) if isinstance(names, str) else names
+    mk[mask] = ["|".join(sorted((set(m.split("|")) | {n}) - {""})) for m, n in zip(mk[mask], names)]
+    return mk
 
 
 def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
@@ -297,25 +378,25 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
 
     # the words around the figure in its own span: "a further £100m" is an increment
     sp_codes, sp_uniques = _codes(col("span"))
-    increment = np.array([bool(SPAN_INCREMENT.search(u)) if isinstance(u, str) else False for u in sp_uniques],
-                         dtype=bool)[sp_codes]
+    increment = np.r_[pd.Series(sp_uniques[:-1], dtype=object).str.contains(SPAN_INCREMENT, na=False)
+                      .to_numpy(dtype=bool), False][sp_codes]
+    around = _read_sentences(col("sentence"), col("span"))
+    increment |= around["more"].astype(bool)
     if increment.any():
         with_increment = {m: "|".join(sorted((set(m.split("|")) | {"increment"}) - {""})) for m in pd.unique(mk[increment])}
         mk = mk.copy()
         mk[increment] = [with_increment[m] for m in mk[increment]]
 
     # an ordinal just before the figure names another event of the kind ("the second quake had
-    # a magnitude of 7.5", "a second 7.6 magnitude tremor"): a quantity of its own
-    se_codes, se_uniques = _codes(col("sentence"))
-    sp2_codes, sp2_uniques = _codes(col("span"))
-    ss_codes, ss_uniques = pd.factorize(se_codes.astype(np.int64) * (len(sp2_uniques) + 1) + sp2_codes)
-    width = len(sp2_uniques) + 1
-    nth = np.array([ordinal_before(se_uniques[c // width], sp2_uniques[c % width]) for c in ss_uniques] + [None],
-                   dtype=object)[ss_codes]
+    # a magnitude of 7.5", "a second 7.6 magnitude tremor"): a quantity of its own; a negation
+    # after it ("55 whose remains have not yet been identified") makes it the complement
+    nth = around["nth"]
     has_nth = pd.notna(nth)
     if has_nth.any():
-        mk = mk.copy()
-        mk[has_nth] = ["|".join(sorted((set(m.split("|")) | {n}) - {""})) for m, n in zip(mk[has_nth], nth[has_nth])]
+        mk = _with_marker(mk, has_nth, nth[has_nth])
+    negated = around["negated"].astype(bool)
+    if negated.any():
+        mk = _with_marker(mk, negated, "negated")
 
     modality = col("modality").fillna("actual").astype(str).to_numpy()
     # one string object per class, not one per claim
