@@ -84,3 +84,17 @@ def test_year_spans_and_amounts_are_not_years():
     # "2023-24" is a financial year, "2,023" an amount: neither dates the figure
     assert find_time_refs("in the 2023-24 financial year", BASE) == []
     assert find_time_refs("about 2,023 people", BASE) == []
+
+
+@pytest.mark.parametrize("text, surface, day", [
+    # a leading word ("in", "since", "by") before a month must not cut off the day or year after it
+    ("the strike began in March 2021 and", "March 2021", date(2021, 3, 1)),
+    ("rents have doubled since Oct. 3, after", "Oct. 3", date(2022, 10, 3)),
+    ("the fund must be spent by June 30, 2024 under", "June 30, 2024", date(2024, 6, 30)),
+    ("shipping stalled in Sept. 2019 when", "Sept. 2019", date(2019, 9, 1)),
+    # a figure after the month is no day of it
+    ("in January 4,500 homes lost power", "January", date(2023, 1, 1)),
+])
+def test_month_keeps_its_day_and_year(text, surface, day):
+    refs = find_time_refs(text, BASE)
+    assert [(r.text, r.day) for r in refs] == [(surface, day)]
