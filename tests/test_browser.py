@@ -215,7 +215,8 @@ def test_report_page_in_headless_chromium(browser: DevTools, tmp_path: Path) -> 
     assert all(n > 5 for n in state["marks"]), state["marks"]
     seed = next(f for f in doc["flags"] if f["kind"] == "cross_source" and f["subject"] == "North Korea")
     seed_quotes = " ".join(state["quotes"][seed["id"]])
-    for c in [c for c in seed["claims"] if c["article_id"] == "seed"]:  # the seed's sentences, figures highlighted
+    claims = {c["claim_id"]: c for c in doc["claims"]}
+    for c in [claims[i] for i in seed["claim_ids"] if claims[i]["article_id"] == "seed"]:  # the seed's sentences, figures highlighted
         assert " ".join(c["sentence"].split()) in " ".join(seed_quotes.split())
     assert {"12,000", "10,000"} <= set(state["highlighted"])
     assert "<img src=x onerror=alert(1)>" in " ".join(sum(state["quotes"].values(), []))  # shown, not run

@@ -217,20 +217,25 @@ def test_content_new_ongoing_resolved_and_verdicts(world: Store, tmp_path: Path)
     verdicts = {v["verdict"]: v["status"] for v in doc["compared_with_previous"]["verdicts"]}
     assert verdicts == {"confirmed": "new", "needs <b>work</b> [x](javascript:alert(1))": "new",
                         "resolved": "resolved", "not-a-conflict": "resolved"}
-    # a change names its flag and two of that flag's claims, written in full there only
-    claims = {(f["id"], c["claim_id"]): c for f in doc["flags"] for c in f["claims"]}
-    step = lambda s: (claims[(s["flag_id"], s["old"])]["value"], claims[(s["flag_id"], s["new"])]["value"])  # noqa: E731
+    # every claim is written once, in "claims"; a change names its flag and two of that flag's claims
+    claims = {c["claim_id"]: c for c in doc["claims"]}
+    assert len(claims) == len(doc["claims"])
+    held = {f["id"]: set(f["claim_ids"]) for f in doc["flags"]}
+    assert all({s["old"], s["new"]} <= held[s["flag_id"]] for s in doc["changes"] + doc["cumulative_drops"])
+    named = {i for f in doc["flags"] + resolved for i in f["claim_ids"]} | {i for r in doc["repeats"] + doc["related"] for i in r["claim_ids"]}
+    assert named == set(claims)  # every claim named is written, and only those
+    step = lambda s: (claims[s["old"]]["value"], claims[s["new"]]["value"])  # noqa: E731
     assert [step(s) for s in doc["changes"]] == [(3000, 12000)]
-    assert claims[(doc["changes"][0]["flag_id"], doc["changes"][0]["new"])]["attributed_to"] == "South Korean intelligence agency"
+    assert claims[doc["changes"][0]["new"]]["attributed_to"] == "South Korean intelligence agency"
     assert [step(s) for s in doc["cumulative_drops"]] == [(115, 97)]
-    assert [[c["outlet"] for c in r["claims"]] for r in doc["repeats"]] == [["Euromaidan Press", "Newsweek"]]
+    assert [[claims[i]["outlet"] for i in r["claim_ids"]] for r in doc["repeats"]] == [["Euromaidan Press", "Newsweek"]]
     assert doc["related"][0]["reason"].startswith("part of the whole")
     assert doc["unparsed_mentions"]["by_reason"] == {"calendar date": 2, "no unit": 1}
     sources = {r["outlet"]: r for r in doc["sources"]}
     assert sources["Island News"] == {"outlet": "Island News", "articles": 2, "claims": 2, "flags": 1, "claimants": 1, "reliability": 0.6}
     assert sources["Euromaidan Press"]["claimants"] == 2 and sources["Euromaidan Press"]["reliability"] is None
     assert [c["attributed_to"] for c in doc["claimants"]] == ["South Korean intelligence agency"]
-    assert by_kind["cross_source"]["claims"][0]["sentence"].startswith("The South Korean intelligence agency")
+    assert claims[by_kind["cross_source"]["claim_ids"][0]]["sentence"].startswith("The South Korean intelligence agency")
 
 
 def test_quiet_week_lists_no_flags_and_resolves_nothing(world: Store, tmp_path: Path) -> None:
@@ -263,7 +268,7 @@ def test_flag_seen_last_week_is_ongoing(world: Store, tmp_path: Path) -> None:
         # the seed flag gains the late claim and so a new id, yet it is the flag seen in W43
         result = make_report(store, ReportOptions(out_dir=tmp_path, week="2024-W44"), Settings(), compare_late, TODAY)
         doc = json.loads(next(p for p in result.paths if p.name == "report.json").read_text(encoding="utf-8"))
-        assert [(f["kind"], f["status"], len(f["claims"])) for f in doc["flags"]] == [("cross_source", "ongoing", 4)]
+        assert [(f["kind"], f["status"], len(f["claim_ids"])) for f in doc["flags"]] == [("cross_source", "ongoing", 4)]
     finally:
         DOCS.remove(extra)
 
@@ -671,4 +676,4 @@ def test_long_sections_show_the_first_rows_and_count_the_rest(world: Store) -> N
     assert section.count(" and 2 more</td>") == SHOWN_ROWS  # outlets past REPEAT_OUTLETS are counted
     assert "and 2 more related figures" in page and "and 2 more related figures" in md
     assert len(doc["repeats"]) == SHOWN_ROWS + 7 and len(doc["related"]) == SHOWN_ROWS + 2
-    assert all(len(r["claims"]) == REPEAT_OUTLETS + 3 for r in doc["repeats"])
+    assert all(len(r["claim_ids"]) == REPEAT_OUTLETS + 3 for r in doc["repeats"])

@@ -459,30 +459,39 @@ def _claim_json(c: FlagClaim) -> dict:
             "as_of": c.as_of.isoformat() if c.as_of else None, "url": c.url, "sentence": c.sentence}
 
 
+def _claim_ids(claims: Iterable[FlagClaim]) -> list[str]:
+    return [c.claim_id for c in claims]
+
+
 def _flag_json(f: Flag, **extra: object) -> dict:
     return {"id": f.id, "kind": f.kind, **extra, "subject": f.subject, "entity": f.entity, "measure": f.measure,
             "severity": round(f.severity, 4), "explanation": f.explanation, "verdict": f.verdict,
-            "verdict_note": f.verdict_note, "claims": [_claim_json(c) for c in sorted(f.claims, key=_when)]}
+            "verdict_note": f.verdict_note, "claim_ids": _claim_ids(sorted(f.claims, key=_when))}
 
 
 def _change_json(s: Change) -> dict:
-    """A step of a flag's timeline: its two claims are written in full in that flag."""
+    """A step of a flag's timeline: the flag, and its two claims by id."""
     return {"flag_id": s.flag_id, "title": s.title, "old": s.old.claim_id, "new": s.new.claim_id}
 
 
-def _repeat_claim_json(c: FlagClaim) -> dict:
-    """Where a repeated figure appeared: the figure and claimant are the repeat's own."""
-    return {"claim_id": c.claim_id, "article_id": c.article_id, "span": c.span, "outlet": c.outlet,
-            "published": c.published.isoformat() if c.published else None, "url": c.url}
+def _claims_once(report: Report) -> list[FlagClaim]:
+    """Every claim the report names (in its flags, resolved flags, repeats, related figures),
+    once, in publication order: a claim held by several flags is written once."""
+    named: dict[str, FlagClaim] = {}
+    for group in (*(v.flag for v in report.flags), *report.resolved, *report.repeats, *report.related):
+        for c in group.claims:
+            named.setdefault(c.claim_id, c)
+    return sorted(named.values(), key=lambda c: (c.published is None, c.published or date.min, c.article_id, c.start, c.claim_id))
 
 
 def render_json(report: Report) -> str:
-    """The report as data. Each claim is written in full (ids, span, value and interval, outlet,
-    dates, claimant, URL, sentence) once per flag that holds it — in ``flags`` and in
-    ``compared_with_previous.resolved``; ``changes`` and ``cumulative_drops`` name the flag and
-    the ``old`` and ``new`` claim ids in it; ``repeats`` list where the same claimant's figure
-    appeared (claim and article ids, span, outlet, date, URL); ``related`` carry their claims in
-    full; ``compared_with_previous`` lists the ids of new and ongoing flags."""
+    """The report as data. ``claims`` holds every claim the report names, each once and in full
+    (ids, span, value and interval, outlet, dates, claimant, URL, sentence), in publication
+    order; everything else names claims by id: flags (here and in
+    ``compared_with_previous.resolved``) and related figures by ``claim_ids``, repeats by the
+    ``claim_ids`` where the same claimant's figure appeared, and ``changes`` and
+    ``cumulative_drops`` by the flag and its ``old`` and ``new`` claim.
+    ``compared_with_previous`` lists the ids of new and ongoing flags."""
     period = lambda p: None if p is None else {"label": p.label, "since": p.since, "until": p.until, "note": p.note}  # noqa: E731
     doc = {
         "period": period(report.period),
@@ -491,9 +500,9 @@ def render_json(report: Report) -> str:
         "flags": [_flag_json(v.flag, status=v.status, title=v.title) for v in report.flags],
         "changes": [_change_json(s) for s in report.changes],
         "cumulative_drops": [_change_json(s) for s in report.drops],
-        "repeats": [{"attributed_to": r.attributed_to, "value": r.value, "claims": [_repeat_claim_json(c) for c in r.claims]}
+        "repeats": [{"attributed_to": r.attributed_to, "value": r.value, "claim_ids": _claim_ids(r.claims)}
                     for r in report.repeats],
-        "related": [{"reason": r.reason, "claims": [_claim_json(c) for c in r.claims]} for r in report.related],
+        "related": [{"reason": r.reason, "claim_ids": _claim_ids(r.claims)} for r in report.related],
         "sources": [{"outlet": s.outlet, "articles": s.articles, "claims": s.claims, "flags": s.flags,
                      "claimants": s.claimants, "reliability": s.reliability} for s in report.sources],
         "claimants": [{"attributed_to": c.attributed_to, "claims": c.claims, "weight": c.weight, "low": c.low,
@@ -506,6 +515,7 @@ def render_json(report: Report) -> str:
             "verdicts": [{"flag_id": f.id, "status": status, "verdict": f.verdict, "note": f.verdict_note}
                          for f, status in report.verdicts],
         },
+        "claims": [_claim_json(c) for c in _claims_once(report)],
     }
     return escape_line_breaks(_json_by_line(doc))
 
@@ -513,7 +523,7 @@ def render_json(report: Report) -> str:
 def _json_by_line(doc: dict) -> str:
     """The document with one line per top-level field and per item of a top-level list: quick to
     write (the C encoder) and a reviewable diff (a changed flag is a changed line)."""
-    dump = functools.partial(json.dumps, ensure_ascii=False, default=plain)
+    dump = json.JSONEncoder(ensure_ascii=False, default=plain).encode  # one encoder for every item
     parts = []
     for key, value in doc.items():
         if isinstance(value, list) and value:
