@@ -582,3 +582,21 @@ def test_a_town_named_with_its_island_folds_into_it():
     town = claim(99, article="l1", subject="Lahaina", measure="killed", entity="people",
                  sentence="99 people were killed in Lahaina, Maui's police chief said.")
     assert any(town["claim_id"] in s for s in flagged([*maui, town]))
+
+
+def test_another_after_a_figure_of_another_measure_is_a_second_count_not_an_increment():
+    # "the toll is more than 4,300, while another 7,600 are injured": 7,600 is the injured count
+    text = "The death toll is more than 4,300, while another 7,600 are injured."
+    dead = claim(4_300, measure="killed", entity="people", subject="Syria", article="l1", sentence=text,
+                 span="more than 4,300", start=10, qualifier="more_than", low=4_300)
+    hurt = claim(7_600, measure="injured", entity="people", subject="Syria", article="l1", sentence=text,
+                 span="another 7,600", start=50)
+    other = claim(7_900, measure="injured", entity="people", subject="Syria", article="l2", claimant="Ministry")
+    assert any({hurt["claim_id"], other["claim_id"]} <= s for s in flagged([dead, hurt, other], "cross_source"))
+
+
+def test_increments_of_two_articles_are_not_one_quantity():
+    # each article's "another" / "a further" adds to a base of its own choosing
+    a = claim(120e6, unit="GBP", measure="paid", entity="payment", span="another £120m", article="i1")
+    b = claim(50e6, unit="GBP", measure="paid", entity="payment", span="a further £50m", article="i2")
+    assert flagged([a, b]) == set()

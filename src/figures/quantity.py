@@ -383,9 +383,23 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     around = _read_sentences(col("sentence"), col("span"))
     increment |= around["more"].astype(bool)
     if increment.any():
-        with_increment = {m: "|".join(sorted((set(m.split("|")) | {"increment"}) - {""})) for m in pd.unique(mk[increment])}
-        mk = mk.copy()
-        mk[increment] = [with_increment[m] for m in mk[increment]]
+        art = pd.factorize(col("article_id"))[0]
+        start = pd.to_numeric(col("start"), errors="coerce").fillna(0).to_numpy()
+        # "killed 4,300, while another 76,000 are injured": "another" after a figure of another
+        # measure lists a second count; it adds nothing to an earlier figure of its own
+        # measure in the same unit ("another £120m" after "300 people" adds to money)
+        unit = col("unit").fillna("").astype(str).to_numpy()
+        order = np.lexsort((start, art))
+        p_ord, a_ord, u_ord = pred[order], art[order], unit[order]
+        listing = np.zeros(len(pred), dtype=bool)
+        listing[order[1:]] = ((a_ord[1:] == a_ord[:-1]) & (u_ord[1:] == u_ord[:-1]) & pd.notna(p_ord[:-1])
+                              & (p_ord[1:] != p_ord[:-1]))
+        increment &= ~listing
+    if increment.any():
+        # an increment adds to a base each article chooses itself (its previous figure, the
+        # last instalment): two articles' increments are not one quantity, so an increment is
+        # compared only inside its own article
+        mk = _with_marker(mk, increment, ["increment@a" + str(a) for a in art[increment]])
 
     # an ordinal just before the figure names another event of the kind ("the second quake had
     # a magnitude of 7.5", "a second 7.6 magnitude tremor"): a quantity of its own; a negation
