@@ -26,6 +26,15 @@ from figures.records import Article
     ("Cook estimates that the project requires a budget of £72-78bn at 2015 prices.", date(2020, 1, 20),
      {"£72-78bn": date(2020, 1, 20)}),
     ("Sales were £5bn in 2019.", date(2020, 1, 20), {"£5bn": date(2019, 1, 1)}),
+    # a month before a noun names a statistic's period, wherever it stands in the sentence
+    ("Statistics Canada said March's jobless rate was 6.1%.", date(2024, 4, 20), {"6.1%": date(2024, 3, 1)}),
+    ("Economists had expected January's retail sales to grow 0.4%.", date(2024, 2, 16), {"0.4%": date(2024, 1, 1)}),
+    ("Analysts said the December figures showed 1,200 fewer vacancies.", date(2024, 1, 20),
+     {"1,200": date(2023, 12, 1)}),
+    # ... but not a disaster's or an attack's month: a toll is counted up to the report
+    ("The toll from March's earthquake has reached 2,300.", date(2024, 4, 10), {"2,300": date(2024, 4, 10)}),
+    # a first name before "May's" makes it a person
+    ("Prime Minister Theresa May's government spent £3bn.", date(2019, 8, 1), {"£3bn": date(2019, 8, 1)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

@@ -45,6 +45,7 @@ def test_resolve(expr, expected, precision):
 
 @pytest.mark.parametrize("expr", [
     "12,000", "troops", "the first step",
+    "under Prime Minister Theresa May's plan",  # a first name before "May's": a person
     "May officials said",  # a capitalised month alone needs "in", "since", "last" ... before it
     "for may be",  # the modal verb, lower case
 ])
@@ -65,6 +66,8 @@ def test_not_dates(expr):
     ("has been asked to attend the committee on Monday", "on Monday", "until"),  # a coming day
     ("retail sales for January rose 0.3%", "January", "point"),  # a monthly statistic's month
     ("during January, 300 jobs went", "January", "point"),
+    ("the bureau said April's inflation rate was", "April's", "attributive"),  # names a statistic's month
+    ("When August’s jobs figure came out", "August’s", "attributive"),  # "When" opens the sentence, no name
 ])
 def test_roles(text, surface, role):
     refs = find_time_refs(text, BASE)

@@ -56,14 +56,29 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_WORDS_AFTER = re.compile(r"(?:\W+[\w-]+){1,3}")
+_EVENT_WORD = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b", re.IGNORECASE)
+
+
+def _names_period(text: str, t: TimeRef) -> bool:
+    """A month before a noun names the period of what follows ("April's inflation rate", "the
+    March figures") unless what follows is a disaster or attack ("March's earthquake")."""
+    if t.precision != "month":
+        return False
+    after = _WORDS_AFTER.match(text, t.end, t.end + 40)
+    return not (after and _EVENT_WORD.search(after.group()))
+
+
 def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
     """The dates of a sentence that can date its figures (once per sentence): points not tied to
-    the event ("the earthquake before dawn on Monday"), and documents' dates ("a March report")."""
+    the event ("the earthquake before dawn on Monday"), documents' dates ("a March report") and
+    statistics' months ("April's inflation rate")."""
     if ctx.dates_for is not times:
         text = ctx.article.text
         ctx.dates_for = times
         ctx.dates = [t for t in times if not _dates_event(text, t) and (
-            t.role == "point" or (t.role == "attributive" and _next_word(text, t.end) in ctx.vocab.document_nouns))]
+            t.role == "point" or (t.role == "attributive" and (
+                _next_word(text, t.end) in ctx.vocab.document_nouns or _names_period(text, t))))]
     return ctx.dates
 
 

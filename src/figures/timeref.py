@@ -56,8 +56,9 @@ _CANDIDATE = re.compile(
         rf"(?P<dmy>\b{_DAY}\s+{_MON}\.?(?:,?\s+{_YEAR})?\b)",
         rf"(?P<mdy>\b{_MON}\.?\s+{_DAY}\b(?![,.]\d)(?:,?\s+{_YEAR}\b)?)",
         rf"(?P<my>\b{_MON}\.?,?\s+{_YEAR}\b)",
-        rf"(?P<mon>(?-i:\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ff]or|[Dd]uring|mid-?)\s+|[A]\s+)"
+        rf"(?P<mon>(?-i:\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ff]or|[Dd]uring|[Tt]he|mid-?)\s+|[A]\s+)"
         rf"{_CAP_MON}\b(?!\.?,?\s+(?:{_DAY}|{_YEAR})\b(?![,.]\d))))",
+        rf"(?P<pos>(?-i:\b{_CAP_MON}['’]s\b))",  # "April's inflation rate": a monthly statistic's month
         rf"(?P<ago>\b{_COUNT}\s+(?:day|week|fortnight|month|year)s?\s+ago\b)",
         rf"(?P<wd>\b(?:(?:last|this|next|on|early|late)\s+)?{_WD}(?:['’]s)?{_PART}\b)",
         rf"(?P<rel>\b(?:earlier\s+this\s+(?:week|month|year)|(?:this|last)\s+(?:morning|afternoon|evening|night|"
@@ -69,6 +70,8 @@ _CANDIDATE = re.compile(
 )
 
 
+# a capitalised word before the month that does not open a sentence: a first name ("Theresa May's")
+_NAME_BEFORE = re.compile(r"(?<![.!?\n“\"]\s)(?<![.!?\n“\"])(?<=\s)[A-Z][\w.'’-]*\s+$")
 _CLAUSE_SPLIT = re.compile(r"[,;:()“”\"]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _AGO = re.compile(rf"({_COUNT}) (day|week|fortnight|month|year)s? ago")
@@ -127,6 +130,8 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
         if kind == "mon":  # the leading word was only context: keep it out of the span
             lead = len(surface) - len(surface.split()[-1])
         s, e = m.start() + lead, m.end()
+        if kind == "pos" and _NAME_BEFORE.search(text, max(0, s - 30), s):
+            continue  # "Theresa May's government": a name, not a month
         resolved = resolve(text[s:e] if kind != "mon" else surface, base)
         if resolved is None:
             continue
@@ -148,6 +153,8 @@ _PRICE_BASE = re.compile(r"\s+(?:prices|values|money|pounds|dollars|euros|terms)
 
 
 def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
+    if kind == "pos":
+        return "attributive"  # "April's inflation figures": it names what it stands before, wherever it stands
     window = text[max(0, s - 60):s]
     clause = _CLAUSE_SPLIT.split(window)[-1]
     if _FUTURE.search(clause):
@@ -180,7 +187,7 @@ def resolve(expr: str, base: date) -> tuple[date, str] | None:
 
 @lru_cache(maxsize=4096)
 def _resolve(expr: str, base: date) -> tuple[date, str] | None:
-    words = expr.replace(",", " ").replace(".", " ").split()
+    words = [w.removesuffix("'s") for w in expr.replace(",", " ").replace(".", " ").split()]
     words = [w for w in words if w not in ("on", "in", "since", "until", "by", "early", "late", "mid", "mid-", "a")] or words
     if expr in RELATIVE:
         back, precision = RELATIVE[expr]
@@ -200,7 +207,7 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
             y, mo = divmod(base.year * 12 + base.month - 1 - n, 12)
             return date(y, mo + 1, 1), "month"
         return base - timedelta(days=n * UNIT_DAYS[unit]), "day"
-    wd = [w.removesuffix("'s") for w in words if w.removesuffix("'s") in WEEKDAYS]
+    wd = [w for w in words if w in WEEKDAYS]
     if wd and not any(w in MONTHS for w in words):
         return _weekday(WEEKDAYS[wd[0]], base, words[0]), "day"
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
