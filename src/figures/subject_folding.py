@@ -17,7 +17,8 @@ log = logging.getLogger(__name__)
 # Subjects naming several places ("Turkey and Syria") are never folded into one of them.
 COMPOUND_SUBJECT = re.compile(r"\band\b|,|&|/")
 WORDS = re.compile(r"[a-z0-9]+")
-WORD_CHUNK = 50_000  # texts read for names at a time
+SEPARATED_WORDS = re.compile(r"[a-z0-9]+|\x00")  # words, and the separator of joined texts
+TEXT_CHUNK = 100_000  # distinct texts read for names at a time
 
 
 def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
@@ -28,74 +29,22 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     (an article that states both apart, "Turkey 3,000, Syria 1,000", keeps them apart). A
     subject naming several places is never folded. Returns whether any subject changed."""
     subj = w["k_subject"].to_numpy()
-    real = pd.notna(subj) & ~pd.Series(subj).astype(str).str.startswith("article:").to_numpy()
+    s_codes, s_uniques = pd.factorize(subj)  # one test per distinct subject, not per claim
+    real_subject = np.array([not str(u).startswith("article:") for u in s_uniques] + [False], dtype=bool)
+    real = real_subject[s_codes]  # code -1 (no subject) reads the appended False
     if real.sum() < 2:
         return False
     block = column_codes(w, ["k_scope", "k_predicate", "k_entity", "k_markers", "k_modality", "k_unit", "k_change"])
-    t = pd.DataFrame({"b": block, "s": subj, "a": w["art"].to_numpy(), "lo": w["lo"].to_numpy(),
-                      "hi": w["hi"].to_numpy()})[real & np.isfinite(w["lo"].to_numpy()) & w["k_predicate"].notna().to_numpy()]
-    multi = t.groupby("b")["s"].transform("nunique").to_numpy() >= 2
-    t = t[multi]
+    rows = real & np.isfinite(w["lo"].to_numpy()) & w["k_predicate"].notna().to_numpy()
+    # blocks where two or more subjects report: distinct (block, subject) pairs counted per block
+    pair = np.unique(block[rows].astype(np.int64) * (len(s_uniques) + 1) + s_codes[rows])
+    subjects_in = np.bincount(pair // (len(s_uniques) + 1), minlength=int(block.max()) + 1)
+    rows &= subjects_in[block] >= 2
+    t = pd.DataFrame({"b": block[rows], "s": subj[rows], "a": w["art"].to_numpy()[rows], "lo": w["lo"].to_numpy()[rows],
+                      "hi": w["hi"].to_numpy()[rows]})
     if t.empty:
         return False
-    # which subjects each article names (in its title or a claim's sentence), by word sets:
-    # a subject's words indexed by its first word, so this costs the words read, not
-    # articles times subjects
-    n = len(df)
-    titles = df["title"] if "title" in df else pd.Series([None] * n)
-    sentences = w["sentence"].fillna("").astype(str)
-    arts_needed = set(t["a"].tolist())
-    art_codes = w["art"].to_numpy()
-    wanted = np.isin(art_codes, list(arts_needed))
-    shown = pd.DataFrame({"a": art_codes[wanted], "t": titles.fillna("").astype(str).to_numpy()[wanted],
-                          "s": sentences.to_numpy()[wanted]})
-    # a title names the article's places; a sentence is evidence of nesting only when it names
-    # two of the subjects ("the town of Lahaina on Maui"), not when it names one of them
-    texts = pd.concat([shown[["a", "t"]].rename(columns={"t": "x"}).assign(title=True),
-                       shown[["a", "s"]].rename(columns={"s": "x"}).assign(title=False)]).drop_duplicates(["a", "x"])
-    texts["tid"] = np.arange(len(texts))
-    raw = pd.DataFrame({"s": subj, "r": df["subject"] if "subject" in df else pd.Series([None] * n)})
-    names = []
-    for sub, r in raw[real].drop_duplicates().itertuples(index=False):
-        for x in {sub, str(r).lower()}:
-            ws = tuple(WORDS.findall(x))
-            if ws:
-                names.append((ws, sub))
-    # each name is looked up by its rarest word among the names ("Region 007" by "007", not by
-    # the "region" every such name shares), so the candidates stay few
-    used = Counter(x for ws in {ws for ws, _ in names} for x in set(ws))
-    spelled = [(min(ws, key=lambda x: (used[x], ws.index(x))), ws, sub) for ws, sub in names]
-    spell = pd.DataFrame(spelled, columns=["w", "ws", "sub"]).drop_duplicates()
-    found: list[tuple[int, int, str]] = []  # (text, article, subject named in it)
-    # a few articles at a time, so the table of words stays small
-    chunks = max(1, len(texts) // WORD_CHUNK + 1)
-    for part in range(chunks):
-        piece = texts[texts["a"].to_numpy() % chunks == part]
-        tok = (piece.assign(w=piece["x"].str.lower().str.findall(WORDS.pattern))[["tid", "a", "w"]]
-               .explode("w").dropna().drop_duplicates())
-        cand = tok.merge(spell, on="w")
-        several = cand["ws"].map(len).to_numpy() > 1
-        single = cand.loc[~several, ["tid", "a", "sub"]].drop_duplicates()
-        found.extend(zip(single["tid"].tolist(), single["a"].tolist(), single["sub"].tolist()))
-        if several.any():  # a name of several words: all of them in the text
-            multi = cand.loc[several, ["tid", "a", "ws", "sub"]]
-            need = set(multi["tid"].tolist())
-            bags: dict[int, set[str]] = {}
-            for tid, word in zip(tok["tid"].tolist(), tok["w"].tolist()):  # plain lists: quicker than groupby(set)
-                if tid in need:
-                    bags.setdefault(tid, set()).add(word)
-            for tid, a, ws, sub in zip(multi["tid"].tolist(), multi["a"].tolist(), multi["ws"].tolist(),
-                                       multi["sub"].tolist()):
-                if bags[tid].issuperset(ws):
-                    found.append((tid, a, sub))
-        del tok, cand
-    seen = pd.DataFrame(found, columns=["tid", "a", "sub"]).drop_duplicates()
-    title = texts["title"].to_numpy(dtype=bool)[seen["tid"].to_numpy(dtype=np.int64)]  # tid: the text's position
-    evidence = title | (seen.groupby("tid")["sub"].transform("size").to_numpy() >= 2)
-    named_in: dict[int, set[str]] = {}
-    for a, sub in zip(seen["a"].to_numpy()[evidence].tolist(), seen["sub"].to_numpy()[evidence].tolist()):
-        named_in.setdefault(a, set()).add(sub)
-
+    named_in = _named_in(w, df, real, s_codes, s_uniques, np.unique(t["a"].to_numpy()))
     if not named_in:
         return False
     mapping = _fold_targets(t, named_in)
@@ -113,6 +62,112 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     log.debug("subjects folded into a containing one: %s",
               sorted(set(zip(zip(mapping["b"].tolist(), mapping["name"].tolist()), mapping["target"].tolist()))))
     return True
+
+
+def _named_in(w: pd.DataFrame, df: pd.DataFrame, real: np.ndarray, s_codes: np.ndarray, s_uniques,
+              arts: np.ndarray) -> dict[int, set[str]]:
+    """Article -> the subjects it names. A title names the article's places; a sentence is
+    evidence of nesting only when it names two of the subjects ("the town of Lahaina on Maui"),
+    not when it names one of them. Each distinct text is read once, however many articles
+    carry it."""
+    n = len(w)
+    art = w["art"].to_numpy()
+    wanted = np.isin(art, arts)
+    names = _subject_names(df, real, s_codes, s_uniques)
+    named_in: dict[int, set[str]] = {}
+    titles = df["title"].to_numpy() if "title" in df else np.full(n, None, dtype=object)
+    for values, needs_two in ((w["sentence"].to_numpy(), True), (titles, False)):
+        codes, uniques = pd.factorize(values[wanted])  # a missing text (code -1) names nothing
+        text, sub = _texts_naming([u if isinstance(u, str) else str(u) for u in uniques], names)
+        if not len(text):
+            continue
+        per_text = np.bincount(text, minlength=len(uniques))
+        ok = per_text >= 2 if needs_two else per_text >= 1
+        has = codes >= 0
+        a, u = art[wanted][has], codes[has]
+        keep = ok[u]
+        pairs = np.unique(a[keep].astype(np.int64) * len(uniques) + u[keep])
+        if not len(pairs):
+            continue
+        # each (article, text) pair takes every subject its text names
+        by_text = np.argsort(text, kind="stable")
+        first = np.searchsorted(text[by_text], pairs % len(uniques))
+        count = per_text[pairs % len(uniques)]
+        take = by_text[np.repeat(first, count) + _ranks(count)]
+        for x, s in zip(np.repeat(pairs // len(uniques), count).tolist(), sub[take].tolist()):
+            named_in.setdefault(x, set()).add(s_uniques[s])
+    return named_in
+
+
+def _subject_names(df: pd.DataFrame, real: np.ndarray, s_codes: np.ndarray, s_uniques) -> list[tuple[tuple[str, ...], int]]:
+    """(words, subject code) for each way a subject is written: its key and its raw spelling."""
+    raw = df["subject"].to_numpy()[real] if "subject" in df else np.full(int(real.sum()), None, dtype=object)
+    missing = pd.isna(raw)
+    spelled = raw.astype(object, copy=True)
+    spelled[missing] = [str(x) for x in raw[missing]]  # a missing spelling reads as its str() ("nan")
+    r_codes, r_uniques = pd.factorize(spelled)
+    sc = s_codes[real].astype(np.int64)
+    _, first = np.unique(sc * (len(r_uniques) + 1) + r_codes, return_index=True)
+    names = set()
+    for s, r in zip(sc[first].tolist(), r_codes[first].tolist()):
+        sub = s_uniques[s]
+        for x in {sub, str(r_uniques[r]).lower()}:
+            ws = tuple(WORDS.findall(x))
+            if ws:
+                names.add((ws, s))
+    return sorted(names)
+
+
+def _texts_naming(texts: list[str], names: list[tuple[tuple[str, ...], int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(text, subject code) pairs, unique: the texts (read lowercased, as words) that hold every
+    word of one of the subject's names. Words are integer codes; a text is a candidate for a
+    name only when it holds the name's rarest word, so this costs the words read, not texts
+    times names."""
+    if not texts or not names:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
+    vocab = pd.Index(["\x00"] + sorted({x for ws, _ in names for x in ws}))  # code 0: a text boundary
+    code = {x: i for i, x in enumerate(vocab)}
+    used = Counter(x for ws in {ws for ws, _ in names} for x in set(ws))
+    width = max(len(ws) for ws, _ in names)
+    words = np.full((len(names), width), -1, dtype=np.int64)
+    for j, (ws, _) in enumerate(names):
+        words[j, :len(ws)] = [code[x] for x in ws]
+    rare = np.array([code[min(ws, key=lambda x: (used[x], ws.index(x)))] for ws, _ in names], dtype=np.int64)
+    subject = np.array([s for _, s in names], dtype=np.int64)
+    by_rare = np.argsort(rare, kind="stable")
+    rare_sorted = rare[by_rare]
+    v = len(vocab)
+    found_text, found_sub = [], []
+    for at in range(0, len(texts), TEXT_CHUNK):
+        chunk = texts[at:at + TEXT_CHUNK]
+        joined = "\x00".join(chunk)
+        if joined.count("\x00") != len(chunk) - 1:  # a text holding the separator: it is no word anyway
+            joined = "\x00".join(x.replace("\x00", " ") for x in chunk)
+        tokens = vocab.get_indexer(SEPARATED_WORDS.findall(joined.lower()))
+        tid = np.cumsum(tokens == 0)
+        known = tokens > 0
+        keys = np.unique(tid[known] * v + tokens[known])  # (text, word) pairs, sorted
+        k_text, k_word = keys // v, keys % v
+        lo, hi = np.searchsorted(rare_sorted, k_word, "left"), np.searchsorted(rare_sorted, k_word, "right")
+        count = hi - lo
+        c_text = np.repeat(k_text, count)
+        c_name = by_rare[np.repeat(lo, count) + _ranks(count)]
+        ok = np.ones(len(c_name), dtype=bool)
+        for k in range(width):
+            need = words[c_name, k]
+            probe = c_text * v + need
+            pos = np.minimum(np.searchsorted(keys, probe), len(keys) - 1)
+            ok &= (need < 0) | (keys[pos] == probe)
+        found_text.append(c_text[ok] + at)
+        found_sub.append(subject[c_name[ok]])
+    pairs = np.unique(np.concatenate(found_text) * (int(subject.max()) + 1) + np.concatenate(found_sub))
+    return pairs // (int(subject.max()) + 1), pairs % (int(subject.max()) + 1)
+
+
+def _ranks(count: np.ndarray) -> np.ndarray:
+    """0, 1, ..., c-1 for each c in ``count``, concatenated."""
+    total = int(count.sum())
+    return np.arange(total) - np.repeat(np.cumsum(count) - count, count)
 
 
 def _fold_targets(t: pd.DataFrame, named_in: dict[int, set[str]]) -> pd.DataFrame:
