@@ -35,6 +35,14 @@ from figures.records import Article
     ("The toll from March's earthquake has reached 2,300.", date(2024, 4, 10), {"2,300": date(2024, 4, 10)}),
     # a first name before "May's" makes it a person
     ("Prime Minister Theresa May's government spent £3bn.", date(2019, 8, 1), {"£3bn": date(2019, 8, 1)}),
+    # the day a statement was made or a figure published yields to the month the figure measures
+    ("The agency said Wednesday 3.1% was its corrected estimate of January's inflation rate.", date(2024, 2, 21),
+     {"3.1%": date(2024, 1, 1)}),
+    ("When March's trade figure was first published by the agency, on April 12, it showed a deficit of $4bn.",
+     date(2024, 5, 20), {"$4bn": date(2024, 3, 1)}),
+    # ... but not to another day: the statement's day stays the nearer date
+    ("Officials said on Thursday that 40 people were still unaccounted for after the dam burst on May 2.",
+     date(2024, 5, 10), {"40": date(2024, 5, 9)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

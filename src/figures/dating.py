@@ -9,8 +9,10 @@ import re
 from bisect import bisect_right
 from datetime import date
 
+from functools import cache
+
 from figures.context import Claimant, Context, Read
-from figures.lexicon import EVENT_NOUNS
+from figures.lexicon import EVENT_NOUNS, data_lines
 from figures.timeref import TimeRef
 from figures.tokens import Tok, clause_bounds
 
@@ -28,6 +30,37 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
         return None
     day = next(iter(days))
     return day if day[1] == "day" and 1 <= (published - day[0]).days <= 2 else None
+
+
+@cache
+def _cues(kind: str) -> tuple[str, ...]:
+    """The phrases of one kind in ``data/dating_cues.tsv``."""
+    return tuple(p for k, p in (line.split("\t") for line in data_lines("dating_cues.tsv")) if k == kind)
+
+
+@cache
+def _release_before() -> re.Pattern[str]:
+    # "published on Wednesday", "first reported by the Office for National Statistics (ONS), on May 21"
+    verbs = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues("release"))
+    return re.compile(rf"\b(?:{verbs})\b(?:\s+by\s+[^;:.–—]{{1,70}}?)?[\s,]*(?:on|in|at)?\s*$", re.IGNORECASE)
+
+
+def _dates_release(ctx: Context, t: TimeRef, claimants: list[Claimant]) -> bool:
+    """The date of a statement about the figure or of its publication ("the ONS said Thursday",
+    "the data published on Wednesday") rather than of the period it measures."""
+    text = ctx.article.text
+    if any(c.start >= 0 and c.day and dates_statement(text, c.start, t) for c in claimants):
+        return True
+    return bool(_release_before().search(text, max(0, t.start - 100), t.start))
+
+
+def _periods_first(ctx: Context, dates: list[TimeRef], claimants: list[Claimant]) -> list[TimeRef]:
+    """A statement's or a release's day yields to a month or year in the same clause: the period
+    the figure measures ("the ONS said Thursday the rate was 3.5% in April's figures"). A day
+    does not: "officials released on Thursday the names of 388 missing after the fire on Aug. 8"."""
+    if not any(t.precision != "day" for t in dates):
+        return dates
+    return [t for t in dates if t.precision != "day" or not _dates_release(ctx, t, claimants)]
 
 
 def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
@@ -102,6 +135,8 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             hi = clause_bounds(toks, hi)[1]  # "from 179,000 to 118,000 in June": the pair shares its date
         c_lo, c_hi = toks[lo].start, toks[hi - 1].end
         own = [t for t in points if c_lo <= t.start < c_hi]
+        if len(own) > 1:
+            own = _periods_first(ctx, own, claimants)
         if own:
             text = ctx.article.text
             # "revised from 179,000 to 118,000 in June and from 114,000 to 89,000 in July": a
@@ -125,7 +160,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             before = [t for t in before if not ((k := bisect_right(ends, t.start)) and
                                                 _TRAILING.fullmatch(text, ends[k - 1], t.start))]
         if before:
-            return not_after(before[-1], base)
+            return not_after(_periods_first(ctx, before, claimants)[-1], base)
     for c in claimants:
         if c.day:
             return c.day
