@@ -116,6 +116,15 @@ PAIRS = [
     ("n more", dict(value=5, measure="identified", entity="people", subject="Maui", as_of="2023-09-08",
                     sentence="The county says it has identified five more whose relatives must be reached.", span="five", article="w1"),
      dict(value=40, measure="identified", entity="people", subject="Maui", as_of="2023-09-08", article="w2"), None),
+    # two rates of one economy are two measures: inflation is not the interest rate
+    ("inflation vs interest rate", dict(value=3.5, unit="percent", measure="inflation", entity="inflation rate",
+                                        subject="UK", article="ir1"),
+     dict(value=4.25, unit="percent", measure="interest rate", entity="interest rate", subject="UK", article="ir2"), None),
+    # and one rate worded two ways is one measure: "inflation" and "the inflation rate"
+    ("one rate, two wordings", dict(value=3.5, unit="percent", measure="inflation", entity="inflation rate",
+                                    subject="UK", article="if1"),
+     dict(value=3.4, unit="percent", measure="inflation", entity="inflation", subject="UK", article="if2"),
+     "cross_source"),
     # "time since" grows by itself: 24 hours one day, 72 hours two days later
     ("elapsed time", dict(value=24, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-07", article="z1"),
      dict(value=72, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-09", article="z2"), None),

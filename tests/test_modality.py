@@ -31,6 +31,9 @@ def test_change_or_level(text, span, change):
     ("North Korea has decided to send 12,000 troops.", "12,000", "decided"),
     ("More than 3,000 people have died.", "More than 3,000", "actual"),  # a bound is no modality
     ("The toll rose to 500 and is expected to climb.", "500", "actual"),  # the cue is about what comes next
+    ("Economists had been expecting a rise in inflation to 3.3% last month.", "3.3%", "projected"),
+    # a counterfactual: "have been" inside "would have been" is not read again as "actual"
+    ("The rate would have been closer to the 3.3 per cent forecast.", "3.3 per cent", "hypothetical"),
 ])
 def test_modality(text, span, modality):
     art = Article(id="t", text=text, outlet="Example Wire", published=date(2024, 3, 1))

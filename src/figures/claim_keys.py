@@ -17,7 +17,7 @@ import pandas as pd
 from figures.codes import column_codes
 from figures.config import Settings
 from figures.intervals import logical_bounds
-from figures.quantity import EVENT_MEASURES, GENERIC_ENTITIES, OCCASION, key_frame, predicate
+from figures.quantity import EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, key_frame, predicate
 from figures.subject_folding import fold_subjects
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     if is_named.any():
         w.loc[is_named, "k_predicate"] = names[is_named].to_numpy()
         w.loc[is_named, "k_unit"] = "count"
+    rate_key(w)
     merge_scopes(w)
     entity_key(w)
     subject_fallback(w, col("article_id"))
@@ -191,12 +192,24 @@ def entity_key(w: pd.DataFrame) -> None:
     """The counted thing as a key field: "people" is not distinguishing once the predicate says
     killed or injured, nor a head that only names the predicate again ("troops" deployed)."""
     ent = w["k_entity"]
-    generic = ent.isin(list(GENERIC_ENTITIES - {None})).to_numpy()
+    # "rate", "share", "total" name no counted thing either
+    generic = ent.isin(list((GENERIC_ENTITIES | GENERIC_MEASURES) - {None})).to_numpy()
     codes, uniques = pd.factorize(ent)
     head_pred = np.array([predicate(u) for u in uniques] + [None], dtype=object)[codes]
     names_predicate = (head_pred == w["k_predicate"].to_numpy()) & ~w["k_cumulative"].to_numpy()
     same = (ent == w["k_predicate"]).to_numpy()
     w["k_entity"] = np.where(generic | names_predicate | same, None, ent.to_numpy())
+
+
+def rate_key(w: pd.DataFrame) -> None:
+    """A percentage's unit already says "a share": the "share" marker ("inflation rate", "share
+    of the vote") would only split one measure by its wording."""
+    pct = (w["k_unit"] == "percent").to_numpy()
+    if not pct.any():
+        return
+    marks = w["k_markers"].to_numpy()[pct]
+    plain = {m: "|".join(x for x in m.split("|") if x != "share") for m in pd.unique(marks)}
+    w.loc[pct, "k_markers"] = [plain[m] for m in marks]
 
 
 def subject_fallback(w: pd.DataFrame, article: pd.Series) -> None:

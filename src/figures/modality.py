@@ -21,13 +21,15 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
             return "actual"
     best = None
     first = vocab.modality_first
+    inside = 0  # words of the cue last read are not read again ("would have been" holds "have been")
     for j in range(max(lo, ti - 10), ti):
-        if toks[j].low not in first or _month(toks, j):
+        if j < inside or toks[j].low not in first or _month(toks, j):
             continue
         for k in (3, 2, 1):
             key = tuple(t.low for t in toks[j:j + k])
             if len(key) == k and key in vocab.modality:
                 best = vocab.modality[key]
+                inside = j + k
                 break
     if best is None:
         for j in range(ti + 1, min(n, ti + 8)):

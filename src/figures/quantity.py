@@ -107,6 +107,9 @@ NEGATION_AFTER = re.compile(r"\b(?:not yet|yet to be|not been|never been|have no
 NEGATION_REACH = 60  # characters after the figure, within its clause
 # Modalities that describe a figure that has not happened (yet).
 PLANNED_MODALITIES = frozenset({"decided", "intended", "projected", "hypothetical"})
+# Measures that name no quantity of their own: a share or a figure of what?
+GENERIC_MEASURES = frozenset({"share", "measure", "rate", "percentage", "proportion", "number", "total", "figure",
+                              "amount", "level", "value", "count", "estimate", "duration", "multiplier", "age"})
 # Words that only pad a subject.
 SUBJECT_STOP = frozenset({"the", "a", "an", "of", "in", "on", "s"})
 SUBJECT_ALIASES: dict[str, str] = {
@@ -161,6 +164,14 @@ def predicate(text: str | None) -> str | None:
         if w in _PREDICATE_OF:
             return _PREDICATE_OF[w]
     return None
+
+
+@lru_cache(maxsize=65536)
+def measure_name(text: str | None) -> str | None:
+    """The extractor's normalised measure as a predicate ("interest rate", "inflation"), unless
+    it only says "a share" or "a figure"."""
+    t = " ".join(lemma(w) for w in WORD.findall(str(text).lower())) if isinstance(text, str) else ""
+    return None if not t or t in GENERIC_MEASURES else t
 
 
 @lru_cache(maxsize=65536)
@@ -363,7 +374,10 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     for code in p_uniques:
         m, e = m_uniques[code // (len(e_uniques) + 1)], e_uniques[code % (len(e_uniques) + 1)]
         head = head_noun(e)
-        pred = predicate(m) or predicate(e) or head  # no predicate word: the counted thing names it
+        # the predicate: a predicate word of the measure, else the extractor's own normalised
+        # measure ("inflation", "interest rate"), else a predicate word of the counted thing,
+        # else the counted thing itself
+        pred = predicate(m) or measure_name(m) or predicate(e) or head
         mk = markers(f"{m or ''} | {e or ''}")
         if pred == "jobs" and e and (sector := SECTOR.search(e)):
             mk = mk | {"sector:" + " ".join(words(sector.group(1)))}  # jobs in healthcare are not all jobs
