@@ -43,6 +43,13 @@ from figures.records import Article
     # ... but not to another day: the statement's day stays the nearer date
     ("Officials said on Thursday that 40 people were still unaccounted for after the dam burst on May 2.",
      date(2024, 5, 10), {"40": date(2024, 5, 9)}),
+    # a date further on in the sentence dates the figures of the run before it
+    ("Three people were killed and 12 wounded, among them children, in a rocket strike on Sunday.",
+     date(2024, 3, 5), {"Three": date(2024, 3, 3), "12": date(2024, 3, 3)}),
+    # ... not a figure in a relative clause, which is no part of that predicate
+    ("The district, which has 4,000 homes, was evacuated on Friday.", date(2024, 3, 12), {"4,000": date(2024, 3, 12)}),
+    # a disaster's date is the figure's when the figure stands between them
+    ("The toll from the floods rose to 48 on Monday.", date(2024, 5, 8), {"48": date(2024, 5, 6)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

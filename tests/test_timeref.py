@@ -68,6 +68,7 @@ def test_not_dates(expr):
     ("during January, 300 jobs went", "January", "point"),
     ("the bureau said April's inflation rate was", "April's", "attributive"),  # names a statistic's month
     ("When August’s jobs figure came out", "August’s", "attributive"),  # "When" opens the sentence, no name
+    ("damage in last week's storm", "last week", "attributive"),  # names the storm
 ])
 def test_roles(text, surface, role):
     refs = find_time_refs(text, BASE)

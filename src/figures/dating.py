@@ -76,9 +76,14 @@ def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
 _EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b[^,;:.]{0,40}$", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _dates_event(text: str, t: TimeRef) -> bool:
-    """"a devastating earthquake before dawn on Monday": the date of the event, not of the figure."""
-    return bool(_EVENT_BEFORE.search(text, max(0, t.start - 56), t.start))
+    """"a devastating earthquake before dawn on Monday": the date of the event, not of the figure —
+    unless a figure stands between them ("the wildfires climbed to 111 Wednesday night")."""
+    m = _EVENT_BEFORE.search(text, max(0, t.start - 56), t.start)
+    return bool(m) and not _DIGIT.search(m.group())
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
@@ -94,9 +99,10 @@ _EVENT_WORD = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b", re.IGNORECAS
 
 
 def _names_period(text: str, t: TimeRef) -> bool:
-    """A month before a noun names the period of what follows ("April's inflation rate", "the
-    March figures") unless what follows is a disaster or attack ("March's earthquake")."""
-    if t.precision != "month":
+    """A month or year before a noun names the period of what follows ("April's inflation rate",
+    "the March figures", "last year's deficit") unless what follows is a disaster or attack
+    ("March's earthquake")."""
+    if t.precision == "day":
         return False
     after = _WORDS_AFTER.match(text, t.end, t.end + 40)
     return not (after and _EVENT_WORD.search(after.group()))
@@ -147,11 +153,16 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             if said and best.text.lower() in DEICTIC:
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
             return not_after(best, base)
-        # 2. the statement's date: "officials said Monday", "tweeted on Wednesday"
+        # 2. a date further on, past the figure's clause, that no other figure stands before:
+        # "five civilians were killed and 40 injured, including women, in shelling yesterday"
+        later = _later_date(ctx, toks, ti, c_hi, points, claimants)
+        if later:
+            return not_after(later, base)
+        # 3. the statement's date: "officials said Monday", "tweeted on Wednesday"
         for c in claimants:
             if c.start >= 0 and c.day:
                 return c.day
-        # 3. a date before the figure in the sentence: "On Friday, the toll rose to 97"
+        # 4. a date before the figure in the sentence: "On Friday, the toll rose to 97"
         # — not one that dates another figure ("against 650,000 on January 19, an increase of 20%")
         text = ctx.article.text
         before = [t for t in points if t.end <= fig.start]
@@ -165,6 +176,40 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         if c.day:
             return c.day
     return ctx.news_day or (base, "day")
+
+
+def _in_aside(toks: list[Tok], ti: int) -> bool:
+    """The figure stands in a relative or subordinate clause: the words from the last comma up
+    to the figure open with "which", "who", "when" ..."""
+    k = ti
+    while k > 0 and toks[k - 1].text not in _RUN_BREAK:
+        k -= 1
+    return any(toks[j].low in _cues("aside") for j in range(k, min(k + 2, ti)))
+
+
+_RUN_BREAK = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+
+def _later_date(ctx: Context, toks: list[Tok], ti: int, clause_end: int, points: list[TimeRef],
+                claimants: list[Claimant]) -> TimeRef | None:
+    """The first date after the figure's clause, when the figures between them, if any, stand in
+    the figure's own run up to the next comma ("five were killed and 40 injured ... yesterday"):
+    a figure after that run takes the date for itself ("735,000, against 650,000 on January 19").
+    A date that times a statement is left to the statement."""
+    later = [t for t in points if t.start >= clause_end]
+    if not later or _in_aside(toks, ti):
+        return None
+    text = ctx.article.text
+    k = ti + 1
+    while k < len(toks) and toks[k].text not in _RUN_BREAK:
+        k += 1
+    run_end = toks[k].start if k < len(toks) else toks[-1].end
+    first = later[0]
+    if any(x.fig >= 0 and run_end <= x.start < first.start for x in toks[k:]):
+        return None
+    if any(c.start >= 0 and dates_statement(text, c.start, first) for c in claimants):
+        return None
+    return first
 
 
 # what may stand between a figure and the date that belongs to it: the other end of a

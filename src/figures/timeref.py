@@ -171,8 +171,8 @@ def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
     after = text[e:e + 24]
     if _PRICE_BASE.match(after):
         return "price base"  # "£72bn at 2015 prices": the year money is counted in, not a date of the figure
-    if kind == "wd" and surface.lower().endswith(("'s", "’s")):
-        return "attributive"  # "Monday's massive earthquake"
+    if surface.lower().endswith(("'s", "’s")) or after.startswith(("'s", "’s")):
+        return "attributive"  # "Monday's massive earthquake", "last week's fires", "yesterday's figures"
     if kind == "mon" and first == "a":
         return "attributive"  # "A March report"
     if prev in ("the", "a") and _LOWER_NEXT.match(after) and kind in ("dmy", "mdy", "mon"):
