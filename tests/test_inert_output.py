@@ -12,6 +12,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -165,6 +166,29 @@ def test_json_lines_escape_every_character_python_splits_lines_on(char: str) -> 
 
     out = to_jsonl([{"sentence": f"12{char}000 troops"}, {"sentence": "next"}])
     assert len(check_jsonl(out)) == 2
+
+
+# The report's CSV writer does whole columns at once (a scan of the joined column for a formula
+# start, numpy for floats); each column must come out as csv_cell makes it, cell by cell.
+@pytest.mark.parametrize("column", [
+    ["12,000", None, "=1+1", "", "-2+3", "+7", "@SUM(1)", "\tx", "\rx"],  # every formula start
+    ["first line\n=HYPERLINK(1)", "plain"],  # a line break then "=": in the joined column, not at a cell's start
+    ["fine\n", "=2", None],  # a cell ending in a line break, the next one a formula
+    ["no formula here\nat all", None, "x"],
+    [12000.0, None, float("nan"), 2.5, 0.1 + 0.2, -3.0, -0.0, 1e-300, float("inf"), -float("inf")],
+    [1e20, 2.0 ** 53, 2.0 ** 53 - 1, -1e300],  # integral floats past numpy's exact int64 conversion
+    [None, None],
+    [3, -4, 0],
+    [date(2024, 10, 21), None, date(2024, 10, 21)],
+    [True, "=x", 1.5, None],  # mixed: cell by cell
+])
+def test_csv_columns_are_written_as_csv_cell_writes_each_cell(column: list) -> None:
+    from figures.formats import columns_to_csv, columns_to_csv_lines, csv_cell
+
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\n").writerows([["c"]] + [[csv_cell(v), "x"] for v in column])
+    assert columns_to_csv({"c": column, "d": ["x"] * len(column)}) == expected.getvalue().replace('c\n', 'c,d\n', 1)
+    assert "".join(columns_to_csv_lines({"c": column, "d": ["x"] * len(column)})) == expected.getvalue().split("\n", 1)[1]
 
 
 # -- conflicts -----------------------------------------------------------------------------------

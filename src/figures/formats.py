@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
+import numpy as np
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Characters Python's str.splitlines() breaks on that json.dumps leaves raw: a reader that splits
@@ -87,18 +89,59 @@ def columns_to_csv(columns: dict[str, list]) -> str:
     return buf.getvalue()
 
 
-def _column_cells(values: list) -> list[str]:
-    """``csv_cell`` of each value, with the common one-type columns done in one pass."""
+class _Lines(list):
+    """A file for ``csv.writer`` that keeps each row's text apart (the writer writes a row a call)."""
+
+    write = list.append
+
+
+def columns_to_csv_lines(columns: dict[str, list]) -> list[str]:
+    """Each row of equal-length columns as a CSV line, "\n" included, no header; cells as in
+    ``columns_to_csv``. Lines of different columns join with "," into one wider row: the
+    cells of a row are quoted each on its own."""
+    lines = _Lines()
+    csv.writer(lines, lineterminator="\n").writerows(zip(*map(_column_cells, columns.values())))
+    return lines
+
+
+# A formula start after a line break, in a column joined by line breaks: a few substring scans
+# in C find that no cell of the column needs neutralising (the usual case), not a test per cell.
+_FORMULA_AFTER_BREAK = tuple("\n" + ch for ch in FORMULA_START)
+_EXACT_INT = 2.0 ** 53  # below this, every integral float prints as its int
+
+
+def _column_cells(values: list) -> list:
+    """``csv_cell`` of each value, with the common one-type columns done in one pass (a text
+    column that needs no neutralising is handed back as it is: the CSV writer writes None as
+    an empty cell, as csv_cell does)."""
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
+        joined = "\n" + "\n".join(filter(None, values))
+        if not any(start in joined for start in _FORMULA_AFTER_BREAK):
+            return values
         return ["" if v is None else "'" + v if v.startswith(FORMULA_START) else v for v in values]
     if kinds <= {float, type(None)}:
-        return ["" if v is None or v != v else str(int(v)) if v.is_integer() else repr(v) for v in values]
+        return _float_cells(values)
     if kinds <= {int}:
         return [str(v) for v in values]
     if kinds <= {date, type(None)}:
-        return ["" if v is None else v.isoformat() for v in values]
+        text = {d: "" if d is None else d.isoformat() for d in set(values)}  # a week has seven dates
+        return [text[v] for v in values]
     return [csv_cell(v) for v in values]
+
+
+def _float_cells(values: list) -> list[str]:
+    """Floats as csv_cell writes them (12000.0 -> "12000", NaN and None -> ""), the integral
+    ones converted by numpy in one call."""
+    numbers = np.array(values, dtype=float)  # None -> NaN
+    integral = np.isfinite(numbers) & (numbers == np.trunc(numbers)) & (np.abs(numbers) < _EXACT_INT)
+    cells = [""] * len(values)
+    for at, text in zip(np.flatnonzero(integral).tolist(), numbers[integral].astype(np.int64).astype(str).tolist()):
+        cells[at] = text
+    other = ~integral
+    for at, number in zip(np.flatnonzero(other).tolist(), numbers[other].tolist()):
+        cells[at] = "" if number != number else str(int(number)) if number.is_integer() else repr(number)  # NaN, None: empty
+    return cells
 
 
 def terminal_text(value: object, width: int = 60) -> str:

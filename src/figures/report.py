@@ -30,7 +30,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from figures.charts import claimant_colours, timeline_svgs
-from figures.formats import columns_to_csv, escape_line_breaks, plain
+from figures.formats import columns_to_csv, columns_to_csv_lines, escape_line_breaks, plain
 from figures.compare import CLOSING_VERDICTS, Comparison  # a closed flag leaves the list, shown as resolved
 from figures.config import Settings
 from figures.errors import ConfigError
@@ -537,18 +537,19 @@ def _json_by_line(doc: dict) -> str:
 
 
 def render_flags_csv(report: Report) -> str:
-    """One row per claim of each flag, the flag's fields repeated."""
-    cols: dict[str, list] = {c: [] for c in FLAG_CSV_COLUMNS}
-    for v in report.flags:
-        f = v.flag
-        claims = sorted(f.claims, key=_when)
-        for name, value in (("flag_id", f.id), ("status", v.status), ("kind", f.kind), ("subject", f.subject),
-                            ("entity", f.entity), ("measure", f.measure), ("severity", round(f.severity, 4)),
-                            ("verdict", f.verdict)):
-            cols[name] += [value] * len(claims)
-        for name in FLAG_CSV_COLUMNS[8:]:
-            cols[name] += [getattr(c, name) for c in claims]
-    return columns_to_csv(cols)
+    """One row per claim of each flag, the flag's fields repeated. A flag's cells and a claim's
+    cells are each made once, as parts of a CSV line, and joined per row: a claim held by
+    several flags (or a flag's thirty fields per claim) is not turned into text again."""
+    flag_cols, claim_cols = FLAG_CSV_COLUMNS[:8], FLAG_CSV_COLUMNS[8:]
+    held = [sorted(v.flag.claims, key=_when) for v in report.flags]
+    claims = list({c.claim_id: c for mine in held for c in mine}.values())
+    flags = [(v.flag.id, v.status, v.flag.kind, v.flag.subject, v.flag.entity, v.flag.measure, round(v.flag.severity, 4),
+              v.flag.verdict) for v in report.flags]
+    flag_parts = [line[:-1] + "," for line in columns_to_csv_lines(dict(zip(flag_cols, map(list, zip(*flags)))))] if flags else []
+    claim_parts = dict(zip((c.claim_id for c in claims), columns_to_csv_lines(
+        {name: list(map(operator.attrgetter(name), claims)) for name in claim_cols})))
+    header = columns_to_csv({name: [] for name in FLAG_CSV_COLUMNS})
+    return header + "".join([part + claim_parts[c.claim_id] for part, mine in zip(flag_parts, held) for c in mine])
 
 
 def render_claims_csv(report: Report) -> str:
