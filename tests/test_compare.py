@@ -125,6 +125,27 @@ PAIRS = [
                                     subject="UK", article="if1"),
      dict(value=3.4, unit="percent", measure="inflation", entity="inflation", subject="UK", article="if2"),
      "cross_source"),
+    # a round floor is near its figure: "more than 20,000" killed against "around 130,000"
+    ("round floor far below", dict(value=20_000, qualifier="more_than", low=20_000, measure="killed", entity="people",
+                                   subject="Sudan", article="f1", claimant="UN"),
+     dict(value=130_000, qualifier="about", measure="killed", entity="people", subject="Sudan", article="f2",
+          claimant="Researchers"), "cross_source"),
+    # and a figure within reach of the floor fits it: "more than £500m" and £576.8m
+    ("round floor fits", dict(value=500e6, qualifier="more_than", low=500e6, unit="GBP", measure="cost",
+                              entity="cost", article="f3"),
+     dict(value=576.8e6, unit="GBP", measure="cost", entity="cost", article="f4"), None),
+    # a round ceiling: "up to 150,000" dead is not a way of saying 15,550
+    ("round ceiling far above", dict(value=150_000, qualifier="up_to", high=150_000, measure="killed", entity="people",
+                                     subject="Sudan", article="f5", claimant="Envoy"),
+     dict(value=15_550, measure="killed", entity="people", subject="Sudan", article="f6", claimant="OCHA"),
+     "cross_source"),
+    # a precise figure under a bound is the count it states: "at least 15,383" against 17,591
+    ("precise bound", dict(value=15_383, qualifier="at_least", low=15_383, measure="killed", entity="people",
+                           subject="Turkey and Syria", article="f7"),
+     dict(value=17_591, measure="killed", entity="people", subject="Turkey and Syria", article="f8"), "cross_source"),
+    # "people" alone says nothing of what happened to them: 11 million and 25 million people
+    ("people alone", dict(value=11e6, measure=None, entity="people", subject="Sudan", article="pa1"),
+     dict(value=25e6, measure=None, entity="people", subject="Sudan", article="pa2"), None),
     # "time since" grows by itself: 24 hours one day, 72 hours two days later
     ("elapsed time", dict(value=24, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-07", article="z1"),
      dict(value=72, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-09", article="z2"), None),

@@ -16,7 +16,7 @@ import pandas as pd
 
 from figures.codes import column_codes
 from figures.config import Settings
-from figures.intervals import logical_bounds
+from figures.intervals import last_digit_unit, logical_bounds
 from figures.quantity import EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, key_frame, predicate
 from figures.subject_folding import fold_subjects
 
@@ -28,6 +28,8 @@ PAST_OCCASION_DAYS = 365  # an event's figure dated this long before its article
 ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
 # One-sided wordings read as their stated figure when a quantity's timeline is judged.
 STATED_AS_ABOUT = {q: "about" for q in ("at_least", "more_than", "at_most", "up_to", "less_than")}
+PRECISE_DIGITS = 3  # "at least 15,383" is a count with a caveat; "more than 20,000" a floor
+BOUND_REACH = 2.0  # how far past its figure a round bound reaches: "more than 20,000" < 40,000
 
 
 def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
@@ -60,7 +62,7 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     value = pd.to_numeric(col("value"), errors="coerce").to_numpy(dtype=float) * factor
     low = pd.to_numeric(col("low"), errors="coerce").to_numpy(dtype=float) * factor
     high = pd.to_numeric(col("high"), errors="coerce").to_numpy(dtype=float) * factor
-    w["lo"], w["hi"] = logical_bounds(value, low, high, col("qualifier").fillna("exact").to_numpy(),
+    w["lo"], w["hi"] = reading_bounds(value, low, high, col("qualifier").fillna("exact").to_numpy(),
                                       settings.rounding_tolerance)
     w["v_base"] = value
     # over time a source's stated figure is what changes: "more than 21,000" on one day and
@@ -104,6 +106,30 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         merge_scopes(w)
     w["kcode"] = column_codes(w, KEY_FIELDS[:-1])
     return w
+
+
+def reading_bounds(value, low, high, qualifier, rel_tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """The interval a claim is compared on: its logical interval, read as news is written.
+
+    - A precise figure under a bound ("at least 15,383", "as many as 12,391": three or more
+      significant digits) is a count with a caveat: it is read as the figure it states.
+    - A round bound ("more than 20,000", "up to 150,000") is a floor or a ceiling near the
+      figure, not an open range: "more than 20,000" does not stand for 130,000, nor "up to
+      150,000" for 15,550. Its open side reaches BOUND_REACH times the figure.
+    """
+    qualifier = np.asarray(qualifier, dtype=object)
+    one_sided = np.isin(qualifier, list(STATED_AS_ABOUT))
+    v = np.asarray(value, dtype=float)
+    unit = last_digit_unit(v)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        digits = np.floor(np.log10(np.abs(v) / unit) + 1e-9) + 1
+    precise = one_sided & (digits >= PRECISE_DIGITS)
+    lo, hi = logical_bounds(value, low, high, np.where(precise, "exact", qualifier), rel_tol)
+    lower_bound = one_sided & ~precise & np.isin(qualifier, ["at_least", "more_than"]) & (v > 0)
+    upper_bound = one_sided & ~precise & np.isin(qualifier, ["at_most", "up_to", "less_than"]) & (v > 0)
+    hi = np.where(lower_bound, np.maximum(lo, BOUND_REACH * v), hi)
+    lo = np.where(upper_bound, np.minimum(hi, v / BOUND_REACH), lo)
+    return lo, hi
 
 
 # -- units -------------------------------------------------------------------------------------

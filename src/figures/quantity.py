@@ -376,8 +376,9 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
         head = head_noun(e)
         # the predicate: a predicate word of the measure, else the extractor's own normalised
         # measure ("inflation", "interest rate"), else a predicate word of the counted thing,
-        # else the counted thing itself
-        pred = predicate(m) or measure_name(m) or predicate(e) or head
+        # else the counted thing itself, unless it is only "people": "11 million people" says
+        # nothing of what happened to them, so it is compared with nothing
+        pred = predicate(m) or measure_name(m) or predicate(e) or (head if head not in GENERIC_ENTITIES else None)
         mk = markers(f"{m or ''} | {e or ''}")
         if pred == "jobs" and e and (sector := SECTOR.search(e)):
             mk = mk | {"sector:" + " ".join(words(sector.group(1)))}  # jobs in healthcare are not all jobs
