@@ -50,6 +50,15 @@ from figures.records import Article
     ("The district, which has 4,000 homes, was evacuated on Friday.", date(2024, 3, 12), {"4,000": date(2024, 3, 12)}),
     # a disaster's date is the figure's when the figure stands between them
     ("The toll from the floods rose to 48 on Monday.", date(2024, 5, 8), {"48": date(2024, 5, 6)}),
+    # an event's date dates what it did in the clause right after it ...
+    ("An explosion ripped through a market on Tuesday, killing 14 and wounding 30.", date(2024, 6, 13),
+     {"14": date(2024, 6, 11), "30": date(2024, 6, 11)}),
+    # ... not a disaster's, whose toll keeps rising and is counted up to the report
+    ("A cyclone made landfall on Sunday, killing at least 40 people.", date(2024, 6, 11),
+     {"at least 40": date(2024, 6, 11)}),
+    # ... nor for a toll that names the event
+    ("Casualties from the explosion at the depot on Monday may exceed 200.", date(2024, 2, 14),
+     {"exceed 200": date(2024, 2, 14)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

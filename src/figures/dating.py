@@ -132,6 +132,9 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         # sentence is about another year's event ("a 7.8 temblor that killed 9,000 in Nepal in 2015")
         years = [t for t in times if t.precision == "year" and t.role == "point" and base and t.day.year < base.year]
         return (years[0].day, "year") if years else (base, "day")
+    result = _event_result_date(ctx, toks, ti, times)
+    if result:
+        return not_after(result, base)
     # a date that contains the figure ("two years ago") dates something else
     points = [t for t in _figure_dates(ctx, times) if not (t.start < fig.end and fig.start < t.end)]
     if points:
@@ -178,12 +181,36 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     return ctx.news_day or (base, "day")
 
 
-def _in_aside(toks: list[Tok], ti: int) -> bool:
-    """The figure stands in a relative or subordinate clause: the words from the last comma up
-    to the figure open with "which", "who", "when" ..."""
+@cache
+def _incident_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues("incident"))
+    return re.compile(rf"\b(?:{words})\b[^,;:]{{0,50}}$", re.IGNORECASE)
+
+
+def _event_result_date(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef]) -> TimeRef | None:
+    """An incident's date right before a clause of what it did: "repelled an attack west of the
+    city yesterday, killing 60 and injuring 52" — the figures count that day's dead. (A disaster's
+    toll, "an earthquake struck on Friday, killing 2,012", is counted up to the report.)"""
+    k = _run_start(toks, ti)
+    if k == 0 or toks[k - 1].text != "," or toks[k].low not in _cues("result"):
+        return None
+    comma = toks[k - 1].start
+    text = ctx.article.text
+    return next((t for t in times if t.role == "point" and not text[t.end:comma].strip()
+                 and _incident_before().search(text, max(0, t.start - 80), t.start)), None)
+
+
+def _run_start(toks: list[Tok], ti: int) -> int:
     k = ti
     while k > 0 and toks[k - 1].text not in _RUN_BREAK:
         k -= 1
+    return k
+
+
+def _in_aside(toks: list[Tok], ti: int) -> bool:
+    """The figure stands in a relative or subordinate clause: the words from the last comma up
+    to the figure open with "which", "who", "when" ..."""
+    k = _run_start(toks, ti)
     return any(toks[j].low in _cues("aside") for j in range(k, min(k + 2, ti)))
 
 
