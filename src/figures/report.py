@@ -348,12 +348,11 @@ def _sources(claims: pd.DataFrame, articles: pd.DataFrame, flags: Sequence[Flag]
     for f in flags:
         flag_counts.update({c.outlet for c in f.claims if c.outlet})
     outlets = sorted({o for o in articles["outlet"] if isinstance(o, str)})
-    rows = []
-    for outlet in outlets:
-        mine = claims[claims["outlet"] == outlet]
-        rows.append(SourceRow(outlet, int((articles["outlet"] == outlet).sum()), len(mine), flag_counts[outlet],
-                              int(mine["attributed_to"].nunique()), weights.get(outlet.casefold())))
-    return tuple(rows)
+    n_articles = articles["outlet"].value_counts().to_dict()
+    by_outlet = claims.groupby("outlet")["attributed_to"]  # one grouping, not a filter per outlet
+    n_claims, n_claimants = by_outlet.size().to_dict(), by_outlet.nunique().to_dict()
+    return tuple(SourceRow(outlet, int(n_articles[outlet]), int(n_claims.get(outlet, 0)), flag_counts[outlet],
+                           int(n_claimants.get(outlet, 0)), weights.get(outlet.casefold())) for outlet in outlets)
 
 
 def _claimants(claims: pd.DataFrame, reliability: pd.DataFrame) -> tuple[ClaimantRow, ...]:
@@ -377,8 +376,9 @@ _claim_fields = operator.attrgetter(*_CLAIM_FIELDS)
 
 def _clean(c: FlagClaim) -> FlagClaim:
     """A claim with pandas' NaN/NaT (from a DataFrame row) as None, so "or" defaults work."""
-    if isinstance(c.sentence, str) and all(v == v for v in _claim_fields(c)):  # the usual case, quickly
-        return c
+    fields = _claim_fields(c)
+    if isinstance(c.sentence, str) and all(map(operator.eq, fields, fields)):  # the usual case, in C
+        return c  # (operator.eq, unlike ==/in on a tuple, does not take a NaN as equal to itself)
     changes = {}
     for name in _CLAIM_FIELDS:
         value = getattr(c, name)
