@@ -102,6 +102,44 @@ CASES = [
     # 9. an organisation that reports a figure is not its subject
     ("US economy adds 200,000 jobs", "The US economy added 200,000 jobs in May. The BLS also revised the "
      "previous two months by a total of 31,000.", "a total of 31,000", "US"),
+    # 10. an unlisted name of several words after a locative is one place, particles included
+    (None, "Gunmen killed 23 villagers near Kaura Namoda on Tuesday.", "23", "Kaura Namoda"),
+    (None, "Storms left 3,000 families homeless in Ciudad del Este, officials said.", "3,000", "Ciudad del Este"),
+    (None, "Police said 9,000 people marched through central Nairobi.", "9,000", "Nairobi"),  # a capital as scene
+    # ... a name with a region noun, however many words it has, is that region
+    (None, "Torrential rain in Santa Catarina state has forced 8,000 people from their homes.", "8,000",
+     "Santa Catarina"),
+    # 11. a settlement or area noun introduces a place ("the city of X", "west of X")
+    (None, "Flooding in the coastal city of Beira destroyed 9,000 houses.", "9,000", "Beira"),
+    (None, "Landslides buried 40 homes in the hill town of Mabira.", "40", "Mabira"),
+    # 12. "the city", "the town" refer to the last city or town the article named (an apposition names one)
+    (None, "Rebels entered Kalemie, the capital of Tanganyika, on Monday. Aid groups said 300 people were "
+     "wounded in the city.", "300", "Kalemie"),
+    (None, "Fighting resumed in Kismayo on Sunday.\n\nThe army said 45 fighters were killed north of the town.",
+     "45", "Kismayo"),
+    # 13. a short aside in brackets does not end the figure's clause
+    (None, "Some 70 members of the Allied Democratic Forces (ADF) were killed in Beni.", "Some 70", "Beni"),
+    # 14. a figure in a participial clause counts what happened in the main clause's scene
+    (None, "A powerful cyclone battered coastal Mozambique on Sunday, killing at least 60 people.", "at least 60",
+     "Mozambique"),
+    (None, "Gunmen attacked a market west of Maiduguri, killing 19 traders.", "19", "Maiduguri"),
+    (None, "The storm hit Tacloban, leaving 5,000 homeless.", "5,000", "Tacloban"),
+    # 15. an apposition that makes the figure a share of a place's whole names that place
+    (None, "Some 6 million people, a third of Haiti's population, need aid.", "Some 6 million", "Haiti"),
+    (None, "Nearly 9 million people - half of Somalia's population - face hunger.", "Nearly 9 million", "Somalia"),
+    # 16. a demonym that modifies what the clause measures stands for its country ...
+    (None, "Norwegian inflation eased to 3.9% in March.", "3.9%", "Norway"),
+    (None, "The Kenyan shilling lost 4% against the dollar on Friday.", "4%", "Kenya"),
+    # ... but not one that names who acted or who speaks
+    ("Strikes on Gaza kill dozens", "Israeli strikes killed 31 people on Tuesday, medics said.", "31", "Gaza"),
+    # 17. a place that owns the speaking body, past a possessive and modifiers, is the subject
+    (None, "Floods swept the Sahel. Niger's interior ministry said 54 people had died.", "54", "Niger"),
+    (None, "Heavy rain fell for days. The Somali disaster agency said 50 people died.", "50", "Somalia"),
+    # ... and the place of "officials in X said" is where they serve
+    (None, "Officials in Kandahar said 120 shops were burned.", "120", "Kandahar"),
+    # 18. a place in the main clause is not the scene of a figure in an "as ..." clause of its own
+    ("Strikes spread across Spain", "Strikers in Bilbao blocked the port as the union said 8,000 workers joined "
+     "the walkout.", "8,000", "Spain"),
 ]
 
 

@@ -4,16 +4,23 @@ A place after the figure ("1,602 people have died in Syria"), a place in subject
 before it, a place in the claimant's title ("the Syrian government confirmed"), the place the
 paragraph named last, else the article's main place. Properties of the event (magnitude,
 depth) are about the event.
+
+Places beyond the gazetteer are read from how news names them (``data/place_words.tsv``): a
+capitalised name after a locative ("killed near Kaura Namoda"), after a settlement, area or part
+noun ("the city of Derna", "west of El Fasher"), before a region noun ("Santa Catarina state") or
+in an apposition ("Goma, the capital of North Kivu"); "the city" is the last city named.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from figures.attribution import SUBORDINATORS, last_organisation, resolve_name
 from figures.context import BUSINESS_NOUNS, Claimant, Context, org_kinds, unglued
-from figures.lexicon import AUXILIARIES, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words
-from figures.tokens import Tok, join_words
+from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary, data_lines,
+                             org_words, title_words)
+from figures.tokens import Tok, join_words, tokenise
 
 
 def _place_mentions(vocab: Vocabulary, toks: list[Tok]) -> list[tuple[int, int, str, str]]:
@@ -59,30 +66,9 @@ class Place:
 
 
 def find_places(ctx: Context, toks: list[Tok]) -> list[Place]:
-    found = [Place(a, b, c, k) for a, b, c, k in _place_mentions(ctx.vocab, toks)]
-    known = {p.first for p in found}
-    for i, t in enumerate(toks):
-        if i in known or not (t.word and t.cap) or t.low in TIME_WORDS or t.low in org_words() or t.text == "May":
-            continue
-        # "Hatay province", "Kahramanmaras Province": a name with a region noun
-        if i + 1 < len(toks) and toks[i + 1].low in REGION_NOUNS and toks[i + 1].low not in (
-                "north", "south", "east", "west", "capital", "coast"):
-            found.append(Place(i, i + 2, t.text, "region"))
-        # "working in Hatay": an unknown name after "in" is a place more often than not ("in Aleppo,
-        # Latakia" is a list); so is one that opens a sentence as its scene ("In Rouen, the prefecture ...")
-        elif i > 0 and toks[i - 1].low == "in" and (i + 1 == len(toks) or (
-                not toks[i + 1].cap and toks[i + 1].low != "'s" and (toks[i + 1].low != "," or (
-                    i == 1 and i + 2 < len(toks) and not toks[i + 2].cap)))):
-            end = i + 1
-            while end < len(toks) and toks[end].fig < 0 and toks[end].text.isdigit():
-                end += 1  # "in Region 5", "in District 9": the number is part of the name
-            found.append(Place(i, end, join_words(toks[i:end]), "unknown"))
-        # "Marseille, where the prefecture counted 40,000": a name that a "where" clause describes is a scene
-        elif _where_after(toks, i + 1) and t.low not in STOP and (i == 0 or toks[i - 1].low not in ("the", "a", "an")):
-            found.append(Place(i, i + 1, t.text, "unknown"))
-    for p in found:
-        if p.kind == "demonym" and ctx.vocab.places.get((p.name,), ("", ""))[1] == "capital":
-            p.kind = "city"  # "the Parisian procession": a city's demonym names the city, not its country
+    """The places a sentence names, in order: listed and unlisted names, "the capital", "the city",
+    "the North", "both countries", coordinated pairs, "the country"."""
+    found = _named_places(ctx, toks)
     if ctx.capital:  # "In the capital, ...": the capital the article names
         for i in range(1, len(toks)):
             if toks[i].low == "capital" and toks[i - 1].low == "the" and (
@@ -95,9 +81,177 @@ def find_places(ctx: Context, toks: list[Tok]) -> list[Place]:
             target = ctx.main_subject if (ctx.main_subject or "").startswith(t.text) else None
             if target:
                 found.append(Place(i, i + 1, target, "alias"))
+    # "killed west of the city", "shelling in the town": the last city the article named before
+    for i in range(1, len(toks)):
+        if toks[i].low in _CITY_NOUNS and toks[i - 1].low == "the" and (
+                i + 1 == len(toks) or (toks[i + 1].low != "of" and not toks[i + 1].cap)):
+            city = _city_before(ctx, toks[i].start)
+            if city:
+                found.append(Place(i - 1, i + 1, city, "city"))
     found.extend(_group_phrases(ctx, toks))
     found = _coordinate(ctx, toks, sorted(found, key=lambda p: p.first))
     return sorted(found + _country_references(toks, found), key=lambda p: p.first)
+
+
+_CITY_NOUNS = frozenset(("city", "town", "village"))
+
+
+def _city_before(ctx: Context, at: int) -> str | None:
+    """The city or town the article named last before offset ``at``: what "the city" refers to. The
+    article's names are read once, on the first "the city" that needs them."""
+    if ctx.cities is None:
+        text = ctx.article.text
+        toks = tokenise(text, 0, len(text), [])
+        ctx.cities = [(toks[p.first].start, _scene(ctx, toks, p).name) for p in _named_places(ctx, toks)
+                      if p.kind in ("city", "capital", "unknown")]
+    k = bisect_left(ctx.cities, (at,)) - 1
+    return ctx.cities[k][1] if k >= 0 else None
+
+
+def _named_places(ctx: Context, toks: list[Tok]) -> list[Place]:
+    """Places named in ``toks``: listed places and demonyms, and unlisted names a preposition, a
+    settlement noun, a region noun, a "where" clause or an apposition marks as places."""
+    found = [Place(a, b, c, k) for a, b, c, k in _place_mentions(ctx.vocab, toks)]
+    covered = {i for p in found for i in range(p.first, p.end)}
+    words = place_words()
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if i in covered or not _may_open_name(t):
+            i += 1
+            continue
+        end = _name_end(toks, i, covered)
+        after = toks[end] if end < n else None
+        if after is not None and after.low in REGION_NOUNS and after.low not in _NOT_REGION:
+            # "Hatay province", "Rio Grande do Sul state", "North Darfur State": a name with a region noun
+            found.append(Place(i, end + 1, join_words(toks[i:end]), "region"))
+            i = end + 1
+            continue
+        named_as = _named_as(toks, i, words)
+        if named_as and _ends_name(toks, end):
+            # "killed in Port Harcourt", "the eastern city of Derna", "west of El Fasher": a name a
+            # locative preposition or a settlement noun introduces is a place ("in Aleppo, Latakia" is
+            # a list of places, each left alone); "in Region 5": the number is part of the name
+            while end < n and toks[end].fig < 0 and toks[end].text.isdigit():
+                end += 1
+            kind = "region" if named_as == "area" else "city" if named_as == "settlement" else "unknown"
+            found.append(Place(i, end, _whole_of_part(ctx, toks, i, end), kind))
+        elif _where_after(toks, end) and (i == 0 or toks[i - 1].low not in ("the", "a", "an")):
+            # "Marseille, where the prefecture counted 40,000": a name that a "where" clause describes is a scene
+            found.append(Place(i, end, join_words(toks[i:end]), "unknown"))
+        elif _capital_apposition(toks, end, words):
+            found.append(Place(i, end, join_words(toks[i:end]), "city"))  # "Goma, the capital of North Kivu"
+        i = end
+    for p in found:
+        if p.kind == "demonym" and ctx.vocab.places.get((p.name,), ("", ""))[1] == "capital":
+            p.kind = "city"  # "the Parisian procession": a city's demonym names the city, not its country
+    return sorted(found, key=lambda p: p.first)
+
+
+@cache
+def place_words() -> dict[str, frozenset[str]]:
+    """class -> words (``data/place_words.tsv``): locative prepositions, name particles, settlement,
+    area and part nouns, and the nouns of armed force that a demonym only names the actor of."""
+    classes: dict[str, set[str]] = {}
+    for line in data_lines("place_words.tsv"):
+        word, cls = line.split("\t")
+        classes.setdefault(cls, set()).add(word)
+    return {cls: frozenset(ws) for cls, ws in classes.items()}
+
+
+_NOT_REGION = frozenset(("north", "south", "east", "west", "capital", "coast"))
+
+
+def _place_modifier(low: str) -> bool:
+    """"southern", "rebel-held", "central": a word between a preposition and the place it modifies."""
+    return low.endswith(("ern", "-held", "-controlled", "-torn", "-hit", "-ravaged", "-stricken")) \
+        or low in place_words()["modifier"]
+
+
+def _may_open_name(t: Tok) -> bool:
+    """A capitalised word that may start a place's name: not a function word, a day or month, an
+    organisation's word, a title or an acronym ("RSF artillery")."""
+    return t.word and t.cap and t.low not in STOP and t.low not in TIME_WORDS and t.low not in org_words() \
+        and t.low not in title_words() and t.text != "May" and not (t.text.isupper() and len(t.text) > 1)
+
+
+def _name_end(toks: list[Tok], i: int, covered: set[int]) -> int:
+    """End of the capitalised name at token ``i``: "Port Harcourt", "Vina del Mar", "El-Fasher"; at most
+    four words, and never into an organisation's word ("Rapid Support Forces") or a known place."""
+    particles = place_words()["particle"]
+    end = i + 1
+    n = len(toks)
+    while end < n and end - i < 4 and end not in covered:
+        t = toks[end]
+        if t.word and t.cap and t.low not in org_words() and t.low not in TIME_WORDS and t.low not in STOP \
+                and t.low not in REGION_NOUNS:
+            end += 1
+        elif t.low in particles and end + 1 < n and end + 1 not in covered and toks[end + 1].word \
+                and toks[end + 1].cap and toks[end + 1].low not in org_words():
+            end += 2
+        else:
+            break
+    return end
+
+
+def _whole_of_part(ctx: Context, toks: list[Tok], i: int, end: int) -> str:
+    """The name of tokens ``i:end``; "West Maui" in an article about Maui is Maui, as "southern
+    Turkey" is Turkey: a compass part of the article's own place is that place."""
+    name = join_words(toks[i:end])
+    if end - i > 1 and (toks[i].low in place_words()["part"] or toks[i].low.endswith("ern")):
+        rest = join_words(toks[i + 1:end])
+        if rest in (ctx.main_subject, ctx.event_place):
+            return rest
+    return name
+
+
+def _named_as(toks: list[Tok], i: int, words: dict[str, frozenset[str]]) -> str | None:
+    """How the words before token ``i`` introduce a name: "locative" ("in", "near", "through" past
+    modifiers: "in war-torn X"), "settlement" ("the city of"), "area" ("the province of"), "part"
+    ("west of", "the outskirts of"), else None."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and toks[k].word and not toks[k].cap and _place_modifier(toks[k].low):
+        k -= 1
+    if k < 0:
+        return None
+    if toks[k].low == "the" and k > 0 and toks[k - 1].low in words["locative"]:
+        return "locative"  # "in the Sahel"
+    if toks[k].low in words["locative"]:
+        return "locative" if toks[k].low not in ("at", "from", "for") else None
+    if toks[k].low in words["impact"]:
+        return "locative"
+    if toks[k].low == "of" and k > 0:
+        noun = toks[k - 1].low
+        for cls in ("settlement", "area", "part"):
+            if noun in words[cls]:
+                return cls
+        if noun in words["seat"]:
+            return "area"  # "the capital of X": X is what it governs
+    return None
+
+
+def _ends_name(toks: list[Tok], end: int) -> bool:
+    """What follows a name lets it be a place: the end, a lower-case word (not a possessive), a
+    closing mark, or a comma that no other capitalised name follows (a list is no scene)."""
+    if end >= len(toks):
+        return True
+    t = toks[end]
+    if t.text == ",":
+        return end + 1 >= len(toks) or not toks[end + 1].cap
+    if t.word:
+        return not t.cap and t.low != "'s"
+    return t.low != "'s" and t.fig < 0
+
+
+def _capital_apposition(toks: list[Tok], end: int, words: dict[str, frozenset[str]]) -> bool:
+    """"Goma, the capital of North Kivu", "Derna, a coastal city": a name its apposition calls a settlement."""
+    if end + 2 >= len(toks) or toks[end].text != "," or toks[end + 1].low not in ("the", "a"):
+        return False
+    k = end + 2
+    if toks[k].word and not toks[k].cap and toks[k].low not in words["settlement"] and toks[k].low not in words["seat"]:
+        k += 1  # "the eastern city", "a coastal town"
+    return k < len(toks) and (toks[k].low in words["settlement"] or toks[k].low in words["seat"])
 
 
 # "both countries", "the two nations": the places the article reports on together
@@ -175,7 +329,9 @@ def _scene(ctx: Context, toks: list[Tok], p: Place) -> Place:
     if p.kind != "capital":
         return p
     after = toks[p.end].low if p.end < len(toks) else ""
-    if after in ctx.vocab.claimant_verbs or after in AUXILIARIES or after == "'s" or (
+    if _preposition(toks, p) in _SETTING:
+        pass  # "Protesters in Nairobi said": a scene, whatever follows it
+    elif after in ctx.vocab.claimant_verbs or after in AUXILIARIES or after == "'s" or (
             after.endswith("ed") and toks[p.end].word and not toks[p.end].cap):
         return p
     return Place(p.first, p.end, unglued(ctx.vocab, toks[p.first].text) or _surface(toks, p), "city")
@@ -223,6 +379,36 @@ class _Scan:
     owners: list[int]  # tokens "its" / "the retailer's" that own a business noun ...
     owner_reach: list[int]  # ... -(the earliest business noun they own so far), for a bisect
     companies: frozenset[str]
+    openers: list[int]  # "as", "while", "because" opening a clause of their own: "..., as Maui's police chief said"
+
+
+_OPENERS = frozenset("as while whereas although though because".split())
+
+
+def _opens_clause(toks: list[Tok], k: int) -> bool:
+    """"as the police chief said", "while Syria reported": a subordinator before a new subject (not
+    "as many as", "as of Monday", "such as Aleppo")."""
+    if toks[k].low not in _OPENERS or k + 1 >= len(toks) or (k > 0 and toks[k - 1].low == "such"):
+        return False
+    nxt = toks[k + 1]
+    return (nxt.word and nxt.cap) or nxt.low in ("the", "its", "their", "his", "her")  # not "as a result"
+
+
+def _clause_stops(toks: list[Tok]) -> list[int]:
+    """Punctuation that ends the clause after a figure; a short aside in brackets with no figure
+    ("the Rapid Support Forces (RSF) were killed in ...") does not."""
+    out = []
+    skip_to = -1
+    for i, t in enumerate(toks):
+        if i <= skip_to or t.text not in _CLAUSE_STOPS:
+            continue
+        if t.text == "(":
+            close = next((j for j in range(i + 1, min(len(toks), i + 6)) if toks[j].text == ")"), None)
+            if close is not None and all(toks[j].fig < 0 for j in range(i + 1, close)):
+                skip_to = close
+                continue
+        out.append(i)
+    return out
 
 
 def _scan(ctx: Context, toks: list[Tok], places: list[Place]) -> _Scan:
@@ -247,9 +433,10 @@ def _scan(ctx: Context, toks: list[Tok], places: list[Place]) -> _Scan:
                 owners.append(k)
                 reach.append(-nearest)
     scan = _Scan(
-        stops=[i for i, t in enumerate(toks) if t.text in _CLAUSE_STOPS],
+        stops=_clause_stops(toks),
         breaks=[i for i, t in enumerate(toks) if t.text in (",", ";", ":") or t.low in SUBORDINATORS or t.low == "that"],
-        firsts=[p.first for p in places], owned=owned, owners=owners, owner_reach=reach, companies=companies)
+        firsts=[p.first for p in places], owned=owned, owners=owners, owner_reach=reach, companies=companies,
+        openers=[k for k, t in enumerate(toks) if t.low in _OPENERS and _opens_clause(toks, k)])
     ctx.scan = (toks, places, scan)
     return scan
 
@@ -279,11 +466,11 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     for p in places[bisect_right(scan.firsts, ti):] if best is None else ():
         if p.first > end:
             break
-        if p.first <= end and p.kind != "demonym" and (
-                _preposition(toks, p) in ("in", "from", "across", "for") or p.kind == "group"
-                or (toks[p.first - 1].low == "of" and p.first >= 2 and toks[p.first - 2].low in REGION_NOUNS)):
+        if p.first <= end and p.kind != "demonym" and (p.kind == "group" or _places_figure(toks, p)):
             best = _scene(ctx, toks, p)  # "in Paris" is the city; "Pyongyang said" is the government
             break
+    if best is None and end < len(toks):
+        best = _share_of(toks, places, end)
     if best is None:
         # "Marseille, where the prefecture counted 40,000": the nearest place before the figure, when a
         # "where" clause opens after it, is where the figure was counted
@@ -298,18 +485,29 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         best = _person_subject(ctx, toks, ti, claimants, scan)
     if best is None:
         for p in reversed(places[:bisect_left(scan.firsts, ti)]):
-            if p.end <= ti and p.kind != "demonym" and not _inside_claimant(toks, p, names) and not _modifies_speaker(
+            if p.end <= ti and p.kind != "demonym" and (p.first == 1 or not _clause_between(scan, p.end, ti)) and (
+                    not _inside_claimant(toks, p, names)) and not _jurisdiction(ctx, toks, p) and not _modifies_speaker(
                     ctx, toks, p) and (
                     (p.first >= lo and _subject_position(toks, p)) or (p.first == 1 and toks[0].low == "in")
                     or (p.kind == "city" and _preposition(toks, p) == "in")):  # "the record in the capital ..., with 700,000"
                 best = _scene(ctx, toks, p)
                 break
     if best is None:
+        best = _main_clause_place(toks, places, lo, scan)
+        best = best and _scene(ctx, toks, best)
+    if best is None:
+        best = _demonym_subject(ctx, toks, ti, lo, places)
+    if best is None:
         # "the Syrian government confirmed", "Turkish officials said": a place in a claimant's title;
         # "the Paris police headquarters": a capital in a local authority's name is the city
         for p in places:
-            if p.end < len(toks) and toks[p.end].low in ctx.vocab.claimant_nouns and (_inside_claimant(
-                    toks, p, names) or (p.kind in ("capital", "city") and p.end <= ti)):
+            speaker = _speaker_after(ctx, toks, p)
+            if p.end <= ti and _jurisdiction(ctx, toks, p):
+                best = Place(p.first, p.end, _scene(ctx, toks, p).name, "speaker")  # "Police in Hawaii said"
+                break
+            if speaker and (_inside_claimant(toks, p, names) or (p.end <= ti and (
+                    p.kind in ("capital", "city") or speaker > p.end))) and not any(
+                    speaker < q.first < ti and q.kind != "demonym" for q in places):
                 best = Place(p.first, p.end, _scene(ctx, toks, p).name, "speaker")
                 break
     if best is None:
@@ -342,6 +540,12 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         location = _held_by(toks, best)  # "in rebel-held northwestern Syria": who holds the part counted
     # nothing placed: the article's main subject; for a local event, the place it is counted in
     return (best.name if best else ctx.event_place or ctx.main_subject), location
+
+
+def _clause_between(scan: _Scan, a: int, b: int) -> bool:
+    """A subordinate clause opens between tokens ``a`` and ``b``."""
+    at = bisect_left(scan.openers, a)
+    return at < len(scan.openers) and scan.openers[at] < b
 
 
 def _scene_before(ctx: Context, at: int, paragraph: int) -> Place | None:
@@ -435,6 +639,87 @@ def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Clai
     return Place(0, j, name, "person")
 
 
+def _main_clause_place(toks: list[Tok], places: list[Place], lo: int, scan: _Scan) -> Place | None:
+    """"The quake struck southern Turkey, killing 2,000", "an attack west of the city, killing 60
+    militants": a figure in a participial clause counts what happened in the main clause's scene."""
+    if lo < 2 or toks[lo - 1].text != "," or not toks[lo].low.endswith("ing") or toks[lo].low in place_words()["aside"]:
+        return None
+    at = bisect_left(scan.stops, lo - 1) - 1
+    start = scan.stops[at] + 1 if at >= 0 else 0
+    impact = place_words()["impact"]
+    for p in reversed(places[bisect_left(scan.firsts, start):bisect_left(scan.firsts, lo)]):
+        if p.kind != "demonym" and (_subject_position(toks, p) or _preposition(toks, p) in impact):
+            return p
+    return None
+
+
+def _demonym_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, places: list[Place]) -> Place | None:
+    """"British inflation rose to 3.5%", "the Turkish lira fell 2%": a demonym that modifies what the
+    figure's clause measures (the noun a change or level verb follows) stands for its country; not
+    one that names a speaker ("Turkish officials said"), an armed force ("Israeli strikes killed
+    30") or an actor ("British taxpayers would give ..."), which says who acted."""
+    force = place_words()["force"]
+    for p in places:
+        if p.first >= ti:
+            break
+        if p.kind != "demonym" or p.first < lo or p.end >= ti or _speaker_after(ctx, toks, p):
+            continue
+        k = p.end
+        while k < ti and k < p.end + 3 and toks[k].word and not toks[k].cap and toks[k].low not in force \
+                and toks[k].low not in STOP and toks[k].low not in AUXILIARIES and not _changes(toks[k].low):
+            k += 1  # the measured noun: "inflation", "consumer prices", "shilling"
+        if k == p.end or k >= ti:
+            continue
+        if toks[k].low in AUXILIARIES and k + 1 < ti:
+            k += 1  # "has risen", "will fall"
+        if _changes(toks[k].low):
+            return Place(p.first, p.end, p.name, "country")
+    return None
+
+
+def _changes(low: str) -> bool:
+    """A verb that gives a measured thing its level or change: "rose", "stood", "eased", "hit"."""
+    return low in CHANGE_VERBS or low in COPULA and low not in STOP or (low.endswith("ed") and len(low) > 4)
+
+
+def _share_of(toks: list[Tok], places: list[Place], stop: int) -> Place | None:
+    """"Nearly 5 million people, a tenth of Kenya's population, need aid": an apposition right after
+    the figure's clause that makes it a share of a place's whole names that place."""
+    if toks[stop].text not in (",", "—", "–"):
+        return None
+    share = place_words()["share"]
+    k = stop + 1
+    while k < len(toks) and k < stop + 4 and toks[k].low in ("a", "an", "about", "nearly", "almost", "over",
+                                                             "roughly", "some", "more", "than", "around"):
+        k += 1
+    if k + 2 >= len(toks) or not (toks[k].low in share or toks[k].fig >= 0) or toks[k + 1].low != "of":
+        return None
+    k += 2 + (toks[k + 2].low == "the")
+    place = next((p for p in places if p.first == k), None)
+    if place and place.kind != "demonym" and place.end < len(toks) and toks[place.end].low == "'s":
+        return place
+    return None
+
+
+def _speaker_after(ctx: Context, toks: list[Tok], p: Place) -> int:
+    """The token of the speaking noun a place names the owner of, else 0: "Turkish officials",
+    "Gaza's health ministry", "the Syrian civil defence agency"."""
+    j = p.end + (1 if p.end < len(toks) and toks[p.end].low == "'s" else 0)
+    for k in range(j, min(len(toks), j + 3)):
+        t = toks[k]
+        if t.low in ctx.vocab.claimant_nouns:
+            return k
+        if not t.word or t.cap or t.low in STOP or t.low in AUXILIARIES:
+            break
+    return 0
+
+
+def _jurisdiction(ctx: Context, toks: list[Tok], p: Place) -> bool:
+    """"Police in Hawaii have revised", "officials in Hatay said": the place only says where the speakers serve."""
+    return p.first >= 2 and toks[p.first - 1].low == "in" and toks[p.first - 2].low in ctx.vocab.claimant_nouns \
+        and p.end < len(toks) and (toks[p.end].low in ctx.vocab.claimant_verbs or toks[p.end].low in AUXILIARIES)
+
+
 def _modifies_speaker(ctx: Context, toks: list[Tok], p: Place) -> bool:
     """"Hawaii's governor", "Maui County police": the place only names who is speaking."""
     j = p.end + (1 if p.end < len(toks) and toks[p.end].low == "'s" else 0)
@@ -445,8 +730,21 @@ def _subject_position(toks: list[Tok], p: Place) -> bool:
     """A place that is a sentence's subject or its setting, not an object ("to support Russia")."""
     before = _preposition(toks, p)
     after = toks[p.end].low if p.end < len(toks) else ""
-    return before in ("in", "across", "within", "from") or after in AUXILIARIES or after in ("'s", "reported", "said",
-                                                                                      "declared", "confirmed")
+    return before in _SETTING or _after_place_noun(toks, p) or after in AUXILIARIES or after in (
+        "'s", "reported", "said", "declared", "confirmed")
+
+
+# prepositions that make a place before the figure its setting ("Floods near X killed"), not an object
+_SETTING = frozenset("in across within from near around outside through throughout inside".split())
+
+
+def _after_place_noun(toks: list[Tok], p: Place) -> bool:
+    """"the city of X", "the province of X", "west of X": a place a settlement, area or part noun introduces."""
+    if p.first < 2 or _preposition(toks, p) != "of":
+        return False
+    words = place_words()
+    noun = toks[p.first - 2].low
+    return noun in REGION_NOUNS or noun in words["part"] or noun in words["settlement"] or noun in words["area"]
 
 
 def _preposition(toks: list[Tok], p: Place) -> str:
@@ -454,11 +752,21 @@ def _preposition(toks: list[Tok], p: Place) -> str:
     "in rebel-held northwestern Syria", "across war-torn Gaza" -> the preposition."""
     k = p.first - 1
     while k >= 0 and p.first - k <= 2 and toks[k].word and not toks[k].cap and toks[k].low not in STOP \
-            and toks[k].low not in AUXILIARIES and (toks[k].low.endswith(("ern", "-held", "-controlled", "-torn"))):
+            and toks[k].low not in AUXILIARIES and _place_modifier(toks[k].low):
         k -= 1
     if k > 0 and toks[k].low == "the" and p.kind in ("city", "region"):
         k -= 1  # "in the Parisian procession", "in the capital", "in the Marseille city"
     return toks[k].low if k >= 0 else ""
+
+
+def _places_figure(toks: list[Tok], p: Place) -> bool:
+    """A place after a figure that says where it was counted: after a locative preposition ("killed in
+    X", "marched through X"), a part or settlement noun ("west of X", "the city of X"), or as the
+    owner of a whole ("half of X's population")."""
+    before = _preposition(toks, p)
+    if before in place_words()["locative"]:
+        return True
+    return before == "of" and (_after_place_noun(toks, p) or (p.end < len(toks) and toks[p.end].low == "'s"))
 
 
 def _held_by(toks: list[Tok], p: Place) -> str | None:
