@@ -146,6 +146,13 @@ PAIRS = [
     # "people" alone says nothing of what happened to them: 11 million and 25 million people
     ("people alone", dict(value=11e6, measure=None, entity="people", subject="Sudan", article="pa1"),
      dict(value=25e6, measure=None, entity="people", subject="Sudan", article="pa2"), None),
+    # a figure counted under an earlier report ("1,732 people originally reported as missing
+    # have been found") is not the current count of the missing
+    ("earlier report named after the figure",
+     dict(value=1_732, measure="missing", entity="people", subject="Maui", as_of="2023-08-24", span="1,732",
+          sentence="The county said 1,732 people originally reported as unaccounted for have been found safe.",
+          article="er1"),
+     dict(value=1_000, measure="missing", entity="people", subject="Maui", as_of="2023-08-24", article="er2"), None),
     # "time since" grows by itself: 24 hours one day, 72 hours two days later
     ("elapsed time", dict(value=24, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-07", article="z1"),
      dict(value=72, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-09", article="z2"), None),

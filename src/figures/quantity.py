@@ -105,6 +105,9 @@ MORE_AFTER = re.compile(r"^\s+more\b(?!\s+than)", re.I)  # "identified five more
 # "55 people whose remains have not yet been identified", "75% of the area had not been searched".
 NEGATION_AFTER = re.compile(r"\b(?:not yet|yet to be|not been|never been|have not|has not|had not|haven't|hasn't|hadn't)\b", re.I)
 NEGATION_REACH = 60  # characters after the figure, within its clause
+# An earlier report named right after the figure: "1,732 people originally reported as missing"
+EARLIER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:originally|initially|previously|first|earlier)\s+"
+                           r"(?:reported|listed|counted|thought|estimated|feared|believed|recorded|announced)\b", re.I)
 # Modalities that describe a figure that has not happened (yet).
 PLANNED_MODALITIES = frozenset({"decided", "intended", "projected", "hypothetical"})
 # Measures that name no quantity of their own: a share or a figure of what?
@@ -238,6 +241,13 @@ def more_after(sentence, span) -> bool:
     return bool(after and MORE_AFTER.search(after))
 
 
+def earlier_after(sentence, span) -> bool:
+    """"1,732 people originally reported as missing", "the £240m previously thought": the figure
+    is counted under an earlier report, not the current one."""
+    after = _after(sentence, span)
+    return bool(after and EARLIER_AFTER.search(after))
+
+
 def negated_after(sentence, span) -> bool:
     """Whether a negation follows the figure in its clause: the figure counts what has not
     happened (not yet identified, not searched), the complement of the plain count."""
@@ -302,6 +312,7 @@ SENTENCE_READERS = (
     ("nth", re.compile(ORDINAL_EVENT.pattern), ordinal_before, None),
     ("negated", ("not", "n't", "never"), negated_after, False),
     ("more", ("more",), more_after, False),
+    ("earlier", ("originally", "initially", "previously", "first", "earlier"), earlier_after, False),
 )
 
 
@@ -426,6 +437,9 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     negated = around["negated"].astype(bool)
     if negated.any():
         mk = _with_marker(mk, negated, "negated")
+    earlier = around["earlier"].astype(bool)
+    if earlier.any():
+        mk = _with_marker(mk, earlier, "previous")
 
     modality = col("modality").fillna("actual").astype(str).to_numpy()
     # one string object per class, not one per claim
