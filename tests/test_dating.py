@@ -59,6 +59,11 @@ from figures.records import Article
     # ... nor for a toll that names the event
     ("Casualties from the explosion at the depot on Monday may exceed 200.", date(2024, 2, 14),
      {"exceed 200": date(2024, 2, 14)}),
+    # "that month", "for the year": the period an earlier sentence named
+    ("Inflation was 3.2% in March. Food prices rose 4% that month.", date(2024, 4, 17), {"4%": date(2024, 3, 1)}),
+    ("In 2021 the firm hired 300 people. It lost £2m that year.", date(2024, 4, 17), {"£2m": date(2021, 1, 1)}),
+    # ... and only then: a period does not carry into the next sentence by itself
+    ("Inflation was 3.2% in March. Wages rose 5%.", date(2024, 4, 17), {"5%": date(2024, 4, 17)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

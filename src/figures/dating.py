@@ -13,7 +13,7 @@ from functools import cache
 
 from figures.context import Claimant, Context, Read
 from figures.lexicon import EVENT_NOUNS, data_lines
-from figures.timeref import TimeRef
+from figures.timeref import TimeRef, find_time_refs
 from figures.tokens import Tok, clause_bounds
 
 
@@ -35,7 +35,7 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
 @cache
 def _cues(kind: str) -> tuple[str, ...]:
     """The phrases of one kind in ``data/dating_cues.tsv``."""
-    return tuple(p for k, p in (line.split("\t") for line in data_lines("dating_cues.tsv")) if k == kind)
+    return tuple(row[1] for row in (line.split("\t") for line in data_lines("dating_cues.tsv")) if row[0] == kind)
 
 
 @cache
@@ -178,7 +178,37 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     for c in claimants:
         if c.day:
             return c.day
+    back = _period_referred_back(ctx, toks, ti)
+    if back:
+        return not_after(back, base)
     return ctx.news_day or (base, "day")
+
+
+@cache
+def _anaphors() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = [line.split("\t") for line in data_lines("dating_cues.tsv")]
+    precision = {r[1].lower(): r[2] for r in rows if r[0] == "anaphor"}
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(precision, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), precision
+
+
+_LOOK_BACK = 600  # characters: the sentences just before, where the period was named
+
+
+def _period_referred_back(ctx: Context, toks: list[Tok], ti: int) -> TimeRef | None:
+    """"that month", "for the month": the last month (or year) named in the sentences before
+    ("Inflation was 3.2% in March. Food prices rose 4% that month.")."""
+    text = ctx.article.text
+    pattern, precision = _anaphors()
+    m = pattern.search(text, toks[0].start, toks[-1].end)
+    if m is None or ctx.article.published is None:
+        return None
+    wanted = precision[" ".join(m.group().lower().split())]
+    start = toks[0].start
+    refs = [t for t in find_time_refs(text, ctx.article.published, max(0, start - _LOOK_BACK), start)
+            if t.precision == wanted and not _dates_event(text, t)
+            and (t.role == "point" or (t.role == "attributive" and _names_period(text, t)))]
+    return refs[-1] if refs else None
 
 
 @cache
