@@ -22,6 +22,9 @@ from figures.records import Article
     ("Police counted 735,000 demonstrators, against 650,000 on January 19, an increase of 20%.",
      date(2023, 1, 31), {"650,000": date(2023, 1, 19), "20%": date(2023, 1, 31)}),
     ("On Friday, the toll rose to 97.", date(2023, 9, 17), {"97": date(2023, 9, 15)}),
+    # ... but a month after a figure is a statistic's period and holds for the rest of the sentence
+    ("The deficit narrowed by $2bn in June, leaving it at $60bn.", date(2024, 8, 5),
+     {"$2bn": date(2024, 6, 1), "$60bn": date(2024, 6, 1)}),
     # the year money is counted in is no date of the figure
     ("Cook estimates that the project requires a budget of £72-78bn at 2015 prices.", date(2020, 1, 20),
      {"£72-78bn": date(2020, 1, 20)}),
