@@ -74,3 +74,26 @@ def test_as_of(text, published, expected):
     for c in extract_claims(art).claims:
         found[c.span.split(" to ")[-1]] = c.as_of  # a range's span ends with its upper figure
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # wire copy out the day after: most dated statements name Sunday and the lead does too, so an
+    # undated figure is Sunday's
+    ("Police said Sunday the search would go on.\n\nThe agency said on Sunday that 40 homes were lost. "
+     "Crews have found 12 bodies.\n\nA spokesman said Friday that 300 people had fled.", date(2024, 3, 11),
+     {"12": date(2024, 3, 10), "300": date(2024, 3, 8)}),
+    # the lead names the day with an event, the statement comes later
+    ("A relief convoy with 40 trucks arrived Tuesday in the port.\n\nAbout 500 families remain in shelters.\n\n"
+     "Aid groups were stretched.\n\nThe mayor said on Tuesday that 2,000 tents were handed out.", date(2024, 5, 15),
+     {"About 500": date(2024, 5, 14)}),
+    # no day most statements share: undated figures are the publication's
+    ("Police said Sunday the search would go on.\n\nCrews have found 12 bodies.\n\n"
+     "A spokesman said Friday that 300 people had fled.", date(2024, 3, 11), {"12": date(2024, 3, 11)}),
+    # statements a week old are no copy held over a night
+    ("Police said on March 1 the search would go on.\n\nCrews have found 12 bodies.", date(2024, 3, 11),
+     {"12": date(2024, 3, 11)}),
+])
+def test_news_day(text, published, expected):
+    art = Article(id="t", text=text, outlet="Example Wire", published=published)
+    found = {c.span: c.as_of for c in extract_claims(art).claims}
+    assert {k: found.get(k) for k in expected} == expected

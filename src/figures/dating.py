@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from datetime import date
 
 from functools import cache
@@ -19,17 +20,23 @@ from figures.tokens import Tok, clause_bounds
 
 def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | None:
     """The day the reported statements were made, when the copy went out a day or two later:
-    wire style "officials said Friday" in a Saturday paper. Only when every dated statement in
-    the article names the same day and one of them is in the first two paragraphs; undated
-    figures then refer to that day rather than to the publication date."""
+    wire style "officials said Friday" in a Saturday paper. The day most dated statements in the
+    article name (more than half of them), when the first two paragraphs name it too (a statement
+    or an event: "a mobile morgue arrived Tuesday"); undated figures then refer to that day
+    rather than to the publication date."""
     if published is None:
         return None
-    days = {c.day for r in reads for c in r.claimants if c.day and c.start >= 0}
-    lead = any(c.day for r in reads if r.sent.paragraph <= 2 for c in r.claimants if c.start >= 0)
-    if len(days) != 1 or not lead:
+    said = Counter(c.day for r in reads for c in r.claimants if c.day and c.start >= 0)
+    if not said:
         return None
-    day = next(iter(days))
-    return day if day[1] == "day" and 1 <= (published - day[0]).days <= 2 else None
+    day, n = said.most_common(1)[0]
+    if n * 2 <= sum(said.values()) or day[1] != "day" or not 1 <= (published - day[0]).days <= 2:
+        return None
+    lead = [r for r in reads if r.sent.paragraph <= 2]
+    if any(c.day == day for r in lead for c in r.claimants if c.start >= 0) or any(
+            t.day == day[0] and t.role == "point" and t.precision == "day" for r in lead for t in r.times):
+        return day
+    return None
 
 
 @cache
