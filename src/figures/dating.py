@@ -39,6 +39,26 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
     return None
 
 
+def _news_day_for(ctx: Context, claimants: list[Claimant]) -> tuple[date, str] | None:
+    """The news day, unless the figure is sourced in its own sentence to a document with no date
+    of its own ("according to recent estimates by the UN"): a document was not stated on the
+    news day, and its figures are the latest known when the article went out."""
+    if ctx.news_day is None:
+        return None
+    text = ctx.article.text
+    docs = ctx.vocab.document_nouns
+    for c in claimants:
+        if c.start >= 0 and not c.day:
+            m = _CUE_OBJECT.match(text, c.start, c.start + 60)
+            if m and any(w.lower() in docs for w in m.group(1).split()):
+                return None
+    return ctx.news_day
+
+
+# the words after "according to" / "citing" up to the source: "according to recent estimates by"
+_CUE_OBJECT = re.compile(r"(?:according\s+to|citing)\s+((?:[\w-]+\s+){0,3}?)(?:by|from|of)\b", re.IGNORECASE)
+
+
 @cache
 def _cues(kind: str) -> tuple[str, ...]:
     """The phrases of one kind in ``data/dating_cues.tsv``."""
@@ -189,7 +209,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     back = _period_referred_back(ctx, toks, ti)
     if back:
         return not_after(back, base)
-    return ctx.news_day or (base, "day")
+    return _news_day_for(ctx, claimants) or (base, "day")
 
 
 @cache
