@@ -140,6 +140,28 @@ CASES = [
     # 18. a place in the main clause is not the scene of a figure in an "as ..." clause of its own
     ("Strikes spread across Spain", "Strikers in Bilbao blocked the port as the union said 8,000 workers joined "
      "the walkout.", "8,000", "Spain"),
+    # 19. a capital with an area noun is the region ("Kabul province"), not the city or its country
+    ("Afghan floods", "Flash floods in Kabul province destroyed 600 homes, officials said.", "600", "Kabul"),
+    # 20. asides between dashes or after ", including" do not end the figure's clause
+    (None, "About 2 million people – nearly half of those displaced – have fled the besieged capital Sanaa.",
+     "About 2 million", "Sanaa"),
+    (None, "Eleven people were killed and 30 others hurt, including children, in a blast in the town of Quetta.",
+     "30", "Quetta"),
+    # 21. a share of a place's whole takes the place; a stretch of its war does not
+    ("Drought grips Kenya", "Kenya has suffered drought for years.\n\nAid groups said 4 million people had "
+     "been fed during the first 18 months of Somalia's crisis, when Nairobi opened its border.", "18 months",
+     "Kenya"),
+    # 22. a name that owns the noun a change verb follows is the figure's subject
+    (None, "Prices kept rising. Ofwat's water bill cap will rise by 21% next year.", "21%", "Ofwat"),
+    # ... but not a source that owns a claimant or document noun
+    ("UK payments to Rwanda", "A report from Parliament's spending watchdog projected that £600m would be paid.",
+     "£600m", "UK"),
+    # 23. a pair that only says where the speakers work is not the story's pair
+    ("Yemen war deaths higher than thought", "More than 40,000 people died in Yemen, according to researchers "
+     "in Norway and Sweden.", "More than 40,000", "Yemen"),
+    # 24. the whole event as the clause's subject is the story's, not the paragraph's last place's
+    ("Yemen war deaths higher than thought", "The toll in Aden province reached 9,000. The war has forced "
+     "4 million people from their homes.", "4 million", "Yemen"),
 ]
 
 

@@ -299,10 +299,18 @@ def _lead_pair(vocab: Vocabulary, rx: "_ArticlePatterns", text: str) -> str | No
             prev = None
             continue
         if prev and prev[1] != canonical and text[prev[0]:at].strip() in _PAIR_JOINERS and \
-                not text[:prev[3]].rstrip().endswith(",") and _same_level(prev[2], kind):
+                not text[:prev[3]].rstrip().endswith(",") and _same_level(prev[2], kind) and \
+                not _speakers_base(vocab, text[max(0, prev[3] - 40):prev[3]]):
             return f"{prev[1]} and {canonical}"
         prev = (end, canonical, kind, at)
     return None
+
+
+def _speakers_base(vocab: Vocabulary, before: str) -> bool:
+    """"a report by researchers in Britain and Sudan": the pair says where the speakers work, not
+    what the story is about."""
+    words = before.lower().split()
+    return len(words) >= 2 and words[-1] == "in" and words[-2] in vocab.claimant_nouns
 
 
 def _same_level(a: str, b: str) -> bool:

@@ -18,8 +18,8 @@ from functools import cache
 
 from figures.attribution import SUBORDINATORS, last_organisation, resolve_name
 from figures.context import BUSINESS_NOUNS, Claimant, Context, org_kinds, unglued
-from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary, data_lines,
-                             org_words, title_words)
+from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, EVENT_NOUNS, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary,
+                             data_lines, org_words, title_words, vocabulary)
 from figures.tokens import Tok, join_words, tokenise
 
 
@@ -112,6 +112,11 @@ def _named_places(ctx: Context, toks: list[Tok]) -> list[Place]:
     """Places named in ``toks``: listed places and demonyms, and unlisted names a preposition, a
     settlement noun, a region noun, a "where" clause or an apposition marks as places."""
     found = [Place(a, b, c, k) for a, b, c, k in _place_mentions(ctx.vocab, toks)]
+    area = place_words()["area"]
+    for p in found:
+        if p.kind == "capital" and p.end < len(toks) and toks[p.end].low in area:
+            # "Khartoum state", "Kabul province": the region a city names, not the city or its country
+            p.name, p.kind, p.end = _surface(toks, p), "region", p.end + 1
     covered = {i for p in found for i in range(p.first, p.end)}
     words = place_words()
     n = len(toks)
@@ -365,6 +370,7 @@ def _parenthesised(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
 
 
 _CLAUSE_STOPS = frozenset((",", ";", ":", "(", "—", "–"))
+_DASHES = frozenset(("—", "–"))
 
 
 @dataclass(slots=True)
@@ -405,6 +411,17 @@ def _clause_stops(toks: list[Tok]) -> list[int]:
         if t.text == "(":
             close = next((j for j in range(i + 1, min(len(toks), i + 6)) if toks[j].text == ")"), None)
             if close is not None and all(toks[j].fig < 0 for j in range(i + 1, close)):
+                skip_to = close
+                continue
+        elif t.text == "," and i + 1 < len(toks) and toks[i + 1].low in place_words()["aside_opener"]:
+            # "40 others injured, including women, in shelling in the city": the aside does not end the clause
+            close = next((j for j in range(i + 2, min(len(toks), i + 8)) if toks[j].text in _CLAUSE_STOPS), None)
+            if close is not None and toks[close].text == "," and all(toks[j].fig < 0 for j in range(i + 1, close)):
+                skip_to = close
+                continue
+        elif t.text in _DASHES:  # "3.7 million people – over a third of all the displaced – fled Khartoum"
+            close = next((j for j in range(i + 1, min(len(toks), i + 16)) if toks[j].text in _DASHES), None)
+            if close is not None:
                 skip_to = close
                 continue
         out.append(i)
@@ -498,6 +515,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if best is None:
         best = _demonym_subject(ctx, toks, ti, lo, places)
     if best is None:
+        best = _owner_subject(ctx, toks, ti, lo, scan)
+    if best is None:
         # "the Syrian government confirmed", "Turkish officials said": a place in a claimant's title;
         # "the Paris police headquarters": a capital in a local authority's name is the city
         for p in places:
@@ -529,7 +548,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         return ctx.event_place, location
     if best is None and toks:
         best = _scene_before(ctx, toks[0].start, paragraph)
-    if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph:
+    if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph and not _whole_event(toks, lo, ti):
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
     if best is not None and best.kind != "company" and best is not listed:
         # a company speaks for itself, and one item of a list ("Lyon (22,000), Brest (20,000)") or a
@@ -546,6 +565,14 @@ def _clause_between(scan: _Scan, a: int, b: int) -> bool:
     """A subordinate clause opens between tokens ``a`` and ``b``."""
     at = bisect_left(scan.openers, a)
     return at < len(scan.openers) and scan.openers[at] < b
+
+
+def _whole_event(toks: list[Tok], lo: int, ti: int) -> bool:
+    """"The conflict has driven 11 million ...", "the quake killed 2,000": the clause's subject is the
+    whole event, so the figure is the story's, not the paragraph's last place's."""
+    whole = place_words()["whole"]
+    return any(toks[k].low == "the" and (toks[k + 1].low in whole or toks[k + 1].low in EVENT_NOUNS)
+               for k in range(lo, ti - 1))
 
 
 def _scene_before(ctx: Context, at: int, paragraph: int) -> Place | None:
@@ -677,9 +704,40 @@ def _demonym_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, places: li
     return None
 
 
+def _owner_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, scan: _Scan) -> Place | None:
+    """"Ofgem's energy price cap rose by 6.4%", "Musk's fortune rose to $400bn": a name that owns the
+    noun the figure's change or level verb follows is what the figure is about (a place that owns it
+    is read as a place; "Sunak's Rwanda plan" holds a place of its own and is left alone)."""
+    for k in range(max(lo, 1), ti - 2):
+        if toks[k].low != "'s" or not toks[k - 1].cap or not toks[k - 1].word:
+            continue
+        first = k - 1
+        while first > lo and k - first < 3 and toks[first - 1].word and toks[first - 1].cap:
+            first -= 1
+        while first < k and toks[first].low in STOP:
+            first += 1
+        if first == k or bisect_left(scan.firsts, first) != bisect_left(scan.firsts, ti):
+            continue  # the owner or a word after it up to the figure is a place
+        j = k + 1
+        while j < ti and j < k + 4 and toks[j].word and not toks[j].cap and toks[j].low not in STOP \
+                and toks[j].low not in AUXILIARIES and not _changes(toks[j].low):
+            j += 1
+        if j == k + 1 or j >= ti or any(t.low in ctx.vocab.document_nouns or t.low in ctx.vocab.claimant_nouns
+                                        for t in toks[k + 1:j]):
+            continue  # "the ONS's figures", "Parliament's spending watchdog": a source, not what is measured
+        if toks[j].low in AUXILIARIES and j + 1 < ti:
+            j += 1
+        if _changes(toks[j].low):
+            words = toks[first:k]
+            name = resolve_name(ctx, words) if len(words) == 1 else join_words(words)
+            return Place(first, k, name, "owner")
+    return None
+
+
 def _changes(low: str) -> bool:
     """A verb that gives a measured thing its level or change: "rose", "stood", "eased", "hit"."""
-    return low in CHANGE_VERBS or low in COPULA and low not in STOP or (low.endswith("ed") and len(low) > 4)
+    return low in CHANGE_VERBS or low in COPULA and low not in STOP or (
+        low.endswith("ed") and len(low) > 4 and low not in vocabulary().claimant_verbs)
 
 
 def _share_of(toks: list[Tok], places: list[Place], stop: int) -> Place | None:
@@ -687,12 +745,11 @@ def _share_of(toks: list[Tok], places: list[Place], stop: int) -> Place | None:
     the figure's clause that makes it a share of a place's whole names that place."""
     if toks[stop].text not in (",", "—", "–"):
         return None
-    share = place_words()["share"]
     k = stop + 1
     while k < len(toks) and k < stop + 4 and toks[k].low in ("a", "an", "about", "nearly", "almost", "over",
                                                              "roughly", "some", "more", "than", "around"):
         k += 1
-    if k + 2 >= len(toks) or not (toks[k].low in share or toks[k].fig >= 0) or toks[k + 1].low != "of":
+    if k + 2 >= len(toks) or not _share_word(toks[k]) or toks[k + 1].low != "of":
         return None
     k += 2 + (toks[k + 2].low == "the")
     place = next((p for p in places if p.first == k), None)
@@ -751,10 +808,15 @@ def _preposition(toks: list[Tok], p: Place) -> str:
     """The word before a place, past up to two lower-case modifiers: "in southern Turkey",
     "in rebel-held northwestern Syria", "across war-torn Gaza" -> the preposition."""
     k = p.first - 1
-    while k >= 0 and p.first - k <= 2 and toks[k].word and not toks[k].cap and toks[k].low not in STOP \
-            and toks[k].low not in AUXILIARIES and _place_modifier(toks[k].low):
+    words = place_words()
+    named = k
+    while k >= 0 and named - k < 2 and (toks[k].low in words["settlement"] or toks[k].low in words["seat"]):
+        k -= 1  # "the devastated capital Khartoum", "the port city Hodeidah": the noun the name stands in
+    noun = k < named
+    while k >= 0 and p.first - k <= 2 + (named - k if noun else 0) and toks[k].word and not toks[k].cap \
+            and toks[k].low not in STOP and toks[k].low not in AUXILIARIES and _place_modifier(toks[k].low):
         k -= 1
-    if k > 0 and toks[k].low == "the" and p.kind in ("city", "region"):
+    if k > 0 and toks[k].low == "the" and (noun or p.kind in ("city", "region")):
         k -= 1  # "in the Parisian procession", "in the capital", "in the Marseille city"
     return toks[k].low if k >= 0 else ""
 
@@ -762,11 +824,19 @@ def _preposition(toks: list[Tok], p: Place) -> str:
 def _places_figure(toks: list[Tok], p: Place) -> bool:
     """A place after a figure that says where it was counted: after a locative preposition ("killed in
     X", "marched through X"), a part or settlement noun ("west of X", "the city of X"), or as the
-    owner of a whole ("half of X's population")."""
+    owner of a whole the figure is a share of ("half of X's population", "40% of X's homes"; not
+    "the first 14 months of X's war")."""
     before = _preposition(toks, p)
     if before in place_words()["locative"]:
         return True
-    return before == "of" and (_after_place_noun(toks, p) or (p.end < len(toks) and toks[p.end].low == "'s"))
+    return before == "of" and (_after_place_noun(toks, p) or (
+        p.end < len(toks) and toks[p.end].low == "'s" and _share_word(toks[p.first - 2])))
+
+
+def _share_word(t: Tok) -> bool:
+    """"half", "a third", "40%": a word or figure that makes what follows "of" a whole it is part of."""
+    last = t.low.rsplit(None, 1)[-1].rsplit("-", 1)[-1] if t.low.strip() else ""  # "a tenth", "two-thirds"
+    return last in place_words()["share"] or (t.fig >= 0 and t.low.endswith(("%", "percent", "per cent")))
 
 
 def _held_by(toks: list[Tok], p: Place) -> str | None:
