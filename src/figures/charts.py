@@ -127,11 +127,17 @@ def _canvas() -> tuple[Figure, Axes]:
         ax.set_autoscale_on(False)  # the limits come from the claims, not from the artists
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _short(v)))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: mdates.num2date(v).strftime("%d %b %Y").lstrip("0")))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _day_label(v)))
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         ax.spines[["top", "right"]].set_visible(False)
         ax.set_xlabel("as of")
     return fig, ax
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_label(x: float) -> str:
+    """A date tick's label, "21 Oct 2024"; the charts of a week share a few days."""
+    return mdates.num2date(x).strftime("%d %b %Y").lstrip("0")
 
 
 def _clear(fig: Figure, ax: Axes) -> None:
