@@ -36,6 +36,9 @@ from figures.records import Article
      {"1,200": date(2023, 12, 1)}),
     # ... but not a disaster's or an attack's month: a toll is counted up to the report
     ("The toll from March's earthquake has reached 2,300.", date(2024, 4, 10), {"2,300": date(2024, 4, 10)}),
+    # a statistic over the months up to a month: that month
+    ("House prices rose 2.1% in the year to October.", date(2024, 11, 20), {"2.1%": date(2024, 10, 1)}),
+    ("Pay grew 4.8% in the three months to August, the agency said.", date(2024, 10, 15), {"4.8%": date(2024, 8, 1)}),
     # a first name before "May's" makes it a person
     ("Prime Minister Theresa May's government spent £3bn.", date(2019, 8, 1), {"£3bn": date(2019, 8, 1)}),
     # the day a statement was made or a figure published yields to the month the figure measures
@@ -56,6 +59,7 @@ from figures.records import Article
     # an event's date dates what it did in the clause right after it ...
     ("An explosion ripped through a market on Tuesday, killing 14 and wounding 30.", date(2024, 6, 13),
      {"14": date(2024, 6, 11), "30": date(2024, 6, 11)}),
+    ("Nine soldiers died in Saturday's ambush near the border.", date(2024, 6, 11), {"Nine": date(2024, 6, 8)}),
     # ... not a disaster's, whose toll keeps rising and is counted up to the report
     ("A cyclone made landfall on Sunday, killing at least 40 people.", date(2024, 6, 11),
      {"at least 40": date(2024, 6, 11)}),

@@ -48,6 +48,7 @@ def test_resolve(expr, expected, precision):
     "under Prime Minister Theresa May's plan",  # a first name before "May's": a person
     "May officials said",  # a capitalised month alone needs "in", "since", "last" ... before it
     "for may be",  # the modal verb, lower case
+    "the vote was moved to May",  # "to" names a month only after a period: "the year to May"
 ])
 def test_not_dates(expr):
     assert find_time_refs(expr, BASE) == []

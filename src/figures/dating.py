@@ -65,11 +65,15 @@ def _cues(kind: str) -> tuple[str, ...]:
     return tuple(row[1] for row in (line.split("\t") for line in data_lines("dating_cues.tsv")) if row[0] == kind)
 
 
+def _alternation(kind: str) -> str:
+    """The phrases of one kind as a regex alternation, any run of spaces between their words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_cues(kind), key=len, reverse=True))
+
+
 @cache
 def _release_before() -> re.Pattern[str]:
     # "published on Wednesday", "first reported by the Office for National Statistics (ONS), on May 21"
-    verbs = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues("release"))
-    return re.compile(rf"\b(?:{verbs})\b(?:\s+by\s+[^;:.–—]{{1,70}}?)?[\s,]*(?:on|in|at)?\s*$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_alternation('release')})\b(?:\s+by\s+[^;:.–—]{{1,70}}?)?[\s,]*(?:on|in|at)?\s*$", re.IGNORECASE)
 
 
 def _dates_release(ctx: Context, t: TimeRef, claimants: list[Claimant]) -> bool:
@@ -135,6 +139,17 @@ def _names_period(text: str, t: TimeRef) -> bool:
     return not (after and _EVENT_WORD.search(after.group()))
 
 
+def _names_incident(text: str, t: TimeRef) -> bool:
+    """"killed in Thursday's attack": an incident's day, the day its dead were counted for."""
+    after = _WORDS_AFTER.match(text, t.end, t.end + 40)
+    return bool(after and _incident_word().search(after.group()))
+
+
+@cache
+def _incident_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation('incident')})\b", re.IGNORECASE)
+
+
 def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
     """The dates of a sentence that can date its figures (once per sentence): points not tied to
     the event ("the earthquake before dawn on Monday"), documents' dates ("a March report") and
@@ -144,7 +159,8 @@ def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
         ctx.dates_for = times
         ctx.dates = [t for t in times if not _dates_event(text, t) and (
             t.role == "point" or (t.role == "attributive" and (
-                _next_word(text, t.end) in ctx.vocab.document_nouns or _names_period(text, t))))]
+                _next_word(text, t.end) in ctx.vocab.document_nouns or _names_period(text, t)
+                or _names_incident(text, t))))]
     return ctx.dates
 
 
@@ -216,8 +232,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
 def _anaphors() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = [line.split("\t") for line in data_lines("dating_cues.tsv")]
     precision = {r[1].lower(): r[2] for r in rows if r[0] == "anaphor"}
-    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(precision, key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), precision
+    return re.compile(rf"\b(?:{_alternation('anaphor')})\b", re.IGNORECASE), precision
 
 
 _LOOK_BACK = 600  # characters: the sentences just before, where the period was named
@@ -241,8 +256,7 @@ def _period_referred_back(ctx: Context, toks: list[Tok], ti: int) -> TimeRef | N
 
 @cache
 def _incident_before() -> re.Pattern[str]:
-    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues("incident"))
-    return re.compile(rf"\b(?:{words})\b[^,;:]{{0,50}}$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_alternation('incident')})\b[^,;:]{{0,50}}$", re.IGNORECASE)
 
 
 def _event_result_date(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef]) -> TimeRef | None:

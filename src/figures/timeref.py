@@ -56,7 +56,8 @@ _CANDIDATE = re.compile(
         rf"(?P<dmy>\b{_DAY}\s+{_MON}\.?(?:,?\s+{_YEAR})?\b)",
         rf"(?P<mdy>\b{_MON}\.?\s+{_DAY}\b(?![,.]\d)(?:,?\s+{_YEAR}\b)?)",
         rf"(?P<my>\b{_MON}\.?,?\s+{_YEAR}\b)",
-        rf"(?P<mon>(?-i:\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ff]or|[Dd]uring|[Tt]he|mid-?)\s+|[A]\s+)"
+        rf"(?P<mon>(?-i:\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ff]or|[Dd]uring|[Tt]he|mid-?)\s+|[A]\s+"
+        rf"|(?:year|months|weeks|quarter)\s+to\s+)"
         rf"{_CAP_MON}\b(?!\.?,?\s+(?:{_DAY}|{_YEAR})\b(?![,.]\d))))",
         rf"(?P<pos>(?-i:\b{_CAP_MON}['’]s\b))",  # "April's inflation rate": a monthly statistic's month
         rf"(?P<ago>\b{_COUNT}\s+(?:day|week|fortnight|month|year)s?\s+ago\b)",
