@@ -29,6 +29,23 @@ CASES = [
     ("The ministry said 2,000 homes were destroyed.", "2,000", "homes destroyed", "destroyed"),
     ("Organisers said 100,000 people marched through the capital.", "100,000", "people marched", "protesters"),
     ("The economy added 256,000 jobs in December, the Labor Department said.", "256,000", "jobs", "jobs"),
+    # -- a figure that names no noun counts the people an earlier figure of the sentence counts ----
+    ("At least 12 soldiers were killed and over 30 wounded in the ambush.", "over 30", "soldiers wounded", "injured"),
+    ("Four miners died and 19 others were hurt in the collapse.", "19", "miners injured", "injured"),
+    ("Troops stormed the camp, killing 25 rebels and injuring 40 others.", "40", "rebels injured", "injured"),
+    # ... but not a thing, nor when the earlier figure counts plain people
+    ("The blast destroyed 300 homes and injured 50.", "50", "people injured", "injured"),
+    ("The ministry said 80 people had been killed and 210 wounded.", "210", "people wounded", "injured"),
+    # an -ing clause right after a bare count says what those counted do
+    ("Of the country's 9 million people, some 400,000 are refugees, with 60,000 living in camps near the border.",
+     "60,000", "people living in camps", None),
+    ("Some 3,000 people were detained, with 700 facing trial.", "700", "people facing trial", None),
+    ("Police counted 5,000 following the procession.", "5,000", None, None),  # a preposition, not a verb
+    # a value noun before "of" is not what is counted: the measure of the clause is
+    ("The number of dead is disputed, with some estimates of 20,000 or more.", "20,000 or more", "people killed", "killed"),
+    ("Unemployment climbed to a four-year high of 6.1% in March.", "6.1%", "unemployment rate", "unemployment"),
+    # "those" with a participle is people
+    ("Nearly 60% of those evacuated have returned home.", "Nearly 60%", "share of evacuated people", "share"),
     # -- identified: the verb qualifies a generic "people"; a partitive gives it to the part only --
     ("Maui County has publicly identified 55 people after notifying their families.",  # maui-08
      "55", "people publicly identified", "identified"),

@@ -54,6 +54,16 @@ def _participle_text(tok: Tok) -> str:
     return {"died": "killed", "dead": "killed", "die": "killed", "wounded": "injured"}.get(tok.low, tok.low)
 
 
+def _cue_participle(m: Measure, tok: Tok) -> str | None:
+    """What a verb cue says happened to the thing counted, as a participle: "killing" -> "killed"
+    (from the cue's entity "people killed"), "destroyed" -> "destroyed"; None for other forms."""
+    if m.entity and m.entity.startswith("people "):
+        return m.entity.removeprefix("people ")
+    if tok.low.endswith("ed"):
+        return _participle_text(tok)
+    return None
+
+
 def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
     """The noun phrase right after the figure: "12,000 special forces troops" -> special forces troops."""
     n = len(toks)
@@ -91,6 +101,8 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
             break  # "24,400 service personnel Emergency aid ...": a new phrase starts
         if j == start and low.endswith("ed") and (m := vocabulary().measures.get((low,))) and m.kind == "verb":
             break  # "1.2 million marched": the verb, not a noun
+        if j == start and (low in _ING_PREPOSITIONS or _ing_clause(toks, j)):
+            break  # "with two million crossing borders", "300 following the attack": not a noun
         if low in ("dead", "injured", "wounded", "missing", "killed", "displaced", "homeless", "died",
                    "destroyed", "damaged", "collapsed", "positioned", "deployed", "arrested", "identified"):
             break
@@ -105,6 +117,15 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
 
 
 _NOUN_ING = word_class("entity_words.tsv", "ing_noun")
+_ING_PREPOSITIONS = word_class("entity_words.tsv", "ing_preposition")
+
+
+def _ing_clause(toks: list[Tok], j: int) -> bool:
+    """An -ing verb at token j followed by its object or a preposition ("crossing international
+    borders", "living in camps"), not a noun in -ing ("housing units")."""
+    low = toks[j].low
+    return (low.endswith("ing") and len(low) > 5 and low not in _NOUN_ING and low not in NOT_NOUNS
+            and low not in _ING_PREPOSITIONS and j + 1 < len(toks) and toks[j + 1].word and toks[j + 1].fig < 0)
 
 
 def _np_words(toks: list[Tok], i: int) -> str | None:

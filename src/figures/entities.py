@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from figures.context import Context
 from figures.counted_nouns import (
-    _claimant_follows, is_money, _is_time, _measure_at, _np_after_figure, _np_words, _participle_text, _rate,
-    _subject_before,
+    _claimant_follows, _cue_participle, _ing_clause, is_money, _is_time, _measure_at, _np_after_figure, _np_words,
+    _participle_text, _rate, _subject_before,
 )
 from figures.lexicon import AUXILIARIES, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
 from figures.measure_cues import (
@@ -29,7 +29,7 @@ from figures.measure_cues import (
 )
 from figures.money_purposes import _money_of, _money_purpose, _purpose_np, _SPENDING
 from figures.numbers import Figure
-from figures.parallel_entities import _listed, _previous_entity, _restated
+from figures.parallel_entities import _antecedent_noun, _doers, _listed, _previous_entity, _restated
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
@@ -111,6 +111,11 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         m, _ = _measure_at(vocab, toks, ti - 1)
         if m and m.kind == "verb" and m.entity and (ti + 1 >= n or not toks[ti + 1].word or toks[ti + 1].low in STOP
                                                      or toks[ti + 1].low in PEOPLE):
+            noun = None if ti + 1 < n and toks[ti + 1].low in PEOPLE else _antecedent_noun(
+                ctx, toks, ti, entities, m.measure)  # "killing 60 militants and injuring 52 others"
+            done = _cue_participle(m, toks[ti - 1])
+            if noun and done:
+                return f"{noun} {done}", m.measure, m.kind
             return m.entity, m.measure, m.kind
     # 1. a property the figure is the value of: "a depth of 17.9km", "magnitude 7.8", "7.8 magnitude"
     for j in (ti - 1, ti - 2, ti + 1):
@@ -120,7 +125,7 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
                 ev = ctx.event
                 return (f"{ev} {m.entity}" if ev and m.measure == "magnitude" else m.entity), m.measure, m.kind
     if ti >= 2 and toks[ti - 1].low == "of" and toks[ti - 2].word and toks[ti - 2].low not in STOP \
-            and toks[ti - 2].low not in TRANSPARENT:
+            and toks[ti - 2].low not in TRANSPARENT and toks[ti - 2].low not in _VALUE_NOUNS:
         m, _ = _measure_at(vocab, toks, ti - 2)
         noun = toks[ti - 2].low
         if m and m.kind == "noun":
@@ -160,6 +165,11 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if ti + 1 < n and toks[ti + 1].low == "of":
             np = _np_words(toks, ti + 2)
             if np:
+                words = np.split()
+                if len(words) >= 2 and words[0].lower() == "those" and (
+                        (cue := vocab.measures.get((words[1].lower(),))) and cue.kind == "verb"
+                        or words[1].lower().endswith("ed")):
+                    np = f"{words[1]} people"  # "70 percent of those displaced" -> displaced people
                 return "share of " + np, "share", None
         found = _measure_left(ctx, toks, ti) or _rate_noun(vocab, toks, ti)
         if found:
@@ -206,17 +216,28 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         # "7,600 injuries" -> "injuries"; "1,200 protesters were arrested" goes on to the verb
         return m_in.entity, m_in.measure, m_in.kind
     if participle and words and words[-1].lower() in ("people", "others", "persons", "individuals"):
+        noun = _antecedent_noun(ctx, toks, ti, entities, participle.measure) if words[-1].lower() == "others" else None
+        if noun:  # "five civilians were killed and 40 others injured": civilians injured
+            return f"{noun} {_cue_participle(participle, toks[j])}", participle.measure, participle.kind
         return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
     if participle and words:
         return f"{np} {_participle_text(toks[j])}", participle.measure, participle.kind
-    # a participle right before the figure: "destroyed 300 homes" -> "homes destroyed"
-    if words and unit is None and ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed"):
+    if not words and unit is None and np_end < n and not participle and _ing_clause(toks, np_end):
+        doing = _np_words(toks, np_end)  # "with more than two million crossing international borders"
+        k = np_end + len(doing.split())
+        if k + 1 < n and toks[k].low in ("in", "at", "on", "across", "from", "into", "to", "outside") and \
+                (rest := _np_words(toks, k + 1)) and rest.split()[-1].lower() not in DETERMINERS:
+            doing = f"{doing} {toks[k].low} {rest}"  # "living in camps"
+        return f"{_doers(ctx, toks, ti, entities)} {doing}", _measure_near(vocab, toks, ti, lo, hi), None
+    # a verb right before the figure: "destroyed 300 homes" -> "homes destroyed", "killing 60 fighters"
+    if words and unit is None and ti >= 1 and toks[ti - 1].fig < 0:
         before, _ = _measure_at(vocab, toks, ti - 1)
-        if before and before.kind == "verb":
+        done = _cue_participle(before, toks[ti - 1]) if before and before.kind == "verb" else None
+        if done:
             # "has publicly identified 55 people" -> "people publicly identified"
             adverb = toks[ti - 2].low + " " if ti >= 2 and toks[ti - 2].word and toks[ti - 2].low.endswith("ly") \
                 and toks[ti - 2].low not in STOP else ""
-            return f"{np} {adverb}{_participle_text(toks[ti - 1])}", before.measure, before.kind
+            return f"{np} {adverb}{done}", before.measure, before.kind
     if words and unit is None and words[-1].lower() in GENERIC_COUNTS:
         found = _measure_left(ctx, toks, ti)  # "the list of people missing ... down to 66 names"
         if found:
@@ -226,6 +247,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             words[-1] = "people"
         return " ".join(words), (m_in.measure if m_in else _measure_near(vocab, toks, ti, lo, hi)), None
     if participle and not words:
+        noun = _antecedent_noun(ctx, toks, ti, entities, participle.measure)
+        if noun:  # "85 civilians have been killed and over 110 injured": civilians injured
+            return f"{noun} {_cue_participle(participle, toks[j])}", participle.measure, participle.kind
         if participle.entity:
             return participle.entity, participle.measure, participle.kind
         prev = _previous_entity(toks, ti, entities)
@@ -302,6 +326,8 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
 
 
 _FALL_VERBS = word_class("entity_words.tsv", "fall_verb")
+# "some estimates of 150,000", "a 15-month high of 3.5%": the noun before "of" is a value, not what is counted
+_VALUE_NOUNS = word_class("entity_words.tsv", "value_noun")
 
 
 _TOOK = word_class("entity_words.tsv", "took_verb")

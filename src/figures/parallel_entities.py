@@ -96,3 +96,45 @@ def _first_counted(ctx: Context, toks: list[Tok], ti: int, f: Figure,
     if last and last[1] and last[3] == f.unit:
         return last[1], last[2]
     return None
+
+
+# measures of what happens to people: a later figure with only such a verb ("and 110 injured",
+# "injuring 52 others") counts the people the earlier figure counted
+_PERSON_MEASURES = word_class("entity_words.tsv", "person_measure")
+
+
+def _antecedent_noun(ctx: Context, toks: list[Tok], ti: int, entities: dict[int, str | None],
+                     measure: str | None) -> str | None:
+    """The people the nearest earlier figure of the sentence counts, for a figure that names none:
+    "85 civilians have been killed and over 110 injured" -> "civilians" at 110; None when that
+    figure counts no people or either verb is not about people."""
+    if measure not in _PERSON_MEASURES:
+        return None
+    for j in range(ti - 1, -1, -1):
+        if j in entities and entities[j]:
+            if ctx.measures.get(j) not in _PERSON_MEASURES or ctx.figures[toks[j].fig].unit is not None:
+                return None
+            noun = _counted_noun(ctx, entities[j])
+            return noun if noun and noun.lower() != "people" else None  # plain people: the verb's own entity
+    return None
+
+
+def _counted_noun(ctx: Context, entity: str) -> str:
+    """The noun an entity counts, without what happened to it: "civilians killed" -> "civilians",
+    "people who fled" -> "people"."""
+    words: list[str] = []
+    for w in entity.split():
+        cue = ctx.vocab.measures.get((w.lower(),))
+        if w.lower() in STOP or w.lower().endswith("ly") or (cue and cue.kind == "verb"):
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+def _doers(ctx: Context, toks: list[Tok], ti: int, entities: dict[int, str | None]) -> str:
+    """Who a bare count followed by an -ing clause counts: the nearest earlier count's noun in the
+    sentence ("48 million people ..., with more than two million crossing borders"), else people."""
+    for j in range(ti - 1, -1, -1):
+        if j in entities and entities[j] and ctx.figures[toks[j].fig].unit is None:
+            return _counted_noun(ctx, entities[j]) or "people"
+    return "people"
