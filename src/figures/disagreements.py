@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from figures.codes import combine_codes
+from figures.codes import combine_codes, distinct
 
 # At the same time, figures more than this factor apart are two quantities, not one in dispute.
 MAX_SAME_TIME_RATIO = 20.0
@@ -106,7 +106,7 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
         pm = prev_max.reindex(idx).to_numpy(dtype=float)
         nm = next_min.reindex(idx).to_numpy(dtype=float)
         hit = (c["hi"].to_numpy() < pm) | (c["lo"].to_numpy() > nm)
-        rows_hit = _drops(c[np.isin(c["group"].to_numpy(), np.unique(c["group"].to_numpy()[hit]))])
+        rows_hit = _drops(c[np.isin(c["group"].to_numpy(), distinct(c["group"].to_numpy()[hit]))])
         members.append(pd.DataFrame({"row": rows_hit, "kind": "monotonic",
                                      "fkey": c.loc[rows_hit, "group"].to_numpy()}))
     return members
@@ -201,4 +201,4 @@ def _drops(c: pd.DataFrame) -> np.ndarray:
                 found += [idx[ia[kept]], idx[ib[kept]]]
     if not found:
         return np.array([], dtype=np.int64)
-    return np.unique(rows[np.concatenate(found)])
+    return distinct(rows[np.concatenate(found)])

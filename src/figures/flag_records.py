@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from figures.claim_keys import KEY_FIELDS
-from figures.codes import combine_codes
+from figures.codes import combine_codes, distinct
 from figures.disagreements import MIXED_RATIO
 from figures.records import Flag, FlagClaim, Related, Repeat
 
@@ -62,7 +62,7 @@ class ClaimRows:
 
     def prepare(self, rows) -> None:
         """Build the FlagClaims of these rows (positions) in one pass."""
-        idx = np.unique(np.asarray(rows, dtype=np.int64))
+        idx = distinct(np.asarray(rows, dtype=np.int64))
         idx = idx[~self._done[idx]]
         if len(idx) == 0:
             return
@@ -158,7 +158,7 @@ def build_flags(rows: ClaimRows, w: pd.DataFrame, members: list[pd.DataFrame]) -
     art = w["art"].to_numpy()[row]
     unit = combine_codes(art, w["src"].to_numpy()[row])
     width = int(unit.max()) + 1
-    pairs = np.unique(fkey * width + unit)
+    pairs = distinct(fkey * width + unit)
     units = np.bincount(pairs // width, minlength=int(fkey.max()) + 1)[fkey]
     keep = (kcode != code_of.get("cross_source", -1)) | (units >= 2)
     # a part left with no disagreement inside it (every figure within another's reading; a

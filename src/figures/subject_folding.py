@@ -10,7 +10,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from figures.codes import column_codes
+from figures.codes import column_codes, distinct
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +37,14 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     block = column_codes(w, ["k_scope", "k_predicate", "k_entity", "k_markers", "k_modality", "k_unit", "k_change"])
     rows = real & np.isfinite(w["lo"].to_numpy()) & w["k_predicate"].notna().to_numpy()
     # blocks where two or more subjects report: distinct (block, subject) pairs counted per block
-    pair = np.unique(block[rows].astype(np.int64) * (len(s_uniques) + 1) + s_codes[rows])
+    pair = distinct(block[rows].astype(np.int64) * (len(s_uniques) + 1) + s_codes[rows])
     subjects_in = np.bincount(pair // (len(s_uniques) + 1), minlength=int(block.max()) + 1)
     rows &= subjects_in[block] >= 2
     t = pd.DataFrame({"b": block[rows], "s": subj[rows], "a": w["art"].to_numpy()[rows], "lo": w["lo"].to_numpy()[rows],
                       "hi": w["hi"].to_numpy()[rows]})
     if t.empty:
         return False
-    named_in = _named_in(w, df, real, s_codes, s_uniques, np.unique(t["a"].to_numpy()))
+    named_in = _named_in(w, df, real, s_codes, s_uniques, distinct(t["a"].to_numpy()))
     if not named_in:
         return False
     mapping = _fold_targets(t, named_in)
@@ -86,7 +86,7 @@ def _named_in(w: pd.DataFrame, df: pd.DataFrame, real: np.ndarray, s_codes: np.n
         has = codes >= 0
         a, u = art[wanted][has], codes[has]
         keep = ok[u]
-        pairs = np.unique(a[keep].astype(np.int64) * len(uniques) + u[keep])
+        pairs = distinct(a[keep].astype(np.int64) * len(uniques) + u[keep])
         if not len(pairs):
             continue
         # each (article, text) pair takes every subject its text names
@@ -108,14 +108,14 @@ def _subject_names(df: pd.DataFrame, real: np.ndarray, s_codes: np.ndarray, s_un
     r_codes, r_uniques = pd.factorize(spelled)
     sc = s_codes[real].astype(np.int64)
     _, first = np.unique(sc * (len(r_uniques) + 1) + r_codes, return_index=True)
-    names = set()
+    names: dict[tuple[tuple[str, ...], int], None] = {}  # ordered, without repeats
     for s, r in zip(sc[first].tolist(), r_codes[first].tolist()):
         sub = s_uniques[s]
-        for x in {sub, str(r_uniques[r]).lower()}:
+        for x in (sub, str(r_uniques[r]).lower()):
             ws = tuple(WORDS.findall(x))
             if ws:
-                names.add((ws, s))
-    return sorted(names)
+                names[ws, s] = None
+    return list(names)
 
 
 def _texts_naming(texts: list[str], names: list[tuple[tuple[str, ...], int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -146,7 +146,7 @@ def _texts_naming(texts: list[str], names: list[tuple[tuple[str, ...], int]]) ->
         tokens = vocab.get_indexer(SEPARATED_WORDS.findall(joined.lower()))
         tid = np.cumsum(tokens == 0)
         known = tokens > 0
-        keys = np.unique(tid[known] * v + tokens[known])  # (text, word) pairs, sorted
+        keys = distinct(tid[known] * v + tokens[known])  # (text, word) pairs, sorted
         k_text, k_word = keys // v, keys % v
         lo, hi = np.searchsorted(rare_sorted, k_word, "left"), np.searchsorted(rare_sorted, k_word, "right")
         count = hi - lo
@@ -160,7 +160,7 @@ def _texts_naming(texts: list[str], names: list[tuple[tuple[str, ...], int]]) ->
             ok &= (need < 0) | (keys[pos] == probe)
         found_text.append(c_text[ok] + at)
         found_sub.append(subject[c_name[ok]])
-    pairs = np.unique(np.concatenate(found_text) * (int(subject.max()) + 1) + np.concatenate(found_sub))
+    pairs = distinct(np.concatenate(found_text) * (int(subject.max()) + 1) + np.concatenate(found_sub))
     return pairs // (int(subject.max()) + 1), pairs % (int(subject.max()) + 1)
 
 
