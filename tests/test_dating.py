@@ -39,6 +39,15 @@ from figures.records import Article
     # a statistic over the months up to a month: that month
     ("House prices rose 2.1% in the year to October.", date(2024, 11, 20), {"2.1%": date(2024, 10, 1)}),
     ("Pay grew 4.8% in the three months to August, the agency said.", date(2024, 10, 15), {"4.8%": date(2024, 8, 1)}),
+    # a date counted back ("a month earlier", "the previous year") counts from the sentence's other date
+    ("In March, unemployment was 5.1%, up from 4.9% a month earlier.", date(2024, 4, 12),
+     {"5.1%": date(2024, 3, 1), "4.9%": date(2024, 2, 1)}),
+    ("Output grew 1.2% in 2023 after shrinking 0.4% the previous year.", date(2024, 2, 1),
+     {"1.2%": date(2023, 1, 1), "0.4%": date(2022, 1, 1)}),
+    ("On Friday the count stood at 212; the day before, it was 180.", date(2024, 7, 13),
+     {"212": date(2024, 7, 12), "180": date(2024, 7, 11)}),
+    # ... and from the publication date when the sentence has no other
+    ("A year earlier, the deficit was £9bn.", date(2024, 7, 13), {"£9bn": date(2023, 7, 1)}),
     # a first name before "May's" makes it a person
     ("Prime Minister Theresa May's government spent £3bn.", date(2019, 8, 1), {"£3bn": date(2019, 8, 1)}),
     # the day a statement was made or a figure published yields to the month the figure measures

@@ -38,6 +38,12 @@ BASE = date(2023, 2, 9)  # a Thursday
     ("March 2024", date(2024, 3, 1), "month"),
     ("2015", date(2015, 1, 1), "year"),
     ("9/2/2023", date(2023, 2, 9), "day"),  # day-first and month-first: the reading nearest the base
+    # counted back from the base when nothing else anchors them (dating counts from the sentence's date)
+    ("a month earlier", date(2023, 1, 1), "month"),
+    ("two weeks earlier", date(2023, 1, 26), "day"),
+    ("a year earlier", date(2022, 2, 1), "month"),
+    ("the previous day", date(2023, 2, 8), "day"),
+    ("the year before", date(2022, 2, 1), "month"),
 ])
 def test_resolve(expr, expected, precision):
     assert resolve(expr, BASE) == (expected, precision)
@@ -49,6 +55,7 @@ def test_resolve(expr, expected, precision):
     "May officials said",  # a capitalised month alone needs "in", "since", "last" ... before it
     "for may be",  # the modal verb, lower case
     "the vote was moved to May",  # "to" names a month only after a period: "the year to May"
+    "prices were lower a year before the pandemic",  # before an event, not before another date
 ])
 def test_not_dates(expr):
     assert find_time_refs(expr, BASE) == []

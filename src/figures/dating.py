@@ -14,7 +14,7 @@ from functools import cache
 
 from figures.context import Claimant, Context, Read
 from figures.lexicon import EVENT_NOUNS, data_lines
-from figures.timeref import TimeRef, find_time_refs
+from figures.timeref import TimeRef, earlier_than, find_time_refs
 from figures.tokens import Tok, clause_bounds
 
 
@@ -198,12 +198,12 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
             if said and best.text.lower() in DEICTIC:
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
-            return not_after(best, base)
+            return _dated(best, points, base)
         # 2. a date further on, past the figure's clause, that no other figure stands before:
         # "five civilians were killed and 40 injured, including women, in shelling yesterday"
         later = _later_date(ctx, toks, ti, c_hi, points, claimants)
         if later:
-            return not_after(later, base)
+            return _dated(later, points, base)
         # 3. the statement's date: "officials said Monday", "tweeted on Wednesday"
         for c in claimants:
             if c.start >= 0 and c.day:
@@ -218,7 +218,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             before = [t for t in before if t.precision != "day" or not (
                 (k := bisect_right(ends, t.start)) and _TRAILING.fullmatch(text, ends[k - 1], t.start))]
         if before:
-            return not_after(_periods_first(ctx, before, claimants)[-1], base)
+            return _dated(_periods_first(ctx, before, claimants)[-1], points, base)
     for c in claimants:
         if c.day:
             return c.day
@@ -317,6 +317,19 @@ _TRAILING = re.compile(r"(?:\s+to\s+[^\s,;:]+(?:\s+(?:million|billion|thousand|p
                        r"\s*(?:in|for|during|on|over|as\s+of)?\s*", re.IGNORECASE)
 
 DEICTIC = frozenset({"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "last night"})
+
+
+def _dated(t: TimeRef, points: list[TimeRef], base: date | None) -> tuple[date, str]:
+    """``t`` as a date; one counted back ("down from 3.5% a month earlier") is counted from the
+    sentence's other date ("In May"), the nearest before it, else after it, else from the base."""
+    if t.back is None:
+        return not_after(t, base)
+    anchors = [p for p in points if p.back is None]
+    if not anchors:
+        return not_after(t, base)
+    before = [p for p in anchors if p.end <= t.start]
+    anchor = before[-1] if before else min(anchors, key=lambda p: p.start - t.end)
+    return earlier_than(*not_after(anchor, base), t.back)
 
 
 def not_after(t: TimeRef, base: date | None) -> tuple[date, str]:

@@ -49,6 +49,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_UNIT = r"(?:day|week|fortnight|month|quarter|year)"
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
 
 _CANDIDATE = re.compile(
@@ -60,6 +61,8 @@ _CANDIDATE = re.compile(
         rf"|(?:year|months|weeks|quarter)\s+to\s+)"
         rf"{_CAP_MON}\b(?!\.?,?\s+(?:{_DAY}|{_YEAR})\b(?![,.]\d))))",
         rf"(?P<pos>(?-i:\b{_CAP_MON}['’]s\b))",  # "April's inflation rate": a monthly statistic's month
+        rf"(?P<back>\b(?:{_COUNT}\s+{_UNIT}s?\s+earlier|the\s+(?:previous|preceding|prior)\s+{_UNIT}"
+        rf"|(?:{_COUNT}|the)\s+{_UNIT}s?\s+before\b(?=\s*(?:[,.;:)—–]|$)))\b)",
         rf"(?P<ago>\b{_COUNT}\s+(?:day|week|fortnight|month|year)s?\s+ago\b)",
         rf"(?P<wd>\b(?:(?:last|this|next|on|early|late)\s+)?{_WD}(?:['’]s)?{_PART}\b)",
         rf"(?P<rel>\b(?:earlier\s+this\s+(?:week|month|year)|(?:this|last)\s+(?:morning|afternoon|evening|night|"
@@ -88,6 +91,8 @@ class TimeRef:
     ``role``: "point" (the figure's date), "since" (a start: "since March"), "until" (a deadline),
     "event" (an event's date in a relative clause: "the quake that struck on Monday") or
     "attributive" (it names an event: "the 6 February earthquake", "Monday's quake").
+    ``back`` marks a date counted back from another ("a month earlier", "the previous year"):
+    ``day`` is then counted from the base, and ``earlier_than`` counts it from the date it follows.
     """
 
     start: int
@@ -96,6 +101,7 @@ class TimeRef:
     day: date
     precision: str
     role: str = "point"
+    back: tuple[int, str] | None = None  # "a year earlier": (1, "year") before the date it follows from
 
 
 # Every date expression holds one of these words; the full pattern runs only around them.
@@ -139,7 +145,8 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
         day, precision = resolved
         if out and s < out[-1].end:
             continue
-        out.append(TimeRef(s, e, text[s:e], day, precision, _role(text, m.start(), e, kind, surface)))
+        back = _back_of(surface) if kind == "back" else None
+        out.append(TimeRef(s, e, text[s:e], day, precision, _role(text, m.start(), e, kind, surface), back))
 
 
 # an event's own date in a relative clause: "the quake that struck on Monday", "following the first quake on Feb. 6"
@@ -156,6 +163,8 @@ _PRICE_BASE = re.compile(r"\s+(?:prices|values|money|pounds|dollars|euros|terms)
 def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
     if kind == "pos":
         return "attributive"  # "April's inflation figures": it names what it stands before, wherever it stands
+    if kind == "back":
+        return "point"  # "after rising 6% the previous year": counted from another date, never a start or deadline
     window = text[max(0, s - 60):s]
     clause = _CLAUSE_SPLIT.split(window)[-1]
     if _FUTURE.search(clause):
@@ -198,6 +207,9 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
         if back == "year":
             return date(base.year - 1, 1, 1), "year"
         return base - timedelta(days=back), precision
+    back = _back_of(expr)
+    if back:
+        return earlier_than(base, "day", back)
     ago = _AGO.fullmatch(expr)
     if ago:
         n = int(ago[1]) if ago[1].isdigit() else COUNT_WORDS[ago[1]]
@@ -225,6 +237,31 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
     if _NUMERIC_DATE.fullmatch(expr):
         return _dateparser(expr, base)
     return None
+
+
+_BACK = re.compile(rf"(?:({_COUNT})\s+({_UNIT})s?\s+(?:earlier|before)|the\s+(?:previous|preceding|prior)\s+({_UNIT})"
+                   rf"|the\s+({_UNIT})\s+before)", re.IGNORECASE)
+
+
+def _back_of(expr: str) -> tuple[int, str] | None:
+    """"two months earlier" -> (2, "month"); "the previous year" -> (1, "year")."""
+    m = _BACK.fullmatch(" ".join(expr.lower().split()))
+    if m is None:
+        return None
+    count = m[1]
+    n = (int(count) if count.isdigit() else COUNT_WORDS[count]) if count else 1
+    return n, m[2] or m[3] or m[4]
+
+
+def earlier_than(anchor: date, precision: str, back: tuple[int, str]) -> tuple[date, str]:
+    """The date ``back`` before ``anchor`` (of ``precision``): days and weeks to the day, months
+    and quarters to the month, years to the month or, from a year, to the year ("In May ... a
+    year earlier" is May of the year before)."""
+    n, unit = back
+    if unit in ("day", "week", "fortnight"):
+        return anchor - timedelta(days=n * UNIT_DAYS[unit]), "day"
+    y, m = divmod(anchor.year * 12 + anchor.month - 1 - n * {"month": 1, "quarter": 3, "year": 12}[unit], 12)
+    return date(y, m + 1, 1), "year" if unit == "year" and precision == "year" else "month"
 
 
 def _weekday(weekday: int, base: date, lead: str) -> date:
