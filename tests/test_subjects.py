@@ -162,6 +162,20 @@ CASES = [
     # 24. the whole event as the clause's subject is the story's, not the paragraph's last place's
     ("Yemen war deaths higher than thought", "The toll in Aden province reached 9,000. The war has forced "
      "4 million people from their homes.", "4 million", "Yemen"),
+    # 25. the phrase that opens a sentence with "In", up to its comma, is the sentence's scene
+    (None, "Drones hit power plants overnight. In the southern region of Odesa, 3 people died.", "3", "Odesa"),
+    # 26. more settlement and area nouns: "the resort of X", "X camp"
+    (None, "The storm battered the Caribbean resort of Punta Cana, where 4,000 tourists sheltered.", "4,000",
+     "Punta Cana"),
+    (None, "Cholera spread in Kakuma camp, where 1,200 cases were recorded.", "1,200", "Kakuma"),
+    # 27. a place named only as a possessive still makes the article's main place
+    (None, "Peru's government declared an emergency. Officials said 15 people died in the floods.", "15", "Peru"),
+    # 28. an unlisted place in the title is the main place when no listed one is named
+    ("Landslide buries 30 homes in Wayanad", "Rescuers dug through mud on Tuesday. At least 30 homes were "
+     "buried, officials said.", "At least 30", "Wayanad"),
+    # 29. a place that only says where observers work is not the figure's subject
+    ("Sudan war deaths", "Fighting spread across Sudan. Research by US scholars puts the toll at 130,000.",
+     "130,000", "Sudan"),
 ]
 
 

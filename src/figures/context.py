@@ -63,6 +63,7 @@ class Context:
     scenes: list[tuple[int, int, str]] = field(default_factory=list)  # (offset, paragraph, place) of "First in Paris."
     para_at: int = -1  # offset of the sentence that set ``para_subject``
     cities: list[tuple[int, str]] | None = None  # (offset, name) of the cities named, read on first need
+    title_read: bool = False  # the subject reader looked for an unlisted place in the title
 
 
 class Read(NamedTuple):
@@ -233,7 +234,7 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
         while i < len(words):
             for k in (4, 3, 2, 1):
                 if i + k <= len(words):
-                    key = " ".join(words[i:i + k]).replace("’", "'").rstrip(".,")
+                    key = " ".join(words[i:i + k]).replace("’", "'").rstrip(".,").removesuffix("'s")  # "Mexico's"
                     canonical = vocab.place_names.get(key)
                     if canonical:
                         yield offsets[i], offsets[i] + len(key), canonical

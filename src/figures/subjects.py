@@ -128,7 +128,7 @@ def _named_places(ctx: Context, toks: list[Tok]) -> list[Place]:
             continue
         end = _name_end(toks, i, covered)
         after = toks[end] if end < n else None
-        if after is not None and after.low in REGION_NOUNS and after.low not in _NOT_REGION:
+        if after is not None and (after.low in REGION_NOUNS or after.low in words["area"]) and after.low not in _NOT_REGION:
             # "Hatay province", "Rio Grande do Sul state", "North Darfur State": a name with a region noun
             found.append(Place(i, end + 1, join_words(toks[i:end]), "region"))
             i = end + 1
@@ -505,7 +505,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
             if p.end <= ti and p.kind != "demonym" and (p.first == 1 or not _clause_between(scan, p.end, ti)) and (
                     not _inside_claimant(toks, p, names)) and not _jurisdiction(ctx, toks, p) and not _modifies_speaker(
                     ctx, toks, p) and (
-                    (p.first >= lo and _subject_position(toks, p)) or (p.first == 1 and toks[0].low == "in")
+                    (p.first >= lo and _subject_position(toks, p)) or _opening_scene(toks, p, scan)
                     or (p.kind == "city" and _preposition(toks, p) == "in")):  # "the record in the capital ..., with 700,000"
                 best = _scene(ctx, toks, p)
                 break
@@ -558,7 +558,26 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if location is None and best is not None and best.kind not in ("company", "person"):
         location = _held_by(toks, best)  # "in rebel-held northwestern Syria": who holds the part counted
     # nothing placed: the article's main subject; for a local event, the place it is counted in
+    if best is None and not ctx.event_place and not ctx.main_subject and not ctx.title_read:
+        ctx.main_subject = _title_place(ctx)
     return (best.name if best else ctx.event_place or ctx.main_subject), location
+
+
+def _title_place(ctx: Context) -> str | None:
+    """The place a title names in the ways news names places ("Hurricane kills 27 in Acapulco"), for an
+    article whose title and lead name no listed place; read once."""
+    ctx.title_read = True
+    title = ctx.article.title or ""
+    toks = tokenise(title, 0, len(title), [])
+    return next((p.name for p in _named_places(ctx, toks) if p.kind != "demonym"), None)
+
+
+def _opening_scene(toks: list[Tok], p: Place, scan: _Scan) -> bool:
+    """"In Syria, ...", "In the western region of Lviv, 2 people ...": a place in the phrase that opens
+    the sentence with "In" and ends at its first comma is the sentence's scene."""
+    if not toks or toks[0].low != "in":
+        return False
+    return not scan.stops or p.end <= scan.stops[0]
 
 
 def _clause_between(scan: _Scan, a: int, b: int) -> bool:
@@ -765,7 +784,7 @@ def _speaker_after(ctx: Context, toks: list[Tok], p: Place) -> int:
     for k in range(j, min(len(toks), j + 3)):
         t = toks[k]
         if t.low in ctx.vocab.claimant_nouns:
-            return k
+            return 0 if t.low in place_words()["observer"] else k
         if not t.word or t.cap or t.low in STOP or t.low in AUXILIARIES:
             break
     return 0
