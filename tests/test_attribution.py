@@ -67,7 +67,7 @@ OUTLET = "Example Wire"
      "78", "Disaster and Emergency Management Authority"),
     # the previous toll is the claimant's own earlier figure
     ("Police in Hawaii have revised the number of deaths to 97, down from their previous toll of 115.",
-     "115", "Police in Hawaii"),
+     "115", "Police"),
     # other domains
     ("The economy grew 2.1% last year, the statistics agency said. Statistics Canada also said prices rose.",
      "2.1%", "Statistics Canada"),
@@ -139,6 +139,33 @@ OUTLET = "Example Wire"
     # an acronym resolves to the one body the article names with those initials
     ("Exports rose 4%, according to the Office of Trade Statistics. The OTS also revised March to 3%.",
      "3%", "Office of Trade Statistics"),
+    # a progressive "had been expecting" is no passive: its subject speaks
+    ("Analysts had been forecasting growth of 1.8% for the quarter.", "1.8%", "Analysts"),
+    # a passive claimant verb, a document's participle or a document names its author after "by"
+    ("The jobless figure of 6.2% was initially published by the Federal Statistics Office on Monday.",
+     "6.2%", "Federal Statistics Office"),
+    ("Some 2.4 million people have fled, according to the newest data issued by the Refugee Council of "
+     "Norland.", "Some 2.4 million", "Refugee Council of Norland"),
+    ("A bill of £4,000 for each household is set out in a study by the Institute for Fiscal Studies.",
+     "£4,000", "Institute for Fiscal Studies"),
+    # a name between a title with its remit and the verb is the person's
+    ("No fewer than 900 died, according to the EU Special Representative for the Sahel Anna Berg.",
+     "No fewer than 900", "Anna Berg"),
+    # two claimants joined by "and a": the first; ", however," between a subject and its verb
+    ("The Central Bank of Norland met. Growth would have been 1.2%, as projected by the central bank "
+     "and a majority of forecasters including Acme Research.", "1.2%", "Central Bank of Norland"),
+    ("Academics at Norland University, however, put the toll at about 9,000.", "about 9,000",
+     "Academics at Norland University"),
+    # "so far" is no part of the name; a vague modifier and a place phrase are dropped
+    ("So far investigators have identified 41 victims.", "41", "investigators"),
+    ("Twelve homes burned in Ridgeville, a local fire brigade said on Sunday.", "Twelve", "fire brigade"),
+    ("Firefighters in Ridgeville counted 30 homes destroyed.", "30", "Firefighters"),
+    # a body known by its letters alone, and its figures
+    ("The U.N. says 4 million people need food aid.", "4 million", "United Nations"),
+    ("Some 300 were hurt, according to WFP figures.", "Some 300", "World Food Programme"),
+    ("Some 300 were hurt, according to the UN and local officials.", "Some 300", "UN and local officials"),
+    # "higher than economists were forecasting": the comparison names no claimant of the figures
+    ("Prices rose 4.1%, from 3.9% in May, more than analysts were forecasting.", "3.9%", OUTLET),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))

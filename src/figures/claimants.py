@@ -87,6 +87,11 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _np_after(ctx, toks, i + 1)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True, object_of=fig))
+        elif low == "by" and _agent_by(vocab, toks, i):
+            # "first reported by the ONS", "figures released by the IOM", "in a report by the NAO"
+            name, person = _np_after(ctx, toks, i + 1)
+            if name and not any(c.name == name for c in out):
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low == "citing" or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
             at = i + 1 + (low == "cited")
             name, person = _np_after(ctx, toks, at)
@@ -162,6 +167,30 @@ def _figure_put_by(vocab: Vocabulary, toks: list[Tok], by: int) -> int:
     return -1
 
 
+# Participles that make "by X" the author of a document: "figures released by", "data compiled by"
+PUBLISHING = word_class("claimant_words.tsv", "publishing")
+
+
+def _agent_by(vocab: Vocabulary, toks: list[Tok], by: int) -> bool:
+    """"by" names who states the sentence's figures: the agent of a passive claimant verb ("was first
+    reported by"), of a document's participle ("the latest figures released by") or a document's
+    author ("in a report by")."""
+    p = by - 1
+    if p < 1:
+        return False
+    verb = toks[p].low
+    if verb in vocab.document_nouns and not toks[p].cap:
+        return True
+    if verb not in vocab.claimant_verbs and verb not in PUBLISHING:
+        return False
+    if _passive(toks, p):
+        return True
+    k = p - 1
+    while k >= 0 and (toks[k].low in AUXILIARIES or toks[k].low.endswith("ly")) and not toks[k].cap:
+        k -= 1
+    return k >= 0 and (toks[k].low in vocab.document_nouns or toks[k].low == "as")  # "as forecast by"
+
+
 def _arithmetic(toks: list[Tok], i: int) -> bool:
     """"added 339,000 jobs", "adding an average of 19,000", "put the meeting in focus": not speech."""
     low = toks[i].low
@@ -217,9 +246,13 @@ def _document_noun(vocab: Vocabulary, toks: list[Tok], i: int) -> bool:
 
 
 def _passive(toks: list[Tok], i: int) -> bool:
-    """"deaths have been reported", "was estimated": a passive verb names no claimant."""
+    """"deaths have been reported", "was first estimated": a passive verb names no claimant ("had been
+    expecting" is progressive: it does)."""
+    if toks[i].low.endswith("ing"):
+        return False
     j = i - 1
-    while j >= 0 and toks[j].low in ("also", "now", "already", "previously", "initially", "officially"):
+    while j >= 0 and not toks[j].cap and (toks[j].low in AUXILIARIES or toks[j].low.endswith("ly")) \
+            and toks[j].low not in BE:
         j -= 1
     return j >= 0 and toks[j].low in BE
 
@@ -243,6 +276,8 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
             while j >= 0 and toks[j].text != "(":
                 j -= 1
             j -= 1
+        elif toks[j].text == "," and j > 1 and toks[j - 1].low in ADVERBS and toks[j - 2].text == ",":
+            j -= 3  # "Research from US scholars, however, estimates"
         else:
             break
     if j < 0:
@@ -299,7 +334,7 @@ def _lead_ok(toks: list[Tok], first: int) -> bool:
     k = first - 1
     while k >= 0 and toks[k].low in DETERMINERS:
         k -= 1
-    return k < 0 or (toks[k].low not in SUBORDINATORS and toks[k].low not in RELATIVE_OPENERS)
+    return k < 0 or (toks[k].low not in SUBORDINATORS and toks[k].low not in RELATIVE_OPENERS and toks[k].low != "than")
 
 
 def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bool, int]:
@@ -311,8 +346,8 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
         if t.fig >= 0 or not (t.word or t.low == "'s"):
             break
         low = t.low
-        if low in ("i", "we", "you"):
-            break
+        if low in ("i", "we", "you") or (low in AUXILIARIES and not t.cap and k < end):
+            break  # "So far police have identified": "so far" is no part of the name
         if t.cap or low in vocab.claimant_nouns or low == "'s" or (k == end and low in vocab.document_nouns):
             k -= 1
             continue
@@ -383,6 +418,8 @@ def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -
         if t.cap or t.low in vocab.claimant_nouns or t.low in vocab.document_nouns or t.low == "'s":
             j += 1
             continue
+        if t.low == "and" and j + 1 < n and toks[j + 1].low in DETERMINERS and j > i and not toks[j - 1].cap:
+            break  # "the central bank and a plurality of economists": the first of two claimants
         if t.low in ("of", "and", "for", "from", "by", "at", "to", "in") and j + 1 < n and j > i:
             j += 1
             continue
@@ -410,8 +447,13 @@ def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -
                     return resolve_name(ctx, rest), _looks_like_person(rest, vocab)
         if not any(w.cap for w in words):
             return None, False
+    if len(words) >= 2 and words[-1].low in vocab.document_nouns and not words[-1].cap and words[-2].cap:
+        words = words[:-1]  # "according to UN figures": the name speaks
     # keep the first noun phrase: stop at a preposition that starts a second one
-    cut = next((m for m, w in enumerate(words) if m > 0 and w.low in ("to", "in", "at", "for")), len(words))
+    # ("Office for National Statistics" is one name: "for" between capitals stays)
+    cut = next((m for m, w in enumerate(words) if m > 0 and w.low in ("to", "in", "at", "for") and not (
+        w.low in ("for", "to") and words[m - 1].cap and m + 1 < len(words) and (words[m + 1].cap or (
+            words[m + 1].low in DETERMINERS and m + 2 < len(words) and words[m + 2].cap)))), len(words))
     words = words[:cut]
     # "Turkey's disaster management agency, AFAD": an apposition with a name wins
     if j + 1 < n and toks[j].text == "," and toks[j + 1].word and toks[j + 1].text.isupper() and len(toks[j + 1].text) > 1:

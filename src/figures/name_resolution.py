@@ -5,10 +5,10 @@ last ministry named)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from figures.context import Context, org_kinds
-from figures.lexicon import DETERMINERS, STOP, Vocabulary, org_words, title_words, vocabulary
+from figures.lexicon import DETERMINERS, STOP, Vocabulary, data_lines, org_words, title_words, vocabulary
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
@@ -31,6 +31,9 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
     if lower and lower[-1] < len(words) - 1 and (lower[-1] > 0 or words[0].low in org_kinds()) and all(
             w.cap for w in words[lower[-1] + 1:]):  # "the carmaker Ford" too
         words = words[lower[-1] + 1:]
+    words = _without_place_phrase(_without_vague_modifier(words))
+    if len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 1:
+        return _spelled(ctx, words[0].text, known=True)  # "The U.N. says" -> "United Nations"
     parts = [_spelled(ctx, w.text) if w.text.isupper() and len(w.text) > 1 else w.text for w in words]
     if len(parts) > 2 and " ".join(parts[:2]) in ctx.vocab.place_names:
         short = ctx.vocab.place_names[" ".join(parts[:2])]
@@ -46,6 +49,9 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
     holder = ctx.titled.get(head, "") if not any(p[:1].isupper() for p in parts[-2:]) else ""
     if holder and holder.split()[0].lower() not in STOP and holder not in ctx.vocab.place_names:
         return holder  # "Maui's police chief" -> the chief named in the article
+    person = _titled_person(ctx.vocab, parts, titles)
+    if person:
+        return person  # "the US Special Envoy for Sudan Tom Perriello" -> "Tom Perriello"
     if len(parts) >= 3 and parts[-1].lower() not in ctx.vocab.claimant_nouns:
         rest = list(parts)
         while len(rest) > 2 and (rest[0].lower().rstrip(".") in titles or rest[0] in ctx.vocab.place_names):
@@ -54,6 +60,22 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
             parts = rest  # "Ukrainian President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"
     name = " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
     return name
+
+
+def _titled_person(vocab: Vocabulary, parts: list[str], titles: frozenset[str]) -> str | None:
+    """A title, then a remit ("for Sudan", "of the Treasury"), then a person's name: the name (two
+    words, three right after a title), when it names no place, body or title."""
+    if len(parts) < 4 or any(p.lower() in vocab.claimant_nouns for p in parts[-2:]):
+        return None
+    for size in (3, 2):
+        name, before = parts[-size:], parts[:-size]
+        if size == 3 and before[-1].lower().rstrip(".") not in titles:
+            continue
+        if all(w[:1].isupper() and not w.isupper() and w.lower().rstrip(".") not in titles
+               and w.lower() not in org_words() and w not in vocab.place_names for w in name) \
+                and any(w.lower().rstrip(".") in titles for w in before) and before[-1].lower() not in ("of", "and"):
+            return " ".join(name)
+    return None
 
 
 # Words before a title that make its holder another person than "the home secretary" now in office
@@ -273,9 +295,39 @@ def _title_holders(text: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
     return tuple(out)
 
 
-def _spelled(ctx: Context, acronym: str) -> str:
-    """"AFAD" -> "Disaster and Emergency Management Authority" when the article spells it out."""
-    full = ctx.acronyms.get(acronym) or _by_initials(ctx, acronym)
+# Modifiers that say nothing of who a claimant is: "a local resistance committee"
+VAGUE_MODIFIERS = word_class("claimant_words.tsv", "vague_modifier")
+
+
+def _without_vague_modifier(words: list[Tok]) -> list[Tok]:
+    lead = 0
+    while lead < len(words) - 1 and (words[lead].low in DETERMINERS or words[lead].low in VAGUE_MODIFIERS):
+        lead += 1
+    # "local police" stays: one word left would say less than the phrase
+    return words[lead:] if len(words) - lead >= 2 and any(w.low in VAGUE_MODIFIERS for w in words[:lead]) else words
+
+
+def _without_place_phrase(words: list[Tok]) -> list[Tok]:
+    """"Police in Hawaii", "the division in El Fasher": where a claimant is is no part of its name."""
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].low == "in" and all(w.cap for w in words[k + 1:]):
+            return words[:k]
+    return words
+
+
+@cache
+def _known_bodies() -> dict[str, str]:
+    """acronym -> name (``data/known_bodies.tsv``): "UN" -> "United Nations"."""
+    return dict(line.split("\t") for line in data_lines("known_bodies.tsv"))
+
+
+def _spelled(ctx: Context, acronym: str, known: bool = False) -> str:
+    """"AFAD" -> "Disaster and Emergency Management Authority" when the article spells it out; with
+    ``known``, "U.N." -> "United Nations" when it does not."""
+    plain = acronym.replace(".", "")
+    full = ctx.acronyms.get(acronym) or ctx.acronyms.get(plain) or _by_initials(ctx, plain)
+    if known and full == plain:
+        full = _known_bodies().get(plain, acronym)
     first, _, rest = full.partition(" ")
     return rest if first in ("The", "the") and rest else full
 
