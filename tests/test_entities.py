@@ -121,6 +121,29 @@ CASES = [
     ("Inflation eased to 2.9% in June.", "2.9%", "inflation rate", "inflation"),
     ("The bank kept its 2% inflation target.", "2%", "inflation target", None),  # a target, not inflation
     ("In May, the survey showed 4.8% unemployment.", "4.8%", "unemployment rate", "unemployment"),
+    # a price index names its inflation rate; RPI is another measure than CPI
+    ("The consumer price index rose 2.8% in the year to March.", "2.8%", "CPI inflation rate", "inflation"),
+    ("RPI inflation held at 4.1% last month.", "4.1%", "RPI inflation rate", "rpi inflation"),
+    # "it" after a copula with modals and reporting words between: the measure named before it
+    ("Wholesale CPI was first put at 2.2% but statisticians now say it should have been 2.0%.", "2.0%",
+     "CPI inflation rate", "inflation"),
+    ("Inflation hit 4% in May. Later the agency said it had been stated as being 4.2% by mistake.", "4.2%",
+     "inflation rate", "inflation"),  # nothing in its sentence: the rate the article reported last
+    ("Some 40% of voters backed the plan; it was 30% a year ago.", "30%", "share of voters", "share"),
+    # an alternative counts what the figure before it counts
+    ("The jobless rate was published as 5.1% instead of 4.9%.", "4.9%", "unemployment rate", "unemployment"),
+    ("Officials counted 1,200 protesters rather than 2,000.", "2,000", "protesters", "protesters"),
+    # a published figure's error is an overstatement or understatement of its measure
+    ("The error meant GDP growth was understated by 0.3 percentage points.", "0.3 percentage points",
+     "understatement of GDP growth", "growth"),
+    ("Unemployment was 0.2 percentage points too high in the first release.", "0.2 percentage points",
+     "overstatement of unemployment", "unemployment"),
+    ("A coding slip led to the bureau overestimating the death toll by 40.", "40", "overstatement of death toll",
+     "killed"),
+    # a forecast or target of the measure named before it
+    ("Inflation came in above the 2.1% market consensus.", "2.1%", "market inflation consensus", "inflation"),
+    ("Unemployment rose to 5%, against 4.8% expected by analysts.", "4.8%", "unemployment expected",
+     "unemployment"),
     # -- pay, sectors and revisions -------------------------------------------------------------------
     ("Average hourly earnings rose 10 cents to $30.10.", "$30.10", "average hourly earnings", "wages"),
     ("Employment in manufacturing fell by 8,000 in May.", "8,000", "jobs lost in manufacturing", "jobs"),

@@ -86,8 +86,8 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
     while j < n and j < start + 5 and toks[j].fig < 0 and (toks[j].word or toks[j].text in ("-",)) and (
             toks[j].low not in STOP or toks[j].low in ("others",)) and not toks[j].low.endswith("ly"):
         low = toks[j].low
-        if low in NOT_NOUNS:
-            break  # "1.27 million according to the ministry", "700,000 put forward by the union"
+        if low in NOT_NOUNS or low in _CONTRAST:
+            break  # "1.27 million according to the ministry", "1,200 rather than 2,000"
         if low in ("last", "next", "this") and j + 1 < n and (toks[j + 1].low in TIME_WORDS
                                                               or toks[j + 1].low.rstrip("s") in TIME_UNITS):
             break  # "48,000 demonstrators last Saturday"
@@ -118,6 +118,7 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
 
 _NOUN_ING = word_class("entity_words.tsv", "ing_noun")
 _ING_PREPOSITIONS = word_class("entity_words.tsv", "ing_preposition")
+_CONTRAST = word_class("entity_words.tsv", "contrast_word")
 
 
 def _ing_clause(toks: list[Tok], j: int) -> bool:

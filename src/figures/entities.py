@@ -99,6 +99,19 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         last = ctx.last_entity
         measure = _measure_near(vocab, toks, ti, lo, hi) or (last[2] if last and last[3] == unit else None)
         return revision, measure, None
+    misstated = _misstatement(ctx, toks, ti)
+    if misstated:
+        return misstated
+    forecast = _forecast(vocab, toks, ti) if unit == "percent" else None
+    if forecast:
+        return forecast  # "against 4.8% expected by analysts"
+    # "reported as 3.5% instead of 3.4%": the alternative counts what the figure before it counts
+    if ti >= 2 and toks[ti - 1].low in ("of", "than", "with", "to") and toks[ti - 2].low in _CONTRAST or \
+            ti >= 1 and toks[ti - 1].low in _CONTRAST:
+        same = _previous_entity(toks, ti, entities, ctx.figures, unit)
+        if same:
+            j = max(j for j in entities if j < ti and entities[j] == same)
+            return same, ctx.measures.get(j), ctx.kinds.get(j)
     # "7.7 and 7.6 magnitudes": the first of two coordinated figures shares the second's entity
     if ti + 2 < n and toks[ti + 1].low in ("and", "or", "to") and toks[ti + 2].fig >= 0 and unit is None:
         return _read_entity(ctx, toks, ti + 2, ctx.figures[toks[ti + 2].fig], lo, hi, entities)
@@ -170,13 +183,28 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
                         (cue := vocab.measures.get((words[1].lower(),))) and cue.kind == "verb"
                         or words[1].lower().endswith("ed")):
                     np = f"{words[1]} people"  # "70 percent of those displaced" -> displaced people
+                else:
+                    cut = next((i for i in range(1, len(words)) if words[i].lower().endswith("ed")
+                                and words[i - 1].lower() not in DETERMINERS), len(words))
+                    np = " ".join(words[:cut])  # "40% of voters backed the plan": the verb is not the noun
                 return "share of " + np, "share", None
         found = _measure_left(ctx, toks, ti) or _rate_noun(vocab, toks, ti)
         if found:
             return found
         np = _copula_subject(toks, ti)
         if np in ("it", "this", "that", "they"):
-            return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
+            same = _previous_entity(toks, ti, entities, ctx.figures, "percent")
+            if same:
+                j = max(j for j in entities if j < ti and entities[j] == same)
+                return same, ctx.measures.get(j) or "share", None
+            noun = _measure_noun_text(toks, ti, past_figures=True)
+            m = vocab.measures.get(tuple(noun.lower().split())) if noun else None
+            if m and m.kind == "noun" and m.entity:
+                return m.entity, m.measure, None  # "CPI was overstated ... it should have been 3.4%"
+            last = ctx.last_entity
+            if last and last[3] == "percent" and last[2] not in (None, "share"):
+                return last[1], last[2], None  # "it should have been 3.4%": the rate the article reported last
+            return "share", "share", None
         if np:
             return np, "share", None
         return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
@@ -326,6 +354,61 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
 
 
 _FALL_VERBS = word_class("entity_words.tsv", "fall_verb")
+_CONTRAST = word_class("entity_words.tsv", "contrast_word")
+_OVERSTATE = word_class("entity_words.tsv", "overstate_word")
+_UNDERSTATE = word_class("entity_words.tsv", "understate_word")
+_FORECAST_NOUNS = word_class("entity_words.tsv", "forecast_noun")
+_FORECAST_VERBS = word_class("entity_words.tsv", "forecast_verb")
+
+
+def _misstatement(ctx: Context, toks: list[Tok], ti: int) -> tuple[str, str | None, None] | None:
+    """The error of a published figure: "CPI was overstated by 0.1 percentage points" and "the ONS
+    overstating inflation by 0.1 points" -> "overstatement of CPI" / "... of inflation"; "RPI
+    inflation was 0.1 points too high" -> "overstatement of RPI inflation"."""
+    n = len(toks)
+    word = None
+    if ti + 2 < n and toks[ti + 1].low == "too" and toks[ti + 2].low in ("high", "low"):
+        word = "overstatement" if toks[ti + 2].low == "high" else "understatement"
+    elif ti >= 2 and toks[ti - 1].low == "by":
+        for k in range(ti - 2, max(-1, ti - 10), -1):
+            if toks[k].fig >= 0 or toks[k].text in (",", ";", ":"):
+                break
+            if toks[k].low in _OVERSTATE or toks[k].low in _UNDERSTATE:
+                word = "overstatement" if toks[k].low in _OVERSTATE else "understatement"
+                break
+    if not word:
+        return None
+    noun = _measure_noun_text(toks, ti)
+    if not noun:
+        return word, None, None
+    m = ctx.vocab.measures.get(tuple(noun.lower().split()))
+    return f"{word} of {noun}", (m.measure if m else None), None
+
+
+def _forecast(vocab, toks: list[Tok], ti: int) -> tuple[str, str | None, None] | None:
+    """A percentage that is a forecast or target of the clause's measure: "the 3.3% consensus
+    forecast" -> "consensus inflation forecast", "3.4% predicted by the bank" -> "inflation
+    predicted"; None when no measure noun stands before it."""
+    n = len(toks)
+    after: list[str] = []
+    j = ti + 1
+    while j < n and toks[j].word and toks[j].low not in STOP and len(after) < 3:
+        after.append(toks[j].low)
+        j += 1
+    if after and after[-1] in _FORECAST_NOUNS:
+        if any(vocab.measures.get((w,)) for w in after):
+            return None  # "its 2% inflation target" names its measure itself
+        noun = _measure_noun_text(toks, ti)
+        m = vocab.measures.get(tuple(noun.lower().split())) if noun else None
+        if m and m.kind == "noun":
+            return " ".join([*after[:-1], noun, after[-1]]), m.measure, None
+        return None
+    if after and after[0] in _FORECAST_VERBS and toks[ti + 1].low in _FORECAST_VERBS:
+        noun = _measure_noun_text(toks, ti, past_figures=True)
+        m = vocab.measures.get(tuple(noun.lower().split())) if noun else None
+        if m and m.kind == "noun":
+            return f"{noun} {after[0]}", m.measure, None
+    return None
 # "some estimates of 150,000", "a 15-month high of 3.5%": the noun before "of" is a value, not what is counted
 _VALUE_NOUNS = word_class("entity_words.tsv", "value_noun")
 

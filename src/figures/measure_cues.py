@@ -10,18 +10,24 @@ from figures.tokens import Tok
 from figures.word_classes import word_class
 
 
-def _measure_noun_text(toks: list[Tok], ti: int) -> str | None:
-    """The words of the nearest measure noun left of the figure: "the death toll" -> "death toll"."""
+def _measure_noun_text(toks: list[Tok], ti: int, past_figures: bool = False) -> str | None:
+    """The words of the nearest measure noun left of the figure: "the death toll" -> "death toll";
+    up to the figure before it unless ``past_figures`` ("the 3.3% consensus forecast and 3.4%
+    predicted by the bank": both forecasts of the inflation named before them)."""
     vocab = vocabulary()
-    for j in range(ti - 1, max(-1, ti - 16), -1):
+    for j in range(ti - 1, max(-1, ti - (30 if past_figures else 16)), -1):
         if toks[j].fig >= 0:
+            if past_figures:
+                continue
+            break
+        if toks[j].text in (";", ":"):
             break
         for k in (3, 2, 1):
             if j - k + 1 >= 0:
                 key = tuple(t.low for t in toks[j - k + 1:j + 1])
                 m = vocab.measures.get(key)
                 if m and m.kind == "noun":
-                    return " ".join(t.text for t in toks[j - k + 1:j + 1])
+                    return " ".join(t.text if t.text.isupper() else t.low for t in toks[j - k + 1:j + 1])
     return None
 
 
@@ -67,16 +73,19 @@ def _measure_left(ctx: Context, toks: list[Tok], ti: int,
 
 
 _COPULA_VERBS = word_class("entity_words.tsv", "copula_verb")
+_COPULA_LINK = word_class("entity_words.tsv", "copula_link")
 
 
 def _copula_subject(toks: list[Tok], ti: int) -> str | None:
-    """"The average survival ratio in 24 hours is 74%" -> "average survival ratio"."""
+    """"The average survival ratio in 24 hours is 74%" -> "average survival ratio"; "it should have
+    been 3.4%", "it was stated as being 3.5%" -> "it"."""
     j = ti - 1
-    while j >= 0 and toks[j].low in ("at", "to", "now", "still", "already", "has", "have", "had"):
+    linked = False
+    while j >= 0 and (toks[j].low in _COPULA_LINK or toks[j].low in _COPULA_VERBS):
+        linked = linked or toks[j].low in _COPULA_VERBS
         j -= 1
-    if j < 0 or toks[j].low not in _COPULA_VERBS:
+    if not linked or j < 0:
         return None
-    j -= 1
     if j >= 0 and toks[j].low in ("it", "this", "that", "they"):
         return toks[j].low
     # skip a trailing prepositional phrase: "ratio in 24 hours"
