@@ -10,7 +10,8 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from html import escape
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 
 import matplotlib
@@ -285,9 +286,19 @@ def _draw(job: tuple[Points, str, str]) -> str:
 def timeline_svgs(jobs: Sequence[tuple[Sequence[FlagClaim], str, str]], workers: int = 1) -> list[str]:
     """``timeline_svg(claims, salt, title)`` for each job, in order; spread over ``workers``
     processes when there are many (each chart is pure, so the bytes do not depend on it)."""
+    with drawing(jobs, workers) as charts:
+        return charts()
+
+
+@contextmanager
+def drawing(jobs: Sequence[tuple[Sequence[FlagClaim], str, str]], workers: int = 1) -> Iterator[Callable[[], list[str]]]:
+    """``timeline_svgs`` started: in worker processes the charts are drawn while the caller goes
+    on with other work inside the ``with``; the function it gives returns them, in order."""
     workers = min(workers if workers > 0 else (os.cpu_count() or 1), 8)
     drawn = [(_points(c), s, t) for c, s, t in jobs]
     if workers <= 1 or len(jobs) < 16 or "fork" not in multiprocessing.get_all_start_methods():
-        return list(map(_draw, drawn))
+        yield lambda: list(map(_draw, drawn))
+        return
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_draw, drawn, chunksize=max(1, len(jobs) // (4 * workers))))
+        charts = pool.map(_draw, drawn, chunksize=max(1, len(jobs) // (4 * workers)))  # every chunk submitted now
+        yield lambda: list(charts)

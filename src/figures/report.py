@@ -29,7 +29,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from figures.charts import claimant_colours, timeline_svgs
+from figures.charts import claimant_colours, drawing
 from figures.formats import columns_to_csv, columns_to_csv_lines, escape_line_breaks, plain
 from figures.compare import CLOSING_VERDICTS, Comparison  # a closed flag leaves the list, shown as resolved
 from figures.config import Settings
@@ -413,11 +413,13 @@ def build(inputs: ReportInputs, detail: int = 100, workers: int = 1) -> Report:
         now_all.update((f.id, _key(f)))
     detailed = {f.id for f in sorted(current, key=lambda f: (-f.severity, f.id))[:max(detail, 0)]}
     jobs = [(f.claims, f.id, _title(f)) for f in current if f.id in detailed]
-    charts = dict(zip((f.id for f in current if f.id in detailed), timeline_svgs(jobs, workers)))
+    with drawing(jobs, workers) as drawn:  # the quotes are made while the charts are drawn
+        quotes = [_quotes(f.claims) for f in current]
+        charts = dict(zip((f.id for f in current if f.id in detailed), drawn()))
     views = []
-    for f in current:
+    for f, said in zip(current, quotes):
         status = "ongoing" if (f.id in seen or _key(f) in seen) else "new"
-        views.append(FlagView(f, status, _title(f), _quotes(f.claims), charts.get(f.id, ""), f.id in detailed, len(views) + 1))
+        views.append(FlagView(f, status, _title(f), said, charts.get(f.id, ""), f.id in detailed, len(views) + 1))
     vanished = _sort_flags(replace(f, claims=tuple(map(_clean, f.claims)))
                            for f in (inputs.previous.flags if inputs.previous else ())
                            if _in(before, f.claims) and f.id not in now_all and _key(f) not in now_all)
