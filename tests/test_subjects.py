@@ -176,6 +176,18 @@ CASES = [
     # 29. a place that only says where observers work is not the figure's subject
     ("Sudan war deaths", "Fighting spread across Sudan. Research by US scholars puts the toll at 130,000.",
      "130,000", "Sudan"),
+    # 30. a place name that modifies what the clause measures is its subject, like a demonym
+    ("Bank of Canada holds rates", "Canada inflation eased to 2.9% in March, the statistics agency said.",
+     "2.9%", "Canada"),
+    # 31. a country that says a figure is its subject, even when the claimant is written "Israeli authorities"
+    ("Gaza toll passes 30,000", "The toll in Gaza passed 30,000. Israel says 1,200 people were killed in the "
+     "attack.", "1,200", "Israel"),
+    # 32. an item of a list of places that ", with" follows owns the figure ...
+    ("Quake kills 2,000 in Morocco", "Most deaths were in Al Haouz province, where 1,300 died, and Chichaoua, "
+     "with 200.", "200", "Chichaoua"),
+    # ... but not an object the sentence's subject acts on
+    ("Troops sent abroad", "Pyongyang decided to send 10,000 troops to help Russia, with 2,000 already there.",
+     "2,000", "North Korea"),
 ]
 
 

@@ -12,6 +12,7 @@ in an apposition ("Goma, the capital of North Kivu"); "the city" is the last cit
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -369,6 +370,23 @@ def _parenthesised(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
     return Place(first, end, _surface(toks, Place(first, end, "", "")), "unknown")
 
 
+def _with_figure(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) -> Place | None:
+    """"1,293 died in Al Haouz, and Taroudant, with 452": an item of a list of places that ", with"
+    follows owns the figure (not an object: "to support Russia, with 1,500 already there")."""
+    if ti < 4 or toks[ti - 1].low != "with" or toks[ti - 2].text != ",":
+        return None
+    end = ti - 2
+    first = end
+    while first > 0 and end - first < 3 and toks[first - 1].word and toks[first - 1].cap:
+        first -= 1
+    if first == end or first == 0 or toks[first - 1].low not in (",", "and") or not _may_open_name(toks[first]):
+        return None
+    known = next((p for p in places if p.first == first and p.end == end), None)
+    if known:
+        return _scene(ctx, toks, known) if known.kind != "demonym" else None
+    return Place(first, end, join_words(toks[first:end]), "unknown")
+
+
 _CLAUSE_STOPS = frozenset((",", ";", ":", "(", "—", "–"))
 _DASHES = frozenset(("—", "–"))
 
@@ -476,7 +494,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         return ctx.event, location
     names = [c.name for c in claimants]
     scan = _scan(ctx, toks, places)
-    best = listed = _parenthesised(ctx, toks, ti)
+    best = listed = _parenthesised(ctx, toks, ti) or _with_figure(ctx, toks, ti, places)
     # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
     at = bisect_right(scan.stops, ti)
     end = scan.stops[at] if at < len(scan.stops) else len(toks)
@@ -700,15 +718,15 @@ def _main_clause_place(toks: list[Tok], places: list[Place], lo: int, scan: _Sca
 
 
 def _demonym_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, places: list[Place]) -> Place | None:
-    """"British inflation rose to 3.5%", "the Turkish lira fell 2%": a demonym that modifies what the
-    figure's clause measures (the noun a change or level verb follows) stands for its country; not
+    """"British inflation rose to 3.5%", "UK inflation fell to 2.3%", "the Turkish lira fell 2%": a
+    demonym or a place name that modifies what the figure's clause measures (the noun a change or level verb follows) stands for its country; not
     one that names a speaker ("Turkish officials said"), an armed force ("Israeli strikes killed
     30") or an actor ("British taxpayers would give ..."), which says who acted."""
     force = place_words()["force"]
     for p in places:
         if p.first >= ti:
             break
-        if p.kind != "demonym" or p.first < lo or p.end >= ti or _speaker_after(ctx, toks, p):
+        if p.kind not in _MODIFYING or p.first < lo or p.end >= ti or _speaker_after(ctx, toks, p):
             continue
         k = p.end
         while k < ti and k < p.end + 3 and toks[k].word and not toks[k].cap and toks[k].low not in force \
@@ -719,8 +737,12 @@ def _demonym_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, places: li
         if toks[k].low in AUXILIARIES and k + 1 < ti:
             k += 1  # "has risen", "will fall"
         if _changes(toks[k].low):
-            return Place(p.first, p.end, p.name, "country")
+            return Place(p.first, p.end, p.name, "country") if p.kind == "demonym" else _scene(ctx, toks, p)
     return None
+
+
+# places that can modify a measured noun: "British inflation", "UK inflation", "Texas power demand"
+_MODIFYING = frozenset(("demonym", "country", "alias", "state", "capital"))
 
 
 def _owner_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, scan: _Scan) -> Place | None:
@@ -806,8 +828,8 @@ def _subject_position(toks: list[Tok], p: Place) -> bool:
     """A place that is a sentence's subject or its setting, not an object ("to support Russia")."""
     before = _preposition(toks, p)
     after = toks[p.end].low if p.end < len(toks) else ""
-    return before in _SETTING or _after_place_noun(toks, p) or after in AUXILIARIES or after in (
-        "'s", "reported", "said", "declared", "confirmed")
+    return before in _SETTING or _after_place_noun(toks, p) or after in AUXILIARIES or after == "'s" or (
+        after in vocabulary().claimant_verbs)  # "Israel says 1,200 were killed"
 
 
 # prepositions that make a place before the figure its setting ("Floods near X killed"), not an object
@@ -892,9 +914,10 @@ def _the_country(places: list[Place], lo: int, ti: int) -> Place | None:
 
 
 def _inside_claimant(toks: list[Tok], p: Place, names: list[str]) -> bool:
-    """The place is part of a longer claimant name ("Turkey's Disaster ... Authority")."""
+    """The place is part of a longer claimant name ("Turkey's Disaster ... Authority"), as whole words
+    ("Israel says" made "Israeli authorities" names no Israel inside a claimant)."""
     words = " ".join(t.text for t in toks[p.first:p.end])
-    return any(words in name and words != name for name in names)
+    return any(words != name and words in name and re.search(rf"\b{re.escape(words)}\b", name) for name in names)
 
 
 def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
