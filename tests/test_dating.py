@@ -39,6 +39,10 @@ from figures.records import Article
     # a statistic over the months up to a month: that month
     ("House prices rose 2.1% in the year to October.", date(2024, 11, 20), {"2.1%": date(2024, 10, 1)}),
     ("Pay grew 4.8% in the three months to August, the agency said.", date(2024, 10, 15), {"4.8%": date(2024, 8, 1)}),
+    # when a war began is no date of what has been counted since: that is as of the statement
+    ("More than 9 million people have fled since the war began in April 2023, the agency said on Thursday.",
+     date(2024, 6, 14), {"More than 9 million": date(2024, 6, 13)}),
+    ("The conflict erupted in April 2023 and has killed 20,000.", date(2024, 6, 14), {"20,000": date(2024, 6, 14)}),
     # a date counted back ("a month earlier", "the previous year") counts from the sentence's other date
     ("In March, unemployment was 5.1%, up from 4.9% a month earlier.", date(2024, 4, 12),
      {"5.1%": date(2024, 3, 1), "4.9%": date(2024, 2, 1)}),
@@ -69,6 +73,8 @@ from figures.records import Article
     ("An explosion ripped through a market on Tuesday, killing 14 and wounding 30.", date(2024, 6, 13),
      {"14": date(2024, 6, 11), "30": date(2024, 6, 11)}),
     ("Nine soldiers died in Saturday's ambush near the border.", date(2024, 6, 11), {"Nine": date(2024, 6, 8)}),
+    ("Fighting erupted on Monday, killing 12 and wounding 30.", date(2024, 6, 13),
+     {"12": date(2024, 6, 10), "30": date(2024, 6, 10)}),
     # ... not a disaster's, whose toll keeps rising and is counted up to the report
     ("A cyclone made landfall on Sunday, killing at least 40 people.", date(2024, 6, 11),
      {"at least 40": date(2024, 6, 11)}),
@@ -111,6 +117,22 @@ def test_as_of(text, published, expected):
      {"12": date(2024, 3, 11)}),
 ])
 def test_news_day(text, published, expected):
+    art = Article(id="t", text=text, outlet="Example Wire", published=published)
+    found = {c.span: c.as_of for c in extract_claims(art).claims}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # "the first six months of the war" ends six months after the day the article says it began
+    ("Some 4,000 civilians were killed in the first six months of the war, a monitor said.\n\n"
+     "The war began on 3 March 2022.", date(2024, 1, 10), {"Some 4,000": date(2022, 9, 1)}),
+    # no start given: the publication date
+    ("In the first days after the fire, the list grew to 900.", date(2024, 1, 10), {"900": date(2024, 1, 10)}),
+    # a bare "since 1998" starts nothing
+    ("It was the worst flood since 1998. In the first weeks after the flood, 300 homes were rebuilt.",
+     date(2024, 1, 10), {"300": date(2024, 1, 10)}),
+])
+def test_opening_period(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)
     found = {c.span: c.as_of for c in extract_claims(art).claims}
     assert {k: found.get(k) for k in expected} == expected

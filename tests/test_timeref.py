@@ -77,6 +77,8 @@ def test_not_dates(expr):
     ("the bureau said April's inflation rate was", "April's", "attributive"),  # names a statistic's month
     ("When August’s jobs figure came out", "August’s", "attributive"),  # "When" opens the sentence, no name
     ("damage in last week's storm", "last week", "attributive"),  # names the storm
+    ("since the war broke out in April 2021 more", "April 2021", "onset"),  # when the counting began
+    ("fighting erupted on Monday in the", "on Monday", "onset"),
 ])
 def test_roles(text, surface, role):
     refs = find_time_refs(text, BASE)

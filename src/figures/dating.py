@@ -14,7 +14,7 @@ from functools import cache
 
 from figures.context import Claimant, Context, Read
 from figures.lexicon import EVENT_NOUNS, data_lines
-from figures.timeref import TimeRef, earlier_than, find_time_refs
+from figures.timeref import COUNT_WORDS, TimeRef, earlier_than, find_time_refs
 from figures.tokens import Tok, clause_bounds
 
 
@@ -178,6 +178,9 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     result = _event_result_date(ctx, toks, ti, times)
     if result:
         return not_after(result, base)
+    opening = _opening_period_end(ctx, toks)
+    if opening:
+        return opening
     # a date that contains the figure ("two years ago") dates something else
     points = [t for t in _figure_dates(ctx, times) if not (t.start < fig.end and fig.start < t.end)]
     if points:
@@ -204,11 +207,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         later = _later_date(ctx, toks, ti, c_hi, points, claimants)
         if later:
             return _dated(later, points, base)
-        # 3. the statement's date: "officials said Monday", "tweeted on Wednesday"
-        for c in claimants:
-            if c.start >= 0 and c.day:
-                return c.day
-        # 4. a date before the figure in the sentence: "On Friday, the toll rose to 97"
+        # 3. a date before the figure in the sentence: "On Friday, the toll rose to 97"
         # — not a day that dates another figure ("against 650,000 on January 19, an increase of
         # 20%"); a month or year does hold on ("overstated by 0.1 points in April – it should have been 3.4%")
         text = ctx.article.text
@@ -217,6 +216,13 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             ends = [x.end for x in toks[:ti] if x.fig >= 0]
             before = [t for t in before if t.precision != "day" or not (
                 (k := bisect_right(ends, t.start)) and _TRAILING.fullmatch(text, ends[k - 1], t.start))]
+        # 4. the statement's date: "officials said Monday", "tweeted on Wednesday" — after a
+        # month or year before the figure, the period it measures ("the ONS said on Wednesday
+        # April's rate was 3.5%, not 3.4%"), before a day
+        said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
+        periods = [t for t in before if t.precision != "day"]
+        if said and not periods:
+            return said
         if before:
             return _dated(_periods_first(ctx, before, claimants)[-1], points, base)
     for c in claimants:
@@ -268,7 +274,7 @@ def _event_result_date(ctx: Context, toks: list[Tok], ti: int, times: list[TimeR
         return None
     comma = toks[k - 1].start
     text = ctx.article.text
-    return next((t for t in times if t.role == "point" and not text[t.end:comma].strip()
+    return next((t for t in times if t.role in ("point", "onset") and not text[t.end:comma].strip()
                  and _incident_before().search(text, max(0, t.start - 80), t.start)), None)
 
 
@@ -277,6 +283,34 @@ def _run_start(toks: list[Tok], ti: int) -> int:
     while k > 0 and toks[k - 1].text not in _RUN_BREAK:
         k -= 1
     return k
+
+
+_COUNT_WORDS = r"\d+|" + "|".join(w for w in COUNT_WORDS if " " not in w)
+_OPENING = re.compile(rf"\b(?:first|initial|opening)\s+(?:({_COUNT_WORDS})\s+)?(day|week|month|year)s?\s+"
+                      r"(?:of|since|after)\b", re.IGNORECASE)
+
+
+def _opening_period_end(ctx: Context, toks: list[Tok]) -> tuple[date, str] | None:
+    """"during the first 14 months of the war": the end of that span, counted from the day the
+    article says the war began ("erupted in April 2023", "since 15 April 2023")."""
+    text = ctx.article.text
+    m = _OPENING.search(text, toks[0].start, toks[-1].end)
+    if m is None or ctx.article.published is None:
+        return None
+    onset = _onset(ctx)
+    if onset is None:
+        return None
+    count = (m[1] or "one").lower()
+    n = int(count) if count.isdigit() else COUNT_WORDS[count]
+    return earlier_than(onset.day, onset.precision, (-n, m[2].lower()))
+
+
+def _onset(ctx: Context) -> TimeRef | None:
+    """The earliest date the article gives for the start of something with a verb of starting:
+    "the war erupted in April 2023", "since fighting began on 15 April 2023" (not a bare "since
+    1918": "the deadliest since 1918" starts nothing)."""
+    starts = [t for t in find_time_refs(ctx.article.text, ctx.article.published) if t.role == "onset"]
+    return min(starts, key=lambda t: t.day) if starts else None
 
 
 def _in_aside(toks: list[Tok], ti: int) -> bool:

@@ -12,7 +12,8 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ class TimeRef:
     """A date expression at ``text[start:end]``, resolved: ``day`` with ``precision``.
 
     ``role``: "point" (the figure's date), "since" (a start: "since March"), "until" (a deadline),
+    "onset" (when something began: "the war broke out in April 2023"),
     "event" (an event's date in a relative clause: "the quake that struck on Monday") or
     "attributive" (it names an event: "the 6 February earthquake", "Monday's quake").
     ``back`` marks a date counted back from another ("a month earlier", "the previous year"):
@@ -157,6 +159,14 @@ _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|asked to|expected to|plans?
                      r"(?:\S+\s+){0,5}$", re.IGNORECASE)
 
 
+@cache
+def _onset_before() -> re.Pattern[str]:
+    text = resources.files("figures").joinpath("data/time_words.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    verbs = "|".join(re.escape(r[1]).replace(r"\ ", r"\s+") for r in rows if r[0] == "onset")
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:on|in|at|around|during)\s+)?$", re.IGNORECASE)
+
+
 _PRICE_BASE = re.compile(r"\s+(?:prices|values|money|pounds|dollars|euros|terms)\b", re.IGNORECASE)
 
 
@@ -169,6 +179,8 @@ def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
     clause = _CLAUSE_SPLIT.split(window)[-1]
     if _FUTURE.search(clause):
         return "until"  # "has been asked to attend the committee on Monday": a coming day
+    if _onset_before().search(clause):
+        return "onset"  # "since the war broke out in April 2023": when the counting began
     m = _EVENT_CLAUSE.search(clause)
     if m:
         return "since" if m.group().split()[0].lower() in ("since", "after", "following") else "event"
