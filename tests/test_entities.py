@@ -71,6 +71,16 @@ CASES = [
     ("The strike lasted 12 days, union leaders said.", "12 days", "duration of the strike", "duration"),
     ("In Syria, already devastated by nearly 12 years of civil war, aid is scarce.", "nearly 12 years",
      "duration of civil war", "duration"),
+    # "for N" after something that lasts; a verb of staying or serving names its length
+    ("Rebels kept up the siege for nearly three months.", "nearly three months", "duration of siege", "duration"),
+    ("Visitors may stay in Canada for six months without a visa.", "six months", "length of stay", "duration"),
+    ("She served for 11 years before retiring.", "11 years", "length of term", "duration"),
+    ("Prices are at their highest level for 15 years.", "15 years", "time", "duration"),  # no event lasts here
+    # "over N" spreads the sentence's money
+    ("The city will pay the contractor £4m a year over ten years.", "ten years", "period of payment per year",
+     "duration"),
+    ("Over the course of three years, the region plans to spend $2bn on roads.", "three years",
+     "period of spending", "duration"),
     # -- money: what it is for or of; the measure stays the verb's or noun's -------------------------
     ("Already, about \u00a31.5m has been spent on legal costs for the scheme.", "about \u00a31.5m",  # rw-02
      "legal costs", "spent"),

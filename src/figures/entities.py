@@ -18,12 +18,14 @@ shared with an earlier figure).
 """
 from __future__ import annotations
 
+from functools import cache
+
 from figures.context import Context
 from figures.counted_nouns import (
     _claimant_follows, _cue_participle, _ing_clause, is_money, _is_time, _measure_at, _np_after_figure, _np_words,
     _participle_text, _rate, _subject_before,
 )
-from figures.lexicon import AUXILIARIES, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
+from figures.lexicon import data_lines, AUXILIARIES, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
 from figures.measure_cues import (
     _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
 )
@@ -311,7 +313,7 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if unit and _is_time(unit):
         if ti + 1 < n and toks[ti + 1].low == "later" and ctx.event:
             return "time", "duration", "event"  # "About 12 hours later, a second tremor hit": between events
-        return _duration_entity(toks, ti, hi), "duration", None
+        return _duration_entity(ctx, toks, ti, hi, entities), "duration", None
     if unit and unit not in ("percent", "dimensionless", "fraction") and not is_money(unit):
         if ti + 2 < n and toks[ti + 1].low == "of" and toks[ti + 2].word and toks[ti + 2].low not in STOP:
             return toks[ti + 2].low, _measure_near(vocab, toks, ti, lo, hi), None  # "744.8 mm of rain"
@@ -416,11 +418,38 @@ _VALUE_NOUNS = word_class("entity_words.tsv", "value_noun")
 _TOOK = word_class("entity_words.tsv", "took_verb")
 
 
-def _duration_entity(toks: list[Tok], ti: int, hi: int) -> str:
+@cache
+def _lasting() -> dict[str, str]:
+    """data/durations.tsv: a word before "for <duration>" -> what that duration is of."""
+    return dict(line.split("\t") for line in data_lines("durations.tsv"))
+
+
+def _duration_entity(ctx: Context, toks: list[Tok], ti: int, hi: int, entities: dict[int, str | None]) -> str:
     """"nearly 12 years of civil war" -> "duration of civil war"; "it took two minutes for the
     shaking to stop" -> "duration of the shaking"; "the journey took three hours" -> "duration of
-    the journey"; else "time"."""
+    the journey"; "a battle for two hours" -> "duration of battle"; "stay in Rwanda for five
+    years" -> "length of stay"; "£151,000 per person ... over five years" -> "period of payment per
+    person"; else "time"."""
     n = len(toks)
+    if ti >= 2 and toks[ti - 1].low == "for":
+        k = ti - 2
+        if k >= 2 and toks[k].cap and toks[k - 1].low in ("in", "at", "on"):
+            k -= 2  # "stay in Rwanda for five years"
+        lasting = _lasting().get(toks[k].low)
+        if lasting:
+            return lasting
+    j = ti - 1
+    if j >= 3 and toks[j].low == "of" and toks[j - 1].low in ("course", "period", "span") and toks[j - 2].low in (
+            "the", "a") and toks[j - 3].low == "over":
+        j -= 3  # "over the course of six years"
+    if j >= 0 and toks[j].low == "over":
+        money = next((entities[k] for k in range(ti - 1, -1, -1) if entities.get(k) and toks[k].fig >= 0
+                      and ctx.figures[toks[k].fig].unit and is_money(ctx.figures[toks[k].fig].unit)), None)
+        if not money:
+            found = _money_cue(ctx.vocab, toks, ti)
+            money = found[0] if found else None
+        if money and money not in ("amount", "total"):
+            return f"period of {money}"  # "£1m a year over five years": the spread of the money
     if ti + 1 < n and toks[ti + 1].low == "of":
         np = _np_words(toks, ti + 2)
         if np and np.split()[-1].lower() not in DETERMINERS:
