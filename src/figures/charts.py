@@ -93,11 +93,14 @@ class _MeasuringOnce(RendererSVG):
     and claimant name was laid out again with FreeType (a fifth of a chart's time)."""
 
     _sizes: dict[tuple[str, FontProperties, object], tuple[float, float, float]] = {}
+    _MOST = 20_000  # texts remembered; a long-running process starts again past that
 
     def get_text_width_height_descent(self, s, prop, ismath):  # noqa: ANN001, ANN201 - matplotlib's signature
         key = (s, prop.copy(), ismath)  # a copy: FontProperties hashes its mutable state
         size = self._sizes.get(key)
         if size is None:
+            if len(self._sizes) >= self._MOST:
+                self._sizes.clear()
             size = self._sizes[key] = super().get_text_width_height_descent(s, prop, ismath)
         return size
 
