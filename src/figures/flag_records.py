@@ -3,6 +3,8 @@ matched key fields, the claimants and the outlets), Related neighbours and Repea
 turned into FlagClaims in bulk, only for the rows that are shown, each built once."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -54,10 +56,10 @@ class ClaimRows:
     def __init__(self, df: pd.DataFrame, w: pd.DataFrame):
         self.df = df
         # copies, so the key table can be freed while the records are built
-        self.claimant = pd.Series(w["claimant"].to_numpy(dtype=object, copy=True))
-        self.source = pd.Series(w["source"].to_numpy(dtype=object, copy=True))
+        self.claimant = w["claimant"].to_numpy(dtype=object, copy=True)
+        self.source = w["source"].to_numpy(dtype=object, copy=True)
         self.published_day = w["published_day"].to_numpy(copy=True)
-        self.built: list[FlagClaim | None] = [None] * len(df)
+        self.built = np.full(len(df), None, dtype=object)  # the FlagClaim of each row, once built
         self._done = np.zeros(len(df), dtype=bool)
 
     def prepare(self, rows) -> None:
@@ -94,17 +96,34 @@ class ClaimRows:
         ends = pd.to_numeric(get("end"), errors="coerce").fillna(0).astype(int).tolist()
         spans = [x or "" for x in text("span")]
         sentences = [x or "" for x in text("sentence")]
-        for i, fc in zip(idx.tolist(), map(FlagClaim, ids, arts, starts, ends, spans, number("value"), number("low"),
-                                            number("high"), text("outlet"), day("published"), text("attributed_to"),
-                                            day("as_of"), sentences, text("url"))):
-            self.built[i] = fc
+        columns = (ids, arts, starts, ends, spans, number("value"), number("low"), number("high"), text("outlet"),
+                   day("published"), text("attributed_to"), day("as_of"), sentences, text("url"))
+        made = np.empty(n, dtype=object)  # filled element-wise: numpy would read a list of records as rows
+        with collector_paused():
+            made[:] = list(map(FlagClaim, *columns))
+        self.built[idx] = made
+
+    def claims_at(self, rows) -> list[FlagClaim]:
+        """The FlagClaims of these rows (positions), in their order."""
+        rows = np.asarray(rows, dtype=np.int64)
+        self.prepare(rows)
+        return self.built[rows].tolist()
 
     def claim(self, i: int) -> FlagClaim:
-        fc = self.built[i]
-        if fc is None:
-            self.prepare([i])
-            fc = self.built[i]
-        return fc  # type: ignore[return-value]
+        return self.claims_at([i])[0]
+
+
+@contextmanager
+def collector_paused():
+    """Records are made by the hundred thousand and hold no reference cycles: the cyclic
+    garbage collector, which would re-scan the growing heap of them many times over, waits."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 WHY = {
@@ -181,47 +200,53 @@ def build_flags(rows: ClaimRows, w: pd.DataFrame, members: list[pd.DataFrame]) -
     maxlo, minhi = np.maximum.reduceat(lo, heads), np.minimum.reduceat(hi, heads)
     gap = np.maximum(maxlo - minhi, 0.0) / np.maximum(np.abs(maxlo), 1e-12)
     bounds = np.r_[heads, len(fk)]
-    kinds = [knames[k] for k in kcode[heads].tolist()]
-    row_list = row.tolist()
-    rows.prepare(row_list)
-    built = rows.built
-    claimant, source = [str(x) for x in rows.claimant.tolist()], rows.source.tolist()
-    firsts = [row_list[b] for b in bounds[:-1]]
+    kind_names = list(knames)
+    kinds = [kind_names[k] for k in kcode[heads].tolist()]
+    firsts = row[heads]
     keys = w[KEY_FIELDS].iloc[firsts].to_numpy()
     keys[pd.isna(keys)] = None
+    fields = [_matched_fields(tuple(k)) for k in keys.tolist()]
     predicates = w["k_predicate"].to_numpy()[firsts]
     subjects = rows.df["subject"].to_numpy()[firsts] if "subject" in rows.df else [None] * len(firsts)
     entities = rows.df["entity"].to_numpy()[firsts] if "entity" in rows.df else [None] * len(firsts)
+    del keys, w
+    # per claim of each flag (flag order): its record, claimant, outlet and figure as written
+    claims_of = rows.claims_at(row)
+    claimants = [str(x) for x in rows.claimant[row].tolist()]
+    outlets = [c.outlet or "no outlet" for c in claims_of]
+    spans = [c.span for c in claims_of]
+    # per flag: distinct claimants, and the first appearance (earliest publication, then position)
+    flag_of = np.repeat(np.arange(len(heads)), np.diff(bounds))
+    src, src_names = pd.factorize(rows.source[row])
+    n_sources = np.bincount(distinct(flag_of * (len(src_names) + 1) + src) // (len(src_names) + 1),
+                            minlength=len(heads)).tolist()
+    starts = np.array([c.start for c in claims_of], dtype=np.int64)
+    first_at = np.lexsort((np.arange(len(row)), starts, rows.published_day[row], flag_of))[heads].tolist()
+    gaps = gap.tolist()
     out: dict[str, Flag] = {}
-    for j in range(len(bounds) - 1):
-        idx = row_list[bounds[j]:bounds[j + 1]]
-        kind = kinds[j]
-        claims = tuple([built[i] for i in idx])
-        fid = Flag.make_id(kind, [c.claim_id for c in claims])
-        if fid in out:  # the same claims flagged twice under one kind is one flag
-            continue
-        out[fid] = Flag(
-            id=fid, kind=kind, subject=_none(subjects[j]), entity=_none(entities[j]),
-            measure=_none(predicates[j]), claims=claims, severity=float(gap[j]),
-            explanation=_explain(rows, claimant, source, keys[j], idx, claims, kind, float(gap[j])),
-        )
+    with collector_paused():
+        for j, (lo_j, hi_j) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
+            kind = kinds[j]
+            claims = tuple(claims_of[lo_j:hi_j])
+            fid = Flag.make_id(kind, [c.claim_id for c in claims])
+            if fid in out:  # the same claims flagged twice under one kind is one flag
+                continue
+            out[fid] = Flag(
+                id=fid, kind=kind, subject=_none(subjects[j]), entity=_none(entities[j]),
+                measure=_none(predicates[j]), claims=claims, severity=gaps[j],
+                explanation=_explain(kind, fields[j], spans[lo_j:hi_j], claimants[lo_j:hi_j], outlets[lo_j:hi_j],
+                                     n_sources[j], claims_of[first_at[j]], gaps[j]),
+            )
     return tuple(sorted(out.values(), key=lambda f: f.id))
 
 
-def _explain(rows: ClaimRows, claimant: list, source: list, key, idx: list[int], claims: tuple[FlagClaim, ...],
-             kind: str, gap: float) -> str:
-    fields = _matched_fields(tuple(key))
-    outlets: dict[str, dict[str, None]] = {}
-    first, first_at = claims[0], None
-    pub = rows.published_day
-    for i, c in zip(idx, claims):
-        outlets.setdefault(claimant[i], {})[c.outlet or "no outlet"] = None
-        at = (pub[i], c.start)
-        if first_at is None or at < first_at:
-            first, first_at = c, at
-    who = "; ".join(f"{k} (in {', '.join(v)})" for k, v in outlets.items())
-    figs = " vs ".join(dict.fromkeys(c.span for c in claims))
-    sources = len({source[i] for i in idx})
+def _explain(kind: str, fields: str, spans: list[str], claimants: list[str], outlets: list[str], sources: int,
+             first: FlagClaim, gap: float) -> str:
+    carried: dict[str, dict[str, None]] = {}  # claimant -> the outlets that carried it, in order
+    for who, outlet in zip(claimants, outlets):
+        carried.setdefault(who, {})[outlet] = None
+    who = "; ".join(f"{k} (in {', '.join(v)})" for k, v in carried.items())
+    figs = " vs ".join(dict.fromkeys(spans))
     return (f"{kind}: {WHY[kind]}. Matched on {fields}. Figures: {figs} (gap {gap:.1%}). "
             f"{sources} distinct claimant(s): {who}. "
             f"First appearance: {first.span} in {first.outlet or first.article_id}"
@@ -248,60 +273,65 @@ def group_representatives(w: pd.DataFrame, eligible: np.ndarray) -> pd.DataFrame
     return w.iloc[reps][["group", "day", "start", "k_modality", "k_scope", "k_entity", "k_markers", *RELAXED]]
 
 
-def related_groups(rows: ClaimRows, reps: pd.DataFrame):
+def related_groups(rows: ClaimRows, reps: pd.DataFrame) -> list[Related]:
     """Quantities that share subject, predicate and unit but differ in scope, modality,
     counted entity or markers: neighbours, shown side by side, never flagged."""
     if reps.empty:
-        return
+        return []
     block = reps.groupby(RELAXED, dropna=False, sort=False).ngroup().to_numpy()
     size = np.bincount(block)[block]
     keep = (size >= 2) & (size <= MAX_RELATED_PER_BLOCK)
     reps = reps[keep].assign(block=block[keep])
     reps = reps.iloc[np.lexsort((reps["start"].to_numpy(), reps["day"].to_numpy(), reps["block"].to_numpy()))]
     if reps.empty:
-        return
+        return []
     b = reps["block"].to_numpy()
-    bounds = np.flatnonzero(np.r_[True, b[1:] != b[:-1], True])
-    cols = {c: reps[c].tolist() for c in ("k_modality", "k_scope", "k_entity", "k_markers")}
-    index = reps.index.tolist()
-    rows.prepare(index)
-    for j in range(len(bounds) - 1):
-        lo, hi = bounds[j], bounds[j + 1]
-        for x in range(lo, hi):
-            for y in range(x + 1, hi):
-                reasons = []
-                if cols["k_modality"][x] != cols["k_modality"][y]:
-                    reasons.append(f"planned vs actual ({cols['k_modality'][x]} / {cols['k_modality'][y]})")
-                sx, sy = _none(cols["k_scope"][x]), _none(cols["k_scope"][y])
-                if sx != sy:
-                    reasons.append("region vs whole" if sx is None or sy is None else f"different scopes ({sx} / {sy})")
-                ex, ey = _none(cols["k_entity"][x]), _none(cols["k_entity"][y])
-                if ex != ey:
-                    reasons.append(f"different counted things ({ex} / {ey})")
-                if cols["k_markers"][x] != cols["k_markers"][y]:
-                    reasons.append(f"neighbouring measures ({cols['k_markers'][x] or 'plain'} / {cols['k_markers'][y] or 'plain'})")
-                yield Related(claims=(rows.claim(index[x]), rows.claim(index[y])), reason="; ".join(reasons))
+    bounds = np.flatnonzero(np.r_[True, b[1:] != b[:-1], True]).tolist()
+    modality, markers = reps["k_modality"].tolist(), reps["k_markers"].tolist()
+    scope, entity = [_none(x) for x in reps["k_scope"].tolist()], [_none(x) for x in reps["k_entity"].tolist()]
+    claims = rows.claims_at(reps.index.to_numpy())
+    out = []
+    with collector_paused():
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            for x in range(lo, hi):
+                for y in range(x + 1, hi):
+                    reasons = []
+                    if modality[x] != modality[y]:
+                        reasons.append(f"planned vs actual ({modality[x]} / {modality[y]})")
+                    sx, sy = scope[x], scope[y]
+                    if sx != sy:
+                        reasons.append("region vs whole" if sx is None or sy is None else f"different scopes ({sx} / {sy})")
+                    ex, ey = entity[x], entity[y]
+                    if ex != ey:
+                        reasons.append(f"different counted things ({ex} / {ey})")
+                    if markers[x] != markers[y]:
+                        reasons.append(f"neighbouring measures ({markers[x] or 'plain'} / {markers[y] or 'plain'})")
+                    out.append(Related(claims=(claims[x], claims[y]), reason="; ".join(reasons)))
+    return out
 
 
-def repeats_of(rows: ClaimRows, e: pd.DataFrame):
+def repeats_of(rows: ClaimRows, e: pd.DataFrame) -> list[Repeat]:
     """One claimant's figure carried by several articles: one source, many appearances."""
     if e.empty:
-        return
-    r = e[["group", "src", "art", "lo", "hi", "published_day", "start"]].copy()
-    lo_code = pd.factorize(np.round(r["lo"].to_numpy(), 6))[0]
-    hi_code = pd.factorize(np.round(r["hi"].to_numpy(), 6))[0]
-    r["rk"] = combine_codes(r["group"].to_numpy(), r["src"].to_numpy(), lo_code, hi_code)
-    arts = r.groupby("rk")["art"].transform("nunique").to_numpy()
-    r = r[arts >= 2]
-    r = r.iloc[np.lexsort((r["start"].to_numpy(), r["published_day"].to_numpy(), r["rk"].to_numpy()))]
-    if r.empty:
-        return
-    rk = r["rk"].to_numpy()
-    bounds = np.flatnonzero(np.r_[True, rk[1:] != rk[:-1], True])
-    index = r.index.tolist()
-    rows.prepare(index)
-    claimant = rows.claimant.tolist()
-    for j in range(len(bounds) - 1):
-        idx = index[bounds[j]:bounds[j + 1]]
-        claims = tuple(rows.claim(i) for i in idx)
-        yield Repeat(attributed_to=_none(claimant[idx[0]]), value=claims[0].value, claims=claims)
+        return []
+    lo_code = pd.factorize(np.round(e["lo"].to_numpy(), 6))[0]
+    hi_code = pd.factorize(np.round(e["hi"].to_numpy(), 6))[0]
+    rk = combine_codes(e["group"].to_numpy(), e["src"].to_numpy(), lo_code, hi_code)
+    art = e["art"].to_numpy().astype(np.int64)
+    # a repeat is carried by two or more articles: distinct (repeat, article) pairs per repeat
+    pairs = distinct(rk * (int(art.max()) + 1) + art)
+    keep = np.flatnonzero(np.bincount(pairs // (int(art.max()) + 1), minlength=int(rk.max()) + 1)[rk] >= 2)
+    if not len(keep):
+        return []
+    keep = keep[np.lexsort((e["start"].to_numpy()[keep], e["published_day"].to_numpy()[keep], rk[keep]))]
+    rk = rk[keep]
+    index = e.index.to_numpy()[keep]
+    bounds = np.flatnonzero(np.r_[True, rk[1:] != rk[:-1], True]).tolist()
+    claims = rows.claims_at(index)
+    claimant = rows.claimant[index[bounds[:-1]]].tolist()
+    out = []
+    with collector_paused():
+        for j, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
+            group = tuple(claims[lo:hi])
+            out.append(Repeat(attributed_to=_none(claimant[j]), value=group[0].value, claims=group))
+    return out
