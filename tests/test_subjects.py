@@ -188,6 +188,20 @@ CASES = [
     # ... but not an object the sentence's subject acts on
     ("Troops sent abroad", "Pyongyang decided to send 10,000 troops to help Russia, with 2,000 already there.",
      "2,000", "North Korea"),
+    # 33. a region a country's possessive introduces is the place, not the country
+    (None, "Italy's Marche region lost 12,000 homes to the floods.", "12,000", "Marche"),
+    (None, "Heat records fell as temperatures hit 49C in Pakistan's Jacobabad district.", "49C", "Jacobabad"),
+    # 34. a "with" clause counts what happened in the main clause's scene
+    ("Floods in Spain", "Spain's Valencia region was hit hardest, with 210 deaths.", "210", "Valencia"),
+    # 35. a level verb after a place that modifies the measured noun ("the UK rate held at")
+    (None, "Unemployment in Wales rose to 4.8%, while the UK rate held at 4.2%.", "4.2%", "UK"),
+    # 36. "the Georgian capital" is the country's capital city
+    ("Protests in Georgia", "Police detained 300 people in the Georgian capital on Sunday.", "300", "Tbilisi"),
+    # 37. an apposition that gives a place's size is about that place
+    (None, "Bukavu, a city of 1 million people, fell to the rebels.", "1 million", "Bukavu"),
+    # 38. the scene of the clause before a semicolon is the scene of the clause after it
+    ("Protests in Serbia", "Tens of thousands marched in Novi Sad on Saturday; police detained 40 people.", "40",
+     "Novi Sad"),
 ]
 
 

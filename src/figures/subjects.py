@@ -152,7 +152,21 @@ def _named_places(ctx: Context, toks: list[Tok]) -> list[Place]:
     for p in found:
         if p.kind == "demonym" and ctx.vocab.places.get((p.name,), ("", ""))[1] == "capital":
             p.kind = "city"  # "the Parisian procession": a city's demonym names the city, not its country
+        elif p.kind in ("demonym", "country", "alias") and p.end < n and toks[p.end].low in words["seat"] \
+                and p.name in _capitals():
+            # "the Georgian capital", "the Kenyan capital": the country's capital city
+            p.name, p.kind, p.end = _capitals()[p.name], "city", p.end + 1
     return sorted(found, key=lambda p: p.first)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """country -> its capital's name (``data/places.tsv``)."""
+    out: dict[str, str] = {}
+    for words, (country, kind) in vocabulary().places.items():
+        if kind == "capital":
+            out.setdefault(country, " ".join(words))
+    return out
 
 
 @cache
@@ -387,6 +401,36 @@ def _with_figure(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) ->
     return Place(first, end, join_words(toks[first:end]), "unknown")
 
 
+def _owned_place(toks: list[Tok], places: list[Place], p: Place, before: int | None = None) -> Place:
+    """"Turkey's Hatay province", "in Pakistan's Jacobabad district": the place a possessive place
+    owns is the narrower one meant; else ``p`` itself."""
+    if p.end + 1 >= len(toks) or toks[p.end].low != "'s":
+        return p
+    return next((q for q in places if q.first == p.end + 1 and (before is None or q.end <= before)), p)
+
+
+def _apposed(toks: list[Tok], ti: int, places: list[Place]) -> Place | None:
+    """"Goma, a city of 2 million people, fell": an apposition that gives a place's size is about it."""
+    k = ti - 1
+    if k < 4 or toks[k].low != "of" or toks[k - 1].low not in place_words()["settlement"]:
+        return None
+    k -= 2
+    if toks[k].word and not toks[k].cap and toks[k].low not in ("a", "an", "the"):
+        k -= 1  # "a coastal city of"
+    if k < 2 or toks[k].low not in ("a", "an", "the") or toks[k - 1].text != ",":
+        return None
+    end = k - 1
+    known = next((p for p in places if p.end == end and p.kind != "demonym"), None)
+    if known:
+        return known
+    first = end
+    while first > 0 and end - first < 3 and toks[first - 1].word and toks[first - 1].cap:
+        first -= 1
+    if first == end or not _may_open_name(toks[first]) or (first > 0 and toks[first - 1].word):
+        return None
+    return Place(first, end, join_words(toks[first:end]), "unknown")
+
+
 _CLAUSE_STOPS = frozenset((",", ";", ":", "(", "—", "–"))
 _DASHES = frozenset(("—", "–"))
 
@@ -494,7 +538,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         return ctx.event, location
     names = [c.name for c in claimants]
     scan = _scan(ctx, toks, places)
-    best = listed = _parenthesised(ctx, toks, ti) or _with_figure(ctx, toks, ti, places)
+    best = listed = _parenthesised(ctx, toks, ti) or _with_figure(ctx, toks, ti, places) or _apposed(toks, ti, places)
     # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
     at = bisect_right(scan.stops, ti)
     end = scan.stops[at] if at < len(scan.stops) else len(toks)
@@ -502,7 +546,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         if p.first > end:
             break
         if p.first <= end and p.kind != "demonym" and (p.kind == "group" or _places_figure(toks, p)):
-            best = _scene(ctx, toks, p)  # "in Paris" is the city; "Pyongyang said" is the government
+            best = _scene(ctx, toks, _owned_place(toks, places, p))  # "in Paris" is the city; "Pyongyang said" acts
             break
     if best is None and end < len(toks):
         best = _share_of(toks, places, end)
@@ -525,7 +569,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
                     ctx, toks, p) and (
                     (p.first >= lo and _subject_position(toks, p)) or _opening_scene(toks, p, scan)
                     or (p.kind == "city" and _preposition(toks, p) == "in")):  # "the record in the capital ..., with 700,000"
-                best = _scene(ctx, toks, p)
+                best = _scene(ctx, toks, _owned_place(toks, places, p, ti))  # "Turkey's Hatay province lost 20,000"
                 break
     if best is None:
         best = _main_clause_place(toks, places, lo, scan)
@@ -549,6 +593,11 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
                 break
     if best is None:
         best = _company_subject(ctx, toks, ti, names, scan)
+    if best is None and lo > 0 and toks[lo - 1].text == ";":
+        # "Thousands rallied in Tbilisi; police detained 300": the scene of the clause before a semicolon
+        best = next((_scene(ctx, toks, p) for p in reversed(places[:bisect_left(scan.firsts, lo)])
+                     if p.kind not in ("demonym", "group") and _preposition(toks, p) in _SETTING
+                     and not _inside_claimant(toks, p, names) and not _clause_between(scan, p.end, ti)), None)
     if best is None or (ctx.group and best.name in ctx.group.split(" and ")):
         # "the combined death toll": both places, unless the clause names one of them as where it was counted
         if ctx.group and any(t.low == "combined" for t in toks[lo:hi + 1]) and not (
@@ -705,8 +754,10 @@ def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Clai
 
 def _main_clause_place(toks: list[Tok], places: list[Place], lo: int, scan: _Scan) -> Place | None:
     """"The quake struck southern Turkey, killing 2,000", "an attack west of the city, killing 60
-    militants": a figure in a participial clause counts what happened in the main clause's scene."""
-    if lo < 2 or toks[lo - 1].text != "," or not toks[lo].low.endswith("ing") or toks[lo].low in place_words()["aside"]:
+    militants", "Valencia was hit hardest, with 216 deaths": a figure in a participial or "with"
+    clause counts what happened in the main clause's scene."""
+    if lo < 2 or toks[lo - 1].text != "," or not (toks[lo].low.endswith("ing") or toks[lo].low == "with") \
+            or toks[lo].low in place_words()["aside"]:
         return None
     at = bisect_left(scan.stops, lo - 1) - 1
     start = scan.stops[at] + 1 if at >= 0 else 0
@@ -777,7 +828,7 @@ def _owner_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, scan: _Scan)
 
 def _changes(low: str) -> bool:
     """A verb that gives a measured thing its level or change: "rose", "stood", "eased", "hit"."""
-    return low in CHANGE_VERBS or low in COPULA and low not in STOP or (
+    return low in CHANGE_VERBS or low in COPULA and low not in STOP or low in place_words()["level"] or (
         low.endswith("ed") and len(low) > 4 and low not in vocabulary().claimant_verbs)
 
 
@@ -849,6 +900,10 @@ def _preposition(toks: list[Tok], p: Place) -> str:
     """The word before a place, past up to two lower-case modifiers: "in southern Turkey",
     "in rebel-held northwestern Syria", "across war-torn Gaza" -> the preposition."""
     k = p.first - 1
+    if k >= 1 and toks[k].low == "'s" and toks[k - 1].cap:
+        k -= 2  # "in Rajasthan's Churu district", "in Turkey's Hatay province": past the owner
+        while k >= 0 and p.first - k < 6 and toks[k].word and toks[k].cap:
+            k -= 1
     words = place_words()
     named = k
     while k >= 0 and named - k < 2 and (toks[k].low in words["settlement"] or toks[k].low in words["seat"]):
