@@ -166,6 +166,39 @@ OUTLET = "Example Wire"
     ("Some 300 were hurt, according to the UN and local officials.", "Some 300", "UN and local officials"),
     # "higher than economists were forecasting": the comparison names no claimant of the figures
     ("Prices rose 4.1%, from 3.9% in May, more than analysts were forecasting.", "3.9%", OUTLET),
+    # "official data" is the statistics body the article names, before or after
+    ("Official figures released on Tuesday showed wages rose 5.2%. The Central Statistics Office also "
+     "revised March.", "5.2%", "Central Statistics Office"),
+    ("Official figures released on Tuesday showed wages rose 5.2%.", "5.2%", OUTLET),
+    # a document with no author: its kind's body named before, or the claimant just quoted
+    ("The Norland army said it shot down 14 drones. A military statement later put the number at 16.",
+     "16", "Norland army"),
+    ("The Norland army said it shot down 14 drones. According to the statement, 3 soldiers were hurt.",
+     "3", "Norland army"),
+    ("The Coast Guard said 40 boats had sunk. The estimate includes 12 fishing vessels.", "12", "Coast Guard"),
+    ("The Treasury said the scheme cost £90m. The figure amounts to £3,000 per claimant.", "£3,000", OUTLET),
+    # a closing "the news agency reported" relays the speaker before it, who the statement stays with
+    ("\"We held the bridge for six hours,\" the 3rd Brigade said in a statement, the state news agency "
+     "reported. \"We captured 20 vehicles,\" the statement added.", "20", "3rd Brigade"),
+    # researchers: the research group the article names, even after
+    ("Some 4,000 deaths went unrecorded, according to a study by researchers in Norland. The work of the "
+     "Norland Health Research Unit was published on Friday.", "Some 4,000", "Norland Health Research Unit"),
+    # a consensus forecast is the economists'
+    ("Growth came in at 0.4%, below the 0.6% consensus estimate.", "0.6%", "economists"),
+    # a statistics release may name its indices without naming anyone else
+    ("The Central Statistics Office said the Wholesale Price Index (WPI) rose 2.2% in May. "
+     "The Producer Price Index was also 0.3 points too high.", "0.3", "Central Statistics Office"),
+    # the writer sets the record straight after the claimant's words
+    ("Official figures suggest the jobless rate fell to 4.9% in June – but in reality it was unchanged, "
+     "staying at 5.1%. The Central Statistics Office said so.", "5.1%", OUTLET),
+    ("The agency said the rate was 5.1%, not 4.9%.", "4.9%", OUTLET),
+    ("The agency said the rate was 5.1%, not 4.9%.", "5.1%", "agency"),
+    ("The agency reported it as 5.1% instead of 4.9%.", "4.9%", OUTLET),
+    # an acronym owning a longer name stays as written
+    ("The Norland Defence Forces (NDF) are fighting. The NDF's 2nd Division said 30 were captured.", "30",
+     "NDF's 2nd Division"),
+    # "police" is the force, not the spokesperson the article names
+    ("Police spokesperson Jo Ames spoke on Monday. So far police have identified 41 victims.", "41", "police"),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))

@@ -22,6 +22,7 @@ from figures.claimant_inheritance import inherit_quoted
 from figures.claimants import SUBORDINATORS, cue_pattern, find_claimants
 from figures.context import Claimant, Context
 from figures.name_resolution import last_organisation, resolve_name
+from figures.word_classes import word_class
 
 __all__ = ["SUBORDINATORS", "attribute", "cue_pattern", "find_claimants", "inherit_quoted", "last_organisation", "resolve_name"]
 
@@ -32,7 +33,7 @@ def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tu
     if len(claimants) > 12:  # a run-on "sentence" with many speakers: only those near the figure
         claimants = [c for c in claimants if abs(c.start - at) < 600]
     own = next((c for c in claimants if c.object_of == at), None)
-    if outlet and claimants and _outlet_arithmetic(ctx.article.text, at):
+    if outlet and claimants and (_outlet_arithmetic(ctx.article.text, at) or _writer_corrects(ctx, claimants, at)):
         return outlet, (outlet,)
     if own:
         return own.name, (own.name, outlet) if outlet and outlet != own.name else (own.name,)
@@ -84,6 +85,27 @@ def _outlet_arithmetic(text: str, at: int) -> bool:
     if _CHANGE_BEFORE.search(text, max(0, at - 60), at) or _BACKGROUND_SPAN.match(text, at):
         return True
     return text[max(0, at - 2):at] == ", " and _TIMES_AFTER.match(text, at) is not None
+
+
+@lru_cache(maxsize=1)
+def _voice_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """("in reality", "actually": the writer speaks from here on; ", not" / "instead of" right before
+    a figure: the writer's figure against the one reported), from ``data/claimant_words.tsv``."""
+    def alternatives(kind: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(word_class("claimant_words.tsv", kind), key=len, reverse=True))
+    return (re.compile(r"\b(?:" + alternatives("writer_voice") + r")\b", re.I),
+            re.compile(r"(?:,\s*not|\b(?:" + alternatives("correction_lead") + r"))\s+(?:\w+\s+)?$", re.I))
+
+
+def _writer_corrects(ctx: Context, claimants: list[Claimant], at: int) -> bool:
+    """"X said the rate was 3.5%, not 3.4%", "... – but in reality it was 3.4%": after the claimant's
+    words the writer sets the record straight; that figure is the outlet's."""
+    voice, correction = _voice_patterns()
+    text = ctx.article.text
+    if correction.search(text, max(0, at - 30), at) is not None:
+        return True
+    cues = [c.start for c in claimants if 0 <= c.start <= at and c.object_of < 0]
+    return bool(cues) and voice.search(text, max(cues), at) is not None
 
 
 # Words and marks that open a contrasting clause with its own claimant: "..., against 1.27 million

@@ -4,9 +4,11 @@ unsourced figures the statistics body the article cites."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from figures.context import Claimant, Context, Read, org_kinds
 from figures.lexicon import TIME_WORDS, org_words
+from figures.name_resolution import is_statistics_body
 from figures.sentences import Sentence
 from figures.tokens import Tok
 from figures.word_classes import word_class
@@ -33,6 +35,10 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
         if bullet and lead_in:
             claimants.append(Claimant(lead_in.name, -1, "speaker", lead_in.is_person, True, False, lead_in.day))
             continue
+        if last and idxs and _opens_with_document(ctx, toks):
+            # "The estimate includes 26,000 ...": the document just quoted, so its author
+            claimants.append(Claimant(last.name, -1, "speaker", last.is_person, True, False, last.day))
+            continue
         if not _quoted(text, sent):
             continue
         found = None
@@ -48,11 +54,6 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
     _credit_release(ctx, reads)
 
 
-# Words that make a named body a producer of official statistics ("U.S. Bureau of Labor Statistics",
-# "Labor Department", "Census Bureau", "Office for National Statistics", "Statistics Canada")
-STATISTICS_BODY = word_class("claimant_words.tsv", "statistics_body")
-
-
 def _credit_release(ctx: Context, reads: list[Read]) -> None:
     """A statistics release: once an article names a statistics body as a source ("the Labor
     Department said", "according to the Bureau of Labor Statistics"), its other figures given with
@@ -61,7 +62,7 @@ def _credit_release(ctx: Context, reads: list[Read]) -> None:
     another organisation or person ("after the Federal Reserve lowered its rate by 50 basis
     points", "the Fed's meeting") or is quoted keeps the outlet."""
     bodies = [(k, c) for k, read in enumerate(reads) for c in read.claimants
-              if c.start >= 0 and c.role != "relay" and not c.is_person and _statistics_body(c.name)]
+              if c.start >= 0 and c.role != "relay" and not c.is_person and is_statistics_body(c.name)]
     if not bodies:
         return
     text = ctx.article.text
@@ -75,22 +76,58 @@ def _credit_release(ctx: Context, reads: list[Read]) -> None:
         read.claimants.append(Claimant(body.name, -1, "speaker", False, True, False, None))
 
 
-def _statistics_body(name: str) -> bool:
-    return name[:1].isupper() and any(w.lower().strip(".,") in STATISTICS_BODY for w in name.split())
-
-
 def _names_another(ctx: Context, toks: list[Tok], body: str) -> bool:
     """The sentence has a capitalised word, after its first, that is not a place, a month or day, or
     part of the body's name: it names someone else."""
     own = set(body.split())
+    statistics = _statistic_names(ctx.article.text, tuple(sorted(ctx.acronyms.items())))
     for t in toks[1:]:
         if t.fig >= 0 or not t.word or not t.cap:
             continue
         word = t.text.removesuffix("’s").removesuffix("'s")
-        if word.lower() in TIME_WORDS or word.lower() == "may" or word in own or word in ctx.vocab.place_names:
+        if word.lower() in TIME_WORDS or word.lower() == "may" or word in own or word in ctx.vocab.place_names \
+                or word in statistics:
             continue
         return True
     return False
+
+
+# Document nouns that name a number, not a document: "The figure amounts to £2m each" is arithmetic on it
+NUMBER_NOUNS = word_class("claimant_words.tsv", "number_noun")
+_DEFINITE = frozenset("the this these its their".split())
+
+
+def _opens_with_document(ctx: Context, toks: list[Tok]) -> bool:
+    """The sentence opens with a definite document of no named author: "The estimate includes",
+    "These figures also show" (not "The report by the UN", "The Reuters tally")."""
+    if len(toks) < 3 or toks[0].low not in _DEFINITE:
+        return False
+    for k in range(1, min(4, len(toks) - 1)):
+        t = toks[k]
+        if t.low in ctx.vocab.document_nouns and not t.cap and t.low not in NUMBER_NOUNS:
+            return toks[k + 1].low not in ("of", "from", "by", "'s")
+        if t.cap or not t.word or t.fig >= 0:
+            return False
+    return False
+
+
+# Nouns that end a statistic's name: "Consumer Prices Index", "Retail Prices Index (RPI)"
+STATISTIC_NOUNS = word_class("claimant_words.tsv", "statistic_noun")
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)+([A-Z][\w'’-]*)")
+
+
+@lru_cache(maxsize=16)
+def _statistic_names(text: str, acronyms: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """The words of the statistics an article names, and their acronyms: a statistics release may
+    name its measures ("CPI", "Retail Prices Index") without naming anyone else."""
+    words: set[str] = set()
+    for m in _CAPITAL_RUN.finditer(text):
+        if m.group(1).lower() in STATISTIC_NOUNS:
+            words.update(m.group().split())
+    for acronym, name in acronyms:
+        if name.split()[-1].lower() in STATISTIC_NOUNS:
+            words.add(acronym)
+    return frozenset(words)
 
 
 def _credit_documents(ctx: Context, reads: list[Read]) -> None:

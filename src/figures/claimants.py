@@ -9,8 +9,8 @@ from functools import cache
 
 from figures.context import Claimant, Context, org_kinds
 from figures.entities import is_apposed_age
-from figures.lexicon import AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, org_words, vocabulary
-from figures.name_resolution import resolve_name
+from figures.lexicon import AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, org_words, vocabulary
+from figures.name_resolution import last_organisation, resolve_name, statistics_body
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
@@ -65,6 +65,10 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 if name:
                     out.append(Claimant(name, t.start, "speaker",
                                         person, lead_ok=True, object_of=t.start))
+                continue
+            implied = _implied_claimants().get(toks[i + 1].low) if i + 1 < n else None
+            if implied:  # "the 3.3% consensus forecast": the economists polled
+                out.append(Claimant(implied, t.start, "speaker", False, lead_ok=True, object_of=t.start))
                 continue
             first_word = t.text.split(maxsplit=1)[0].lower() if " " in t.text else ""
             if first_word in vocab.claimant_verbs and i > 0 and toks[i - 1].word and not _passive(toks, i):
@@ -125,7 +129,7 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             if name:
                 citing = (i + 1 < n and toks[i + 1].low == "citing") or (
                     i + 2 < n and toks[i + 1].text == "," and toks[i + 2].low == "citing")
-                role = "relay" if citing else "speaker"
+                role = "relay" if citing or _closing_relay(toks, i, out) else "speaker"
                 out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS,
                                     object_of=figure_object(toks, i)))
     # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
@@ -148,7 +152,25 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
     return out
 
 
+@cache
+def _implied_claimants() -> dict[str, str]:
+    """noun -> claimant it implies (``data/implied_claimants.tsv``): "consensus" -> "economists"."""
+    return dict(line.split("\t") for line in data_lines("implied_claimants.tsv"))
+
+
 OWNER_PRONOUNS = {"its": "any", "their": "any", "his": "person", "her": "person"}
+
+
+# "..., the ministry said in a statement, the state news agency reported.": the last reporter relays
+RELAY_VERBS = frozenset("reported reports".split())
+
+
+def _closing_relay(toks: list[Tok], verb: int, found: list[Claimant]) -> bool:
+    """A reporting verb that ends the sentence after another speaker's statement: a relay."""
+    if toks[verb].low not in RELAY_VERBS or not any(c.role == "speaker" and not c.weak for c in found):
+        return False
+    rest = [t for t in toks[verb + 1:] if t.word]
+    return all(t.low in _DATE_WORDS or t.low == "on" for t in rest)
 
 
 def _figure_put_by(vocab: Vocabulary, toks: list[Tok], by: int) -> int:
@@ -371,6 +393,9 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
         return None, False, first
     words = toks[first:end + 1]
     head = words[-1]
+    author = _document_author(ctx, toks, first, end)
+    if author:
+        return author[0] or None, author[1], first
     if len(words) >= 2 and head.low in vocab.document_nouns and not head.cap and words[-2].cap:
         words = words[:-1]  # "the NAO report states", "a Reuters tally shows": the name speaks
         head = words[-1]
@@ -388,6 +413,41 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
     if len(words) == 1 and head.low in ("it", "this", "that", "i", "we", "you"):
         return None, False, first
     return resolve_name(ctx, words), _looks_like_person(words, vocab), first
+
+
+# Words skipped before a claimant's phrase: "according to the latest figures", "an unnamed official"
+LEAD_MODIFIERS = frozenset("a an unnamed anonymous latest new".split())
+# "official figures", "official data": the statistics body the article names
+OFFICIAL = word_class("claimant_words.tsv", "official")
+DEFINITE = frozenset("the this that these those its their".split())
+
+
+def _document_author(ctx: Context, toks: list[Tok], first: int, end: int) -> tuple[str, bool] | None:
+    """Who a document with no author named speaks for: "official data" -> the statistics body the
+    article names ("" when it names none); "a military statement", "police figures" -> the last body of that kind named;
+    "the statement", "the estimate" -> the last claimant named. None when the phrase names its
+    author ("the NAO report", "the ministry's figures") or is no document."""
+    vocab = ctx.vocab
+    head = toks[end]
+    if head.low not in vocab.document_nouns or head.cap and end > first:
+        return None
+    mods = [t for t in toks[first:end] if t.low not in DETERMINERS]
+    if any(t.low == "'s" or (t.cap and t.low not in OFFICIAL and not (t.start == toks[0].start)) for t in mods):
+        return None  # an owner or a name: the usual readers
+    if any(t.low in OFFICIAL for t in mods):
+        return statistics_body(ctx, head.start) or "", False  # "": nobody named, not "Official"
+    kinds = org_kinds()
+    for t in mods:
+        if t.low in kinds:
+            named = last_organisation(ctx, t.low, head.start)
+            if named:
+                return named, False
+    d = first - 1
+    while d >= 0 and toks[d].low in LEAD_MODIFIERS and toks[d].low not in DETERMINERS:
+        d -= 1  # "the latest figures"
+    if d >= 0 and toks[d].low in DEFINITE and ctx.last_claimant is not None:
+        return ctx.last_claimant.name, ctx.last_claimant.is_person  # "the statement added"
+    return None
 
 
 def _sentence_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) -> tuple[str | None, bool]:
@@ -408,7 +468,7 @@ def _sentence_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claiman
 def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -> tuple[str | None, bool]:
     vocab = ctx.vocab
     n = len(toks)
-    while i < n and toks[i].low in DETERMINERS | {"unnamed", "an", "a", "anonymous", "latest", "new"}:
+    while i < n and (toks[i].low in DETERMINERS or toks[i].low in LEAD_MODIFIERS):
         i += 1
     j = i
     while j < n:
@@ -445,6 +505,9 @@ def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -
                 rest = rest[:cut]
                 if rest:
                     return resolve_name(ctx, rest), _looks_like_person(rest, vocab)
+        author = _document_author(ctx, toks, i, j - 1)
+        if author:
+            return author[0] or None, author[1]
         if not any(w.cap for w in words):
             return None, False
     if len(words) >= 2 and words[-1].low in vocab.document_nouns and not words[-1].cap and words[-2].cap:

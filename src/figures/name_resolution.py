@@ -12,7 +12,7 @@ from figures.lexicon import DETERMINERS, STOP, Vocabulary, data_lines, org_words
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
-__all__ = ["described", "last_organisation", "resolve_name"]
+__all__ = ["described", "is_statistics_body", "last_organisation", "resolve_name", "statistics_body"]
 
 
 def resolve_name(ctx: Context, words: list[Tok]) -> str:
@@ -27,14 +27,17 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
     if named:
         return named  # "the public spending watchdog" -> "National Audit Office"
     # "Turkish disaster management agency AFAD", "police spokesperson Alana Pico": the name
-    lower = [k for k, w in enumerate(words) if not w.cap and w.low not in STOP and w.low != "'s"]
+    lower = [k for k, w in enumerate(words) if not w.cap and w.low not in STOP and w.low != "'s"
+             and not w.text[:1].isdigit()]  # "the NDF's 2nd Division": an ordinal is part of the name
     if lower and lower[-1] < len(words) - 1 and (lower[-1] > 0 or words[0].low in org_kinds()) and all(
             w.cap for w in words[lower[-1] + 1:]):  # "the carmaker Ford" too
         words = words[lower[-1] + 1:]
     words = _without_place_phrase(_without_vague_modifier(words))
     if len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 1:
         return _spelled(ctx, words[0].text, known=True)  # "The U.N. says" -> "United Nations"
-    parts = [_spelled(ctx, w.text) if w.text.isupper() and len(w.text) > 1 else w.text for w in words]
+    # an acronym owning a longer name stays as written: "the SAF's 6th Infantry Division"
+    parts = [_spelled(ctx, w.text) if w.text.isupper() and len(w.text) > 1 and not (
+        k + 1 < len(words) and words[k + 1].low == "'s") else w.text for k, w in enumerate(words)]
     if len(parts) > 2 and " ".join(parts[:2]) in ctx.vocab.place_names:
         short = ctx.vocab.place_names[" ".join(parts[:2])]
         if len(short) < len(parts[0]) + len(parts[1]):
@@ -46,7 +49,9 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
         if full and full.split()[0].lower() not in DETERMINERS:  # not "A Reuters" from "A Reuters tally"
             return full
     head = parts[-1].lower().rstrip(".")
-    holder = ctx.titled.get(head, "") if not any(p[:1].isupper() for p in parts[-2:]) else ""
+    # (not a body's word: "police" is the force, not its spokesperson)
+    holder = ctx.titled.get(head, "") if not any(p[:1].isupper() for p in parts[-2:]) \
+        and head not in org_words() else ""
     if holder and holder.split()[0].lower() not in STOP and holder not in ctx.vocab.place_names:
         return holder  # "Maui's police chief" -> the chief named in the article
     person = _titled_person(ctx.vocab, parts, titles)
@@ -106,7 +111,7 @@ def described(ctx: Context, words: list[str], span: tuple[int, int]) -> str | No
     titles = title_words()
     if head in kinds and not words[-1][:1].isupper():
         return _described_body(ctx, head, mods, span)
-    if head in titles and head not in HONORIFICS and all(
+    if head in titles and head not in HONORIFICS and head not in org_words() and all(
             not w[:1].isupper() or w.lower().rstrip(".") in titles or w in ctx.vocab.place_names for w in mods):
         return _described_person(ctx, head, [w.lower() for w in mods], span)
     return None
@@ -184,7 +189,10 @@ def _described_body(ctx: Context, head: str, mods: list[str], span: tuple[int, i
         found.append((pos, f"{owner}'s {name}" if owner and owner in vocab.place_names and not hard else name))
     # a bare "the agency" refers back; "a watchdog report", "the public spending watchdog" may
     # introduce the body the article names later
-    indefinite = re.search(r"\b[Aa]n?\s*$", ctx.article.text[max(0, span[0] - 4):span[0]]) is not None
+    before = ctx.article.text[max(0, span[0] - 8):span[0]]
+    # a bare plural ("a report by researchers") introduces its body too
+    indefinite = re.search(r"\b[Aa]n?\s*$", before) is not None or (
+        head.endswith("s") and not mods and re.search(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s*$", before) is None)
     return _pick(found, span[0], forward=bool(mods) or indefinite)
 
 
@@ -212,9 +220,7 @@ def _bodies(text: str, acronyms: tuple[tuple[str, str], ...]) -> tuple[tuple[int
     spelled = dict(acronyms)
     vocab = vocabulary()
     out = []
-    for m in _BODY_RUN.finditer(text):
-        words = _first_sentence(m.group().split(), titles)
-        pos = m.start()
+    for m, pos, words, last in _pieces(text, titles):
         while words and (words[0].lower() in STOP or words[0].lower().rstrip(".") in titles):
             pos = text.index(words[1], pos + len(words[0])) if len(words) > 1 else pos
             words = words[1:]
@@ -228,7 +234,7 @@ def _bodies(text: str, acronyms: tuple[tuple[str, str], ...]) -> tuple[tuple[int
         if not words:
             continue
         name = " ".join(words).rstrip(".,")
-        kind_after = _KIND_AFTER.match(text, m.end())
+        kind_after = _KIND_AFTER.match(text, m.end()) if last else None
         if kind_after and kind_after.group(1) in kinds and not name.endswith((",", ".")):
             name, words = f"{name} {kind_after.group(1)}", words + [kind_after.group(1)]  # "the CGT union"
         if len(words) == 1 and name.isupper() and len(name) > 1 and name not in vocab.place_names:
@@ -238,6 +244,20 @@ def _bodies(text: str, acronyms: tuple[tuple[str, str], ...]) -> tuple[tuple[int
                                      or (w.isupper() and len(w) > 1) for w in words):
             out.append((pos, name, owner, _kinds_of(name, kinds)))
     return tuple(out)
+
+
+def _pieces(text: str, titles: frozenset[str]):
+    """(match, offset, words, is the run's last piece) of each capitalised run, cut where a sentence
+    ends inside it ("in March. The Office for National Statistics" -> "March.", "The Office ...")."""
+    for m in _BODY_RUN.finditer(text):
+        words = m.group().split()
+        pos = m.start()
+        while words:
+            piece = _first_sentence(words, titles)
+            yield m, pos, piece, len(piece) == len(words)
+            words = words[len(piece):]
+            if words:
+                pos = text.index(words[0], pos + len(" ".join(piece)))
 
 
 def _first_sentence(words: list[str], titles: frozenset[str]) -> list[str]:
@@ -345,6 +365,24 @@ def _by_initials(ctx: Context, acronym: str) -> str:
         if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
             found.add(name)
     return found.pop() if len(found) == 1 else acronym
+
+
+# Words that make a named body a producer of official statistics ("U.S. Bureau of Labor Statistics",
+# "Labor Department", "Census Bureau", "Office for National Statistics", "Statistics Canada")
+STATISTICS_BODY = word_class("claimant_words.tsv", "statistics_body")
+
+
+def is_statistics_body(name: str) -> bool:
+    return name[:1].isupper() and any(w.lower().strip(".,") in STATISTICS_BODY for w in name.split())
+
+
+def statistics_body(ctx: Context, at: int) -> str | None:
+    """The statistics body the article names ("official figures show" -> "Office for National
+    Statistics"): the last named before offset ``at``, else the first after it."""
+    found = [(pos, name) for pos, name, _, _ in _bodies(ctx.article.text, tuple(sorted(ctx.acronyms.items())))
+             if is_statistics_body(name) and len(name.split()) > 1]
+    found = [(pos, name.removeprefix("The ")) for pos, name in found]
+    return _pick(found, at)
 
 
 def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
