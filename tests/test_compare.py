@@ -153,6 +153,13 @@ PAIRS = [
           sentence="The county said 1,732 people originally reported as unaccounted for have been found safe.",
           article="er1"),
      dict(value=1_000, measure="missing", entity="people", subject="Maui", as_of="2023-08-24", article="er2"), None),
+    # a place's population is not a count of what happened to it: "a quarter of Sudan's 48
+    # million people have been forced to flee" against 10 million displaced
+    ("population", dict(value=48e6, measure="displaced", entity="people", subject="Sudan", span="48 million",
+                        sentence="Over a quarter of Sudan's 48 million people have now been forced to flee.",
+                        article="pp1"),
+     dict(value=10e6, qualifier="more_than", low=10e6, measure="displaced", entity="people", subject="Sudan",
+          article="pp2"), None),
     # "time since" grows by itself: 24 hours one day, 72 hours two days later
     ("elapsed time", dict(value=24, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-07", article="z1"),
      dict(value=72, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-09", article="z2"), None),

@@ -105,6 +105,9 @@ MORE_AFTER = re.compile(r"^\s+more\b(?!\s+than)", re.I)  # "identified five more
 # "55 people whose remains have not yet been identified", "75% of the area had not been searched".
 NEGATION_AFTER = re.compile(r"\b(?:not yet|yet to be|not been|never been|have not|has not|had not|haven't|hasn't|hadn't)\b", re.I)
 NEGATION_REACH = 60  # characters after the figure, within its clause
+# A place's population: "Sudan's 48 million people", "a country of 48 million people"
+POPULATION_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:country|nation|city|town|state|region|province) of)\s+$")
+POPULATION_AFTER = re.compile(r"^\s+(?:million\s+|billion\s+)?(?:people|residents|inhabitants|citizens)\b", re.I)
 # An earlier report named right after the figure: "1,732 people originally reported as missing"
 EARLIER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:originally|initially|previously|first|earlier)\s+"
                            r"(?:reported|listed|counted|thought|estimated|feared|believed|recorded|announced)\b", re.I)
@@ -248,6 +251,16 @@ def earlier_after(sentence, span) -> bool:
     return bool(after and EARLIER_AFTER.search(after))
 
 
+def population_of(sentence, span) -> bool:
+    """"Sudan's 48 million people", "a city of 1.2 million residents": the figure is a place's
+    population, whatever verb the sentence goes on with ("have been forced to flee")."""
+    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
+        return False
+    at = sentence.find(span)
+    return at >= 0 and bool(POPULATION_BEFORE.search(sentence[max(0, at - 40):at])
+                            and POPULATION_AFTER.search(sentence[at + len(span):at + len(span) + 30]))
+
+
 def negated_after(sentence, span) -> bool:
     """Whether a negation follows the figure in its clause: the figure counts what has not
     happened (not yet identified, not searched), the complement of the plain count."""
@@ -313,7 +326,12 @@ SENTENCE_READERS = (
     ("negated", ("not", "n't", "never"), negated_after, False),
     ("more", ("more",), more_after, False),
     ("earlier", ("originally", "initially", "previously", "first", "earlier"), earlier_after, False),
+    ("population", ("people", "residents", "inhabitants", "citizens"), population_of, False),
 )
+
+
+ANY_CUE = re.compile("|".join(re.escape(w) for _, screen, _, _ in SENTENCE_READERS if isinstance(screen, tuple)
+                             for w in screen) + "|" + ORDINAL_EVENT.pattern)
 
 
 def _read_sentences(sentence: pd.Series, span: pd.Series) -> dict[str, np.ndarray]:
@@ -323,17 +341,21 @@ def _read_sentences(sentence: pd.Series, span: pd.Series) -> dict[str, np.ndarra
     n = len(sentence)
     se_codes, se_uniques = _codes(sentence)
     texts = pd.Series(se_uniques[:-1], dtype=object).str.lower()
+    # one pass over every distinct sentence for any cue; the readers' own screens then run on
+    # the few sentences that hold one
+    candidate = texts.str.contains(ANY_CUE, na=False).to_numpy(dtype=bool)
+    texts = texts[candidate]
     span = span.to_numpy() if isinstance(span, pd.Series) else np.asarray(span, dtype=object)
     out = {}
     for name, screen, read, default in SENTENCE_READERS:
         values = np.full(n, default, dtype=object)
+        passed = np.zeros(len(candidate) + 1, dtype=bool)
         if isinstance(screen, tuple):
-            passed = np.zeros(len(texts), dtype=bool)
             for part in screen:
-                passed |= texts.str.contains(part, regex=False, na=False).to_numpy(dtype=bool)
+                passed[:-1][candidate] |= texts.str.contains(part, regex=False, na=False).to_numpy(dtype=bool)
         else:
-            passed = texts.str.contains(screen, na=False).to_numpy(dtype=bool)
-        hit = np.r_[passed, False][se_codes]
+            passed[:-1][candidate] = texts.str.contains(screen, na=False).to_numpy(dtype=bool)
+        hit = passed[se_codes]
         if hit.any():
             sp_codes, sp_uniques = _codes(pd.Series(span[hit], dtype=object))
             width = len(sp_uniques) + 1
@@ -437,6 +459,9 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     negated = around["negated"].astype(bool)
     if negated.any():
         mk = _with_marker(mk, negated, "negated")
+    population = around["population"].astype(bool)
+    if population.any():
+        pred = np.where(population, "population", pred)
     earlier = around["earlier"].astype(bool)
     if earlier.any():
         mk = _with_marker(mk, earlier, "previous")
