@@ -50,6 +50,12 @@ from figures.records import Article
      {"1.2%": date(2023, 1, 1), "0.4%": date(2022, 1, 1)}),
     ("On Friday the count stood at 212; the day before, it was 180.", date(2024, 7, 13),
      {"212": date(2024, 7, 12), "180": date(2024, 7, 11)}),
+    ("Rallies drew 9,000 on May 4 and 15,000 a week later.", date(2024, 5, 20),
+     {"9,000": date(2024, 5, 4), "15,000": date(2024, 5, 11)}),
+    ("Prices rose 2.6% in June, against 4.1% in June last year.", date(2024, 7, 17),
+     {"2.6%": date(2024, 6, 1), "4.1%": date(2023, 6, 1)}),
+    ("The ministry said on Friday it shot down 30 drones the day before.", date(2024, 7, 13),
+     {"30": date(2024, 7, 11)}),
     # ... and from the publication date when the sentence has no other
     ("A year earlier, the deficit was £9bn.", date(2024, 7, 13), {"£9bn": date(2023, 7, 1)}),
     # a first name before "May's" makes it a person

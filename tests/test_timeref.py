@@ -44,6 +44,12 @@ BASE = date(2023, 2, 9)  # a Thursday
     ("a year earlier", date(2022, 2, 1), "month"),
     ("the previous day", date(2023, 2, 8), "day"),
     ("the year before", date(2022, 2, 1), "month"),
+    ("a week later", date(2023, 2, 16), "day"),  # forward from the base: dating caps it at the base
+    ("May last year", date(2022, 5, 1), "month"),
+    ("March this year", date(2023, 3, 1), "month"),
+    ("mid-January", date(2023, 1, 1), "month"),
+    ("last weekend", date(2023, 2, 5), "day"),  # the Sunday before a Thursday
+    ("over the weekend", date(2023, 2, 5), "day"),
 ])
 def test_resolve(expr, expected, precision):
     assert resolve(expr, BASE) == (expected, precision)
@@ -112,3 +118,15 @@ def test_year_spans_and_amounts_are_not_years():
 def test_month_keeps_its_day_and_year(text, surface, day):
     refs = find_time_refs(text, BASE)
     assert [(r.text, r.day) for r in refs] == [(surface, day)]
+
+
+@pytest.mark.parametrize("text, role", [
+    # a past "by" with a perfect tense is when the count stood so, not a deadline
+    ("By Monday night, rescuers had found 60 bodies.", "point"),
+    ("The levy has raised £2m by January, the council said.", "point"),
+    ("The works must be finished by Monday.", "until"),
+    ("The site will reopen by next Monday.", "until"),
+])
+def test_by_a_past_date(text, role):
+    refs = find_time_refs(text, BASE)
+    assert [r.role for r in refs] == [role]

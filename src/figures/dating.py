@@ -88,10 +88,11 @@ def _dates_release(ctx: Context, t: TimeRef, claimants: list[Claimant]) -> bool:
 def _periods_first(ctx: Context, dates: list[TimeRef], claimants: list[Claimant]) -> list[TimeRef]:
     """A statement's or a release's day yields to a month or year in the same clause: the period
     the figure measures ("the ONS said Thursday the rate was 3.5% in April's figures"). A day
-    does not: "officials released on Thursday the names of 388 missing after the fire on Aug. 8"."""
-    if not any(t.precision != "day" for t in dates):
+    does not: "officials released on Thursday the names of 388 missing after the fire on Aug. 8";
+    a day counted back from the statement does ("said on Thursday it killed 30 the day before")."""
+    if not any(t.precision != "day" or t.back for t in dates):
         return dates
-    return [t for t in dates if t.precision != "day" or not _dates_release(ctx, t, claimants)]
+    return [t for t in dates if t.precision != "day" or t.back or not _dates_release(ctx, t, claimants)]
 
 
 def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:

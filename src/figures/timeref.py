@@ -38,7 +38,8 @@ RELATIVE = {
     "last night": (1, "day"), "the previous day": (1, "day"), "the day before": (1, "day"),
     "this week": (0, "day"), "this month": (0, "day"), "this year": (0, "day"),
     "earlier this week": (0, "day"), "earlier this month": (0, "day"), "earlier this year": (0, "day"),
-    "last week": (7, "day"), "last weekend": (7, "day"), "last month": ("month", "month"),
+    "last week": (7, "day"), "last weekend": ("weekend", "day"),
+    "this weekend": ("weekend", "day"), "over the weekend": ("weekend", "day"), "at the weekend": ("weekend", "day"), "last month": ("month", "month"),
     "last year": ("year", "year"),
 }
 
@@ -58,16 +59,18 @@ _CANDIDATE = re.compile(
         rf"(?P<dmy>\b{_DAY}\s+{_MON}\.?(?:,?\s+{_YEAR})?\b)",
         rf"(?P<mdy>\b{_MON}\.?\s+{_DAY}\b(?![,.]\d)(?:,?\s+{_YEAR}\b)?)",
         rf"(?P<my>\b{_MON}\.?,?\s+{_YEAR}\b)",
-        rf"(?P<mon>(?-i:\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ff]or|[Dd]uring|[Tt]he|mid-?)\s+|[A]\s+"
+        rf"(?P<mon>(?-i:\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ff]or|[Dd]uring|[Tt]he|mid)\s+|[A]\s+|mid-"
         rf"|(?:year|months|weeks|quarter)\s+to\s+)"
-        rf"{_CAP_MON}\b(?!\.?,?\s+(?:{_DAY}|{_YEAR})\b(?![,.]\d))))",
+        rf"{_CAP_MON}\b(?!\.?,?\s+(?:{_DAY}|{_YEAR})\b(?![,.]\d))(?!\s+(?:last|this)\s+year)))",
+        rf"(?P<mly>(?-i:\b{_CAP_MON})\s+(?:last|this)\s+year\b)",  # "in May last year"
         rf"(?P<pos>(?-i:\b{_CAP_MON}['’]s\b))",  # "April's inflation rate": a monthly statistic's month
-        rf"(?P<back>\b(?:{_COUNT}\s+{_UNIT}s?\s+earlier|the\s+(?:previous|preceding|prior)\s+{_UNIT}"
-        rf"|(?:{_COUNT}|the)\s+{_UNIT}s?\s+before\b(?=\s*(?:[,.;:)—–]|$)))\b)",
+        rf"(?P<back>\b(?:{_COUNT}\s+{_UNIT}s?\s+(?:earlier|later)|the\s+(?:previous|preceding|prior|following|next)\s+{_UNIT}"
+        rf"|(?:{_COUNT}|the)\s+{_UNIT}s?\s+(?:before|after)\b(?=\s*(?:[,.;:)—–]|$)))\b)",
         rf"(?P<ago>\b{_COUNT}\s+(?:day|week|fortnight|month|year)s?\s+ago\b)",
         rf"(?P<wd>\b(?:(?:last|this|next|on|early|late)\s+)?{_WD}(?:['’]s)?{_PART}\b)",
         rf"(?P<rel>\b(?:earlier\s+this\s+(?:week|month|year)|(?:this|last)\s+(?:morning|afternoon|evening|night|"
-        rf"week|weekend|month|year)|today|tonight|yesterday|overnight|the\s+previous\s+day|the\s+day\s+before)\b)",
+        rf"week|weekend|month|year)|(?:over|at)\s+the\s+weekend|today|tonight|yesterday|overnight|the\s+previous\s+day"
+        rf"|the\s+day\s+before)\b)",
         rf"(?P<num>\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b)",
         rf"(?P<year>(?<![\d,.£$€-])(?<!\d\s)\b{_YEAR}\b(?![\d,.]\d|[-–/]\d|\s*(?:%|per|people|troops)))",
     ]),
@@ -148,7 +151,26 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
         if out and s < out[-1].end:
             continue
         back = _back_of(surface) if kind == "back" else None
-        out.append(TimeRef(s, e, text[s:e], day, precision, _role(text, m.start(), e, kind, surface), back))
+        role = _role(text, m.start(), e, kind, surface)
+        if role == "until" and day <= base and _reached_by(text, m.start(), e):
+            role = "point"  # "by Friday evening the count had reached 4,000": as of Friday
+        out.append(TimeRef(s, e, text[s:e], day, precision, role, back))
+
+
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _reached_by(text: str, s: int, e: int) -> bool:
+    """"By Friday, 4,000 had fled", "had spent £40m by March": a past "by" with a perfect tense
+    in its sentence is the date the count stood at, not a deadline."""
+    if not _BY_BEFORE.search(text, max(0, s - 6), s) and not text[s:s + 3].lower() == "by ":
+        return False
+    lo = max(0, s - 100)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, s)]
+    hi_m = _SENTENCE_END.search(text, e, e + 100)
+    return bool(_PERFECT.search(text, ends[-1] if ends else lo, hi_m.start() if hi_m else min(len(text), e + 100)))
 
 
 # an event's own date in a relative clause: "the quake that struck on Monday", "following the first quake on Feb. 6"
@@ -209,7 +231,7 @@ def resolve(expr: str, base: date) -> tuple[date, str] | None:
 
 @lru_cache(maxsize=4096)
 def _resolve(expr: str, base: date) -> tuple[date, str] | None:
-    words = [w.removesuffix("'s") for w in expr.replace(",", " ").replace(".", " ").split()]
+    words = [w.removesuffix("'s").removeprefix("mid-") for w in expr.replace(",", " ").replace(".", " ").split()]
     words = [w for w in words if w not in ("on", "in", "since", "until", "by", "early", "late", "mid", "mid-", "a")] or words
     if expr in RELATIVE:
         back, precision = RELATIVE[expr]
@@ -218,6 +240,8 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
             return first.replace(day=1), "month"
         if back == "year":
             return date(base.year - 1, 1, 1), "year"
+        if back == "weekend":  # the last Sunday, or today on a Saturday
+            return base - timedelta(days=0 if base.weekday() == 5 else (base.weekday() + 1) % 7), "day"
         return base - timedelta(days=back), precision
     back = _back_of(expr)
     if back:
@@ -241,6 +265,8 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
     if month and day:
         return _day_in_year(year, month, day, base)
     if month:
+        if year is None and words[-1:] == ["year"] and words[-2] in ("last", "this"):
+            year = base.year - (words[-2] == "last")  # "May last year"
         if year is None:
             year = base.year if month <= base.month else base.year - 1
         return date(year, month, 1), "month"
@@ -251,18 +277,21 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
     return None
 
 
-_BACK = re.compile(rf"(?:({_COUNT})\s+({_UNIT})s?\s+(?:earlier|before)|the\s+(?:previous|preceding|prior)\s+({_UNIT})"
-                   rf"|the\s+({_UNIT})\s+before)", re.IGNORECASE)
+_BACK = re.compile(rf"(?:({_COUNT})\s+({_UNIT})s?\s+(earlier|before|later|after)"
+                   rf"|the\s+(previous|preceding|prior|following|next)\s+({_UNIT})|the\s+({_UNIT})\s+(before|after))",
+                   re.IGNORECASE)
+_FORWARD = frozenset({"later", "after", "following", "next"})
 
 
 def _back_of(expr: str) -> tuple[int, str] | None:
-    """"two months earlier" -> (2, "month"); "the previous year" -> (1, "year")."""
+    """"two months earlier" -> (2, "month"); "the previous year" -> (1, "year"); "a week later"
+    -> (-1, "week"): counted forward."""
     m = _BACK.fullmatch(" ".join(expr.lower().split()))
     if m is None:
         return None
     count = m[1]
     n = (int(count) if count.isdigit() else COUNT_WORDS[count]) if count else 1
-    return n, m[2] or m[3] or m[4]
+    return (-n if (m[3] or m[4] or m[7]) in _FORWARD else n), m[2] or m[5] or m[6]
 
 
 def earlier_than(anchor: date, precision: str, back: tuple[int, str]) -> tuple[date, str]:
