@@ -44,6 +44,16 @@ CASES = [
     # a value noun before "of" is not what is counted: the measure of the clause is
     ("The number of dead is disputed, with some estimates of 20,000 or more.", "20,000 or more", "people killed", "killed"),
     ("Unemployment climbed to a four-year high of 6.1% in March.", "6.1%", "unemployment rate", "unemployment"),
+    # a passive -ed after the counted noun says what happened to it, even with no measure for it
+    ("At least 900 trains were cancelled because of the strike.", "At least 900", "trains cancelled", None),
+    ("Some 150 buildings had suffered serious damage.", "Some 150", "buildings", None),  # active: not a passive
+    ("Officials said about 60 people were expected to attend.", "about 60", "people", None),
+    # a past-tense verb right after a bare count: the people (or the earlier count's noun) who did it
+    ("Organisers invited 5,000 guests and police said 3,500 attended.", "3,500", "guests attended", None),
+    ("Police said 400 armed men surrounded the town.", "400", "armed men", None),  # a participle before a noun
+    # fractions of a whole are shares, like percentages; a place's N people is its population
+    ("Nearly a third of the workforce has been laid off.", "Nearly a third", "share of the workforce", "share"),
+    ("About half of Chad's 18 million people need aid.", "About half", "share of Chad's population", "share"),
     # "those" with a participle is people
     ("Nearly 60% of those evacuated have returned home.", "Nearly 60%", "share of evacuated people", "share"),
     # -- identified: the verb qualifies a generic "people"; a partitive gives it to the part only --

@@ -101,8 +101,8 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
             break  # "24,400 service personnel Emergency aid ...": a new phrase starts
         if j == start and low.endswith("ed") and (m := vocabulary().measures.get((low,))) and m.kind == "verb":
             break  # "1.2 million marched": the verb, not a noun
-        if j == start and (low in _ING_PREPOSITIONS or _ing_clause(toks, j)):
-            break  # "with two million crossing borders", "300 following the attack": not a noun
+        if j == start and (low in _ING_PREPOSITIONS or _ing_clause(toks, j) or _bare_verb(toks, j)):
+            break  # "two million crossing borders", "300 following the attack", "12,000 attended": not a noun
         if low in ("dead", "injured", "wounded", "missing", "killed", "displaced", "homeless", "died",
                    "destroyed", "damaged", "collapsed", "positioned", "deployed", "arrested", "identified"):
             break
@@ -119,6 +119,21 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
 _NOUN_ING = word_class("entity_words.tsv", "ing_noun")
 _ING_PREPOSITIONS = word_class("entity_words.tsv", "ing_preposition")
 _CONTRAST = word_class("entity_words.tsv", "contrast_word")
+
+
+_NOT_PARTICIPLES = word_class("entity_words.tsv", "not_participle")
+
+
+def is_participle(tok: Tok) -> bool:
+    """A word in -ed that may say what happened to what a figure counts ("cancelled", "signed")."""
+    return tok.low.endswith("ed") and tok.low not in _NOT_PARTICIPLES and tok.word
+
+
+def _bare_verb(toks: list[Tok], j: int) -> bool:
+    """A past-tense verb right after a bare figure ("12,000 attended", "300 signed the letter"), not
+    a participle before a noun ("400 armed men")."""
+    return is_participle(toks[j]) and toks[j].low not in NOT_NOUNS and (
+        j + 1 >= len(toks) or not toks[j + 1].word or toks[j + 1].low in STOP)
 
 
 def _ing_clause(toks: list[Tok], j: int) -> bool:

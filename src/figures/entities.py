@@ -22,10 +22,10 @@ from functools import cache
 
 from figures.context import Context
 from figures.counted_nouns import (
-    _claimant_follows, _cue_participle, _ing_clause, is_money, _is_time, _measure_at, _np_after_figure, _np_words,
+    _bare_verb, _claimant_follows, _cue_participle, _ing_clause, is_money, is_participle, _is_time, _measure_at, _np_after_figure, _np_words,
     _participle_text, _rate, _subject_before,
 )
-from figures.lexicon import data_lines, AUXILIARIES, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
+from figures.lexicon import data_lines, AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
 from figures.measure_cues import (
     _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
 )
@@ -168,6 +168,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if ti >= 1 and toks[ti - 1].text == "(" and ti - 2 in entities:
         return entities[ti - 2], None, ctx.kinds.get(ti - 2)
     # 2. percentages: "75% of the hardest-hit areas" -> "share of the hardest-hit areas"
+    if unit == "fraction":
+        share = _share_of(vocab, toks, ti)
+        if share:
+            return share, "share", None  # "a third of the population"
     if unit == "percent":
         if ti >= 1 and (toks[ti - 1].low in ("up", "down") or toks[ti - 1].low in CHANGE_VERBS) and not (
                 ti + 1 < n and toks[ti + 1].low == "of"):
@@ -177,19 +181,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             found = _measure_left(ctx, toks, ti, need_copula=False)
             if found:
                 return found  # "shares of the company fell 12%": a change in the share price
-        if ti + 1 < n and toks[ti + 1].low == "of":
-            np = _np_words(toks, ti + 2)
-            if np:
-                words = np.split()
-                if len(words) >= 2 and words[0].lower() == "those" and (
-                        (cue := vocab.measures.get((words[1].lower(),))) and cue.kind == "verb"
-                        or words[1].lower().endswith("ed")):
-                    np = f"{words[1]} people"  # "70 percent of those displaced" -> displaced people
-                else:
-                    cut = next((i for i in range(1, len(words)) if words[i].lower().endswith("ed")
-                                and words[i - 1].lower() not in DETERMINERS), len(words))
-                    np = " ".join(words[:cut])  # "40% of voters backed the plan": the verb is not the noun
-                return "share of " + np, "share", None
+        share = _share_of(vocab, toks, ti)
+        if share:
+            return share, "share", None
         found = _measure_left(ctx, toks, ti) or _rate_noun(vocab, toks, ti)
         if found:
             return found
@@ -252,6 +246,13 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
     if participle and words:
         return f"{np} {_participle_text(toks[j])}", participle.measure, participle.kind
+    if words and unit is None and j > np_end and j < n and is_participle(toks[j]) and toks[j - 1].low in BE \
+            and not (j + 1 < n and toks[j + 1].low == "to") and toks[j].low not in vocab.claimant_verbs:
+        # "1,500 flights were cancelled" (a passive: "had suffered damage" is not what happened to them)
+        return f"{np} {toks[j].low}", _measure_near(vocab, toks, ti, lo, hi), None
+    if not words and unit is None and np_end < n and not participle and _bare_verb(toks, np_end) \
+            and toks[np_end].low not in vocab.claimant_verbs:
+        return f"{_doers(ctx, toks, ti, entities)} {toks[np_end].low}", _measure_near(vocab, toks, ti, lo, hi), None
     if not words and unit is None and np_end < n and not participle and _ing_clause(toks, np_end):
         doing = _np_words(toks, np_end)  # "with more than two million crossing international borders"
         k = np_end + len(doing.split())
@@ -361,6 +362,33 @@ _OVERSTATE = word_class("entity_words.tsv", "overstate_word")
 _UNDERSTATE = word_class("entity_words.tsv", "understate_word")
 _FORECAST_NOUNS = word_class("entity_words.tsv", "forecast_noun")
 _FORECAST_VERBS = word_class("entity_words.tsv", "forecast_verb")
+
+
+_POPULACE = frozenset({"people", "residents", "inhabitants", "citizens", "population"})
+
+
+def _share_of(vocab, toks: list[Tok], ti: int) -> str | None:
+    """"75% of the hardest-hit areas" -> "share of the hardest-hit areas"; "70 percent of those
+    displaced" -> "share of displaced people"; "a quarter of Sudan's 48 million people" -> "share of
+    Sudan's population"; None when no "of" and noun phrase follow."""
+    n = len(toks)
+    if not (ti + 1 < n and toks[ti + 1].low == "of"):
+        return None
+    np = _np_words(toks, ti + 2)
+    if not np:
+        return None
+    words = np.split()
+    k = ti + 2
+    while k < n and toks[k].fig < 0 and (toks[k].word or toks[k].low == "'s"):
+        k += 1
+    if words[-1].endswith(("'s", "’s")) and k + 1 < n and toks[k].fig >= 0 and toks[k + 1].low in _POPULACE:
+        return f"share of {np} population"  # "a quarter of Sudan's 48 million people"
+    if len(words) >= 2 and words[0].lower() == "those" and (
+            (cue := vocab.measures.get((words[1].lower(),))) and cue.kind == "verb" or words[1].lower().endswith("ed")):
+        return f"share of {words[1]} people"  # "70 percent of those displaced" -> displaced people
+    cut = next((i for i in range(1, len(words)) if words[i].lower().endswith("ed")
+                and words[i - 1].lower() not in DETERMINERS), len(words))
+    return "share of " + " ".join(words[:cut])  # "40% of voters backed the plan": the verb is not the noun
 
 
 def _misstatement(ctx: Context, toks: list[Tok], ti: int) -> tuple[str, str | None, None] | None:
