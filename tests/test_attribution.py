@@ -199,6 +199,16 @@ OUTLET = "Example Wire"
      "NDF's 2nd Division"),
     # "police" is the force, not the spokesperson the article names
     ("Police spokesperson Jo Ames spoke on Monday. So far police have identified 41 victims.", "41", "police"),
+    # a place after the claimant noun is where it is, not who it is
+    ("Health workers in the district of Upper Vale said 212 people had been treated.", "212",
+     "Health workers"),
+    ("Rescuers from the town of Kessa said 30 people were trapped.", "30", "Rescuers"),
+    # the subject of a revised forecast is the forecaster
+    ("The World Bank trimmed its growth forecast for the region to 1.9% from 2.3%.", "1.9%", "World Bank"),
+    ("The IMF raised its global growth forecast to 3.1%.", "3.1%", "International Monetary Fund"),
+    ("The central bank cut interest rates by 0.25 points.", "0.25", OUTLET),
+    # a capitalised article after a dateline starts the claimant's phrase
+    ("Kessa, March 3 The National Guard said 45 people were rescued.", "45", "National Guard"),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))

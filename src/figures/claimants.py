@@ -91,6 +91,11 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _np_after(ctx, toks, i + 1)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True, object_of=fig))
+        elif low in REVISING and _own_forecast_follows(vocab, toks, i):
+            # "The World Bank cut its growth forecast to 2.4%": the forecaster's own figure
+            name, person, lead = _np_before(ctx, toks, i, out)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=lead))
         elif low == "by" and _agent_by(vocab, toks, i):
             # "first reported by the ONS", "figures released by the IOM", "in a report by the NAO"
             name, person = _np_after(ctx, toks, i + 1)
@@ -187,6 +192,17 @@ def _figure_put_by(vocab: Vocabulary, toks: list[Tok], by: int) -> int:
         if not toks[k].word or toks[k].low in vocab.claimant_verbs or toks[k].low in BE:
             return -1
     return -1
+
+
+# Verbs that change one's own forecast: "cut its growth forecast to 2.4%"
+REVISING = word_class("claimant_words.tsv", "revising_verb")
+
+
+def _own_forecast_follows(vocab: Vocabulary, toks: list[Tok], verb: int) -> bool:
+    """"cut its growth forecast", "raised their estimate": the verb's subject owns the forecast."""
+    window = toks[verb + 1:verb + 6]
+    owner = next((k for k, t in enumerate(window) if t.low in ("its", "their", "his", "her")), -1)
+    return 0 <= owner <= 1 and any(t.low in TARGETS or t.low in vocab.document_nouns for t in window[owner + 1:])
 
 
 # Participles that make "by X" the author of a document: "figures released by", "data compiled by"
@@ -370,6 +386,8 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
         low = t.low
         if low in ("i", "we", "you") or (low in AUXILIARIES and not t.cap and k < end):
             break  # "So far police have identified": "so far" is no part of the name
+        if low in ("the", "a", "an") and k < end and not (k > 0 and toks[k - 1].low == "of"):
+            break  # "Nov 18 The Sudanese Armed Forces said": the article starts the phrase
         if t.cap or low in vocab.claimant_nouns or low == "'s" or (k == end and low in vocab.document_nouns):
             k -= 1
             continue
@@ -391,6 +409,9 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
         first += 1
     if first > end:
         return None, False, first
+    head = _head_before_place(vocab, toks, first)
+    if head >= 0:  # "health officials in the province of Al Haouz said": the officials
+        return _np_ending_at(ctx, toks, head)
     words = toks[first:end + 1]
     head = words[-1]
     author = _document_author(ctx, toks, first, end)
@@ -448,6 +469,27 @@ def _document_author(ctx: Context, toks: list[Tok], first: int, end: int) -> tup
     if d >= 0 and toks[d].low in DEFINITE and ctx.last_claimant is not None:
         return ctx.last_claimant.name, ctx.last_claimant.is_person  # "the statement added"
     return None
+
+
+def _head_before_place(vocab: Vocabulary, toks: list[Tok], first: int) -> int:
+    """"officials in the province of Al Haouz", "rescuers from the city of Antakya": a name after a
+    preposition is where the claimant is; the index of the claimant noun before it, else -1."""
+    k = first - 1
+    if k < 1 or toks[k].low not in ("in", "of", "from", "at"):
+        return -1
+    for j in range(k, max(-1, k - 6), -1):
+        t = toks[j]
+        if t.low in vocab.document_nouns:
+            return -1  # "a report from the watchdog": the document readers name its author
+        if t.low in vocab.claimant_nouns and (not t.cap or j == 0):
+            return j if j < k else -1
+        if t.cap or not t.word or t.fig >= 0 or (t.low not in STOP and t.low not in _PLACE_NOUNS):
+            return -1
+    return -1
+
+
+# Nouns that stand between a claimant and where it is: "officials in the province of X"
+_PLACE_NOUNS = word_class("place_words.tsv", "area") | word_class("place_words.tsv", "settlement")
 
 
 def _sentence_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) -> tuple[str | None, bool]:
