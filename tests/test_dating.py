@@ -90,6 +90,11 @@ from figures.records import Article
     # "that month", "for the year": the period an earlier sentence named
     ("Inflation was 3.2% in March. Food prices rose 4% that month.", date(2024, 4, 17), {"4%": date(2024, 3, 1)}),
     ("In 2021 the firm hired 300 people. It lost £2m that year.", date(2024, 4, 17), {"£2m": date(2021, 1, 1)}),
+    # "the estimate", "this figure": the period a study or figure named before covers
+    ("The survey counted 3,000 evictions in March. The estimate includes 400 families with children.",
+     date(2024, 5, 2), {"400": date(2024, 3, 1)}),
+    ("Exports were first put at £4bn in January. On Friday, the office said this figure should have been £3.8bn.",
+     date(2024, 3, 9), {"£3.8bn": date(2024, 1, 1)}),
     # ... and only then: a period does not carry into the next sentence by itself
     ("Inflation was 3.2% in March. Wages rose 5%.", date(2024, 4, 17), {"5%": date(2024, 4, 17)}),
 ])
@@ -132,6 +137,9 @@ def test_news_day(text, published, expected):
     # "the first six months of the war" ends six months after the day the article says it began
     ("Some 4,000 civilians were killed in the first six months of the war, a monitor said.\n\n"
      "The war began on 3 March 2022.", date(2024, 1, 10), {"Some 4,000": date(2022, 9, 1)}),
+    # ... and so does a sentence about the same estimate
+    ("Some 4,000 civilians were killed in the first six months of the war, a monitor said. The estimate "
+     "includes 900 children.\n\nThe war began on 3 March 2022.", date(2024, 1, 10), {"900": date(2022, 9, 1)}),
     # no start given: the publication date
     ("In the first days after the fire, the list grew to 900.", date(2024, 1, 10), {"900": date(2024, 1, 10)}),
     # a bare "since 1998" starts nothing

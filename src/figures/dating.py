@@ -208,7 +208,12 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         later = _later_date(ctx, toks, ti, c_hi, points, claimants)
         if later:
             return _dated(later, points, base)
-        # 3. a date before the figure in the sentence: "On Friday, the toll rose to 97"
+        # 3. a period an earlier sentence named, referred back to ("this figure was wrong and should
+        # have been 3.4%", "that month"), before a statement's or another day
+        referred = _period_referred_back(ctx, toks, ti)
+        if referred:
+            return referred
+        # 4. a date before the figure in the sentence: "On Friday, the toll rose to 97"
         # — not a day that dates another figure ("against 650,000 on January 19, an increase of
         # 20%"); a month or year does hold on ("overstated by 0.1 points in April – it should have been 3.4%")
         text = ctx.article.text
@@ -217,7 +222,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             ends = [x.end for x in toks[:ti] if x.fig >= 0]
             before = [t for t in before if t.precision != "day" or not (
                 (k := bisect_right(ends, t.start)) and _TRAILING.fullmatch(text, ends[k - 1], t.start))]
-        # 4. the statement's date: "officials said Monday", "tweeted on Wednesday" — after a
+        # 5. the statement's date: "officials said Monday", "tweeted on Wednesday" — after a
         # month or year before the figure, the period it measures ("the ONS said on Wednesday
         # April's rate was 3.5%, not 3.4%"), before a day
         said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
@@ -231,7 +236,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             return c.day
     back = _period_referred_back(ctx, toks, ti)
     if back:
-        return not_after(back, base)
+        return back
     return _news_day_for(ctx, claimants) or (base, "day")
 
 
@@ -245,20 +250,28 @@ def _anaphors() -> tuple[re.Pattern[str], dict[str, str]]:
 _LOOK_BACK = 600  # characters: the sentences just before, where the period was named
 
 
-def _period_referred_back(ctx: Context, toks: list[Tok], ti: int) -> TimeRef | None:
+def _period_referred_back(ctx: Context, toks: list[Tok], ti: int) -> tuple[date, str] | None:
     """"that month", "for the month": the last month (or year) named in the sentences before
-    ("Inflation was 3.2% in March. Food prices rose 4% that month.")."""
+    ("Inflation was 3.2% in March. Food prices rose 4% that month."); "the estimate", "this
+    figure": the last period named before, a month, a year or the end of an opening span ("the
+    first 14 months of the war")."""
     text = ctx.article.text
+    base = ctx.article.published
     pattern, precision = _anaphors()
     m = pattern.search(text, toks[0].start, toks[-1].end)
-    if m is None or ctx.article.published is None:
+    if m is None or base is None:
         return None
     wanted = precision[" ".join(m.group().lower().split())]
     start = toks[0].start
-    refs = [t for t in find_time_refs(text, ctx.article.published, max(0, start - _LOOK_BACK), start)
-            if t.precision == wanted and not _dates_event(text, t)
+    lo = max(0, start - _LOOK_BACK)
+    refs = [(t.start, not_after(t, base)) for t in find_time_refs(text, base, lo, start)
+            if (t.precision == wanted or (wanted == "period" and t.precision != "day")) and not _dates_event(text, t)
             and (t.role == "point" or (t.role == "attributive" and _names_period(text, t)))]
-    return refs[-1] if refs else None
+    if wanted == "period":
+        spans = list(_OPENING.finditer(text, lo, start))
+        if spans and (opening := _opening_period_end(ctx, toks, spans[-1])):
+            refs.append((spans[-1].start(), opening))
+    return max(refs)[1] if refs else None
 
 
 @cache
@@ -291,11 +304,11 @@ _OPENING = re.compile(rf"\b(?:first|initial|opening)\s+(?:({_COUNT_WORDS})\s+)?(
                       r"(?:of|since|after)\b", re.IGNORECASE)
 
 
-def _opening_period_end(ctx: Context, toks: list[Tok]) -> tuple[date, str] | None:
+def _opening_period_end(ctx: Context, toks: list[Tok], m: re.Match[str] | None = None) -> tuple[date, str] | None:
     """"during the first 14 months of the war": the end of that span, counted from the day the
     article says the war began ("erupted in April 2023", "since 15 April 2023")."""
     text = ctx.article.text
-    m = _OPENING.search(text, toks[0].start, toks[-1].end)
+    m = m or _OPENING.search(text, toks[0].start, toks[-1].end)
     if m is None or ctx.article.published is None:
         return None
     onset = _onset(ctx)
