@@ -202,6 +202,15 @@ CASES = [
     # 38. the scene of the clause before a semicolon is the scene of the clause after it
     ("Protests in Serbia", "Tens of thousands marched in Novi Sad on Saturday; police detained 40 people.", "40",
      "Novi Sad"),
+    # 39. a sentence without a figure that puts the story somewhere places the paragraph's next figures ...
+    ("Floods in Brazil", "Rivers burst their banks across Brazil.\n\nThe worst damage was in Porto Alegre. "
+     "About 80,000 people have left their homes, officials said.", "About 80,000", "Porto Alegre"),
+    ("Fighting in Sudan", "Fighting raged in Sudan.\n\nRebels attacked Nyala, the capital of South Darfur, "
+     "on Monday.\n\nThey seized a camp in the city after clashes. At least 90 civilians were killed.",
+     "At least 90", "Nyala"),
+    # ... but a month is no place ("in April's figures")
+    ("UK inflation revised", "Inflation in the UK was revised.\n\nThe error was in April's figures. The rate "
+     "should have been 3.4%.", "3.4%", "UK"),
 ]
 
 

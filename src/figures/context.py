@@ -265,16 +265,38 @@ def unglued(vocab: Vocabulary, word: str) -> str | None:
 _GLUED = frozenset("the of and in on at to for".split())  # not "an": "Malian" is a word
 
 
+THE_CITY = "the city"  # a scene that refers back to the last city named
+_LOCATIVE_NAME = re.compile(r"\b(?:in|near|outside|around|inside)\s+(?:the\s+)?"
+                            r"(city|town|village|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\b")
 _SCENE = re.compile(r"(?:[A-Z]\w*\s+)?[Ii]n\s+(?:the\s+(capital)|([A-Z][\w’'-]+))\s*[.,:]")
 
 
 def _scene_sentences(vocab: Vocabulary, capital: str | None, sentences: list[Sentence]) -> list[tuple[int, int, str]]:
-    """Sentences without a figure that open on a scene, "First in Paris.", "In Lyon, the mood was calmer.":
-    the figures after them in the paragraph are counted there."""
+    """Sentences without a figure that open on a scene, "First in Paris.", "In Lyon, the mood was calmer.",
+    or put something in a place ("Rebels seized a camp in the city."): the figures after them in the
+    paragraph are counted there."""
     out = []
     for sent in sentences:
+        if any(c.isdigit() for c in sent.text):
+            continue
         m = _SCENE.match(sent.text)
-        if not m or any(c.isdigit() for c in sent.text):
+        if not m:
+            # "The RSF seized the Zamzam camp in the city after clashes.": the last place the sentence
+            # puts something in; "the city" is resolved by the subject reader
+            last = None
+            for last in _LOCATIVE_NAME.finditer(sent.text):
+                pass
+            if last is None:
+                continue
+            name = last.group(1).removesuffix("’s").removesuffix("'s")
+            if name in ("city", "town", "village"):
+                out.append((sent.start + last.start(1), sent.paragraph, THE_CITY))
+                continue
+            if name.lower() in STOP or name.lower() in TIME_WORDS or name in vocab.demonyms \
+                    or any(w.lower() in org_words() for w in name.split()):
+                continue
+            canonical, kind = vocab.places.get(tuple(name.split()), (name, "city"))
+            out.append((sent.start + last.start(1), sent.paragraph, name if kind in ("capital", "city") else canonical))
             continue
         name = capital if m.group(1) else m.group(2)
         if not name or name.lower() in STOP or name.lower() in TIME_WORDS or name in vocab.demonyms:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from figures.attribution import SUBORDINATORS, last_organisation, resolve_name
-from figures.context import BUSINESS_NOUNS, Claimant, Context, org_kinds, unglued
+from figures.context import BUSINESS_NOUNS, THE_CITY, Claimant, Context, org_kinds, unglued
 from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, EVENT_NOUNS, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary,
                              data_lines, org_words, title_words, vocabulary)
 from figures.tokens import Tok, join_words, tokenise
@@ -667,7 +667,8 @@ def _scene_before(ctx: Context, at: int, paragraph: int) -> Place | None:
     k = bisect_left(ctx.scenes, (at,)) - 1
     if k >= 0 and ctx.scenes[k][1] == paragraph and (
             ctx.para_subject is None or ctx.para_subject[0] != paragraph or ctx.scenes[k][0] > ctx.para_at):
-        return Place(0, 0, ctx.scenes[k][2], "city")
+        name = ctx.scenes[k][2] if ctx.scenes[k][2] != THE_CITY else _city_before(ctx, ctx.scenes[k][0])
+        return Place(0, 0, name, "city") if name else None
     return None
 
 
