@@ -644,3 +644,16 @@ def test_increments_of_two_articles_are_not_one_quantity():
     a = claim(120e6, unit="GBP", measure="paid", entity="payment", span="another £120m", article="i1")
     b = claim(50e6, unit="GBP", measure="paid", entity="payment", span="a further £50m", article="i2")
     assert flagged([a, b]) == set()
+
+
+def test_a_claimant_restating_its_figure_in_one_article_is_one_claim():
+    # "the ONS said 3.5%" three times in one article, against 3.4% elsewhere: the flag holds
+    # the first mention, not every restatement; a restatement with another bound stays
+    say = dict(measure="inflation", entity="inflation rate", unit="percent", subject="UK", claimant="ONS")
+    first = claim(3.5, article="d1", start=10, **say)
+    again = claim(3.5, article="d1", start=400, **say)
+    bound = claim(3.5, article="d1", start=800, qualifier="at_least", low=3.5, **say)
+    other = claim(3.4, article="d2", **{**say, "claimant": "Bank"})
+    held = set().union(*flagged([first, again, bound, other]))
+    assert {first["claim_id"], other["claim_id"]} <= held
+    assert again["claim_id"] not in held

@@ -105,6 +105,13 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     if fold_subjects(w, df):
         merge_scopes(w)
     w["kcode"] = column_codes(w, KEY_FIELDS[:-1])
+    # one claimant restating its figure in one article makes one claim, not several: the
+    # restatements are compared with nothing (the first mention stands for them)
+    dup = pd.DataFrame({"a": w["art"], "k": w["kcode"], "v": w["v_base"], "s": w["src"],
+                        "q": col("qualifier").fillna("exact").to_numpy()}).duplicated().to_numpy()
+    if dup.any():
+        w.loc[dup, "k_markers"] = w.loc[dup, "k_markers"] + "@again" + pd.Series(np.flatnonzero(dup), index=w.index[dup]).astype(str)
+        w["kcode"] = column_codes(w, KEY_FIELDS[:-1])
     return w
 
 
