@@ -182,6 +182,15 @@ CASES = [
      "civil servant labour.", "\u00a3700 million", "money spent", "spent"),  # rw-10
     ("The Government spent a further \u00a3100 million in the 2023-24 financial year.", "a further \u00a3100 million",
      "money spent", "spent"),  # rw-01
+    # a verb right before the amount (or its recipient) says what the money is
+    ("The club bet its fans $500 that the stadium would open on time.", "$500", "bet", "bet"),
+    ("The watchdog fined the airline €12m for delays.", "€12m", "fine", "fine"),  # a reason, not a purpose
+    ("The ministry has already sent the province $80m.", "$80m", "payment", "paid"),
+    ("The state owes its contractors £3.2bn.", "£3.2bn", "debt", "debt"),
+    ("The bank lent the council £5m for new buses.", "£5m", "new buses", "loan"),  # a purpose says more
+    # a change with no measure noun: the subject of the change verb (the claim marks the change)
+    ("Exports jumped 12% in March from a year earlier.", "12%", "exports", None),
+    ("Average rents fell by 2.5% over the year.", "2.5%", "average rents", None),
     # a price is not spending: "in after-hours trading" names no purpose
     ("Its shares fell 4% to $278.40 in after-hours trading.", "$278.40", "share price", "share price"),
 ]

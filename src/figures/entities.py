@@ -173,7 +173,8 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if share:
             return share, "share", None  # "a third of the population"
     if unit == "percent":
-        if ti >= 1 and (toks[ti - 1].low in ("up", "down") or toks[ti - 1].low in CHANGE_VERBS) and not (
+        if ti >= 1 and (toks[ti - 1].low in ("up", "down") or toks[ti - 1].low in CHANGE_VERBS or (
+                ti >= 2 and toks[ti - 1].low == "by" and toks[ti - 2].low in CHANGE_VERBS)) and not (
                 ti + 1 < n and toks[ti + 1].low == "of"):
             prev = _previous_entity(toks, ti, entities)  # "delivered 466,140 vehicles, up 83%"
             if prev:
@@ -181,6 +182,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             found = _measure_left(ctx, toks, ti, need_copula=False)
             if found:
                 return found  # "shares of the company fell 12%": a change in the share price
+            change = _change_of(toks, ti)
+            if change:
+                return change, None, None  # "exports jumped 12%": a change in exports
         share = _share_of(vocab, toks, ti)
         if share:
             return share, "share", None
@@ -303,6 +307,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         found = _measure_left(ctx, toks, ti, need_copula=False)
         if found and found[1] in _PRICE_MEASURES:
             return found  # "average hourly pay rose 14 cents to $35.21"
+        verb = _money_verb(toks, ti)
+        if verb:
+            return verb + per, ("paid" if verb == "payment" else verb), None  # "bet Morgan £1,000"
         found = _money_cue(vocab, toks, ti)
         if found:
             return found[0] + per, found[1], found[2]
@@ -391,6 +398,27 @@ def _share_of(vocab, toks: list[Tok], ti: int) -> str | None:
     return "share of " + " ".join(words[:cut])  # "40% of voters backed the plan": the verb is not the noun
 
 
+def _change_of(toks: list[Tok], ti: int) -> str | None:
+    """"Exports jumped 12%" -> "exports", "house prices fell by 2%" -> "house prices": the subject of
+    the change verb right before the figure (the claim records the change itself); None when it is
+    a name or nothing."""
+    v = ti - 2 if toks[ti - 1].low == "by" else ti - 1
+    if v < 1 or toks[v].low not in CHANGE_VERBS:
+        return None
+    j = v
+    while j >= 1 and toks[j - 1].low in AUXILIARIES:
+        j -= 1
+    subject = _subject_before(toks, j)
+    if not subject:
+        return None
+    words = subject.split()
+    if words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if not words:
+        return None
+    return " ".join(words).lower()
+
+
 def _misstatement(ctx: Context, toks: list[Tok], ti: int) -> tuple[str, str | None, None] | None:
     """The error of a published figure: "CPI was overstated by 0.1 percentage points" and "the ONS
     overstating inflation by 0.1 points" -> "overstatement of CPI" / "... of inflation"; "RPI
@@ -450,6 +478,27 @@ _TOOK = word_class("entity_words.tsv", "took_verb")
 def _lasting() -> dict[str, str]:
     """data/durations.tsv: a word before "for <duration>" -> what that duration is of."""
     return dict(line.split("\t") for line in data_lines("durations.tsv"))
+
+
+@cache
+def _money_verbs() -> dict[str, str]:
+    """data/money_verbs.tsv: a verb right before an amount -> what the amount is."""
+    return dict(line.split("\t") for line in data_lines("money_verbs.tsv"))
+
+
+def _money_verb(toks: list[Tok], ti: int) -> str | None:
+    """What an amount is by the verb right before it or before its recipient: "bet Morgan £1,000" ->
+    "bet", "fined the bank $2bn" -> "fine", "sent Rwanda £220m" -> "payment"; else None."""
+    j = ti - 1
+    recipient = 0
+    while j >= 1 and recipient < 3 and toks[j].word and toks[j].fig < 0 and toks[j].low not in _money_verbs() and (
+            toks[j].cap or toks[j].low in DETERMINERS or toks[j].low not in STOP):
+        j -= 1
+        recipient += 1
+    if j >= 0 and toks[j].low in _money_verbs() and (recipient == 0 or toks[j + 1].low not in STOP
+                                                        or toks[j + 1].low in DETERMINERS):
+        return _money_verbs()[toks[j].low]
+    return None
 
 
 def _duration_entity(ctx: Context, toks: list[Tok], ti: int, hi: int, entities: dict[int, str | None]) -> str:

@@ -68,7 +68,7 @@ def _money_purpose(toks: list[Tok], ti: int) -> str | None:
         return f"cost to {thing}" if thing else None
     if prep not in ("on", "for", "in"):
         return None
-    if prep == "for" and (toks[j + 1].cap or toks[j + 1].fig >= 0 or (ti >= 1 and toks[ti - 1].low in _PENALTY)):
+    if prep == "for" and (toks[j + 1].cap or toks[j + 1].fig >= 0 or _penalty_before(toks, ti)):
         return None  # "£50m for Rwanda", "for five years", "fined £20m for failures": not a purpose
     if prep == "in" and (toks[j + 1].cap or toks[j + 1].fig >= 0 or toks[j + 1].low[:1].isdigit()):
         return None  # "£2m in 2023", "£5m in London", "£81bn in 2019 prices"
@@ -114,6 +114,16 @@ def _money_of(toks: list[Tok], ti: int) -> str | None:
                 return None  # "the cost of the scheme": the programme's own cost
             return f"{'cost' if t.low == 'costs' else t.low} {toks[j + 1].low} {thing}"
     return None
+
+
+def _penalty_before(toks: list[Tok], ti: int) -> bool:
+    """A penalty verb right before the amount or before the one penalised: "fined £20m",
+    "fined Barclays £40m", "fined the bank £40m"."""
+    j = ti - 1
+    while j >= 1 and ti - j <= 3 and toks[j].word and toks[j].low not in _PENALTY and (
+            toks[j].cap or toks[j].low in DETERMINERS or toks[j].low not in STOP):
+        j -= 1
+    return j >= 0 and toks[j].low in _PENALTY
 
 
 def _give_before(toks: list[Tok], ti: int) -> bool:
