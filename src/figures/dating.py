@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 from datetime import date
 
-from functools import cache
+from functools import cache, lru_cache
 
 from figures.context import Claimant, Context, Read
 from figures.lexicon import EVENT_NOUNS, data_lines
@@ -200,7 +200,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             trailing = [t for t in own if t.start >= fig.end and _TRAILING.fullmatch(text, fig.end, t.start)]
             best = trailing[0] if trailing else min(own, key=lambda t: abs(t.start - fig.start))
             said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
-            if said and best.text.lower() in DEICTIC:
+            if said and " ".join(best.text.lower().split()) in _cues("deictic"):
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
             return _dated(best, points, base)
         # 2. a date further on, past the figure's clause, that no other figure stands before:
@@ -300,7 +300,7 @@ def _run_start(toks: list[Tok], ti: int) -> int:
 
 
 _COUNT_WORDS = r"\d+|" + "|".join(w for w in COUNT_WORDS if " " not in w)
-_OPENING = re.compile(rf"\b(?:first|initial|opening)\s+(?:({_COUNT_WORDS})\s+)?(day|week|month|year)s?\s+"
+_OPENING = re.compile(rf"\b(?:{_alternation('opening')})\s+(?:({_COUNT_WORDS})\s+)?(day|week|month|year)s?\s+"
                       r"(?:of|since|after)\b", re.IGNORECASE)
 
 
@@ -311,7 +311,7 @@ def _opening_period_end(ctx: Context, toks: list[Tok], m: re.Match[str] | None =
     m = m or _OPENING.search(text, toks[0].start, toks[-1].end)
     if m is None or ctx.article.published is None:
         return None
-    onset = _onset(ctx)
+    onset = _onset(text, ctx.article.published)
     if onset is None:
         return None
     count = (m[1] or "one").lower()
@@ -319,11 +319,12 @@ def _opening_period_end(ctx: Context, toks: list[Tok], m: re.Match[str] | None =
     return earlier_than(onset.day, onset.precision, (-n, m[2].lower()))
 
 
-def _onset(ctx: Context) -> TimeRef | None:
+@lru_cache(maxsize=16)
+def _onset(text: str, published: date) -> TimeRef | None:
     """The earliest date the article gives for the start of something with a verb of starting:
     "the war erupted in April 2023", "since fighting began on 15 April 2023" (not a bare "since
     1918": "the deadliest since 1918" starts nothing)."""
-    starts = [t for t in find_time_refs(ctx.article.text, ctx.article.published) if t.role == "onset"]
+    starts = [t for t in find_time_refs(text, published) if t.role == "onset"]
     return min(starts, key=lambda t: t.day) if starts else None
 
 
@@ -364,7 +365,6 @@ def _later_date(ctx: Context, toks: list[Tok], ti: int, clause_end: int, points:
 _TRAILING = re.compile(r"(?:\s+to\s+[^\s,;:]+(?:\s+(?:million|billion|thousand|percent|per\s+cent))?)?"
                        r"\s*(?:in|for|during|on|over|as\s+of)?\s*", re.IGNORECASE)
 
-DEICTIC = frozenset({"overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "last night"})
 
 
 def _dated(t: TimeRef, points: list[TimeRef], base: date | None) -> tuple[date, str]:

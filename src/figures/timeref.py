@@ -12,47 +12,48 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 
 log = logging.getLogger(__name__)
 
 PRECISIONS = ("day", "month", "year")
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3}
-UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
-# words before a date that change what it means for a figure
-ROLE_BEFORE = {"since": "since", "from": "since", "after": "since", "following": "since",
-               "until": "until", "till": "until", "by": "until", "through": "until", "before": "until"}
-# relative expressions by table: (days back, precision); None days = the base's month/year
-RELATIVE = {
-    "today": (0, "day"), "tonight": (0, "day"), "overnight": (0, "day"), "this morning": (0, "day"),
-    "this afternoon": (0, "day"), "this evening": (0, "day"), "yesterday": (1, "day"),
-    "last night": (1, "day"), "the previous day": (1, "day"), "the day before": (1, "day"),
-    "this week": (0, "day"), "this month": (0, "day"), "this year": (0, "day"),
-    "earlier this week": (0, "day"), "earlier this month": (0, "day"), "earlier this year": (0, "day"),
-    "last week": (7, "day"), "last weekend": ("weekend", "day"),
-    "this weekend": ("weekend", "day"), "over the weekend": ("weekend", "day"), "at the weekend": ("weekend", "day"), "last month": ("month", "month"),
-    "last year": ("year", "year"),
-}
 
-_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_CAP_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-            r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+def _rows() -> list[list[str]]:
+    text = resources.files("figures").joinpath("data/time_words.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(kind: str) -> list[list[str]]:
+    """The rows of one kind in ``data/time_words.tsv``, without the kind."""
+    return [r[1:] for r in _ROWS if r[0] == kind]
+
+
+def _alternation(phrases) -> str:
+    """Phrases as a regex alternation, longest first, any run of spaces between their words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+_ROWS = _rows()
+MONTHS = {name: int(n) for name, n in _words("month")}
+WEEKDAYS = {name: int(n) for name, n in _words("weekday")}
+COUNT_WORDS = {word: int(n) for word, n in _words("count")}
+UNIT_DAYS = {unit: int(n) for unit, n in _words("unit")}
+# words before a date that change what it means for a figure
+ROLE_BEFORE = dict(_words("role"))
+# relative expressions by table: (days back, precision); "month", "year", "weekend" count by the calendar
+RELATIVE = {expr: (int(back) if back.isdigit() else back, precision) for expr, back, precision in _words("relative")}
+_FORWARD = frozenset(w for (w,) in _words("forward"))
+
+_MON = f"(?:{_alternation(MONTHS)})"
+_CAP_MON = f"(?:{_alternation(name.capitalize() for name in MONTHS)})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WD = f"(?:{_alternation(WEEKDAYS)})"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_UNIT = r"(?:day|week|fortnight|month|quarter|year)"
-_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+_UNIT = f"(?:{_alternation(UNIT_DAYS)})"
+_COUNT = rf"(?:\d+|{_alternation(COUNT_WORDS)})"
 
 _CANDIDATE = re.compile(
     "|".join([
@@ -66,11 +67,9 @@ _CANDIDATE = re.compile(
         rf"(?P<pos>(?-i:\b{_CAP_MON}['’]s\b))",  # "April's inflation rate": a monthly statistic's month
         rf"(?P<back>\b(?:{_COUNT}\s+{_UNIT}s?\s+(?:earlier|later)|the\s+(?:previous|preceding|prior|following|next)\s+{_UNIT}"
         rf"|(?:{_COUNT}|the)\s+{_UNIT}s?\s+(?:before|after)\b(?=\s*(?:[,.;:)—–]|$)))\b)",
-        rf"(?P<ago>\b{_COUNT}\s+(?:day|week|fortnight|month|year)s?\s+ago\b)",
+        rf"(?P<ago>\b{_COUNT}\s+{_UNIT}s?\s+ago\b)",
         rf"(?P<wd>\b(?:(?:last|this|next|on|early|late)\s+)?{_WD}(?:['’]s)?{_PART}\b)",
-        rf"(?P<rel>\b(?:earlier\s+this\s+(?:week|month|year)|(?:this|last)\s+(?:morning|afternoon|evening|night|"
-        rf"week|weekend|month|year)|(?:over|at)\s+the\s+weekend|today|tonight|yesterday|overnight|the\s+previous\s+day"
-        rf"|the\s+day\s+before)\b)",
+        rf"(?P<rel>\b(?:{_alternation(RELATIVE)})\b)",
         rf"(?P<num>\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b)",
         rf"(?P<year>(?<![\d,.£$€-])(?<!\d\s)\b{_YEAR}\b(?![\d,.]\d|[-–/]\d|\s*(?:%|per|people|troops)))",
     ]),
@@ -82,7 +81,7 @@ _CANDIDATE = re.compile(
 _NAME_BEFORE = re.compile(r"(?<![.!?\n“\"]\s)(?<![.!?\n“\"])(?<=\s)[A-Z][\w.'’-]*\s+$")
 _CLAUSE_SPLIT = re.compile(r"[,;:()“”\"]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
-_AGO = re.compile(rf"({_COUNT}) (day|week|fortnight|month|year)s? ago")
+_AGO = re.compile(rf"({_COUNT}) ({_UNIT})s? ago")
 _YEAR_RX = re.compile(_YEAR)
 _DAY_RX = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
@@ -111,10 +110,8 @@ class TimeRef:
 
 # Every date expression holds one of these words; the full pattern runs only around them.
 _TRIGGER = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|today|tonight|yesterday|overnight|ago|week|weekend|month|year|morning|afternoon|evening|night|day"
-    r"|1[89]\d\d|20\d\d|\d{1,2}/\d{1,2}/\d+)\b",
+    rf"\b(?:{_alternation(MONTHS)}|{_alternation(WEEKDAYS)}|today|tonight|yesterday|overnight|ago|week|weekend|month|year|morning|afternoon"
+    r"|evening|night|day|1[89]\d\d|20\d\d|\d{1,2}/\d{1,2}/\d+)\b",
     re.IGNORECASE)
 
 
@@ -174,22 +171,12 @@ def _reached_by(text: str, s: int, e: int) -> bool:
 
 
 # an event's own date in a relative clause: "the quake that struck on Monday", "following the first quake on Feb. 6"
-_EVENT_CLAUSE = re.compile(r"\b(?:that|which|when|since|after|following)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
-
-
-_FUTURE = re.compile(r"\b(?:will|shall|due to|set to|asked to|expected to|plans? to|scheduled to|is to|are to)\s+"
-                     r"(?:\S+\s+){0,5}$", re.IGNORECASE)
-
-
-@cache
-def _onset_before() -> re.Pattern[str]:
-    text = resources.files("figures").joinpath("data/time_words.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    verbs = "|".join(re.escape(r[1]).replace(r"\ ", r"\s+") for r in rows if r[0] == "onset")
-    return re.compile(rf"\b(?:{verbs})\s+(?:(?:on|in|at|around|during)\s+)?$", re.IGNORECASE)
-
-
-_PRICE_BASE = re.compile(r"\s+(?:prices|values|money|pounds|dollars|euros|terms)\b", re.IGNORECASE)
+_CLAUSE_ROLE = dict(_words("clause"))
+_EVENT_CLAUSE = re.compile(rf"\b(?:{_alternation(_CLAUSE_ROLE)})\s+(?:\S+\s+){{0,4}}$", re.IGNORECASE)
+_FUTURE = re.compile(rf"\b(?:{_alternation(w for (w,) in _words('future'))})\s+(?:\S+\s+){{0,5}}$", re.IGNORECASE)
+_ONSET = re.compile(rf"\b(?:{_alternation(w for (w,) in _words('onset'))})\s+(?:(?:on|in|at|around|during)\s+)?$",
+                    re.IGNORECASE)
+_PRICE_BASE = re.compile(rf"\s+(?:{_alternation(w for (w,) in _words('price base'))})\b", re.IGNORECASE)
 
 
 def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
@@ -201,11 +188,11 @@ def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
     clause = _CLAUSE_SPLIT.split(window)[-1]
     if _FUTURE.search(clause):
         return "until"  # "has been asked to attend the committee on Monday": a coming day
-    if _onset_before().search(clause):
+    if _ONSET.search(clause):
         return "onset"  # "since the war broke out in April 2023": when the counting began
     m = _EVENT_CLAUSE.search(clause)
     if m:
-        return "since" if m.group().split()[0].lower() in ("since", "after", "following") else "event"
+        return _CLAUSE_ROLE[m.group().split()[0].lower()]
     before = text[max(0, s - 14):s].lower().split()
     first = surface.split()[0].lower()
     prev = before[-1] if before else ""
@@ -280,7 +267,6 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
 _BACK = re.compile(rf"(?:({_COUNT})\s+({_UNIT})s?\s+(earlier|before|later|after)"
                    rf"|the\s+(previous|preceding|prior|following|next)\s+({_UNIT})|the\s+({_UNIT})\s+(before|after))",
                    re.IGNORECASE)
-_FORWARD = frozenset({"later", "after", "following", "next"})
 
 
 def _back_of(expr: str) -> tuple[int, str] | None:
