@@ -209,6 +209,13 @@ OUTLET = "Example Wire"
     ("The central bank cut interest rates by 0.25 points.", "0.25", OUTLET),
     # a capitalised article after a dateline starts the claimant's phrase
     ("Kessa, March 3 The National Guard said 45 people were rescued.", "45", "National Guard"),
+    # the owner of a document giving the figure: "the organisers' estimate of", "the police count of"
+    ("The unions' estimate of 800,000 dwarfed the police count of 95,000.", "800,000", "unions"),
+    ("The unions' estimate of 800,000 dwarfed the police count of 95,000.", "95,000", "police"),
+    ("An estimate of 300 was given.", "300", OUTLET),
+    ("According to a Reuters tally based on hospital records, at least 61 people died.", "at least 61", "Reuters"),
+    # a name set between commas after a description of its holder
+    ("The port authority's director, Lena Hart, told reporters that 14 ships were stranded.", "14", "Lena Hart"),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))

@@ -9,7 +9,8 @@ from functools import cache
 
 from figures.context import Claimant, Context, org_kinds
 from figures.entities import is_apposed_age
-from figures.lexicon import AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, org_words, vocabulary
+from figures.lexicon import (AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, org_words,
+                             title_words, vocabulary)
 from figures.name_resolution import last_organisation, resolve_name, statistics_body
 from figures.tokens import Tok
 from figures.word_classes import word_class
@@ -66,6 +67,13 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                     out.append(Claimant(name, t.start, "speaker",
                                         person, lead_ok=True, object_of=t.start))
                 continue
+            owner = _document_owner(vocab, toks, i)
+            if owner >= 0:
+                # "the organisers' estimate of 1.03 million", "the police count of 240,000"
+                name, person, _ = _np_ending_at(ctx, toks, owner)
+                if name:
+                    out.append(Claimant(name, t.start, "speaker", person, lead_ok=True, object_of=t.start))
+                    continue
             implied = _implied_claimants().get(toks[i + 1].low) if i + 1 < n else None
             if implied:  # "the 3.3% consensus forecast": the economists polled
                 out.append(Claimant(implied, t.start, "speaker", False, lead_ok=True, object_of=t.start))
@@ -155,6 +163,18 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             if c.is_person:
                 ctx.last_person = c
     return out
+
+
+def _document_owner(vocab: Vocabulary, toks: list[Tok], fig: int) -> int:
+    """"the organisers' estimate of N", "Reuters's tally of N", "the police count of N": the index of
+    the last word of who owns the document giving the figure, else -1."""
+    if fig < 3 or toks[fig - 1].low != "of" or toks[fig - 2].low not in vocab.document_nouns or toks[fig - 2].cap:
+        return -1
+    k = fig - 3
+    if toks[k].text in ("'s", "’s", "'", "’"):
+        k -= 1
+    return k if k >= 0 and toks[k].word and (toks[k].cap or toks[k].low in vocab.claimant_nouns) \
+        and toks[k].low not in vocab.document_nouns else -1
 
 
 @cache
@@ -320,6 +340,9 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
             break
     if j < 0:
         return None, False, False
+    named = _apposed_name(ctx, toks, j)
+    if named:  # "The ministry's spokesman, Ahmad Noor, said": the name between the commas
+        return named[0], named[1], _lead_ok(toks, named[2])
     # "X, who heads the agency, said": skip the relative clause or apposition between commas
     if toks[j].text == ",":
         k = j - 1
@@ -355,6 +378,28 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
         return (ref.name, ref.is_person, lead) if ref else (None, False, False)
     name, person, first = _np_ending_at(ctx, toks, j)
     return name, person, (_lead_ok(toks, first) if name else False)
+
+
+def _apposed_name(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int] | None:
+    """"<a description>, <Name Name>, said": (name, is a person, index of the description's first
+    word) when two or three capitalised words stand between commas after a description of a person
+    or body ("the fire department's chief", "a spokeswoman for the Red Cross"), else None."""
+    if toks[j].text != ",":
+        return None
+    k = j - 1
+    while k >= 0 and toks[k].cap and toks[k].word and j - k <= 3:
+        k -= 1
+    size = j - 1 - k
+    if not 2 <= size <= 3 or k < 1 or toks[k].text != "," or not toks[k - 1].word or toks[k - 1].cap:
+        return None
+    words = toks[k + 1:j]
+    if not _looks_like_person(words, ctx.vocab) or toks[k - 1].low not in ctx.vocab.claimant_nouns \
+            and toks[k - 1].low not in title_words():
+        return None
+    first = k - 1
+    while first > 0 and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
+        first -= 1
+    return resolve_name(ctx, words), True, first
 
 
 def _last_person_named(ctx: Context, before: int) -> tuple[int, str] | None:
@@ -552,6 +597,9 @@ def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -
             return author[0] or None, author[1]
         if not any(w.cap for w in words):
             return None, False
+    doc = next((m for m, w in enumerate(words) if w.low in vocab.document_nouns and not w.cap and m > 0), -1)
+    if 0 < doc < len(words) - 1 and not words[doc + 1].cap and words[doc + 1].low not in ("of", "and"):
+        words = words[:doc + 1]  # "an AFP tally based on official sources": the tally
     if len(words) >= 2 and words[-1].low in vocab.document_nouns and not words[-1].cap and words[-2].cap:
         words = words[:-1]  # "according to UN figures": the name speaks
     # keep the first noun phrase: stop at a preposition that starts a second one
