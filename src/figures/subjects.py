@@ -636,7 +636,27 @@ def _title_place(ctx: Context) -> str | None:
     ctx.title_read = True
     title = ctx.article.title or ""
     toks = tokenise(title, 0, len(title), [])
-    return next((p.name for p in _named_places(ctx, toks) if p.kind != "demonym"), None)
+    place = next((p.name for p in _named_places(ctx, toks) if p.kind != "demonym"), None)
+    return place or _title_name(ctx, toks)
+
+
+def _title_name(ctx: Context, toks: list[Tok]) -> str | None:
+    """"Tesla deliveries fall 9%", "Acme Corp Posts Record Profit": in an article that names no place,
+    the name the title opens on, as the text writes it, is what its figures are about."""
+    first = next((i for i, t in enumerate(toks[:3]) if t.word and t.cap and t.low not in STOP
+                  and t.low not in title_words()), None)
+    if first is None:
+        return None
+    text = ctx.article.text
+    best = None
+    for end in range(first + 1, min(len(toks), first + 4) + 1):
+        words = toks[first:end]
+        if not all(w.word and w.cap for w in words):
+            break
+        name = join_words(words)
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            best = name
+    return best
 
 
 def _opening_scene(toks: list[Tok], p: Place, scan: _Scan) -> bool:
