@@ -110,7 +110,8 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     dup = pd.DataFrame({"a": w["art"], "k": w["kcode"], "v": w["v_base"], "s": w["src"],
                         "q": col("qualifier").fillna("exact").to_numpy()}).duplicated().to_numpy()
     if dup.any():
-        w.loc[dup, "k_markers"] = w.loc[dup, "k_markers"] + "@again" + pd.Series(np.flatnonzero(dup), index=w.index[dup]).astype(str)
+        again = "@again" + pd.Series(np.flatnonzero(dup), index=w.index[dup]).astype(str)
+        w.loc[dup, "k_markers"] = w.loc[dup, "k_markers"] + again
         w["kcode"] = column_codes(w, KEY_FIELDS[:-1])
     return w
 

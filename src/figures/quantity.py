@@ -103,7 +103,8 @@ WORD_MORE = re.compile(r"\bmore\b", re.I)
 MORE_AFTER = re.compile(r"^\s+more\b(?!\s+than)", re.I)  # "identified five more", "300 more troops"
 # A negation right after the figure, in its clause, turns the count into its complement:
 # "55 people whose remains have not yet been identified", "75% of the area had not been searched".
-NEGATION_AFTER = re.compile(r"\b(?:not yet|yet to be|not been|never been|have not|has not|had not|haven't|hasn't|hadn't)\b", re.I)
+NEGATION_AFTER = re.compile(r"\b(?:not yet|yet to be|not been|never been|have not|has not|had not|haven't|hasn't|"
+                            r"hadn't)\b", re.I)
 NEGATION_REACH = 60  # characters after the figure, within its clause
 # A place's population: "Sudan's 48 million people", "a country of 48 million people"
 POPULATION_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:country|nation|city|town|state|region|province) of)\s+$")
