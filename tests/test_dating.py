@@ -79,6 +79,8 @@ from figures.records import Article
     ("An explosion ripped through a market on Tuesday, killing 14 and wounding 30.", date(2024, 6, 13),
      {"14": date(2024, 6, 11), "30": date(2024, 6, 11)}),
     ("Nine soldiers died in Saturday's ambush near the border.", date(2024, 6, 11), {"Nine": date(2024, 6, 8)}),
+    ("Unions said 90,000 joined Thursday's rally, while police counted 30,000.", date(2024, 3, 9),
+     {"90,000": date(2024, 3, 7), "30,000": date(2024, 3, 7)}),
     ("Fighting erupted on Monday, killing 12 and wounding 30.", date(2024, 6, 13),
      {"12": date(2024, 6, 10), "30": date(2024, 6, 10)}),
     # ... not a disaster's, whose toll keeps rising and is counted up to the report
