@@ -54,6 +54,13 @@ CASES = [
     # fractions of a whole are shares, like percentages; a place's N people is its population
     ("Nearly a third of the workforce has been laid off.", "Nearly a third", "share of the workforce", "share"),
     ("About half of Chad's 18 million people need aid.", "About half", "share of Chad's population", "share"),
+    # fleeing one's home is displacement; a place's N people is the whole population, not who fled
+    ("Since the floods, 1.2 million people have fled their homes.", "1.2 million", "people displaced", "displaced"),
+    ("A fifth of Haiti's 11 million people have been forced to flee.", "11 million", "people", "population"),
+    ("The missing list shrank to 40 by Friday.", "40", "people missing", "missing"),
+    # "one of N" with no noun after it counts things of the subject's kind
+    ("The bridge was one of three that collapsed in the storm.", "three", "bridges", None),
+    ("The city is one of 12 that signed the pact.", "12", "cities", None),
     # "those" with a participle is people
     ("Nearly 60% of those evacuated have returned home.", "Nearly 60%", "share of evacuated people", "share"),
     # -- identified: the verb qualifies a generic "people"; a partitive gives it to the part only --

@@ -93,6 +93,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         return "age", "age", "age"
     if unit is None and is_apposed_age(toks, ti, f):
         return "age", "age", "age"  # "Elon Musk, 52, said", "the teenager, 17, was shot"
+    one_of = _one_of(toks, ti) if unit is None else None
+    if one_of:
+        return one_of, _measure_near(vocab, toks, ti, lo, hi), None
     listed = _listed(ctx, toks, ti, f, entities)
     if listed:
         return listed
@@ -217,6 +220,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if prev:
             j = max(j for j in entities if j < ti and entities[j] == prev)
             return prev, ctx.measures.get(j), ctx.kinds.get(j)
+    if np and unit is None and ti >= 2 and toks[ti - 1].low == "'s" and toks[ti - 2].cap \
+            and np.split()[-1].lower() in _POPULACE:
+        return np, "population", None  # "a quarter of Sudan's 48 million people have fled": the whole population
     m_in, participle = None, None
     words = np.split() if np else []
     if words:
@@ -417,6 +423,23 @@ def _change_of(toks: list[Tok], ti: int) -> str | None:
     if not words:
         return None
     return " ".join(words).lower()
+
+
+def _one_of(toks: list[Tok], ti: int) -> str | None:
+    """"The Lahaina fire was one of four that broke out" -> "fires": a group the subject belongs to,
+    named by nothing after the figure, counts things of the subject's kind."""
+    n = len(toks)
+    if not (ti >= 4 and toks[ti - 1].low == "of" and toks[ti - 2].low == "one" and toks[ti - 3].low in BE):
+        return None
+    if ti + 1 < n and toks[ti + 1].word and toks[ti + 1].low not in STOP:
+        return None  # "one of four fires": the noun is there
+    head = toks[ti - 4]
+    if not head.word or head.cap or head.low in STOP or head.fig >= 0:
+        return None
+    w = head.low
+    if w.endswith("y") and w[-2:-1] not in "aeiou":
+        return w[:-1] + "ies"
+    return w + ("es" if w.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 def _misstatement(ctx: Context, toks: list[Tok], ti: int) -> tuple[str, str | None, None] | None:
