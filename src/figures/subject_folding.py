@@ -40,33 +40,31 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     pair = distinct(block[rows].astype(np.int64) * (len(s_uniques) + 1) + s_codes[rows])
     subjects_in = np.bincount(pair // (len(s_uniques) + 1), minlength=int(block.max()) + 1)
     rows &= subjects_in[block] >= 2
-    t = pd.DataFrame({"b": block[rows], "s": subj[rows], "a": w["art"].to_numpy()[rows], "lo": w["lo"].to_numpy()[rows],
+    art = w["art"].to_numpy()
+    t = pd.DataFrame({"b": block[rows], "s": s_codes[rows], "a": art[rows], "lo": w["lo"].to_numpy()[rows],
                       "hi": w["hi"].to_numpy()[rows]})
     if t.empty:
         return False
-    named_in = _named_in(w, df, real, s_codes, s_uniques, distinct(t["a"].to_numpy()))
-    if not named_in:
+    link_a, link_s = _named_in(w, df, real, s_codes, s_uniques, distinct(t["a"].to_numpy()))
+    if not len(link_a):
         return False
-    mapping = _fold_targets(t, named_in)
-    if mapping.empty:
+    fb, fs, fx = _fold_targets(t, link_a, link_s, s_uniques)
+    if not len(fb):
         return False
-    names = pd.Index(mapping["name"].unique())
-    width = len(names) + 1
-    wanted = mapping["b"].to_numpy(dtype=np.int64) * width + names.get_indexer(mapping["name"])
-    row_key = block.astype(np.int64) * width + names.get_indexer(subj)
-    at = pd.Index(wanted).get_indexer(row_key)
+    width = len(s_uniques) + 1  # a row without a subject (code -1) matches no (block, subject)
+    at = pd.Index(fb * width + fs).get_indexer(block.astype(np.int64) * width + s_codes)
     folded = at >= 0
     new_subj = subj.astype(object, copy=True)
-    new_subj[folded] = mapping["target"].to_numpy(dtype=object)[at[folded]]
+    new_subj[folded] = np.asarray(s_uniques, dtype=object)[fx[at[folded]]]
     w["k_subject"] = new_subj
     log.debug("subjects folded into a containing one: %s",
-              sorted(set(zip(zip(mapping["b"].tolist(), mapping["name"].tolist()), mapping["target"].tolist()))))
+              sorted(set(zip(zip(fb.tolist(), (s_uniques[i] for i in fs.tolist())), (s_uniques[i] for i in fx.tolist())))))
     return True
 
 
 def _named_in(w: pd.DataFrame, df: pd.DataFrame, real: np.ndarray, s_codes: np.ndarray, s_uniques,
-              arts: np.ndarray) -> dict[int, set[str]]:
-    """Article -> the subjects it names. A title names the article's places; a sentence is
+              arts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(article, subject code) pairs, unique: the subjects each article names. A title names the article's places; a sentence is
     evidence of nesting only when it names two of the subjects ("the town of Lahaina on Maui"),
     not when it names one of them. Each distinct text is read once, however many articles
     carry it."""
@@ -74,7 +72,7 @@ def _named_in(w: pd.DataFrame, df: pd.DataFrame, real: np.ndarray, s_codes: np.n
     art = w["art"].to_numpy()
     wanted = np.isin(art, arts)
     names = _subject_names(df, real, s_codes, s_uniques)
-    named_in: dict[int, set[str]] = {}
+    found_a, found_s = [], []
     titles = df["title"].to_numpy() if "title" in df else np.full(n, None, dtype=object)
     for values, needs_two in ((w["sentence"].to_numpy(), True), (titles, False)):
         codes, uniques = pd.factorize(values[wanted])  # a missing text (code -1) names nothing
@@ -94,9 +92,13 @@ def _named_in(w: pd.DataFrame, df: pd.DataFrame, real: np.ndarray, s_codes: np.n
         first = np.searchsorted(text[by_text], pairs % len(uniques))
         count = per_text[pairs % len(uniques)]
         take = by_text[np.repeat(first, count) + _ranks(count)]
-        for x, s in zip(np.repeat(pairs // len(uniques), count).tolist(), sub[take].tolist()):
-            named_in.setdefault(x, set()).add(s_uniques[s])
-    return named_in
+        found_a.append(np.repeat(pairs // len(uniques), count))
+        found_s.append(sub[take])
+    if not found_a:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
+    width = len(s_uniques) + 1
+    pairs = distinct(np.concatenate(found_a) * width + np.concatenate(found_s))
+    return pairs // width, pairs % width
 
 
 def _subject_names(df: pd.DataFrame, real: np.ndarray, s_codes: np.ndarray, s_uniques) -> list[tuple[tuple[str, ...], int]]:
@@ -170,51 +172,58 @@ def _ranks(count: np.ndarray) -> np.ndarray:
     return np.arange(total) - np.repeat(np.cumsum(count) - count, count)
 
 
-def _fold_targets(t: pd.DataFrame, named_in: dict[int, set[str]]) -> pd.DataFrame:
-    """For each (block, subject): the subject it folds into, as columns b, name, target.
+def _fold_targets(t: pd.DataFrame, link_a: np.ndarray, link_s: np.ndarray, s_uniques) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(block, subject, target): the subject each (block, subject) folds into, as codes.
 
     A subject folds into a subject of its block with more articles that one of its articles
     names, is not compound, and that no shared article gives disjoint figures; among several,
-    the one with most articles (then the first by name). All on integer codes."""
+    the one with most articles (then the first by name). All on integer codes; ``link_a`` and
+    ``link_s`` are the (article, subject) pairs of the subjects each article names."""
+    none = (np.array([], dtype=np.int64),) * 3
     per = t.groupby(["b", "s", "a"], sort=False).agg(lo=("lo", "max"), hi=("hi", "min")).reset_index()
-    s_code, s_names = pd.factorize(per["s"])
-    b = per["b"].to_numpy(dtype=np.int64)
-    a = per["a"].to_numpy(dtype=np.int64)
-    bs = b * (len(s_names) + 1) + s_code
-    n_arts = pd.Series(bs).map(pd.Series(bs).value_counts()).to_numpy()  # articles per (block, subject)
-    code_of = {name: i for i, name in enumerate(s_names)}
-    link_a = [x for x, subs in named_in.items() for sub in subs if sub in code_of]
-    link_x = [code_of[sub] for x, subs in named_in.items() for sub in subs if sub in code_of]
-    empty = pd.DataFrame({"b": [], "name": [], "target": []})
-    if not link_a:
-        return empty
-    links = pd.DataFrame({"a": np.asarray(link_a, dtype=np.int64), "x": np.asarray(link_x, dtype=np.int64)})
-    cand = (pd.DataFrame({"b": b, "s": s_code, "a": a}).merge(links, on="a")[["b", "s", "x"]]
-            .drop_duplicates())
-    cand = cand[cand["s"].to_numpy() != cand["x"].to_numpy()]
-    counts = pd.DataFrame({"b": b, "s": s_code, "n": n_arts}).drop_duplicates(["b", "s"])
-    cand = (cand.merge(counts.rename(columns={"s": "x", "n": "n_x"}), on=["b", "x"])
-            .merge(counts.rename(columns={"n": "n_s"}), on=["b", "s"]))
-    compound = np.array([bool(COMPOUND_SUBJECT.search(x)) for x in s_names], dtype=bool)
-    cand = cand[(cand["n_x"].to_numpy() > cand["n_s"].to_numpy()) & ~compound[cand["s"].to_numpy()]
-                & ~compound[cand["x"].to_numpy()]]
-    if cand.empty:
-        return empty
+    b, s, a = (per[c].to_numpy(dtype=np.int64) for c in ("b", "s", "a"))
+    width = len(s_uniques) + 1
+    pair_keys = distinct(b * width + s)  # the (block, subject) pairs, sorted
+    pair_of = np.searchsorted(pair_keys, b * width + s)
+    n_arts = np.bincount(pair_of, minlength=len(pair_keys))  # articles per (block, subject)
+    # candidates: each (block, subject, article) with every subject its article names
+    reporting = np.zeros(width, dtype=bool)
+    reporting[s] = True  # a named subject that reports in none of these blocks is no target
+    useful = reporting[link_s]
+    link_a, link_s = link_a[useful], link_s[useful]
+    by_a = np.argsort(link_a, kind="stable")
+    la, ls = link_a[by_a], link_s[by_a]
+    first = np.searchsorted(la, a, "left")
+    count = np.searchsorted(la, a, "right") - first
+    cand = distinct(np.repeat(pair_of, count) * width + ls[np.repeat(first, count) + _ranks(count)])
+    c_pair, c_x = cand // width, cand % width
+    c_b, c_s = pair_keys[c_pair] // width, pair_keys[c_pair] % width
+    # the target reports in the block too, with more articles
+    x_pair = np.minimum(np.searchsorted(pair_keys, c_b * width + c_x), len(pair_keys) - 1)
+    in_block = pair_keys[x_pair] == c_b * width + c_x
+    compound = np.zeros(width, dtype=bool)
+    shown = distinct(s)
+    compound[shown] = [bool(COMPOUND_SUBJECT.search(s_uniques[i])) for i in shown.tolist()]
+    keep = ((c_s != c_x) & in_block & (n_arts[x_pair] > n_arts[c_pair]) & ~compound[c_s] & ~compound[c_x])
     # an article of the block that gives both subjects disjoint figures keeps them apart
-    p = pd.DataFrame({"b": b, "a": a, "s": s_code, "lo": per["lo"].to_numpy(), "hi": per["hi"].to_numpy()})
+    p = pd.DataFrame({"b": b, "a": a, "s": s, "lo": per["lo"].to_numpy(), "hi": per["hi"].to_numpy()})
     p = p[p.groupby(["b", "a"], sort=False)["s"].transform("size").to_numpy() >= 2]
     both = p.merge(p, on=["b", "a"], suffixes=("", "_x"))
-    apart = both[((both["lo"] > both["hi_x"]) | (both["lo_x"] > both["hi"])).to_numpy()]
-    apart = apart[["b", "s", "s_x"]].drop_duplicates().rename(columns={"s_x": "x"}).assign(apart=True)
-    cand = cand.merge(apart, on=["b", "s", "x"], how="left")
-    cand = cand[cand["apart"].isna().to_numpy()]
-    if cand.empty:
-        return empty
-    name_rank = np.empty(len(s_names), dtype=np.int64)
-    name_rank[np.argsort(np.asarray(s_names, dtype=object), kind="stable")] = np.arange(len(s_names))
-    order = np.lexsort((name_rank[cand["x"].to_numpy()], -cand["n_x"].to_numpy(), cand["s"].to_numpy(),
-                        cand["b"].to_numpy()))
-    best = cand.iloc[order].drop_duplicates(["b", "s"])
-    names = np.asarray(s_names, dtype=object)
-    return pd.DataFrame({"b": best["b"].to_numpy(), "name": names[best["s"].to_numpy()],
-                         "target": names[best["x"].to_numpy()]})
+    both = both[((both["lo"] > both["hi_x"]) | (both["lo_x"] > both["hi"])).to_numpy()]
+    apart = (np.searchsorted(pair_keys, both["b"].to_numpy(dtype=np.int64) * width + both["s"].to_numpy(dtype=np.int64)) * width
+             + both["s_x"].to_numpy(dtype=np.int64))
+    if len(apart):
+        apart = distinct(apart)
+        keep &= apart[np.minimum(np.searchsorted(apart, cand), len(apart) - 1)] != cand
+    if not keep.any():
+        return none
+    c_b, c_s, c_x = c_b[keep], c_s[keep], c_x[keep]
+    n_x = n_arts[x_pair[keep]]
+    targets = distinct(c_x)
+    name_rank = np.zeros(width, dtype=np.int64)
+    name_rank[targets[np.argsort(np.asarray([s_uniques[i] for i in targets.tolist()], dtype=object), kind="stable")]] = \
+        np.arange(len(targets))
+    order = np.lexsort((name_rank[c_x], -n_x, c_s, c_b))
+    c_b, c_s, c_x = c_b[order], c_s[order], c_x[order]
+    head = np.r_[True, (c_b[1:] != c_b[:-1]) | (c_s[1:] != c_s[:-1])]
+    return c_b[head], c_s[head], c_x[head]
