@@ -281,3 +281,22 @@ def test_no_release_without_a_statistics_body():
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 4, 5))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got["210,000"] == OUTLET, got
+
+
+@pytest.mark.parametrize("outlet, text, figure, expected, chain", [
+    # wire copy: what nobody else states is the agency's, relayed by the outlet
+    ("Daily Courier (Reuters)", "Exports fell 4% in May.", "4%", "Reuters", ("Reuters", "Daily Courier (Reuters)")),
+    ("Daily Courier", "OSLO (Reuters) - Exports fell 4% in May.", "4%", "Reuters", ("Reuters", "Daily Courier")),
+    ("Daily Courier", "March 2 (UPI) -- Exports fell 4% in May.", "4%", "UPI", ("UPI", "Daily Courier")),
+    # a named claimant stays first, the agency relays it
+    ("Daily Courier", "OSLO (AP) — Exports fell 4% in May, the statistics office said.", "4%",
+     "statistics office", ("statistics office", "AP", "Daily Courier")),
+    # a parenthesis that names no agency, and an agency's own article
+    ("Island News (islandnews.com)", "Exports fell 4% in May.", "4%", "Island News (islandnews.com)",
+     ("Island News (islandnews.com)",)),
+    ("Reuters", "OSLO (Reuters) - Exports fell 4% in May.", "4%", "Reuters", ("Reuters",)),
+])
+def test_wire_copy(outlet, text, figure, expected, chain):
+    art = Article(id="t", text=text, outlet=outlet, published=date(2024, 6, 5))
+    got = {c.span: (c.attributed_to, c.claimant_chain) for c in extract_claims(art).claims}
+    assert got[figure] == (expected, chain), got

@@ -22,6 +22,7 @@ from figures.claimant_inheritance import inherit_quoted
 from figures.claimants import SUBORDINATORS, cue_pattern, find_claimants
 from figures.context import Claimant, Context
 from figures.name_resolution import last_organisation, resolve_name
+from figures.lexicon import data_lines
 from figures.word_classes import word_class
 
 __all__ = ["SUBORDINATORS", "attribute", "cue_pattern", "find_claimants", "inherit_quoted", "last_organisation", "resolve_name"]
@@ -29,6 +30,37 @@ __all__ = ["SUBORDINATORS", "attribute", "cue_pattern", "find_claimants", "inher
 
 def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tuple[str, ...]]:
     """(original claimant, relay chain with the original first) for a figure at offset ``at``."""
+    name, chain = _attribute(ctx, claimants, at)
+    agency = wire_agency(ctx.article.outlet or "", ctx.article.text)
+    if not agency or agency in chain:
+        return name, chain
+    # wire copy: the agency wrote what the outlet relays; nobody else named -> the agency's
+    chain = chain[:-1] + (agency, chain[-1]) if chain and chain[-1] == ctx.article.outlet else chain + (agency,)
+    return (agency if name == ctx.article.outlet else name), chain
+
+
+_DATELINE = re.compile(r"^[^\n(]{0,60}\(([A-Za-z][\w .&-]{1,30})\)\s*(?:-|—|–|--)")
+
+
+@lru_cache(maxsize=64)
+def wire_agency(outlet: str, text: str) -> str | None:
+    """The news agency whose copy an article is: named in parentheses after the outlet ("Lokmat Times
+    (IANS)") or in the text's dateline ("LONDON (Reuters) -", "Aug. 16 (UPI) --"); else None."""
+    agencies = _agencies()
+    for inner in reversed(re.findall(r"\(([^)]*)\)", outlet)):
+        if inner.strip() in agencies:
+            return agencies[inner.strip()]
+    m = _DATELINE.match(text)
+    return agencies.get(m.group(1).strip()) if m else None
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> dict[str, str]:
+    """spelling -> agency (``data/wire_agencies.tsv``)."""
+    return dict(line.split("\t") for line in data_lines("wire_agencies.tsv"))
+
+
+def _attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tuple[str, ...]]:
     outlet = ctx.article.outlet or ""
     if len(claimants) > 12:  # a run-on "sentence" with many speakers: only those near the figure
         claimants = [c for c in claimants if abs(c.start - at) < 600]
