@@ -214,6 +214,12 @@ CASES = [
     # 40. an article that names no place: the name its title opens on, as the text writes it
     ("Rivian Deliveries Slip 8%", "Rivian delivered 13,588 vehicles in the quarter, the company said.",
      "13,588", "Rivian"),
+    # 41. "In X," opening a clause after a semicolon is that clause's scene, not the sentence's first one
+    ("Wildfires in South America", "In Bolivia, 40 people died; in neighbouring Paraguay, 6 died.", "6", "Paraguay"),
+    # 42. "the province", "the region" refer to the last region named ("the state" is left alone: it often
+    # means the government)
+    ("Floods in India", "Floods hit Assam state hardest.\n\nIn the state, 60 people died.", "60", "India"),
+    ("Floods in India", "Floods hit Kerala province hardest.\n\nIn the province, 60 people died.", "60", "Kerala"),
 ]
 
 

@@ -62,7 +62,7 @@ class Context:
     scan: tuple | None = None  # (tokens, what the subject reader found in them once): one sentence's precomputation
     scenes: list[tuple[int, int, str]] = field(default_factory=list)  # (offset, paragraph, place) of "First in Paris."
     para_at: int = -1  # offset of the sentence that set ``para_subject``
-    cities: list[tuple[int, str]] | None = None  # (offset, name) of the cities named, read on first need
+    cities: list[tuple[int, str, str]] | None = None  # (offset, name, city/region) of places named, read on first need
     title_read: bool = False  # the subject reader looked for an unlisted place in the title
 
 

@@ -82,31 +82,39 @@ def find_places(ctx: Context, toks: list[Tok]) -> list[Place]:
             target = ctx.main_subject if (ctx.main_subject or "").startswith(t.text) else None
             if target:
                 found.append(Place(i, i + 1, target, "alias"))
-    # "killed west of the city", "shelling in the town": the last city the article named before
+    # "killed west of the city", "shelling in the town", "in the province": the last city (region) named before
     for i in range(1, len(toks)):
-        if toks[i].low in _CITY_NOUNS and toks[i - 1].low == "the" and (
+        kind = "city" if toks[i].low in _CITY_NOUNS else "region" if toks[i].low in _REGION_ANAPHORS else None
+        if kind and toks[i - 1].low == "the" and (
                 i + 1 == len(toks) or (toks[i + 1].low != "of" and not toks[i + 1].cap)):
-            city = _city_before(ctx, toks[i].start)
-            if city:
-                found.append(Place(i - 1, i + 1, city, "city"))
+            named = _named_before(ctx, toks[i].start, kind)
+            if named:
+                found.append(Place(i - 1, i + 1, named, kind))
     found.extend(_group_phrases(ctx, toks))
     found = _coordinate(ctx, toks, sorted(found, key=lambda p: p.first))
     return sorted(found + _country_references(toks, found), key=lambda p: p.first)
 
 
 _CITY_NOUNS = frozenset(("city", "town", "village"))
+_REGION_ANAPHORS = frozenset(("province", "region", "district", "county", "governorate", "oblast", "prefecture"))
 
 
-def _city_before(ctx: Context, at: int) -> str | None:
-    """The city or town the article named last before offset ``at``: what "the city" refers to. The
-    article's names are read once, on the first "the city" that needs them."""
+def _named_before(ctx: Context, at: int, kind: str) -> str | None:
+    """The city or town (``kind`` "city") or region the article named last before offset ``at``: what
+    "the city", "the province" refer to. The article's names are read once, on the first need."""
     if ctx.cities is None:
         text = ctx.article.text
         toks = tokenise(text, 0, len(text), [])
-        ctx.cities = [(toks[p.first].start, _scene(ctx, toks, p).name) for p in _named_places(ctx, toks)
-                      if p.kind in ("city", "capital", "unknown")]
+        ctx.cities = [(toks[p.first].start, _scene(ctx, toks, p).name, "region" if p.kind == "region" else "city")
+                      for p in _named_places(ctx, toks) if p.kind in ("city", "capital", "unknown", "region")]
     k = bisect_left(ctx.cities, (at,)) - 1
+    while k >= 0 and ctx.cities[k][2] != kind:
+        k -= 1
     return ctx.cities[k][1] if k >= 0 else None
+
+
+def _city_before(ctx: Context, at: int) -> str | None:
+    return _named_before(ctx, at, "city")
 
 
 def _named_places(ctx: Context, toks: list[Tok]) -> list[Place]:
@@ -660,11 +668,14 @@ def _title_name(ctx: Context, toks: list[Tok]) -> str | None:
 
 
 def _opening_scene(toks: list[Tok], p: Place, scan: _Scan) -> bool:
-    """"In Syria, ...", "In the western region of Lviv, 2 people ...": a place in the phrase that opens
-    the sentence with "In" and ends at its first comma is the sentence's scene."""
-    if not toks or toks[0].low != "in":
+    """"In Syria, ...", "In the western region of Lviv, 2 people ...", "...; in neighbouring Argentina,
+    3 died": a place in the phrase that opens the sentence or a clause after a semicolon with "In",
+    up to the phrase's comma, is that clause's scene."""
+    at = bisect_left(scan.stops, p.first) - 1
+    start = scan.stops[at] + 1 if at >= 0 else 0
+    if start >= len(toks) or toks[start].low != "in" or (start > 0 and toks[start - 1].text != ";"):
         return False
-    return not scan.stops or p.end <= scan.stops[0]
+    return at + 1 >= len(scan.stops) or p.end <= scan.stops[at + 1]
 
 
 def _clause_between(scan: _Scan, a: int, b: int) -> bool:
