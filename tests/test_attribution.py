@@ -216,6 +216,13 @@ OUTLET = "Example Wire"
     ("According to a Reuters tally based on hospital records, at least 61 people died.", "at least 61", "Reuters"),
     # a name set between commas after a description of its holder
     ("The port authority's director, Lena Hart, told reporters that 14 ships were stranded.", "14", "Lena Hart"),
+    # a weak verb with its own figure after the strong cue's clause: "..., a figure police put at"
+    ("Unions said 400,000 people struck, a figure the ministry put at 95,000.", "95,000", "ministry"),
+    ("Unions said 400,000 people struck, a figure the ministry put at 95,000.", "400,000", "Unions"),
+    ("According to a memo from the Treasury, officials expect the bill to rise by £40m.", "£40m", "Treasury"),
+    # broadcasters speak; a body's figures with no such body named before are the body so described
+    ("State television reported 312 deaths on Sunday.", "312", "State television"),
+    ("Health ministry figures showed 2,000 people had died.", "2,000", "Health ministry"),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))

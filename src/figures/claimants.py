@@ -149,7 +149,7 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
     # strong cue before it does not name a new claimant (unless the figure is the verb's own object,
     # or the verb opens a clause of its own: "..., when economists expected around 150,000")
     out = [c for c in out if not c.weak or c.object_of >= 0 or not c.lead_ok
-           or not any(o.start < c.start and not o.weak for o in out)]
+           or not any(o.start < c.start and not o.weak for o in out) or _own_clause_figure(toks, c, out)]
     kinds = org_kinds()
     for c in out:
         words = c.name.split()
@@ -181,6 +181,24 @@ def _document_owner(vocab: Vocabulary, toks: list[Tok], fig: int) -> int:
 def _implied_claimants() -> dict[str, str]:
     """noun -> claimant it implies (``data/implied_claimants.tsv``): "consensus" -> "economists"."""
     return dict(line.split("\t") for line in data_lines("implied_claimants.tsv"))
+
+
+def _own_clause_figure(toks: list[Tok], c: Claimant, found: list[Claimant]) -> bool:
+    """"Organisers said 1 million took part, a figure police put at 240,000": a weak verb after a
+    comma that follows the strong cue, with a figure of its own before the clause ends."""
+    strong = max((o.start for o in found if o.start < c.start and not o.weak), default=-1)
+    if any(t.start == strong and t.low in ("according", "citing", "per") for t in toks):
+        return False  # "According to a letter from X, ministers expect ...": the cue frames the clause
+    between = [t for t in toks if strong < t.start < c.start]
+    after = [t for t in toks if t.start > c.start]
+    if not any(t.text == "," for t in between):
+        return False
+    for t in after:
+        if t.fig >= 0:
+            return True
+        if t.text in (",", ";", ".") or t.low in SUBORDINATORS:
+            return False
+    return False
 
 
 OWNER_PRONOUNS = {"its": "any", "their": "any", "his": "person", "her": "person"}
@@ -506,8 +524,8 @@ def _document_author(ctx: Context, toks: list[Tok], first: int, end: int) -> tup
     for t in mods:
         if t.low in kinds:
             named = last_organisation(ctx, t.low, head.start)
-            if named:
-                return named, False
+            # "health ministry figures": the ministry named before, else the ministry so described
+            return named or resolve_name(ctx, [m for m in mods if m.low not in LEAD_MODIFIERS]), False
     d = first - 1
     while d >= 0 and toks[d].low in LEAD_MODIFIERS and toks[d].low not in DETERMINERS:
         d -= 1  # "the latest figures"
