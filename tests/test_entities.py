@@ -61,6 +61,18 @@ CASES = [
     # "one of N" with no noun after it counts things of the subject's kind
     ("The bridge was one of three that collapsed in the storm.", "three", "bridges", None),
     ("The city is one of 12 that signed the pact.", "12", "cities", None),
+    # what follows the counted noun and says which of them are meant
+    ("Health officials have recorded 860 cases of measles this year.", "860", "cases of measles", None),
+    ("The floods have left 2 million people in need of shelter.", "2 million", "people in need of shelter", None),
+    ("The storm left 90,000 without electricity.", "90,000", "people without electricity", None),
+    # a distance says from where
+    ("The blast was heard 20 miles away.", "20 miles", "distance", "distance"),
+    ("The plane came down 60km south of the airport.", "60km", "distance from the airport", "distance"),
+    # a multi-word verb right after a bare count is what they did
+    ("The police counted 8,000 but the union said 30,000 took part.", "30,000", "people who took part",
+     "protesters"),
+    # a rate's name ends at the verb before it
+    ("The central bank raised rates to 4.75% on Thursday.", "4.75%", "rates", None),
     # "those" with a participle is people
     ("Nearly 60% of those evacuated have returned home.", "Nearly 60%", "share of evacuated people", "share"),
     # -- identified: the verb qualifies a generic "people"; a partitive gives it to the part only --

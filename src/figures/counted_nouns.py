@@ -99,8 +99,9 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
             break
         if j > start and toks[j].cap and not toks[j - 1].cap:
             break  # "24,400 service personnel Emergency aid ...": a new phrase starts
-        if j == start and low.endswith("ed") and (m := vocabulary().measures.get((low,))) and m.kind == "verb":
-            break  # "1.2 million marched": the verb, not a noun
+        if j == start and (m := _measure_at(vocabulary(), toks, j)[0]) and m.kind == "verb" and (
+                low.endswith("ed") or len(m.cue.split()) > 1):
+            break  # "1.2 million marched", "50,000 took part": the verb, not a noun
         if j == start and (low in _ING_PREPOSITIONS or _ing_clause(toks, j) or _bare_verb(toks, j)):
             break  # "two million crossing borders", "300 following the attack", "12,000 attended": not a noun
         if low in ("dead", "injured", "wounded", "missing", "killed", "displaced", "homeless", "died",

@@ -286,7 +286,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if words and unit is None:
         if words[-1].lower() in ("others", "more"):
             words[-1] = "people"
-        return " ".join(words), (m_in.measure if m_in else _measure_near(vocab, toks, ti, lo, hi)), None
+        return " ".join(words) + _np_tail(toks, np_end, words[-1].lower()), \
+            (m_in.measure if m_in else _measure_near(vocab, toks, ti, lo, hi)), None
+    if not words and unit is None and np_end + 1 < n and toks[np_end].low == "without" and toks[np_end + 1].word:
+        return "people" + _np_tail(toks, np_end, "people"), None, None  # "left 250,000 without power"
     if participle and not words:
         noun = _antecedent_noun(ctx, toks, ti, entities, participle.measure)
         if noun:  # "85 civilians have been killed and over 110 injured": civilians injured
@@ -329,6 +332,15 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             return "time", "duration", "event"  # "About 12 hours later, a second tremor hit": between events
         return _duration_entity(ctx, toks, ti, hi, entities), "duration", None
     if unit and unit not in ("percent", "dimensionless", "fraction") and not is_money(unit):
+        if ti + 1 < n and toks[ti + 1].low == "away":
+            return "distance", "distance", None  # "felt 300km away"
+        k = ti + 1
+        if k < n and toks[k].low in _COMPASS:
+            k += 1  # "40km north of the capital"
+        if k + 1 < n and toks[k].low in ("from", "of") and (k > ti + 1 or toks[k].low == "from"):
+            place = _np_words(toks, k + 1)
+            if place:
+                return f"distance from {place}", "distance", None
         if ti + 2 < n and toks[ti + 1].low == "of" and toks[ti + 2].word and toks[ti + 2].low not in STOP:
             return toks[ti + 2].low, _measure_near(vocab, toks, ti, lo, hi), None  # "744.8 mm of rain"
         if ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed") and f.unit_end:
@@ -371,6 +383,7 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
 
 _FALL_VERBS = word_class("entity_words.tsv", "fall_verb")
 _CONTRAST = word_class("entity_words.tsv", "contrast_word")
+_COMPASS = word_class("entity_words.tsv", "compass_word")
 _OVERSTATE = word_class("entity_words.tsv", "overstate_word")
 _UNDERSTATE = word_class("entity_words.tsv", "understate_word")
 _FORECAST_NOUNS = word_class("entity_words.tsv", "forecast_noun")
@@ -423,6 +436,39 @@ def _change_of(toks: list[Tok], ti: int) -> str | None:
     if not words:
         return None
     return " ".join(words).lower()
+
+
+_CONTAINERS = word_class("entity_words.tsv", "container_noun")
+_STATES = word_class("entity_words.tsv", "state_phrase")
+
+
+def _phrase_at(toks: list[Tok], i: int) -> str | None:
+    """A short noun phrase from token i, ending before a determiner inside it ("measles this year")."""
+    words = (_np_words(toks, i) or "").split()
+    cut = next((k for k in range(1, len(words)) if words[k].lower() in DETERMINERS), len(words))
+    words = words[:cut]
+    return " ".join(words) if words and words[-1].lower() not in DETERMINERS else None
+
+
+def _np_tail(toks: list[Tok], j: int, head: str) -> str:
+    """What follows a counted noun at token j and belongs to it: " of cholera" after "1,200 cases",
+    " in need of food aid" after "4 million people", " without power" after "homes"; else ""."""
+    n = len(toks)
+    if head in _CONTAINERS and j + 1 < n and toks[j].low == "of":
+        thing = _phrase_at(toks, j + 1)
+        return f" of {thing}" if thing else ""
+    for size in (3, 2, 1):
+        phrase = " ".join(t.low for t in toks[j:j + size])
+        if len(toks[j:j + size]) == size and phrase in _STATES:
+            k = j + size
+            if k < n and toks[k].low == "of":
+                phrase += " of"
+                k += 1
+            rest = _phrase_at(toks, k) if k < n else None
+            if not rest and not phrase.endswith(("need", "hospital", "custody", "detention", "shelters")):
+                return ""
+            return f" {phrase} {rest}" if rest else f" {phrase}"
+    return ""
 
 
 def _one_of(toks: list[Tok], ti: int) -> str | None:

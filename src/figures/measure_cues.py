@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from figures.context import Context
 from figures.counted_nouns import _measure_at, _np_words
-from figures.lexicon import AUXILIARIES, COPULA, MONEY_NOUNS, Measure, RATE_HEADS, STOP, TRANSPARENT, Vocabulary, vocabulary
+from figures.lexicon import AUXILIARIES, CHANGE_VERBS, COPULA, MONEY_NOUNS, Measure, RATE_HEADS, STOP, TRANSPARENT, Vocabulary, vocabulary
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
@@ -159,8 +159,9 @@ def _rate_noun(vocab: Vocabulary, toks: list[Tok], ti: int) -> tuple[str, str | 
         if t.word and t.low in RATE_HEADS and t.low not in STOP:
             words = [t]
             b = k - 1
-            while b >= 0 and toks[b].word and toks[b].low not in STOP and len(words) < 4:
-                words.insert(0, toks[b])
+            while b >= 0 and toks[b].word and toks[b].low not in STOP and len(words) < 4 \
+                    and toks[b].low not in CHANGE_VERBS and toks[b].low not in _COPULA_VERBS:
+                words.insert(0, toks[b])  # "the central bank raised rates": the verb ends the rate's name
                 b -= 1
             return _rate_phrase(vocab, words)
     return None
