@@ -220,6 +220,13 @@ CASES = [
     # means the government)
     ("Floods in India", "Floods hit Assam state hardest.\n\nIn the state, 60 people died.", "60", "India"),
     ("Floods in India", "Floods hit Kerala province hardest.\n\nIn the province, 60 people died.", "60", "Kerala"),
+    # 43. a person named as the subject of a verb of doing, or "he"/"she" doing it, is the figure's subject ...
+    ("Election in Ghana", "Voting ended in Ghana on Saturday. John Mahama won 56% of the vote, officials said.",
+     "56%", "John Mahama"),
+    ("Election in Ghana", "Voting ended in Ghana. John Mahama, who led the country before, returned to power, "
+     "after he took 56% of the vote.", "56%", "John Mahama"),
+    # ... but not a person who only says it
+    ("Election in Ghana", "Voting ended in Ghana. John Mahama said turnout reached 60%.", "60%", "Ghana"),
 ]
 
 
