@@ -223,6 +223,16 @@ OUTLET = "Example Wire"
     # broadcasters speak; a body's figures with no such body named before are the body so described
     ("State television reported 312 deaths on Sunday.", "312", "State television"),
     ("Health ministry figures showed 2,000 people had died.", "2,000", "Health ministry"),
+    # "..., but says": the sentence's subject, a pronoun resolved to the last claimant
+    ("The coastguard put the number of missing at 40. It gives no breakdown, but says 12 are children.", "12",
+     "coastguard"),
+    # "the agency" right after a body spoke is that body
+    ("UNHCR said 900 people crossed on Monday. The agency said 300 more crossed on Tuesday.", "300",
+     "UN refugee agency UNHCR"),
+    # a document's author after a comma ("The figures, published by ..."); an owner's figures
+    ("The figures, released by the statistics agency Istat on Friday, showed output fell 0.8%.", "0.8%", "Istat"),
+    ("About 9,000 people rallied, organisers said, though police estimates were lower at 4,000.", "4,000",
+     "police"),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))

@@ -99,6 +99,12 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _np_after(ctx, toks, i + 1)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True, object_of=fig))
+        elif low in vocab.document_nouns and not t.cap and i > 0 and i + 1 < n and toks[i + 1].low in BE and (
+                toks[i - 1].low in vocab.claimant_nouns or toks[i - 1].cap or toks[i - 1].low in ("'s", "'", "’")):
+            # "police estimates were lower at 25,000", "the ministry's figures were revised to 310"
+            name, person, _ = _np_ending_at(ctx, toks, i)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=False))
         elif low in REVISING and _own_forecast_follows(vocab, toks, i):
             # "The World Bank cut its growth forecast to 2.4%": the forecaster's own figure
             name, person, lead = _np_before(ctx, toks, i, out)
@@ -129,7 +135,7 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 i > 0 and toks[i - 1].low == "to") and not _arithmetic(toks, i) \
                 and not _document_noun(vocab, toks, i):
             name, person, lead = _np_before(ctx, toks, i, out)
-            if name is None and i > 1 and toks[i - 1].low == "and" and toks[i - 2].text == ",":
+            if name is None and i > 1 and (toks[i - 1].low == "and" and toks[i - 2].text == "," or toks[i - 1].low == "but"):
                 name, person = _sentence_subject(ctx, toks, i, out)  # "X has identified 55, and says ..."
                 lead = True  # the subject's own clause comes first
             if name is None and i + 1 < n and i > 0 and toks[i - 1].text in (",", "”", '"', "’") and low in (
@@ -264,6 +270,8 @@ def _agent_by(vocab: Vocabulary, toks: list[Tok], by: int) -> bool:
     k = p - 1
     while k >= 0 and (toks[k].low in AUXILIARIES or toks[k].low.endswith("ly")) and not toks[k].cap:
         k -= 1
+    if k > 0 and toks[k].text == ",":
+        k -= 1  # "The figures, published by the statistics agency"
     return k >= 0 and (toks[k].low in vocab.document_nouns or toks[k].low == "as")  # "as forecast by"
 
 
@@ -307,7 +315,7 @@ def _claimant_nouns() -> frozenset[str]:
 
 
 # After a document noun these show it is a noun, not a verb: "a report from", "a report has revealed"
-_NOUN_FOLLOWERS = frozenset("from by of on into for has have had is was will would could".split())
+_NOUN_FOLLOWERS = frozenset("from by of on into for has have had is was are were will would could".split())
 
 
 def _document_noun(vocab: Vocabulary, toks: list[Tok], i: int) -> bool:
@@ -449,6 +457,8 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
         low = t.low
         if low in ("i", "we", "you") or (low in AUXILIARIES and not t.cap and k < end):
             break  # "So far police have identified": "so far" is no part of the name
+        if low in SUBORDINATORS and not t.cap:
+            break  # "..., though police estimates were lower"
         if low in ("the", "a", "an") and k < end and not (k > 0 and toks[k - 1].low == "of"):
             break  # "Nov 18 The Sudanese Armed Forces said": the article starts the phrase
         if t.cap or low in vocab.claimant_nouns or low == "'s" or (k == end and low in vocab.document_nouns):
@@ -526,6 +536,9 @@ def _document_author(ctx: Context, toks: list[Tok], first: int, end: int) -> tup
             named = last_organisation(ctx, t.low, head.start)
             # "health ministry figures": the ministry named before, else the ministry so described
             return named or resolve_name(ctx, [m for m in mods if m.low not in LEAD_MODIFIERS]), False
+    owners = [m for m in mods if m.low in vocab.claimant_nouns and m.low not in vocab.document_nouns]
+    if owners:  # "police estimates": the police
+        return resolve_name(ctx, mods[:mods.index(owners[-1]) + 1]), False
     d = first - 1
     while d >= 0 and toks[d].low in LEAD_MODIFIERS and toks[d].low not in DETERMINERS:
         d -= 1  # "the latest figures"
@@ -566,6 +579,9 @@ def _sentence_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claiman
         j += 1
     if j == 0:
         return None, False
+    if j == 1 and toks[0].low in PRONOUNS:  # "It does not say ..., but says 70%": whom "it" names
+        ref = ctx.last_person if PRONOUNS[toks[0].low] == "person" and ctx.last_person else ctx.last_claimant
+        return (ref.name, ref.is_person) if ref else (None, False)
     name, person, _ = _np_ending_at(ctx, toks, j - 1)
     return name, person
 

@@ -399,5 +399,7 @@ def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
             found = name
         elif k == "named":
             fallback = name
-    # "Walmart said ... the retailer's sales": a company is the organisation named last
-    return found or (fallback if kind == "company" else None)
+    # "Walmart said ... the retailer's sales": a company is the organisation named last; "UNICEF
+    # said ... The agency said": any body is the organisation that spoke last
+    last = ctx.last_claimant.name if ctx.last_claimant else None
+    return found or (fallback if kind == "company" or (fallback and fallback == last) else None)
