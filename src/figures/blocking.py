@@ -42,7 +42,7 @@ def judged_rows(w: pd.DataFrame, aside: np.ndarray, settings: Settings) -> tuple
     # money with no counted thing of its own ("cost", "payment"): one story's budget, running
     # total and instalments share that key, so its figures at different times are read as one
     # timeline only while they stay within GENERIC_MONEY_SPAN of each other
-    w["generic_money"] = (w["k_unit"].str.startswith("currency:") & w["k_entity"].isna()).to_numpy(dtype=bool)
+    w["generic_money"] = is_currency(w["k_unit"]) & w["k_entity"].isna().to_numpy()
     # the judged rows, ordered by (quantity episode, day, article, position), taken from w once
     rows = np.flatnonzero(keep)
     grp, pub = w["group"].to_numpy()[rows], w["published_day"].to_numpy()[rows]
@@ -79,7 +79,7 @@ def set_aside(w: pd.DataFrame, span: pd.Series) -> tuple[np.ndarray, list[tuple[
     unit = w["unit"].fillna("").astype(str).to_numpy()[order]
     same_art = np.r_[False, art[1:] == art[:-1]]
     gap = np.r_[np.inf, start[1:] - end[:-1]]
-    is_money = w["k_unit"].str.startswith("currency:").to_numpy(dtype=bool)[order]
+    is_money = is_currency(w["k_unit"])[order]
     same_kind = np.r_[False, (kind[1:] == kind[:-1]) | (is_money[1:] & is_money[:-1])]
     diff_unit = np.r_[False, unit[1:] != unit[:-1]]
     conv = same_art & (gap <= CONVERSION_GAP) & same_kind & diff_unit
@@ -97,7 +97,8 @@ def set_aside(w: pd.DataFrame, span: pd.Series) -> tuple[np.ndarray, list[tuple[
     if multi.any():
         texts = w["sentence"].to_numpy()
         reads = {t: bool(CHANGE_WORDS.search(t)) for t in pd.unique(texts[multi]) if isinstance(t, str)}
-        multi &= np.array([reads.get(t, False) if isinstance(t, str) else False for t in texts], dtype=bool) if reads else False
+        at = np.flatnonzero(multi)  # only the sentences holding two figures of one key are looked up
+        multi[at] = [reads.get(t, False) if isinstance(t, str) else False for t in texts[at].tolist()]
     cand = w.loc[multi, ["sentence"]].assign(key=key[multi]) if np.any(multi) else w.iloc[:0]
     if not cand.empty:
         spans = span.to_numpy()
@@ -125,6 +126,26 @@ def _is_old_figure(sentence: str, span: str) -> bool:
 def _windows(group: np.ndarray, day: np.ndarray, span_days: int) -> np.ndarray:
     """Window ids: within a group sorted by day, a window holds the claims within ``span_days``
     of its first claim. Input must be sorted by (group, day)."""
+    n = len(group)
+    if n == 0:
+        return np.empty(0, dtype=np.int64)
+    day = np.asarray(day, dtype=float)
+    if not np.all(day == np.round(day)):  # fractional days: one claim at a time
+        return _windows_one_by_one(group, day, span_days)
+    # each claim's day on one line, groups far apart: the claim after a window's reach is the
+    # first whose key passes its first claim's key + span (or the next group's first claim)
+    d = (day - day.min()).astype(np.int64)
+    key = np.asarray(group, dtype=np.int64) * (int(d.max()) + int(span_days) + 1) + d
+    reach = np.searchsorted(key, key + int(span_days), side="right").tolist()
+    starts = np.zeros(n, dtype=np.int64)
+    i = 0
+    while i < n:  # one step per window, not per claim
+        starts[i] = 1
+        i = reach[i]
+    return np.cumsum(starts) - 1
+
+
+def _windows_one_by_one(group: np.ndarray, day: np.ndarray, span_days: int) -> np.ndarray:
     win = np.empty(len(group), dtype=np.int64)
     w, prev, anchor = -1, None, 0.0
     for i, (g, d) in enumerate(zip(group.tolist(), day.tolist())):
@@ -134,3 +155,9 @@ def _windows(group: np.ndarray, day: np.ndarray, span_days: int) -> np.ndarray:
             prev = g
         win[i] = w
     return win
+
+
+def is_currency(unit_keys: pd.Series) -> np.ndarray:
+    """Which unit keys are a currency ("currency:USD"), read once per distinct key."""
+    codes, uniques = pd.factorize(unit_keys)
+    return np.array([isinstance(u, str) and u.startswith("currency:") for u in uniques] + [False], dtype=bool)[codes]

@@ -7,12 +7,13 @@ import gc
 from contextlib import contextmanager
 from datetime import date, datetime
 from functools import lru_cache
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
 
 from figures.claim_keys import KEY_FIELDS
-from figures.codes import combine_codes, distinct
+from figures.codes import column_codes, combine_codes, distinct
 from figures.disagreements import MIXED_RATIO
 from figures.records import Flag, FlagClaim, Related, Repeat
 
@@ -203,9 +204,14 @@ def build_flags(rows: ClaimRows, w: pd.DataFrame, members: list[pd.DataFrame]) -
     kind_names = list(knames)
     kinds = [kind_names[k] for k in kcode[heads].tolist()]
     firsts = row[heads]
-    keys = w[KEY_FIELDS].iloc[firsts].to_numpy()
+    # the matched fields, worded once per distinct key
+    key_code = column_codes(w.iloc[firsts], KEY_FIELDS)
+    _, key_first = np.unique(key_code, return_index=True)
+    keys = w[KEY_FIELDS].iloc[firsts[key_first]].to_numpy()
     keys[pd.isna(keys)] = None
-    fields = [_matched_fields(tuple(k)) for k in keys.tolist()]
+    worded = np.empty(int(key_code.max()) + 1, dtype=object)
+    worded[key_code[key_first]] = [_matched_fields(tuple(k)) for k in keys.tolist()]
+    fields = worded[key_code].tolist()
     predicates = w["k_predicate"].to_numpy()[firsts]
     subjects = rows.df["subject"].to_numpy()[firsts] if "subject" in rows.df else [None] * len(firsts)
     entities = rows.df["entity"].to_numpy()[firsts] if "entity" in rows.df else [None] * len(firsts)
@@ -213,14 +219,14 @@ def build_flags(rows: ClaimRows, w: pd.DataFrame, members: list[pd.DataFrame]) -
     # per claim of each flag (flag order): its record, claimant, outlet and figure as written
     claims_of = rows.claims_at(row)
     claimants = [str(x) for x in rows.claimant[row].tolist()]
-    outlets = [c.outlet or "no outlet" for c in claims_of]
-    spans = [c.span for c in claims_of]
+    outlets = [o or "no outlet" for o in map(attrgetter("outlet"), claims_of)]
+    spans = list(map(attrgetter("span"), claims_of))
     # per flag: distinct claimants, and the first appearance (earliest publication, then position)
     flag_of = np.repeat(np.arange(len(heads)), np.diff(bounds))
     src, src_names = pd.factorize(rows.source[row])
     n_sources = np.bincount(distinct(flag_of * (len(src_names) + 1) + src) // (len(src_names) + 1),
                             minlength=len(heads)).tolist()
-    starts = np.array([c.start for c in claims_of], dtype=np.int64)
+    starts = np.fromiter(map(attrgetter("start"), claims_of), dtype=np.int64, count=len(claims_of))
     first_at = np.lexsort((np.arange(len(row)), starts, rows.published_day[row], flag_of))[heads].tolist()
     gaps = gap.tolist()
     out: dict[str, Flag] = {}
