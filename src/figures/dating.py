@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from figures.context import Claimant, Context, Read
 from figures.lexicon import EVENT_NOUNS, data_lines
 from figures.timeref import COUNT_WORDS, TimeRef, earlier_than, find_time_refs
-from figures.tokens import Tok, clause_bounds
+from figures.tokens import MAX_CLAUSE_TOKENS, Tok, clause_bounds
 
 
 def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | None:
@@ -255,21 +255,26 @@ def _period_referred_back(ctx: Context, toks: list[Tok], ti: int) -> tuple[date,
     ("Inflation was 3.2% in March. Food prices rose 4% that month."); "the estimate", "this
     figure": the last period named before, a month, a year or the end of an opening span ("the
     first 14 months of the war")."""
-    text = ctx.article.text
-    base = ctx.article.published
+    if ctx.article.published is None:
+        return None
+    return _referred_period(ctx.article.text, ctx.article.published, toks[0].start, toks[-1].end)
+
+
+@lru_cache(maxsize=64)
+def _referred_period(text: str, base: date, start: int, end: int) -> tuple[date, str] | None:
+    """The period the sentence ``text[start:end]`` refers back to, once per sentence."""
     pattern, precision = _anaphors()
-    m = pattern.search(text, toks[0].start, toks[-1].end)
-    if m is None or base is None:
+    m = pattern.search(text, start, end)
+    if m is None:
         return None
     wanted = precision[" ".join(m.group().lower().split())]
-    start = toks[0].start
     lo = max(0, start - _LOOK_BACK)
     refs = [(t.start, not_after(t, base)) for t in find_time_refs(text, base, lo, start)
             if (t.precision == wanted or (wanted == "period" and t.precision != "day")) and not _dates_event(text, t)
             and (t.role == "point" or (t.role == "attributive" and _names_period(text, t)))]
     if wanted == "period":
         spans = list(_OPENING.finditer(text, lo, start))
-        if spans and (opening := _opening_period_end(ctx, toks, spans[-1])):
+        if spans and (opening := _span_end(text, base, spans[-1])):
             refs.append((spans[-1].start(), opening))
     return max(refs)[1] if refs else None
 
@@ -292,9 +297,15 @@ def _event_result_date(ctx: Context, toks: list[Tok], ti: int, times: list[TimeR
                  and _incident_before().search(text, max(0, t.start - 80), t.start)), None)
 
 
+@lru_cache(maxsize=64)
+def _search_once(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``pattern.search`` over one sentence, once for all its figures (a sentence may hold thousands)."""
+    return pattern.search(text, lo, hi)
+
+
 def _run_start(toks: list[Tok], ti: int) -> int:
-    k = ti
-    while k > 0 and toks[k - 1].text not in _RUN_BREAK:
+    k, floor = ti, max(0, ti - MAX_CLAUSE_TOKENS)
+    while k > floor and toks[k - 1].text not in _RUN_BREAK:
         k -= 1
     return k
 
@@ -304,14 +315,18 @@ _OPENING = re.compile(rf"\b(?:{_alternation('opening')})\s+(?:({_COUNT_WORDS})\s
                       r"(?:of|since|after)\b", re.IGNORECASE)
 
 
-def _opening_period_end(ctx: Context, toks: list[Tok], m: re.Match[str] | None = None) -> tuple[date, str] | None:
+def _opening_period_end(ctx: Context, toks: list[Tok]) -> tuple[date, str] | None:
     """"during the first 14 months of the war": the end of that span, counted from the day the
     article says the war began ("erupted in April 2023", "since 15 April 2023")."""
     text = ctx.article.text
-    m = m or _OPENING.search(text, toks[0].start, toks[-1].end)
+    m = _search_once(_OPENING, text, toks[0].start, toks[-1].end)
     if m is None or ctx.article.published is None:
         return None
-    onset = _onset(text, ctx.article.published)
+    return _span_end(text, ctx.article.published, m)
+
+
+def _span_end(text: str, base: date, m: re.Match[str]) -> tuple[date, str] | None:
+    onset = _onset(text, base)
     if onset is None:
         return None
     count = (m[1] or "one").lower()
@@ -348,13 +363,16 @@ def _later_date(ctx: Context, toks: list[Tok], ti: int, clause_end: int, points:
     if not later or _in_aside(toks, ti):
         return None
     text = ctx.article.text
-    k = ti + 1
-    while k < len(toks) and toks[k].text not in _RUN_BREAK:
+    k, ceiling = ti + 1, min(len(toks), ti + MAX_CLAUSE_TOKENS)
+    while k < ceiling and toks[k].text not in _RUN_BREAK:
         k += 1
     run_end = toks[k].start if k < len(toks) else toks[-1].end
     first = later[0]
-    if any(x.fig >= 0 and run_end <= x.start < first.start for x in toks[k:]):
-        return None
+    for x in toks[k:]:
+        if x.start >= first.start:
+            break
+        if x.fig >= 0 and x.start >= run_end:
+            return None
     if any(c.start >= 0 and dates_statement(text, c.start, first) for c in claimants):
         return None
     return first
