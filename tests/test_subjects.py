@@ -227,6 +227,12 @@ CASES = [
      "after he took 56% of the vote.", "56%", "John Mahama"),
     # ... but not a person who only says it
     ("Election in Ghana", "Voting ended in Ghana. John Mahama said turnout reached 60%.", "60%", "Ghana"),
+    # 44. an ", including" aside that lists several items does not end the figure's clause
+    ("Quake in Turkey", "Rescuers dug on. Some 9,000 workers, including medics, miners, and firefighters, are "
+     "deployed in Malatya.", "Some 9,000", "Malatya"),
+    # 45. the place an event hit after the figure ("left 17,000 dead as it shook X") is the figure's
+    ("Quake in Turkey", "Rescuers dug on. The 1999 quake left more than 17,000 dead as it shook Izmit.",
+     "more than 17,000", "Izmit"),
 ]
 
 

@@ -484,9 +484,10 @@ def _clause_stops(toks: list[Tok]) -> list[int]:
                 skip_to = close
                 continue
         elif t.text == "," and i + 1 < len(toks) and toks[i + 1].low in place_words()["aside_opener"]:
-            # "40 others injured, including women, in shelling in the city": the aside does not end the clause
-            close = next((j for j in range(i + 2, min(len(toks), i + 8)) if toks[j].text in _CLAUSE_STOPS), None)
-            if close is not None and toks[close].text == "," and all(toks[j].fig < 0 for j in range(i + 1, close)):
+            # "40 others injured, including women, in shelling in the city", "21,200 personnel, including
+            # soldiers, gendarmes, and police, are working in Hatay": the aside does not end the clause
+            close = _aside_end(toks, i)
+            if close is not None:
                 skip_to = close
                 continue
         elif t.text in _DASHES:  # "3.7 million people – over a third of all the displaced – fled Khartoum"
@@ -496,6 +497,22 @@ def _clause_stops(toks: list[Tok]) -> list[int]:
                 continue
         out.append(i)
     return out
+
+
+def _aside_end(toks: list[Tok], i: int) -> int | None:
+    """The comma that closes an aside opened at comma ``i`` (", including A, B, and C,"), if one does."""
+    def next_stop(j: int, span: int) -> int | None:
+        return next((k for k in range(j, min(len(toks), j + span)) if toks[k].text in _CLAUSE_STOPS), None)
+
+    c = next_stop(i + 2, 7)
+    while c is not None and toks[c].text == "," and all(toks[k].fig < 0 for k in range(i + 1, c)):
+        item_end = next_stop(c + 1, 5)
+        if c + 1 < len(toks) and toks[c + 1].low in ("and", "or"):
+            return item_end if item_end is not None and toks[item_end].text == "," else None
+        if item_end is None or toks[item_end].text != "," or not all(t.word for t in toks[c + 1:item_end]):
+            return c
+        c = item_end
+    return None
 
 
 def _scan(ctx: Context, toks: list[Tok], places: list[Place]) -> _Scan:
@@ -979,8 +996,8 @@ def _places_figure(toks: list[Tok], p: Place) -> bool:
     owner of a whole the figure is a share of ("half of X's population", "40% of X's homes"; not
     "the first 14 months of X's war")."""
     before = _preposition(toks, p)
-    if before in place_words()["locative"]:
-        return True
+    if before in place_words()["locative"] or before in place_words()["impact"]:
+        return True  # "killed in X", "left 17,000 dead as it shook X"
     return before == "of" and (_after_place_noun(toks, p) or (
         p.end < len(toks) and toks[p.end].low == "'s" and _share_word(toks[p.first - 2])))
 
