@@ -233,6 +233,8 @@ OUTLET = "Example Wire"
     ("The figures, released by the statistics agency Istat on Friday, showed output fell 0.8%.", "0.8%", "Istat"),
     ("About 9,000 people rallied, organisers said, though police estimates were lower at 4,000.", "4,000",
      "police"),
+    # a fear is a projection its holders state
+    ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))
