@@ -62,6 +62,16 @@ FIGURES = [
     ("a lap of 7.4s", "7.4s", 7.4, 7.4, 7.4, "exact", "second"),
     ("bake for 25min", "25min", 25, 25, 25, "exact", "minute"),  # "min" only when glued
     ("a 4500mAh battery", "4500mAh", 4500, 4500, 4500, "exact", "milliampere_hour"),
+    ("the engine idles at 800 rpm", "800 rpm", 800, 800, 800, "exact", "rpm"),
+    ("it makes 400 lb-ft of torque", "400 lb-ft", 400, 400, 400, "exact", "pound_foot"),
+    ("the storm's pressure fell to 960 hPa", "960 hPa", 960, 960, 960, "exact", "hectopascal"),
+    ("the alloy withstands 2.5 gigapascals", "2.5 gigapascals", 2.5, 2.5, 2.5, "exact", "gigapascal"),
+    ("chips made on a 5 nanometer process", "5 nanometer", 5, 5, 5, "exact", "nanometre"),
+    ("fibres 20 μm thick", "20 μm", 20, 20, 20, "exact", "micrometre"),  # Greek mu; the micro sign too
+    ("emissions of 36 gigatonnes a year", "36 gigatonnes", 36, 36, 36, "exact", "gigatonne"),
+    ("a siren of 110 decibels", "110 decibels", 110, 110, 110, "exact", "decibel"),
+    ("clocked at 95 m.p.h. on the motorway", "95 m.p.h.", 95, 95, 95, "exact", "mph"),
+    ("a 2,000-calorie diet", "2,000-calorie", 2000, 2000, 2000, "exact", "kilocalorie"),  # food calories
     ("warmed by 1.2deg C", "1.2deg C", 1.2, 1.2, 1.2, "exact", "degree_Celsius"),
     ("payrolls rose by +144,000 in May", "+144,000", 144000, 144000, 144000, "exact", None),
     ("a change of −13,000 jobs", "−13,000", -13000, -13000, -13000, "exact", None),  # U+2212 minus
@@ -124,7 +134,7 @@ FIGURES = [
     ("a 24pc discount", "24pc", 24, 24, 24, "exact", "percent"),
     ("can dip down to minus-130 degrees Fahrenheit", "minus-130 degrees Fahrenheit", -130, -130, -130, "exact",
      "degree_Fahrenheit"),
-    ("about 2000 - 2500 calories a day", "about 2000 - 2500", 2000, 2000, 2500, "range", None),  # not a year
+    ("about 2000 - 2500 calories a day", "about 2000 - 2500 calories", 2000, 2000, 2500, "range", "kilocalorie"),  # not a year
     ("The 1520 sq m medical centre", "1520 sq m", 1520, 1520, 1520, "exact", "square_metre"),
     ("came back at 4 ppb", "4 ppb", 4, 4, 4, "exact", "ppb"),
     ("unemployed for over two years", "over two years", 2, 2, INF, "more_than", "year"),  # "for over": a bound

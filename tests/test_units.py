@@ -40,6 +40,9 @@ def test_five_billion_dollars_never_equals_five_billion_euros():
     ("Magnitude", "magnitude"),  # case does not matter
     ("GB", "gigabyte"), ("Mbps", "megabit_per_second"), ("GHz", "gigahertz"), ("mAh", "milliampere_hour"),
     ("m2", "square_metre"), ("deg C", "degree_Celsius"),
+    ("gigapascals", "gigapascal"), ("MPa", "megapascal"), ("rpm", "rpm"), ("µm", "micrometre"), ("μm", "micrometre"),
+    ("decibels", "decibel"), ("m.p.h.", "mph"), ("lb-ft", "pound_foot"), ("Calories", "kilocalorie"),
+    ("gigatonnes", "gigatonne"), ("volts", "volt"),
 ])
 def test_normalise_spellings(surface, canonical):
     assert units.normalise(surface) == canonical
@@ -52,7 +55,10 @@ def test_normalise_falls_back_to_pint_for_compounds_and_rejects_unknowns():
 
 
 @pytest.mark.parametrize("value,unit,to,expected", [(5, "km", "mile", 3.10686), (2, "hour", "minute", 120),
-                                                     (50, "percent", "fraction", 0.5), (1, "tonne", "kg", 1000)])
+                                                     (50, "percent", "fraction", 0.5), (1, "tonne", "kg", 1000),
+                                                     (1, "ksi", "megapascal", 6.894757), (1, "gigatonne", "tonne", 1e9),
+                                                     (3000, "rpm", "hertz", 50), (1, "kilocalorie", "joule", 4184),
+                                                     (100, "pound_foot", "newton_metre", 135.58179)])
 def test_conversions(value, unit, to, expected):
     assert units.convert(value, unit, to) == pytest.approx(expected, rel=1e-4)
 
