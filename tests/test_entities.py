@@ -73,6 +73,25 @@ CASES = [
      "protesters"),
     # a rate's name ends at the verb before it
     ("The central bank raised rates to 4.75% on Thursday.", "4.75%", "rates", None),
+    # a part of a counted whole, named after a copula or "including", shares what happened to the whole
+    ("The shelling killed 64 people, 23 of whom were children.", "23", "children killed", None),
+    ("Of the injured, 300 were firefighters.", "300", "firefighters injured", None),
+    ("At least 90 people were killed, including 31 women.", "31", "women killed", None),
+    ("Some 40 were teachers.", "Some 40", "teachers", None),
+    ("At least 400 were killed and about 9,000 were displaced by the fighting.", "about 9,000",
+     "people displaced", "displaced"),  # a participle, not a part
+    # coordinated objects share the verb before the first
+    ("The army said it destroyed 12 tanks and 20 armoured trucks.", "20", "armoured trucks destroyed", "destroyed"),
+    ("Police arrested 40 men and 12 women.", "12", "women arrested", "arrested"),
+    # verbs of dying and of infection
+    ("At least 70 migrants drowned off the coast.", "At least 70", "migrants drowned", "killed"),
+    ("The virus has infected 5,000 people.", "5,000", "people infected", "infected"),
+    # a partitive with a figure counts what the whole counts, with the verb before it
+    ("Air defences intercepted 30 of 35 missiles.", "30", "missiles intercepted", "intercepted"),
+    # money named by the subject of its verb, or by the words before "of"
+    ("The trade deficit widened to $48bn in May.", "$48bn", "trade deficit", None),
+    ("The airline reported a net loss of $900m.", "$900m", "net loss", None),
+    ("He was sentenced to 15 years in prison.", "15 years", "length of sentence", "duration"),
     # "those" with a participle is people
     ("Nearly 60% of those evacuated have returned home.", "Nearly 60%", "share of evacuated people", "share"),
     # -- identified: the verb qualifies a generic "people"; a partitive gives it to the part only --

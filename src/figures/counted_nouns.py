@@ -61,6 +61,8 @@ def _cue_participle(m: Measure, tok: Tok) -> str | None:
         return m.entity.removeprefix("people ")
     if tok.low.endswith("ed"):
         return _participle_text(tok)
+    if m.entity is None and " " in m.cue:
+        return m.cue  # "shot down"
     return None
 
 
@@ -68,7 +70,9 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
     """The noun phrase right after the figure: "12,000 special forces troops" -> special forces troops."""
     n = len(toks)
     j = ti + 1
-    if j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these"):
+    if j + 2 < n and toks[j].low == "of" and toks[j + 1].fig >= 0 and toks[j + 2].word:
+        j += 2  # "30 of 35 drones": the part counts what the whole counts
+    elif j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these"):
         j += 2 if toks[j + 1].low == "the" else 1
         if j < n and toks[j].fig >= 0:
             j += 1  # "74 of the 97 victims": the part counts what the whole counts

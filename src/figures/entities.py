@@ -149,6 +149,11 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if m and m.kind == "noun":
             return m.entity, m.measure, m.kind
         if unit and not _is_time(unit) and noun not in ("tens", "hundreds", "thousands", "millions", "dozens"):
+            k = ti - 3
+            while k >= 0 and ti - 3 - k < 2 and toks[k].word and toks[k].fig < 0 and not toks[k].cap \
+                    and toks[k].low not in STOP and toks[k].low not in CHANGE_VERBS and not toks[k].low.endswith("ed"):
+                noun = f"{toks[k].low} {noun}"  # "a net loss of $1.2bn", "a trade deficit of £20bn"
+                k -= 1
             return noun, None, None
         if unit is None and ti >= 3 and toks[ti - 3].low in DETERMINERS and _np_after_figure(toks, ti)[1] is None:
             return noun, None, None  # "a family of 4", "a fleet of 12": the members counted
@@ -259,10 +264,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if words and unit is None and j > np_end and j < n and is_participle(toks[j]) and toks[j - 1].low in BE \
             and not (j + 1 < n and toks[j + 1].low == "to") and toks[j].low not in vocab.claimant_verbs:
         # "1,500 flights were cancelled" (a passive: "had suffered damage" is not what happened to them)
-        return f"{np} {toks[j].low}", _measure_near(vocab, toks, ti, lo, hi), None
+        return f"{np} {toks[j].low}", toks[j].low, None  # the verb is its own predicate, not the clause's other measure
     if not words and unit is None and np_end < n and not participle and _bare_verb(toks, np_end) \
             and toks[np_end].low not in vocab.claimant_verbs:
-        return f"{_doers(ctx, toks, ti, entities)} {toks[np_end].low}", _measure_near(vocab, toks, ti, lo, hi), None
+        return f"{_doers(ctx, toks, ti, entities)} {toks[np_end].low}", toks[np_end].low, None
     if not words and unit is None and np_end < n and not participle and _ing_clause(toks, np_end):
         doing = _np_words(toks, np_end)  # "with more than two million crossing international borders"
         k = np_end + len(doing.split())
@@ -270,10 +275,20 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
                 (rest := _np_words(toks, k + 1)) and rest.split()[-1].lower() not in DETERMINERS:
             doing = f"{doing} {toks[k].low} {rest}"  # "living in camps"
         return f"{_doers(ctx, toks, ti, entities)} {doing}", _measure_near(vocab, toks, ti, lo, hi), None
+    part = _part_of_whole(ctx, toks, ti, np_end, words, entities) if unit is None else None
+    if part:
+        return part, None, None  # "45 were killed, 20 of whom were children" -> children killed
+    shared = _shared_verb(ctx, toks, ti, entities) if words and unit is None else None
+    if shared:
+        return f"{np} {shared[0]}", shared[1], "verb"  # "destroyed 45 tanks and 30 armoured vehicles"
     # a verb right before the figure: "destroyed 300 homes" -> "homes destroyed", "killing 60 fighters"
     if words and unit is None and ti >= 1 and toks[ti - 1].fig < 0:
         before, _ = _measure_at(vocab, toks, ti - 1)
-        done = _cue_participle(before, toks[ti - 1]) if before and before.kind == "verb" else None
+        at = ti - 1
+        if not before and ti >= 2 and toks[ti - 2].fig < 0:
+            before, size = _measure_at(vocab, toks, ti - 2)  # "shot down 30 drones"
+            before, at = (before, ti - 2) if size == 2 else (None, at)
+        done = _cue_participle(before, toks[at]) if before and before.kind == "verb" else None
         if done:
             # "has publicly identified 55 people" -> "people publicly identified"
             adverb = toks[ti - 2].low + " " if ti >= 2 and toks[ti - 2].word and toks[ti - 2].low.endswith("ly") \
@@ -326,6 +341,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             return "cost" + per, "cost", None
         if any(t.low == "total" for t in toks[max(0, ti - 4):ti]):
             return "total", "amount", None
+        subject = _copula_subject(toks, ti)
+        if not np and subject and subject.lower() not in ("it", "this", "that", "they") and not subject[:1].isupper():
+            return subject.lower(), "amount", None  # "the deficit widened to £20bn"
         return np or "amount", "amount", None
     if unit and _is_time(unit):
         if ti + 1 < n and toks[ti + 1].low == "later" and ctx.event:
@@ -471,6 +489,64 @@ def _np_tail(toks: list[Tok], j: int, head: str) -> str:
     return ""
 
 
+def _whole_participle(ctx: Context, toks: list[Tok], ti: int, entities: dict[int, str | None]) -> str | None:
+    """What happened to the whole a part is of: the participle ending the previous figure's entity
+    ("45 people killed"), or the cue of an opening "Of the dead," -> "killed"."""
+    for j in range(ti - 1, -1, -1):
+        if j in entities and entities[j]:
+            last = entities[j].split()[-1].lower()
+            cue = ctx.vocab.measures.get((last,))
+            return last if ctx.kinds.get(j) == "verb" and cue and cue.kind == "verb" else None
+    if len(toks) > 3 and toks[0].low == "of" and toks[1].low == "the":
+        cue, _ = _measure_at(ctx.vocab, toks, 2)
+        if cue and cue.kind == "verb":
+            return _cue_participle(cue, toks[2])
+    return None
+
+
+def _part_of_whole(ctx: Context, toks: list[Tok], ti: int, np_end: int, words: list[str],
+                   entities: dict[int, str | None]) -> str | None:
+    """A part of a counted whole, named by a noun after a copula or after "including": "20 of whom
+    were children", "Of the dead, 12,000 were children", "including 80 children" -> "children"
+    with what happened to the whole ("children killed"); None when the figure is not such a part."""
+    n = len(toks)
+    if words:
+        if not (ti >= 1 and toks[ti - 1].low in ("including", "among")):
+            return None
+        noun = " ".join(words)
+    else:
+        j = np_end
+        if j + 1 < n and toks[j].low == "of" and toks[j + 1].low in ("whom", "them", "which", "those"):
+            j += 2
+        if not (j < n and toks[j].low in BE and j + 1 < n):
+            return None
+        noun = _phrase_at(toks, j + 1)
+        if not noun or noun.split()[0].lower() in DETERMINERS or noun[:1].isupper() or any(
+                w.lower().endswith(("ed", "ing", "ly")) or ctx.vocab.measures.get((w.lower(),)) or w.lower() in _STATES
+                for w in noun.split()):
+            return None  # "40 were injured", "the 40 were Britons": not a part named by a noun
+    done = _whole_participle(ctx, toks, ti, entities)
+    return f"{noun} {done}" if done and not noun.endswith(done) else noun
+
+
+def _shared_verb(ctx: Context, toks: list[Tok], ti: int,
+                 entities: dict[int, str | None]) -> tuple[str, str | None] | None:
+    """(participle, measure) of the verb before an earlier figure this one is coordinated with:
+    "destroyed 45 tanks and 30 armoured vehicles" -> ("destroyed", "destroyed") at 30."""
+    if not (ti >= 3 and toks[ti - 1].low in ("and", "or", ",")):
+        return None
+    k = ti - 2
+    while k >= 0 and ti - k <= 6 and toks[k].fig < 0 and toks[k].word and toks[k].low not in STOP:
+        k -= 1  # the earlier figure's noun: "45 tanks"
+    if k < 1 or toks[k].fig < 0 or k == ti - 2 or ctx.kinds.get(k) != "verb" or not entities.get(k):
+        return None
+    before, _ = _measure_at(ctx.vocab, toks, k - 1) if toks[k - 1].fig < 0 else (None, 0)
+    done = _cue_participle(before, toks[k - 1]) if before and before.kind == "verb" else None
+    if not done or not entities[k].endswith(done):
+        return None
+    return done, ctx.measures.get(k)
+
+
 def _one_of(toks: list[Tok], ti: int) -> str | None:
     """"The Lahaina fire was one of four that broke out" -> "fires": a group the subject belongs to,
     named by nothing after the figure, counts things of the subject's kind."""
@@ -577,6 +653,8 @@ def _duration_entity(ctx: Context, toks: list[Tok], ti: int, hi: int, entities: 
     years" -> "length of stay"; "£151,000 per person ... over five years" -> "period of payment per
     person"; else "time"."""
     n = len(toks)
+    if ti >= 2 and (lasting := _lasting().get(f"{toks[ti - 2].low} {toks[ti - 1].low}")):
+        return lasting  # "sentenced to 12 years"
     if ti >= 2 and toks[ti - 1].low == "for":
         k = ti - 2
         if k >= 2 and toks[k].cap and toks[k - 1].low in ("in", "at", "on"):
