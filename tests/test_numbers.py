@@ -84,6 +84,8 @@ FIGURES = [
     ("two-and-a-half years", "two-and-a-half years", 2.5, 2.5, 2.5, "exact", "year"),
     ("five and a half million fish", "five and a half million", 5.5e6, 5.5e6, 5.5e6, "exact", None),
     ("two-thirds of the homes", "two-thirds", 2 / 3, 2 / 3, 2 / 3, "exact", "fraction"),
+    ("Half the flats on the estate are empty", "Half", 0.5, 0.5, 0.5, "exact", "fraction"),  # "half the": a fraction
+    ("more than half the staff walked out", "more than half", 0.5, 0.5, INF, "more_than", "fraction"),
     ("a quarter of the budget", "a quarter", 0.25, 0.25, 0.25, "exact", "fraction"),
     ("the toll could rise eight-fold", "eight-fold", 8, 8, 8, "exact", "dimensionless"),
     ("an eightfold increase", "eightfold", 8, 8, 8, "exact", "dimensionless"),
@@ -232,6 +234,10 @@ NON_FIGURES = [
     ("a 5-4 ruling", "5-4", "score"),
     ("a 1-1 draw", "1-1", "score"),
     ("which ended 2-2 on aggregate", "2-2", "score"),  # equal ends: never a range
+    ("Leeds won the derby 3-1.", "3-1", "score"),  # a score closing the sentence is still a score
+    ("The two sides drew 4-4.", "4-4", "score"),  # not a range from 4 to 4
+    ("Half of all nurses aged 25 to 34 said they would quit.", "25 to 34", "bracket"),  # who is counted
+    ("Pupils ages 11-16 sat the new exam.", "11-16", "bracket"),
     ("Jul 15 2019 | 9:35 PM", "9:35 PM", "time"),
     ("warming could reach 2.7C by 2100.", "2100", "year"),
     ("the Big 12 Conference", "Big 12", "identifier"),
@@ -350,6 +356,11 @@ def test_from_to_without_a_change_is_a_range(text, span):
      [("89,000", 89000, None), ("144,000", 144000, None), ("142,000", 142000, None), ("159,000", 159000, None)]),
     # written high to low with no range verb: a fall
     ("Payroll gains for July went from 114,000 to 89,000", [("114,000", 114000, None), ("89,000", 89000, None)]),
+    # a chain of levels after a change: each is a level, no two of them a range
+    ("Bus fares rose from $2 to $2.50 to $3 in two years.", [("$2", 2, "USD"), ("$2.50", 2.5, "USD"), ("$3", 3, "USD"),
+                                                            ("two years", 2, "year")]),
+    # the first level borrows the scale of a range that closes the change
+    ("Revenue should grow from 12.5 to 14-15 billion dollars.", [("12.5", 12.5e9, None), ("14-15 billion dollars", 14e9, "USD")]),
 ])
 def test_change_from_to(text, expected):
     figures, _ = find_figures(text)
@@ -363,6 +374,23 @@ def test_change_from_to(text, expected):
 def test_change_then_level_is_not_a_range(text, expected):
     figures, _ = find_figures(text)
     assert [(text[f.start:f.end], f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a revised range: the old range and the new one, each with the unit or scale its second end carries
+    ("The lender cut its growth outlook from 3 to 4 per cent to 1 to 2 per cent.",
+     [("3 to 4 per cent", 3, 4, "percent"), ("1 to 2 per cent", 1, 2, "percent")]),
+    ("Damage estimates were raised from $2 to $3 billion to $5 to $6 billion.",
+     [("$2 to $3 billion", 2e9, 3e9, "USD"), ("$5 to $6 billion", 5e9, 6e9, "USD")]),
+    # a dash-joined pair after "from" is a range even when a change follows
+    ("The central bank lowered its forecast from 2-3% to 1.5-2%.",
+     [("2-3%", 2, 3, "percent"), ("1.5-2%", 1.5, 2, "percent")]),
+    # the age bracket is part of who is counted unless a copula makes it the statement
+    ("The victims were aged between 19 and 23.", [("between 19 and 23", 19, 23, None)]),
+])
+def test_ranges_inside_a_change(text, expected):
+    figures, _ = find_figures(text)
+    assert [(text[f.start:f.end], f.low, f.high, f.unit) for f in figures] == expected
 
 
 def test_a_change_can_be_a_range():

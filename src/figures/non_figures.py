@@ -56,8 +56,9 @@ _VAGUE_BASE = {"dozen": 12, "dozens": 12, "scores": 20, "tens": 10, "hundred": 1
 _VAGUE_SPREAD = {"several": (3, 9), "a few": (2, 5), "a couple": (2, 3), "a couple of": (2, 3), "many": (3, 99),
                  "few": (2, 5)}
 
-_SCORE = re.compile(r"(?<![\d.,\-–])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,%]|\s?(?:[-–]|per\b|percent|million"
+_SCORE = re.compile(r"(?<![\d.,\-–])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d%]|[.,]\d|\s?(?:[-–]|per\b|percent|million"
                     r"|billion|thousand|hundred|years?\b|months?\b|weeks?\b|days?\b|hours?\b))")
+_BRACKET_BEFORE = re.compile(rf"(?:(?P<prev>[A-Za-z]+)\s+)?(?:{_alt(_CONTEXT['bracket_pre'])})\s+$", re.IGNORECASE)
 _SCORE_WORD = re.compile(rf"\s+(?:{_alt(_CONTEXT['score_after'])})\b", re.IGNORECASE)
 
 
@@ -71,6 +72,14 @@ def _vague(m: re.Match) -> NonFigure:
         for word in re.findall(r"thousands|millions|billions", m.group("of") or "", re.IGNORECASE):
             base *= _VAGUE_BASE[word.lower()]
     return NonFigure(m.start(), m.end(), "vague", lo * base, hi * base)
+
+
+def _is_group_bracket(text: str, start: int) -> bool:
+    """Is the range starting at ``start`` the age bracket that defines a group ("60 per cent of men aged
+    18 to 34", "children ages 5-11")? It says who is counted, not how many; but "the victims were aged
+    18 to 34" states their ages."""
+    m = _BRACKET_BEFORE.search(text, max(0, start - 30), start)
+    return bool(m) and (m.group("prev") or "").lower() not in _CONTEXT["copula"]
 
 
 def _is_pronoun_one(text: str, start: int, end: int) -> bool:

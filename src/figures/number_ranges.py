@@ -18,11 +18,22 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
     qualifier on to a conversion in brackets ("at least £600m ($775m)")."""
     out: list[_Atom] = []
     i = 0
+    level_chain = False  # the last atom was the level a change reached ("from $10 to $20"): "to $30" is another
     while i < len(atoms):
         a = atoms[i]
+        if i + 3 < len(atoms) and _revised_range(text, atoms[i:i + 4]):
+            # "cut its forecast from 5 to 7 per cent to 3 to 5 per cent": an old range and a new one
+            out += [_range(atoms[i], atoms[i + 1]), _range(atoms[i + 2], atoms[i + 3])]
+            i += 4
+            level_chain = False
+            continue
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = text[a.end:b.num_start]
+            if level_chain and _CHANGE_GAP.match(gap):
+                out.append(a)  # "rose from $10 to $20 to $30": each is a level, none a range
+                i += 1
+                continue
             if b.qualifier is None and _GAP_RANGE.match(gap) and (a2 := _share_word_scale(text, a, b)):
                 if _is_range(text, a2, b, gap):  # "four to five thousand": 4,000 to 5,000
                     a = a2
@@ -32,11 +43,13 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
             if up_to or (b.qualifier is None and _is_range(text, a, b, gap)):
                 joined = _range(a, b)
                 intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
-                if intro:
-                    joined.start = intro.start("w")
+                if intro and not (_is_dash(gap) and _change_from(text, intro, a, b)):
+                    joined.start = intro.start("w")  # not "from 2-3%" in "cut from 2-3% to 1-2%": that is a change's
                 out.append(joined)
                 i += 2
+                level_chain = False
                 continue
+            level_chain = bool(_CHANGE_GAP.match(gap))
             if _BOUND_PAIR_GAP.match(text, a.end, b.start) and {a.reading, b.reading} == {"above", "under"}:
                 lo, hi = (a, b) if a.reading == "above" else (b, a)
                 if lo.value < hi.value:  # "above 1,000 and below 1,500", "at most 100 and at least 20"
@@ -46,10 +59,11 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
                     i += 2
                     continue
             if _CHANGE_GAP.match(gap) and a.unit is None and a.scale == 1.0 and b.qualifier is None:
-                if b.scale > 1 and b.raw / 10 <= a.raw <= b.raw * 10:  # "from 10 to 12 million"
-                    a.value, a.scale, a.place = a.raw * b.scale, b.scale, a.place * b.scale
-                if b.unit and b.unit not in _CURRENCY_CODES:  # "from 4.8 to 4.7 percent"
-                    a.unit = b.unit
+                end = _closing_end(text, atoms, i + 1)  # "from 24.2 to 33-35 billion": the range's end
+                if end.scale > 1 and end.raw / 10 <= a.raw <= end.raw * 10:  # "from 10 to 12 million"
+                    a.value, a.scale, a.place = a.raw * end.scale, end.scale, a.place * end.scale
+                if end.unit and end.unit not in _CURRENCY_CODES:  # "from 4.8 to 4.7 percent"
+                    a.unit = end.unit
             if (_RATIO_GAP.match(text, a.end, b.start) and a.unit is None and b.unit is None and b.qualifier is None
                     and a.qualifier in (None, "exact", "about") and 0 < a.value < b.value <= 1000):
                 # "one in three adults", "9 out of 10": a proportion
@@ -63,6 +77,60 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
         out.append(a)
         i += 1
     return out
+
+
+def _is_dash(gap: str) -> bool:
+    """A pair joined by a dash ("2-3%", "10–12") is an interval even where a change follows."""
+    return gap.strip() in ("-", "–", "—", "~")
+
+
+def _closing_end(text: str, atoms: list[_Atom], j: int) -> _Atom:
+    """The atom that closes the figure starting at atoms[j]: its partner when the two are a dash-joined
+    range ("33-35 billion euros"), else itself."""
+    if j + 1 < len(atoms) and _is_dash(text[atoms[j].end:atoms[j + 1].num_start]):
+        return atoms[j + 1]
+    return atoms[j]
+
+
+def _change_from(text: str, intro, a: _Atom, b: _Atom) -> bool:
+    """Is "from A to B" a change (two figures) rather than an interval? "rose from 99 to 101", "was
+    reduced from 44 to 50", "slow slightly from 4.8 to 4.7" are changes; "ranged from", "is from
+    200 to 300", "high, from 7 to 10" are intervals."""
+    vb = _TWO_WORDS_BEFORE.search(text, max(0, intro.start() - 40), intro.start())
+    for w in (vb.group(2), vb.group(1)) if vb else ():
+        w = (w or "").lower()
+        if w in _CONTEXT["range_verb"]:
+            return False
+        if w in _CONTEXT["change_verb"] or (w.endswith("ed") and len(w) > 4):
+            return True
+    # a change verb earlier in the sentence governs a later pair too: "revised up August's numbers
+    # by 17,000 jobs, from 142,000 to 159,000"; and a pair written high to low with no range verb
+    # is a fall, not an interval ("from 114,000 to 89,000")
+    words = _WORDS.findall(text, max(0, intro.start() - 120), intro.start())
+    sentence = words[max((i + 1 for i, w in enumerate(words) if w == "."), default=0):]
+    return b.value < a.value or any(w.lower() in _CONTEXT["change_verb"] or w.lower() in _CONTEXT["change_noun"]
+                                    for w in sentence)
+
+
+def _revised_range(text: str, four: list[_Atom]) -> bool:
+    """"from 5 to 7 per cent to 3 to 5 per cent" after a change: two ranges, each written with its unit
+    or scale on its second end only (a sequence of levels, "from $10 to $20 to $30 to $40", writes
+    each one whole)."""
+    a, b, c, d = four
+    if not all(_CHANGE_GAP.match(text[x.end:y.num_start]) for x, y in ((a, b), (b, c), (c, d))):
+        return False
+    intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+    if not (intro and intro.group("w").lower() == "from" and _change_from(text, intro, a, b)):
+        return False
+    if any(x.qualifier is not None for x in four):
+        return False
+
+    def shares_second_end(lo: _Atom, hi: _Atom) -> bool:
+        unit_shared = lo.unit is None and hi.unit is not None
+        scale_shared = lo.scale == 1.0 and hi.scale > 1.0 and lo.unit in (None, hi.unit)
+        return (unit_shared or scale_shared) and lo.raw * (hi.scale if scale_shared else 1.0) <= hi.value
+
+    return shares_second_end(a, b) and shares_second_end(c, d) and (b.unit, b.scale) == (d.unit, d.scale)
 
 
 def _share_word_scale(text: str, a: _Atom, b: _Atom) -> _Atom | None:
@@ -87,25 +155,8 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
     if joiner == "and":
         return bool(intro and intro.group("w").lower() == "between")
-    if intro and intro.group("w").lower() == "from":
-        # "rose from 99 to 101", "was reduced from 44 to 50", "slow slightly from 4.8 to 4.7": a
-        # change, two figures; "ranged from", "is from 200 to 300", "high, from 7 to 10": an interval
-        vb = _TWO_WORDS_BEFORE.search(text, max(0, intro.start() - 40), intro.start())
-        for w in (vb.group(2), vb.group(1)) if vb else ():
-            w = (w or "").lower()
-            if w in _CONTEXT["range_verb"]:
-                break
-            if w in _CONTEXT["change_verb"] or (w.endswith("ed") and len(w) > 4):
-                return False
-        else:
-            # a change verb earlier in the sentence governs a later pair too: "revised up
-            # August's numbers by 17,000 jobs, from 142,000 to 159,000"; and a pair written high
-            # to low with no range verb is a fall, not an interval ("from 114,000 to 89,000")
-            words = _WORDS.findall(text, max(0, intro.start() - 120), intro.start())
-            sentence = words[max((i + 1 for i, w in enumerate(words) if w == "."), default=0):]
-            if b.value < a.value or any(w.lower() in _CONTEXT["change_verb"] or w.lower() in _CONTEXT["change_noun"]
-                                        for w in sentence):
-                return False
+    if intro and intro.group("w").lower() == "from" and not _is_dash(gap) and _change_from(text, intro, a, b):
+        return False  # "rose from 99 to 101": a change, two figures; but "from 2-3% to ..." starts with a range
     if joiner == "or":  # "three or four years": an interval when the two are close
         return a.unit in (None, b.unit) and a.qualifier in (None, "exact") and 0 < a.value < b.value <= 2 * a.value + 1
     if joiner == "to" and not intro:

@@ -31,7 +31,7 @@ _SINGULAR_FRACTIONS = "|".join(w for w in _FRACTION_WORDS if not w.endswith("s")
 _FRAC = (rf"(?:(?:a|an|one|{'|'.join(_ONES[2:10])})[\s-]+(?:{'|'.join(_FRACTION_WORDS)})(?=\s+of\b)"
          rf"|(?:{'|'.join(_ONES[2:10])})\s*[\s-]\s*(?:{'|'.join(w for w in _FRACTION_WORDS if w.endswith('s'))})\b"
          rf"|one\s*-\s*(?:{'|'.join(w for w in _FRACTION_WORDS if not w.endswith('s'))})\b"
-         rf"|half(?=\s+of\b)"
+         rf"|half(?=\s+(?:of|the)\b)"
          # without "of": after "by" ("grew by a fifth", "cut by half") or closing a clause ("a tenth.")
          rf"|(?<=\bby\s)(?:(?:a|an|one)[\s-]+(?:{_SINGULAR_FRACTIONS})\b|half\b)"
          rf"|(?:a|one)[\s-]+(?:{_SINGULAR_FRACTIONS})(?=\s*(?:[.,;:!?)]|$)))")

@@ -35,7 +35,10 @@ Qualifiers (``data/qualifiers.tsv``) give the qualifier and two intervals:
   Ranges: "between A and B", "A-B", "A to B", "from A to B" with no verb or after "ranged",
   "A or B" when close ("three or four"), "three- and four-storey", and bound pairs ("above
   1,000 and below 1,500"). A range's ``value`` is its low end (the gold corpus's convention).
-  "rose from 99 to 101" and "rose $1.20 to $84.50" are a change and a level: two figures.
+  "rose from 99 to 101" and "rose $1.20 to $84.50" are a change and a level: two figures; so is
+  each level of a chain ("rose from $10 to $12 to $15"). Inside a change a range stays a range:
+  "cut from 2-3% to 1-2%", "revised from 5 to 7 per cent to 3 to 5 per cent" are an old range
+  and a new one.
   A conversion in brackets takes the qualifier of the figure it converts ("at least £600m
   ($775m)"). "over" before a duration is a period ("over five years"), not a bound.
 
@@ -50,8 +53,9 @@ nothing counted after it: "HIV 2", "Covid 19 pandemic", "Ligue 1.", "Chapter 11 
 "Boeing's own 787"; "Labour 412 seats", "Texas 40 were" are counts), "pronoun" (a bare "one"
 with no unit, qualifier or "by"/"to" before it: "one of the", "one expert said"), "reference" (a
 small spelled number that re-identifies things: "the two countries"), "idiom" ("ground zero"),
-"window" (a statistic's window: "three-month average"), "score" (a high-low pair of small
-numbers or one before win/draw/vote: "2-1 win", "219-212"), "slash" ("9/11", "24/7", "on 3/4",
+"window" (a statistic's window: "three-month average"), "bracket" (the age bracket that defines
+a group: "60% of men aged 18 to 34"; but "the victims were aged 18 to 34" is a figure), "score" (a
+high-low pair of small numbers or one before win/draw/vote: "2-1 win", "219-212", "drew 3-3."), "slash" ("9/11", "24/7", "on 3/4",
 "the 1/6 committee": slash forms that are not a proper fraction with "of", a unit, a bound or a
 denominator up to 10), "phone", "too large" (more digits than any news figure; a float would
 overflow).
@@ -70,7 +74,9 @@ from __future__ import annotations
 
 import bisect
 
-from figures.non_figures import _BLOCKERS, _is_slash_fraction, _SCORE, _SCORE_WORD, _VAGUE, _vague
+from figures.non_figures import (
+    _BLOCKERS, _is_group_bracket, _is_slash_fraction, _SCORE, _SCORE_WORD, _VAGUE, _vague,
+)
 from figures.number_patterns import _CORE, _FRACTION_SLASH, _HAS_NUMBER, _SPACE_IN_DIGITS
 from figures.number_ranges import _combine
 from figures.number_reading import _Atom, _read
@@ -128,7 +134,12 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
             atoms.append(read)
         elif m.group("words"):
             pos = m.start() + 1
-    figures = [_figure(a) for a in _combine(text, atoms)]
+    figures = []
+    for a in _combine(text, atoms):
+        if a.qualifier == "range" and _is_group_bracket(text, a.start):
+            nonfigs.append(NonFigure(a.start, a.end, "bracket"))  # "men aged 18 to 34": who is counted
+        else:
+            figures.append(_figure(a))
     nonfigs.sort(key=lambda n: (n.start, n.end))
     return figures, nonfigs
 
