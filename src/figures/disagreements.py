@@ -126,23 +126,25 @@ def _others_extreme(frame: pd.DataFrame, outer: str, inner: str, lo: str = "lo",
     np.minimum.at(minhi, unit, frame[hi].to_numpy(dtype=float))
     first_row = np.full(k, -1, dtype=np.int64)
     first_row[unit[::-1]] = np.arange(len(unit))[::-1]
-    u_outer, u_inner = o[first_row], i[first_row]
+    u_outer = o[first_row]
     n_outer = int(o.max()) + 1
     res = []
-    for values, sign in ((maxlo, -1.0), (minhi, 1.0)):
-        # per outer block: the best and second-best unit (sorted by value within the block)
-        order = np.lexsort((sign * values, u_outer))
-        so, sv, si = u_outer[order], values[order], u_inner[order]
-        head = np.r_[True, so[1:] != so[:-1]]
-        starts = np.flatnonzero(head)
-        best_val = np.full(n_outer, np.nan)
-        best_who = np.full(n_outer, -1, dtype=np.int64)
-        second_val = np.full(n_outer, np.nan)
-        best_val[so[starts]], best_who[so[starts]] = sv[starts], si[starts]
-        nxt = starts + 1
-        has_second = (nxt < len(so)) & (np.r_[so[1:], -1][starts] == so[starts])
-        second_val[so[starts[has_second]]] = sv[nxt[has_second]]
-        res.append(np.where(best_who[o] == i, second_val[o], best_val[o]))
+    for values, sign in ((maxlo, 1.0), (minhi, -1.0)):
+        # per outer block: the best unit value and the best among the other units (a missing
+        # value ranks last; ties for best are each other's second)
+        v = sign * values
+        valid = ~np.isnan(v)
+        best = np.full(n_outer, -np.inf)
+        np.maximum.at(best, u_outer[valid], v[valid])
+        is_best = valid & (v == best[u_outer])
+        n_best = np.bincount(u_outer[is_best], minlength=n_outer)
+        n_valid = np.bincount(u_outer[valid], minlength=n_outer)
+        rest = valid & ~is_best
+        second = np.full(n_outer, -np.inf)
+        np.maximum.at(second, u_outer[rest], v[rest])
+        second = np.where(n_valid >= 2, np.where(n_best >= 2, best, second), np.nan)
+        best = np.where(n_valid >= 1, best, np.nan)
+        res.append(sign * np.where(is_best[unit], second[o], best[o]))
     return res[0], res[1]
 
 
@@ -181,7 +183,7 @@ def _drops(c: pd.DataFrame) -> np.ndarray:
                 continue
             w, l, h = window[idx], lo[idx], hi[idx]
             # each window's peak (its highest low); the highest peak strictly between two windows
-            wins = np.unique(w[~np.isnan(w)])
+            wins = distinct(w[~np.isnan(w)])
             at = np.searchsorted(wins, w)
             peak = np.full(len(wins), -np.inf)
             np.fmax.at(peak, at[~np.isnan(w)], l[~np.isnan(w)])
