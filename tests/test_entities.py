@@ -92,6 +92,13 @@ CASES = [
     ("The trade deficit widened to $48bn in May.", "$48bn", "trade deficit", None),
     ("The airline reported a net loss of $900m.", "$900m", "net loss", None),
     ("He was sentenced to 15 years in prison.", "15 years", "length of sentence", "duration"),
+    # a share's whole with what it underwent or is in
+    ("About 75% of the houses were destroyed.", "About 75%", "share of the houses destroyed", "share"),
+    ("Half of Yemen's population is without power.", "Half", "share of Yemen's population without power", "share"),
+    # members of a named group take its name
+    ("The army said it killed 45 fighters from the Islamic State group (IS) overnight.", "45", "IS fighters killed",
+     "killed"),
+    ("About 2,000 workers from Ford walked out.", "About 2,000", "Ford workers", None),
     # "those" with a participle is people
     ("Nearly 60% of those evacuated have returned home.", "Nearly 60%", "share of evacuated people", "share"),
     # -- identified: the verb qualifies a generic "people"; a partitive gives it to the part only --

@@ -218,6 +218,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
     # 3. the noun phrase after the figure, with what happened to it
     np_end, np = _np_after_figure(toks, ti)
+    group = _group_of(toks, np_end) if np and np.split()[-1].lower() in _MEMBERS else None
+    if group:
+        np = f"{group} {np}"  # "60 militants from the paramilitary Rapid Support Forces (RSF)" -> RSF militants
     if np and _claimant_follows(vocab, toks, np_end):
         # "far above the 190,000 economists had expected": the noun is who expects, the figure
         # counts what the previous figure counts
@@ -423,16 +426,35 @@ def _share_of(vocab, toks: list[Tok], ti: int) -> str | None:
         return None
     words = np.split()
     k = ti + 2
-    while k < n and toks[k].fig < 0 and (toks[k].word or toks[k].low == "'s"):
-        k += 1
+    while k < n and k < ti + 8 and toks[k].fig < 0 and (toks[k].word or toks[k].low == "'s") \
+            and not (toks[k].low in STOP and toks[k].low not in DETERMINERS):
+        k += 1  # the token after the noun phrase
     if words[-1].endswith(("'s", "’s")) and k + 1 < n and toks[k].fig >= 0 and toks[k + 1].low in _POPULACE:
-        return f"share of {np} population"  # "a quarter of Sudan's 48 million people"
+        # "a quarter of Sudan's 48 million people have been forced to flee"
+        return f"share of {np} population{_share_predicate(vocab, toks, k + 2)}"
     if len(words) >= 2 and words[0].lower() == "those" and (
             (cue := vocab.measures.get((words[1].lower(),))) and cue.kind == "verb" or words[1].lower().endswith("ed")):
         return f"share of {words[1]} people"  # "70 percent of those displaced" -> displaced people
     cut = next((i for i in range(1, len(words)) if words[i].lower().endswith("ed")
                 and words[i - 1].lower() not in DETERMINERS), len(words))
-    return "share of " + " ".join(words[:cut])  # "40% of voters backed the plan": the verb is not the noun
+    if cut < len(words):
+        return "share of " + " ".join(words[:cut])  # "40% of voters backed the plan": the verb is not the noun
+    return f"share of {np}{_share_predicate(vocab, toks, k)}"
+
+
+def _share_predicate(vocab, toks: list[Tok], k: int) -> str:
+    """What a share's whole is said to be or have undergone, from token k: " displaced" for "...
+    have been forced to flee", " destroyed" for "... were destroyed", " in need of aid"; else ""."""
+    n = len(toks)
+    while k < n and toks[k].fig < 0 and (toks[k].low in AUXILIARIES or toks[k].low.endswith("ly")):
+        k += 1
+    if k >= n or toks[k].fig >= 0:
+        return ""
+    cue, _ = _measure_at(vocab, toks, k)
+    if cue and cue.kind == "verb":
+        done = _cue_participle(cue, toks[k])
+        return f" {done}" if done else ""
+    return _np_tail(toks, k, "")
 
 
 def _change_of(toks: list[Tok], ti: int) -> str | None:
@@ -545,6 +567,34 @@ def _shared_verb(ctx: Context, toks: list[Tok], ti: int,
     if not done or not entities[k].endswith(done):
         return None
     return done, ctx.measures.get(k)
+
+
+_MEMBERS = word_class("entity_words.tsv", "member_noun")
+
+
+def _group_of(toks: list[Tok], j: int) -> str | None:
+    """The named group members at token j belong to: "from the paramilitary Rapid Support Forces
+    (RSF)" -> "RSF", "of the Wagner group" -> "Wagner group"; else None."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].low in ("from", "of")):
+        return None
+    k = j + 1
+    if toks[k].low == "the":
+        k += 1
+    while k < n and toks[k].word and not toks[k].cap and toks[k].low not in STOP and k < j + 4:
+        k += 1  # "the paramilitary ..."
+    name = []
+    while k < n and toks[k].word and toks[k].cap and len(name) < 4:
+        name.append(toks[k].text)
+        k += 1
+    if not name:
+        return None
+    while k < n and toks[k].low in ("group", "militia", "movement", "brigade", "army", "forces"):
+        name.append(toks[k].low)
+        k += 1
+    if k + 2 < n and toks[k].text == "(" and toks[k + 1].text.isupper() and toks[k + 2].text == ")":
+        return toks[k + 1].text  # the group's own short name
+    return " ".join(name)
 
 
 def _one_of(toks: list[Tok], ti: int) -> str | None:
