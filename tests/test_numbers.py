@@ -89,6 +89,13 @@ FIGURES = [
     ("a quarter of the budget", "a quarter", 0.25, 0.25, 0.25, "exact", "fraction"),
     ("the toll could rise eight-fold", "eight-fold", 8, 8, 8, "exact", "dimensionless"),
     ("an eightfold increase", "eightfold", 8, 8, 8, "exact", "dimensionless"),
+    ("turnout was almost double the count before", "almost double", 2, INF, 2, "about", "dimensionless"),
+    ("renters face a doubling of their fees", "doubling", 2, 2, 2, "exact", "dimensionless"),
+    ("twice as many families applied", "twice", 2, 2, 2, "exact", "dimensionless"),  # a comparison
+    ("the ferry left half an hour late", "half an hour", 0.5, 0.5, 0.5, "exact", "hour"),  # half of a unit
+    ("rates rose by half a percentage point", "half a percentage point", 0.5, 0.5, 0.5, "exact", "percentage_point"),
+    ("aid reached at least one camp", "at least one", 1, 1, INF, "at_least", None),  # a bound makes "one" an amount
+    ("traders expect one more rate rise", "one", 1, 1, 1, "exact", None),  # an increment
     ("increase as much as eight times, as rescuers dig", "as much as eight times", 8, INF, 8, "up_to", "dimensionless"),
     ("74% survive", "74%", 74, 74, 74, "exact", "percent"),
     ("10 per cent will leave", "10 per cent", 10, 10, 10, "exact", "percent"),
@@ -391,6 +398,27 @@ def test_change_then_level_is_not_a_range(text, expected):
 def test_ranges_inside_a_change(text, expected):
     figures, _ = find_figures(text)
     assert [(text[f.start:f.end], f.low, f.high, f.unit) for f in figures] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She has half a chance of winning.",  # "half a" with no unit after it
+    "Costs doubled last year.",  # the verb: the figure is the new level, when given
+    "The striker scored twice as his side won.",  # a count of goals with no amount; "as" a conjunction
+    "Police are treating it as a double murder.",
+    "One of the officers was hurt.",  # a pronoun, still
+])
+def test_multiplier_and_half_words_that_are_no_amount(text):
+    assert find_figures(text)[0] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "and up" before "to <number>" is the next figure's "up to", not this one's bound
+    ("Classes take pupils of 4 and up to 11 years.", [("4", "exact"), ("up to 11 years", "up_to")]),
+    ("Seats cost $40 and up.", [("$40 and up", "at_least")]),
+])
+def test_post_qualifier_and_the_next_figure_do_not_overlap(text, expected):
+    figures, _ = find_figures(text)
+    assert [(text[f.start:f.end], f.qualifier) for f in figures] == expected
 
 
 def test_a_change_can_be_a_range():

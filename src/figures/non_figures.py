@@ -7,8 +7,8 @@ import re
 
 from figures.number_patterns import (
     _COUNTED_AFTER, _CUR_POST, _ERA_AFTER, _ERA_BEFORE, _FRACTION_AFTER, _LIKELY_YEAR, _NAME_TAIL, _NEXT_WORD,
-    _ONE_OR_AFTER, _ONE_PRONOUN_AFTER, _PRE_QUAL, _TIMES, _UNIT_AFTER, _WORD_BEFORE, _YEAR_PAIR_AFTER,
-    _YEAR_PAIR_BEFORE,
+    _ONE_AMOUNT_AFTER, _ONE_OR_AFTER, _ONE_PRONOUN_AFTER, _PRE_QUAL, _TIMES, _UNIT_AFTER, _WORD_BEFORE,
+    _YEAR_PAIR_AFTER, _YEAR_PAIR_BEFORE,
 )
 from figures.number_records import NonFigure
 from figures.number_vocabulary import _alt, _CONTEXT, _MONTHS, _QUALIFIERS
@@ -88,8 +88,11 @@ def _is_pronoun_one(text: str, start: int, end: int) -> bool:
     the", "one expert said")."""
     if _ONE_PRONOUN_AFTER.match(text, end):
         return True
-    if _ONE_OR_AFTER.match(text, end):
-        return False  # "one or two people"
+    if _ONE_OR_AFTER.match(text, end) or _ONE_AMOUNT_AFTER.match(text, end):
+        return False  # "one or two people", "one more rate cut"
+    qm = _PRE_QUAL.search(text, max(0, start - 40), start)
+    if qm and " " in qm.group("q").strip():
+        return False  # "at least one camp", "more than one", "fewer than one in"
     wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
     before = wb.group("w").lower() if wb else ""
     if before in _CONTEXT["pronoun_pre"]:

@@ -7,7 +7,7 @@ import re
 from figures.number_vocabulary import (
     _alt, _CONTEXT, _CURRENCY_PRE, _GLUED_LETTER, _GLUED_ONLY, _ISO_CODES, _QUALIFIERS, _SCALES, _UNIT_WORDS,
 )
-from figures.number_words import _FRAC, _ONES, _SEP, _TENS, _WSEQ
+from figures.number_words import _FRAC, _MULTIPLIER, _ONES, _SEP, _TENS, _WSEQ
 
 
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"  # "816 000", "1 200 000": space, no-break, narrow no-break, thin
@@ -21,13 +21,15 @@ _EXPONENT = (r"[eE][-+]?\d{1,2}(?![\w.])|\s?[×x]\s?10(?:\^|\*\*)\s?[-−+]?\d{1
 _EXPONENT_VALUE = re.compile(r"(?:[eE]|10(?:\^|\*\*)?\s?)([-−+⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _CORE = re.compile(
-    rf"(?P<frac>\b{_FRAC})|(?P<unionly>(?<![\d.,])[½¼¾⅓⅔⅛⅙])"
+    rf"(?P<frac>\b{_FRAC})|(?P<mult>\b(?:{_MULTIPLIER}))|(?P<unionly>(?<![\d.,])[½¼¾⅓⅔⅛⅙])"
     rf"|(?P<words>\b{_WSEQ})(?P<half>{_SEP}and{_SEP}a{_SEP}(?:half|quarter)\b)?"
     rf"|(?<![\d.,/])(?P<slash>\d{{1,2}}/\d{{1,3}})(?![\d/]|\.\d)"
     rf"|(?<![\d.,])(?P<digits>{_DIGITS})(?:\s(?P<mixed>\d/\d{{1,2}})(?![\d/])|(?P<uni>[½¼¾⅓⅔⅛])|(?P<exp>{_EXPONENT}))?",
     re.IGNORECASE)
 _HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.join(_TENS)}|dozen|hundred|thousand|million"
-                         rf"|billion|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.IGNORECASE)
+                         rf"|billion|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                         rf"|double|twice|triple|treble|thrice|quadruple|doubling|tripling|trebling|quadrupling)",
+                         re.IGNORECASE)
 _pre_phrases = [p for (p, pos) in _QUALIFIERS if pos == "pre"]
 _post_phrases = [p for (p, pos) in _QUALIFIERS if pos == "post"]
 _PRE_QUAL = re.compile(rf"(?<![\w-])(?P<q>{_alt(_pre_phrases)})\s*$", re.IGNORECASE)
@@ -47,6 +49,7 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w&.'’]*|#)\s*$")
 _HYPHEN_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-$")
+_ONE_AMOUNT_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['increment_after'])})\b", re.IGNORECASE)
 _ONE_PRONOUN_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['pronoun_after'])})\b|-(?:off|time|way)\b", re.IGNORECASE)
 _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(?:{'|'.join(_CONTEXT['window'])})\b",
                            re.IGNORECASE)
@@ -69,6 +72,7 @@ _CUR_POST = re.compile(rf"\s?(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isa
 _RANGE_NEXT = re.compile(r"\s?[-–]\s?(\d{4})(?![\d,])")
 _MAX_DIGITS = 24
 _NUMBER_NEXT = re.compile(r"\s*[\d$£€]")
+_TO_NUMBER_NEXT = re.compile(r"\s+to\s*[\d$£€]", re.IGNORECASE)  # "5 and up to 10": "up to" opens the next figure
 _SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(r"\s+of\b|(?:\s+|\s*-\s*)(?:million|billion|thousand|hundred)\b", re.IGNORECASE)
 _SCALED_CODE_AFTER = re.compile(rf"\s?(?P<s>M|K|k|BN)(?P<c>{'|'.join(_ISO_CODES)})\b")

@@ -13,7 +13,8 @@ from figures.number_patterns import (
     _CONVERSION_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE, _GLUED_TEMPERATURE, _HYPHEN_WORD_BEFORE, _LIKELY_YEAR,
     _MAGNITUDE_BEFORE, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _PRE_QUAL, _RANGE_NEXT,
     _REDUNDANT_SCALE, _SCALE_IN_WORDS, _SCALE_SUFFIX, _SCALE_WORD, _SCALED_CODE_AFTER, _SCALED_CODE_BEFORE, _SIGN,
-    _SIGN_WORD, _SPACE_IN_DIGITS, _SUPERSCRIPT, _TIMES, _UNIT_AFTER, _UNIT_GLUED, _WINDOW_AFTER, _WORD_BEFORE,
+    _SIGN_WORD, _SPACE_IN_DIGITS, _SUPERSCRIPT, _TIMES, _TO_NUMBER_NEXT, _UNIT_AFTER, _UNIT_GLUED, _WINDOW_AFTER,
+    _WORD_BEFORE,
 )
 from figures.number_records import NonFigure
 from figures.number_vocabulary import (
@@ -21,8 +22,8 @@ from figures.number_vocabulary import (
     _GLUED_ONLY, _QUALIFIERS, _SCALES, _UNIT_WORDS,
 )
 from figures.number_words import (
-    _cardinal, _DIGIT_WORDS, _FRACTION_WORDS, _SMALL_WORDS, _SPOKEN_DECIMAL, _TOKEN, _UNICODE_FRACTIONS, _WORD_SCALE,
-    _WORD_VALUE, _words_value,
+    _cardinal, _DIGIT_WORDS, _FRACTION_WORDS, _MULTIPLIER_WORDS, _SMALL_WORDS, _SPOKEN_DECIMAL, _TOKEN,
+    _UNICODE_FRACTIONS, _WORD_SCALE, _WORD_VALUE, _words_value,
 )
 
 
@@ -44,6 +45,7 @@ class _Atom:
     reading: str = "point"
     low: float | None = None  # set for ranges
     high: float | None = None
+    before_post: tuple[int, str | None, str] | None = None  # end, qualifier, reading before a post-qualifier
 
 
 def _plain_digits(s: str) -> str:
@@ -84,9 +86,17 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         a, b = m.group("slash").split("/")
         raw = value = int(a) / int(b)  # b > a > 0
         place = 0.01
+    elif m.group("mult"):
+        raw = value = float(_MULTIPLIER_WORDS[m.group("mult").lower()])
+        place, unit, unit_end = 1.0, "dimensionless", end
     elif m.group("frac"):
         words = re.split(r"[\s-]+", m.group("frac").lower())
-        if words == ["half"]:
+        if words[0] == "half" and words[-1] in ("a", "an"):  # "half an hour": a half of the unit after it
+            if not _UNIT_AFTER.match(text, end):
+                return None  # "half a chance", "half an inch of" aside: only a unit makes it an amount
+            raw = value = 0.5
+            place = 0.1
+        elif words == ["half"]:
             wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
             if wb and wb.group("w").lower() in _CONTEXT["half_pre"]:
                 return NonFigure(wb.start("w"), end, "idiom")  # "the second half of the game": a period
@@ -94,7 +104,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         else:
             num = 1.0 if words[0] in ("a", "an", "one") else float(_WORD_VALUE[words[0]])
             raw = num / _FRACTION_WORDS[words[-1]]
-        value, place, unit, unit_end = raw, 0.01, "fraction", end
+        if words[-1] not in ("a", "an"):
+            value, place, unit, unit_end = raw, 0.01, "fraction", end
     elif m.group("words"):
         s0 = m.start("words")
         toks = list(_TOKEN.finditer(m.group("words")))
@@ -348,8 +359,9 @@ def _qualify(text: str, atom: _Atom) -> None:
         atom.qualifier, atom.reading = _QUALIFIERS[(qm.group("q").lower(), "pre")]
         atom.start = qm.start("q")
     pm = _POST_QUAL.match(text, atom.end)
-    if pm and _NUMBER_NEXT.match(text, pm.end()):
-        pm = None  # "5 and over 10": the words belong to the next figure
+    if pm and (_NUMBER_NEXT.match(text, pm.end()) or _TO_NUMBER_NEXT.match(text, pm.end())):
+        pm = None  # "5 and over 10", "5 and up to 10": the words belong to the next figure
     if pm and not (pm.group("q") in ("+", "-plus", "-odd") and pm.start("q") != atom.end):  # glued: "100mph+"
+        atom.before_post = (atom.end, atom.qualifier, atom.reading)
         atom.qualifier, atom.reading = _QUALIFIERS[(pm.group("q").lower(), "post")]
         atom.end = pm.end()

@@ -32,9 +32,20 @@ _FRAC = (rf"(?:(?:a|an|one|{'|'.join(_ONES[2:10])})[\s-]+(?:{'|'.join(_FRACTION_
          rf"|(?:{'|'.join(_ONES[2:10])})\s*[\s-]\s*(?:{'|'.join(w for w in _FRACTION_WORDS if w.endswith('s'))})\b"
          rf"|one\s*-\s*(?:{'|'.join(w for w in _FRACTION_WORDS if not w.endswith('s'))})\b"
          rf"|half(?=\s+(?:of|the)\b)"
+         # "half an hour", "half a mile": kept by the reader only when a unit follows
+         rf"|half\s+an?(?=\s+(?!(?:dozen|hundred|thousand|million|billion|trillion)\b)[a-z])"
          # without "of": after "by" ("grew by a fifth", "cut by half") or closing a clause ("a tenth.")
          rf"|(?<=\bby\s)(?:(?:a|an|one)[\s-]+(?:{_SINGULAR_FRACTIONS})\b|half\b)"
          rf"|(?:a|one)[\s-]+(?:{_SINGULAR_FRACTIONS})(?=\s*(?:[.,;:!?)]|$)))")
+_MULTIPLIER_WORDS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "thrice": 3, "quadruple": 4,
+                     "doubling": 2, "tripling": 3, "trebling": 3, "quadrupling": 4}
+# "double the turnout", "twice as many", "triple what it was", "a doubling of fees"; not the verb
+# ("costs doubled"), a count of events ("scored twice") or a name ("a double murder")
+_MULTIPLIER = (r"(?:double|twice|triple|treble|thrice|quadruple)(?=\s+(?:the|that|what|its|their|his|her)\b"
+               # "twice as many/loud/likely": a comparison; "scored twice as United won": a conjunction
+               r"|\s+as\s+(?!(?:the|a|an|his|her|their|its|our|my|he|she|they|we|it|i|you|well|if|though|of)\b)"
+               r"(?-i:[a-z]))"
+               r"|(?<=\ba\s)(?:doubling|tripling|trebling|quadrupling)(?=\s+(?:of|in)\b)")
 _DIGIT_WORDS = {w: i for i, w in enumerate(_ONES[:10])} | {"oh": 0, "nought": 0, "naught": 0}
 _SPOKEN_DECIMAL = re.compile(rf"\s+point\s+((?:{'|'.join(_DIGIT_WORDS)})(?:[\s-]+(?:{'|'.join(_DIGIT_WORDS)}))*)\b",
                              re.IGNORECASE)

@@ -18,8 +18,9 @@ What is read
   through text2num, with a small fold for mixed digit/word forms; fractions ("two-thirds", "a
   quarter of", "half of", "⅔", "grew by a fifth", "cut by half", "... a tenth.", and slash
   fractions "1/4 of", "a 2/3 majority", "3/4") and proportions ("one in three", "9 out of 10")
-  -> unit "fraction"; multipliers ("eightfold", "8-fold", "eight times higher") -> unit
-  "dimensionless"; percentages ("percent") and percentage points; currencies by symbol, code or
+  -> unit "fraction"; half of a unit ("half an hour", "half a percentage point"); multipliers
+  ("eightfold", "8-fold", "eight times higher", "double the", "twice as many", "a doubling of";
+  not the verb "doubled") -> unit "dimensionless"; percentages ("percent") and percentage points; currencies by symbol, code or
   name -> ISO 4217 code (a bare "$" is USD); measured quantities through the unit spellings of
   ``data/units.txt`` (see ``figures.units``), including ages ("66-year-old" -> year) and glued
   temperatures ("1.1C"); "magnitude 7.8" -> unit "magnitude" (the span is the number).
@@ -51,7 +52,8 @@ years), "decade" ("1990s", "the 80s", "mid-2000s"), "time" (clock times), "ordin
 "Big 12 Conference", URLs, IP addresses; and a short number right after a capitalised name with
 nothing counted after it: "HIV 2", "Covid 19 pandemic", "Ligue 1.", "Chapter 11 bankruptcy",
 "Boeing's own 787"; "Labour 412 seats", "Texas 40 were" are counts), "pronoun" (a bare "one"
-with no unit, qualifier or "by"/"to" before it: "one of the", "one expert said"), "reference" (a
+with no unit, qualifier or "by"/"to" before it: "one of the", "one expert said"; "at least one
+camp" and "one more rate cut" are amounts), "reference" (a
 small spelled number that re-identifies things: "the two countries"), "idiom" ("ground zero"),
 "window" (a statistic's window: "three-month average"), "bracket" (the age bracket that defines
 a group: "60% of men aged 18 to 34"; but "the victims were aged 18 to 34" is a figure), "score" (a
@@ -131,6 +133,14 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
             pos = max(m.start() + 1, min(pos, read.num_end) if m.group("words") else pos, read.end)
             if atoms and read.num_start < atoms[-1].end:  # a unit or post-qualifier swallowed it
                 continue
+            if atoms and read.start < atoms[-1].end:  # qualifier words claimed by two figures
+                prev = atoms[-1]
+                if prev.before_post is not None and read.start >= prev.before_post[0]:
+                    # "200 or greater than 190": the words open the next figure, not close this one
+                    prev.end, prev.qualifier, prev.reading = prev.before_post
+                    prev.before_post = None
+                else:
+                    read.start, read.qualifier, read.reading = read.num_start, None, "point"
             atoms.append(read)
         elif m.group("words"):
             pos = m.start() + 1
