@@ -439,6 +439,10 @@ def _apposed(toks: list[Tok], ti: int, places: list[Place]) -> Place | None:
     return Place(first, end, join_words(toks[first:end]), "unknown")
 
 
+# the places before a figure that may be its scene: no real sentence names more; a bound, so that a
+# sentence of thousands of places and figures costs a constant per figure, not a rescan
+_PLACES_BACK = 12
+
 _CLAUSE_STOPS = frozenset((",", ";", ":", "(", "—", "–"))
 _DASHES = frozenset(("—", "–"))
 
@@ -456,6 +460,7 @@ class _Scan:
     owner_reach: list[int]  # ... -(the earliest business noun they own so far), for a bisect
     companies: frozenset[str]
     openers: list[int]  # "as", "while", "because" opening a clause of their own: "..., as Maui's police chief said"
+    speakers: list[tuple[Place, int, bool]]  # places that name a speaker: (place, speaking noun, "officials in X")
 
 
 _OPENERS = frozenset("as while whereas although though because".split())
@@ -540,7 +545,9 @@ def _scan(ctx: Context, toks: list[Tok], places: list[Place]) -> _Scan:
         stops=_clause_stops(toks),
         breaks=[i for i, t in enumerate(toks) if t.text in (",", ";", ":") or t.low in SUBORDINATORS or t.low == "that"],
         firsts=[p.first for p in places], owned=owned, owners=owners, owner_reach=reach, companies=companies,
-        openers=[k for k, t in enumerate(toks) if t.low in _OPENERS and _opens_clause(toks, k)])
+        openers=[k for k, t in enumerate(toks) if t.low in _OPENERS and _opens_clause(toks, k)],
+        speakers=[(p, speaker, jurisdiction) for p in places
+                  if (speaker := _speaker_after(ctx, toks, p)) | (jurisdiction := _jurisdiction(ctx, toks, p))])
     ctx.scan = (toks, places, scan)
     return scan
 
@@ -588,7 +595,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if best is None:
         best = _person_subject(ctx, toks, ti, claimants, scan)
     if best is None:
-        for p in reversed(places[:bisect_left(scan.firsts, ti)]):
+        before = bisect_left(scan.firsts, ti)
+        for p in reversed(places[max(0, before - _PLACES_BACK):before]):
             if p.end <= ti and p.kind != "demonym" and (p.first == 1 or not _clause_between(scan, p.end, ti)) and (
                     not _inside_claimant(toks, p, names)) and not _jurisdiction(ctx, toks, p) and not _modifies_speaker(
                     ctx, toks, p) and (
@@ -600,20 +608,19 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         best = _main_clause_place(toks, places, lo, scan)
         best = best and _scene(ctx, toks, best)
     if best is None:
-        best = _demonym_subject(ctx, toks, ti, lo, places)
+        best = _demonym_subject(ctx, toks, ti, lo, places, scan)
     if best is None:
         best = _owner_subject(ctx, toks, ti, lo, scan)
     if best is None:
         # "the Syrian government confirmed", "Turkish officials said": a place in a claimant's title;
         # "the Paris police headquarters": a capital in a local authority's name is the city
-        for p in places:
-            speaker = _speaker_after(ctx, toks, p)
-            if p.end <= ti and _jurisdiction(ctx, toks, p):
+        for p, speaker, jurisdiction in scan.speakers:
+            if p.end <= ti and jurisdiction:
                 best = Place(p.first, p.end, _scene(ctx, toks, p).name, "speaker")  # "Police in Hawaii said"
                 break
             if speaker and (_inside_claimant(toks, p, names) or (p.end <= ti and (
-                    p.kind in ("capital", "city") or speaker > p.end))) and not any(
-                    speaker < q.first < ti and q.kind != "demonym" for q in places):
+                    p.kind in ("capital", "city") or speaker > p.end))) and not _place_between(
+                    places, scan, speaker, ti):
                 best = Place(p.first, p.end, _scene(ctx, toks, p).name, "speaker")
                 break
     if best is None:
@@ -814,7 +821,7 @@ def _pronoun_person(ctx: Context, toks: list[Tok], ti: int, claimants: list[Clai
     """"..., where he secured 98.79% of the vote": "he" or "she" doing something in the figure's clause
     is the person the article named last, unless that person is speaking."""
     at = bisect_left(scan.breaks, ti) - 1
-    start = scan.breaks[at] + 1 if at >= 0 else 0
+    start = max(scan.breaks[at] + 1 if at >= 0 else 0, ti - 12)  # a few words back: no rescan per figure
     for k in range(start, ti - 1):
         if toks[k].low in ("he", "she") and _acts(ctx, toks[k + 1]):
             i = bisect_left(ctx.people, (toks[k].start,)) - 1
@@ -841,15 +848,14 @@ def _main_clause_place(toks: list[Tok], places: list[Place], lo: int, scan: _Sca
     return None
 
 
-def _demonym_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, places: list[Place]) -> Place | None:
+def _demonym_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, places: list[Place],
+                     scan: _Scan) -> Place | None:
     """"British inflation rose to 3.5%", "UK inflation fell to 2.3%", "the Turkish lira fell 2%": a
     demonym or a place name that modifies what the figure's clause measures (the noun a change or level verb follows) stands for its country; not
     one that names a speaker ("Turkish officials said"), an armed force ("Israeli strikes killed
     30") or an actor ("British taxpayers would give ..."), which says who acted."""
     force = place_words()["force"]
-    for p in places:
-        if p.first >= ti:
-            break
+    for p in places[bisect_left(scan.firsts, lo):bisect_left(scan.firsts, ti)]:
         if p.kind not in _MODIFYING or p.first < lo or p.end >= ti or _speaker_after(ctx, toks, p):
             continue
         k = p.end
@@ -934,6 +940,14 @@ def _speaker_after(ctx: Context, toks: list[Tok], p: Place) -> int:
         if not t.word or t.cap or t.low in STOP or t.low in AUXILIARIES:
             break
     return 0
+
+
+def _place_between(places: list[Place], scan: _Scan, a: int, b: int) -> bool:
+    """A place other than a demonym starts between tokens ``a`` and ``b`` (exclusive)."""
+    for q in places[bisect_right(scan.firsts, a):bisect_left(scan.firsts, b)]:
+        if q.kind != "demonym":
+            return True
+    return False
 
 
 def _jurisdiction(ctx: Context, toks: list[Tok], p: Place) -> bool:
