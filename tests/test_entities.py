@@ -236,6 +236,11 @@ CASES = [
     # a change with no measure noun: the subject of the change verb (the claim marks the change)
     ("Exports jumped 12% in March from a year earlier.", "12%", "exports", None),
     ("Average rents fell by 2.5% over the year.", "2.5%", "average rents", None),
+    # a price per unit; a value by the words before it
+    ("Brent crude climbed to $84 a barrel.", "$84", "price per barrel", None),  # "crude" is no cue: the price is
+    ("Copper prices hit $9,800 a tonne on Monday.", "$9,800", "price per tonne", "cost"),
+    ("The start-up was valued at $4bn in its latest funding round.", "$4bn", "valuation", "valuation"),
+    ("The manuscript sold for £1.1m at auction.", "£1.1m", "sale price", None),
     # a price is not spending: "in after-hours trading" names no purpose
     ("Its shares fell 4% to $278.40 in after-hours trading.", "$278.40", "share price", "share price"),
 ]

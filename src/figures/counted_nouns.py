@@ -31,6 +31,7 @@ def _claimant_follows(vocab: Vocabulary, toks: list[Tok], j: int) -> bool:
 
 
 _PER = frozenset({"per", "each", "every", "a", "an"})
+_RATE_UNITS = word_class("entity_words.tsv", "rate_unit")  # "$90 a barrel", "£1m a year"
 
 
 def _rate(toks: list[Tok], ti: int) -> str:
@@ -40,7 +41,7 @@ def _rate(toks: list[Tok], ti: int) -> str:
     if j < n and toks[j].low == "for" and j + 1 < n and toks[j + 1].low in ("each", "every"):
         j += 1
     if j + 1 < n and toks[j].low in _PER and toks[j + 1].word and toks[j + 1].low not in STOP:
-        if toks[j].low in ("a", "an") and toks[j + 1].low not in ("year", "month", "week", "day", "person", "head"):
+        if toks[j].low in ("a", "an") and toks[j + 1].low not in _RATE_UNITS:
             return ""
         words = [toks[j + 1].text]
         if j + 2 < n and toks[j + 2].word and toks[j + 2].low not in STOP and not toks[j + 2].low.endswith("ed") \

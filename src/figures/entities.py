@@ -341,7 +341,8 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if found:
             return found[0] + per, found[1], found[2]
         if per:
-            return "cost" + per, "cost", None
+            priced = per.split()[-1].lower() in _PRICED_UNITS
+            return ("price" if priced else "cost") + per, "cost", None  # "$84 a barrel", "£1m a year"
         if any(t.low == "total" for t in toks[max(0, ti - 4):ti]):
             return "total", "amount", None
         subject = _copula_subject(toks, ti)
@@ -570,6 +571,7 @@ def _shared_verb(ctx: Context, toks: list[Tok], ti: int,
 
 
 _MEMBERS = word_class("entity_words.tsv", "member_noun")
+_PRICED_UNITS = word_class("entity_words.tsv", "priced_unit")
 
 
 def _group_of(toks: list[Tok], j: int) -> str | None:
@@ -684,6 +686,8 @@ def _money_verbs() -> dict[str, str]:
 def _money_verb(toks: list[Tok], ti: int) -> str | None:
     """What an amount is by the verb right before it or before its recipient: "bet Morgan £1,000" ->
     "bet", "fined the bank $2bn" -> "fine", "sent Rwanda £220m" -> "payment"; else None."""
+    if ti >= 2 and (two := _money_verbs().get(f"{toks[ti - 2].low} {toks[ti - 1].low}")):
+        return two  # "valued at $80bn"
     j = ti - 1
     recipient = 0
     while j >= 1 and recipient < 3 and toks[j].word and toks[j].fig < 0 and toks[j].low not in _money_verbs() and (
