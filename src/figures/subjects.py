@@ -796,9 +796,9 @@ def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Clai
     if pronoun:
         return pronoun
     j = 0
-    while j < ti and toks[j].word and (toks[j].cap or toks[j].low in title_words()):
+    while j < ti and j <= _NAME_WORDS and toks[j].word and (toks[j].cap or toks[j].low in title_words()):
         j += 1
-    if j == 0 or j >= ti or toks[j].low not in AUXILIARIES and toks[j].text != "," and not _acts(ctx, toks[j]):
+    if j == 0 or j >= ti or j > _NAME_WORDS or toks[j].low not in AUXILIARIES and toks[j].text != "," and not _acts(ctx, toks[j]):
         return None
     at = bisect_left(scan.breaks, j)
     if at < len(scan.breaks) and scan.breaks[at] < ti:
@@ -809,6 +809,9 @@ def _person_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[Clai
     if any(c.name == name for c in claimants) or not any(name == full for _, full in ctx.people):
         return None
     return Place(0, j, name, "person")
+
+
+_NAME_WORDS = 7  # "Rwandan President Paul Kagame": a person with titles; a longer capitalised run is no name
 
 
 def _acts(ctx: Context, t: Tok) -> bool:
