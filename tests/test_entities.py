@@ -241,6 +241,12 @@ CASES = [
     ("Copper prices hit $9,800 a tonne on Monday.", "$9,800", "price per tonne", "cost"),
     ("The start-up was valued at $4bn in its latest funding round.", "$4bn", "valuation", "valuation"),
     ("The manuscript sold for £1.1m at auction.", "£1.1m", "sale price", None),
+    ("The council agreed to put another £8m into the fund.", "another £8m", "payment", "paid"),
+    # an amount named only as "the figure" or "the number" restates the article's last amount
+    ("The bridge has cost £200m. Critics call the £450m figure quoted by the mayor a fantasy.",
+     "£450m", "cost of bridge", "cost"),
+    ("The repairs cost £12m, officials said. The real number was closer to £20m, engineers say.",
+     "£20m", "cost of repairs", "cost"),
     # a price is not spending: "in after-hours trading" names no purpose
     ("Its shares fell 4% to $278.40 in after-hours trading.", "$278.40", "share price", "share price"),
 ]

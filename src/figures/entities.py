@@ -27,7 +27,7 @@ from figures.counted_nouns import (
 )
 from figures.lexicon import data_lines, AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
 from figures.measure_cues import (
-    _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
+    _COPULA_LINK, _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
 )
 from figures.money_purposes import _money_of, _money_purpose, _purpose_np, _SPENDING
 from figures.numbers import Figure
@@ -346,6 +346,15 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if any(t.low == "total" for t in toks[max(0, ti - 4):ti]):
             return "total", "amount", None
         subject = _copula_subject(toks, ti)
+        b = ti - 1
+        while b >= 1 and ti - b <= 4 and (toks[b].low in _COPULA_LINK or toks[b].low in (
+                "closer", "nearer", "near", "around", "about", "nearly", "just", "shy", "of", "was", "is")):
+            b -= 1  # "the real number was closer to £20m"
+        restated = ti + 1 < n and toks[ti + 1].low in _RESTATING or (
+            b < ti - 1 and toks[b + 1].low in BE and toks[b].low in _RESTATING)
+        last = ctx.last_entity
+        if restated and last and last[3] == unit and last[1] not in ("amount", None):
+            return last[1], last[2], None  # "the £700m figure she quoted", "the real number was £300m"
         if not np and subject and subject.lower() not in ("it", "this", "that", "they") and not subject[:1].isupper():
             return subject.lower(), "amount", None  # "the deficit widened to £20bn"
         return np or "amount", "amount", None
@@ -572,6 +581,8 @@ def _shared_verb(ctx: Context, toks: list[Tok], ti: int,
 
 _MEMBERS = word_class("entity_words.tsv", "member_noun")
 _PRICED_UNITS = word_class("entity_words.tsv", "priced_unit")
+# "the £700m figure she quoted", "the real number was £300m": an amount that restates the article's last one
+_RESTATING = word_class("entity_words.tsv", "restating_noun")
 
 
 def _group_of(toks: list[Tok], j: int) -> str | None:
@@ -689,6 +700,8 @@ def _money_verb(toks: list[Tok], ti: int) -> str | None:
     if ti >= 2 and (two := _money_verbs().get(f"{toks[ti - 2].low} {toks[ti - 1].low}")):
         return two  # "valued at $80bn"
     j = ti - 1
+    while j >= 1 and toks[j].low in ("another", "further", "extra", "additional", "a", "an"):
+        j -= 1  # "put another £120m into the fund"
     recipient = 0
     while j >= 1 and recipient < 3 and toks[j].word and toks[j].fig < 0 and toks[j].low not in _money_verbs() and (
             toks[j].cap or toks[j].low in DETERMINERS or toks[j].low not in STOP):
