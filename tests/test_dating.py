@@ -56,6 +56,10 @@ from figures.records import Article
      {"2.6%": date(2024, 6, 1), "4.1%": date(2023, 6, 1)}),
     ("The ministry said on Friday it shot down 30 drones the day before.", date(2024, 7, 13),
      {"30": date(2024, 7, 11)}),
+    ("Pay rose 5.9% in the three months to May, after 6.1% in the previous three months.", date(2024, 7, 16),
+     {"5.9%": date(2024, 5, 1), "6.1%": date(2024, 2, 1)}),
+    ("Sales fell 2% in 2023, after rising 4% two years earlier.", date(2024, 3, 1),
+     {"2%": date(2023, 1, 1), "4%": date(2021, 1, 1)}),
     # ... and from the publication date when the sentence has no other
     ("A year earlier, the deficit was £9bn.", date(2024, 7, 13), {"£9bn": date(2023, 7, 1)}),
     # a first name before "May's" makes it a person

@@ -45,6 +45,7 @@ BASE = date(2023, 2, 9)  # a Thursday
     ("the previous day", date(2023, 2, 8), "day"),
     ("the year before", date(2022, 2, 1), "month"),
     ("a week later", date(2023, 2, 16), "day"),  # forward from the base: dating caps it at the base
+    ("the previous three months", date(2022, 11, 1), "month"),
     ("May last year", date(2022, 5, 1), "month"),
     ("March this year", date(2023, 3, 1), "month"),
     ("mid-January", date(2023, 1, 1), "month"),
@@ -130,3 +131,9 @@ def test_month_keeps_its_day_and_year(text, surface, day):
 def test_by_a_past_date(text, role):
     refs = find_time_refs(text, BASE)
     assert [r.role for r in refs] == [role]
+
+
+def test_plural_units_open_a_search():
+    # "two weeks earlier" holds no singular time word; the search must still look there
+    refs = find_time_refs("Prices fell 3%, after rising 2% two weeks earlier.", BASE)
+    assert [(r.text, r.back) for r in refs] == [("two weeks earlier", (2, "week"))]

@@ -65,7 +65,8 @@ _CANDIDATE = re.compile(
         rf"{_CAP_MON}\b(?!\.?,?\s+(?:{_DAY}|{_YEAR})\b(?![,.]\d))(?!\s+(?:last|this)\s+year)))",
         rf"(?P<mly>(?-i:\b{_CAP_MON})\s+(?:last|this)\s+year\b)",  # "in May last year"
         rf"(?P<pos>(?-i:\b{_CAP_MON}['’]s\b))",  # "April's inflation rate": a monthly statistic's month
-        rf"(?P<back>\b(?:{_COUNT}\s+{_UNIT}s?\s+(?:earlier|later)|the\s+(?:previous|preceding|prior|following|next)\s+{_UNIT}"
+        rf"(?P<back>\b(?:{_COUNT}\s+{_UNIT}s?\s+(?:earlier|later)"
+        rf"|the\s+(?:previous|preceding|prior|following|next)\s+(?:{_COUNT}\s+)?{_UNIT}s?"
         rf"|(?:{_COUNT}|the)\s+{_UNIT}s?\s+(?:before|after)\b(?=\s*(?:[,.;:)—–]|$)))\b)",
         rf"(?P<ago>\b{_COUNT}\s+{_UNIT}s?\s+ago\b)",
         rf"(?P<wd>\b(?:(?:last|this|next|on|early|late)\s+)?{_WD}(?:['’]s)?{_PART}\b)",
@@ -110,8 +111,9 @@ class TimeRef:
 
 # Every date expression holds one of these words; the full pattern runs only around them.
 _TRIGGER = re.compile(
-    rf"\b(?:{_alternation(MONTHS)}|{_alternation(WEEKDAYS)}|today|tonight|yesterday|overnight|ago|week|weekend|month|year|morning|afternoon"
-    r"|evening|night|day|1[89]\d\d|20\d\d|\d{1,2}/\d{1,2}/\d+)\b",
+    rf"\b(?:{_alternation(MONTHS)}|{_alternation(WEEKDAYS)}|today|tonight|yesterday|overnight|ago"
+    rf"|(?:{_alternation(UNIT_DAYS)}|weekend|morning|afternoon|evening|night)s?"
+    r"|1[89]\d\d|20\d\d|\d{1,2}/\d{1,2}/\d+)\b",
     re.IGNORECASE)
 
 
@@ -265,19 +267,19 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
 
 
 _BACK = re.compile(rf"(?:({_COUNT})\s+({_UNIT})s?\s+(earlier|before|later|after)"
-                   rf"|the\s+(previous|preceding|prior|following|next)\s+({_UNIT})|the\s+({_UNIT})\s+(before|after))",
-                   re.IGNORECASE)
+                   rf"|the\s+(previous|preceding|prior|following|next)\s+(?:({_COUNT})\s+)?({_UNIT})s?"
+                   rf"|the\s+({_UNIT})\s+(before|after))", re.IGNORECASE)
 
 
 def _back_of(expr: str) -> tuple[int, str] | None:
-    """"two months earlier" -> (2, "month"); "the previous year" -> (1, "year"); "a week later"
-    -> (-1, "week"): counted forward."""
+    """"two months earlier" -> (2, "month"); "the previous year" -> (1, "year"); "the previous
+    three months" -> (3, "month"); "a week later" -> (-1, "week"): counted forward."""
     m = _BACK.fullmatch(" ".join(expr.lower().split()))
     if m is None:
         return None
-    count = m[1]
+    count = m[1] or m[5]
     n = (int(count) if count.isdigit() else COUNT_WORDS[count]) if count else 1
-    return (-n if (m[3] or m[4] or m[7]) in _FORWARD else n), m[2] or m[5] or m[6]
+    return (-n if (m[3] or m[4] or m[8]) in _FORWARD else n), m[2] or m[6] or m[7]
 
 
 def earlier_than(anchor: date, precision: str, back: tuple[int, str]) -> tuple[date, str]:
