@@ -99,6 +99,9 @@ CASES = [
     ("The army said it killed 45 fighters from the Islamic State group (IS) overnight.", "45", "IS fighters killed",
      "killed"),
     ("About 2,000 workers from Ford walked out.", "About 2,000", "Ford workers", None),
+    # a bare figure after a counting verb counts what the sentence's verb says
+    ("Tens of thousands rallied in Rome, where police counted 30,000.", "30,000", "people rallied", "protesters"),
+    ("The cyclone forced the evacuation of 200,000 people.", "200,000", "people evacuated", "displaced"),
     # "those" with a participle is people
     ("Nearly 60% of those evacuated have returned home.", "Nearly 60%", "share of evacuated people", "share"),
     # -- identified: the verb qualifies a generic "people"; a partitive gives it to the part only --

@@ -409,6 +409,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         found = _measure_left(ctx, toks, ti, need_copula=False)
         if found:
             return found  # "raised interest rates by 25 basis points": the change of the rate
+    if unit is None and not words and ti >= 1 and toks[ti - 1].low in _COUNTING:
+        cue = _sentence_verb_cue(vocab, toks, ti)
+        if cue:  # "hundreds of thousands marched in Paris, where police counted 57,000"
+            return cue.entity, cue.measure, cue.kind
     return None, _measure_near(vocab, toks, ti, lo, hi), None
 
 
@@ -581,6 +585,7 @@ def _shared_verb(ctx: Context, toks: list[Tok], ti: int,
 
 _MEMBERS = word_class("entity_words.tsv", "member_noun")
 _PRICED_UNITS = word_class("entity_words.tsv", "priced_unit")
+_COUNTING = word_class("entity_words.tsv", "counting_verb")
 # "the £700m figure she quoted", "the real number was £300m": an amount that restates the article's last one
 _RESTATING = word_class("entity_words.tsv", "restating_noun")
 
@@ -608,6 +613,19 @@ def _group_of(toks: list[Tok], j: int) -> str | None:
     if k + 2 < n and toks[k].text == "(" and toks[k + 1].text.isupper() and toks[k + 2].text == ")":
         return toks[k + 1].text  # the group's own short name
     return " ".join(name)
+
+
+def _sentence_verb_cue(vocab, toks: list[Tok], ti: int):
+    """The nearest verb cue of the sentence that names its own entity ("marched" -> people marched), for
+    a bare figure that names nothing else; None when there is none."""
+    best, dist = None, 99
+    for j, t in enumerate(toks):
+        if t.fig >= 0 or j == ti:
+            continue
+        m, _ = _measure_at(vocab, toks, j)
+        if m and m.kind == "verb" and m.entity and abs(j - ti) < dist:
+            best, dist = m, abs(j - ti)
+    return best
 
 
 def _one_of(toks: list[Tok], ti: int) -> str | None:
