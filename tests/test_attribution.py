@@ -277,6 +277,7 @@ RELEASE = ("The economy added 210,000 jobs in March, while the jobless rate held
            "The figures were published by the Census Bureau, which said hourly pay rose 0.3%. "
            "Payrolls for February were revised to 180,000. "
            "The Central Bank is due to cut rates by 0.25 points in May. "
+           "Traders now bet on 2 more cuts this year. "
            "\"Hiring of 50,000 a month is healthy,\" a spokesman said.")
 
 
@@ -287,6 +288,7 @@ RELEASE = ("The economy added 210,000 jobs in March, while the jobless rate held
     ("180,000", "Census Bureau"),
     ("0.3%", "Census Bureau"),
     ("0.25", OUTLET),  # the sentence names another body: not the release's
+    ("2", OUTLET),  # nothing the body measures: markets' bets are not the release's
     ("50,000", "spokesman"),  # a quote keeps its speaker
 ])
 def test_statistics_release(figure, expected):

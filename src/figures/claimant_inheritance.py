@@ -57,7 +57,8 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
 def _credit_release(ctx: Context, reads: list[Read]) -> None:
     """A statistics release: once an article names a statistics body as a source ("the Labor
     Department said", "according to the Bureau of Labor Statistics"), its other figures given with
-    no source at all (payrolls, the jobless rate, revisions, in the lede too) are the body's: the
+    no source at all about what it measures (payrolls, the jobless rate, revisions, in the lede too)
+    are the body's: the
     last such body named before the sentence, else the first named after it. A sentence that names
     another organisation or person ("after the Federal Reserve lowered its rate by 50 basis
     points", "the Fed's meeting") or is quoted keeps the outlet."""
@@ -71,9 +72,20 @@ def _credit_release(ctx: Context, reads: list[Read]) -> None:
             continue
         before = [c for at, c in bodies if at < k]
         body = before[-1] if before else next(c for at, c in bodies if at > k)
-        if _names_another(ctx, read.toks, body.name):
+        if _names_another(ctx, read.toks, body.name) or not _names_statistic(ctx, read.toks):
             continue
         read.claimants.append(Claimant(body.name, -1, "speaker", False, True, False, None))
+
+
+# Words that name what statistics bodies measure: a release's figures are about these ("inflation",
+# "payrolls", "the jobless rate"); "one more rate cut" priced in by markets is not
+STATISTIC_WORDS = word_class("claimant_words.tsv", "statistic_word")
+
+
+def _names_statistic(ctx: Context, toks: list[Tok]) -> bool:
+    """The sentence names a measured statistic: a word of ``statistic_word`` or a statistic's name."""
+    statistics = _statistic_names(ctx.article.text, tuple(sorted(ctx.acronyms.items())))
+    return any(t.low in STATISTIC_WORDS or t.text in statistics for t in toks)
 
 
 def _names_another(ctx: Context, toks: list[Tok], body: str) -> bool:
