@@ -250,6 +250,8 @@ CASES = [
      "£450m", "cost of bridge", "cost"),
     ("The repairs cost £12m, officials said. The real number was closer to £20m, engineers say.",
      "£20m", "cost of repairs", "cost"),
+    ("The trade gap widened by 1.5 percentage points.", "1.5 percentage points", "trade gap", None),
+    ("Imports rose fourfold in a decade.", "fourfold", "increase factor of imports", "multiplier"),
     # a price is not spending: "in after-hours trading" names no purpose
     ("Its shares fell 4% to $278.40 in after-hours trading.", "$278.40", "share price", "share price"),
 ]

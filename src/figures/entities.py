@@ -123,7 +123,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if unit == "dimensionless":
         found = _measure_left(ctx, toks, ti, need_copula=False)
         noun = _measure_noun_text(toks, ti)
-        return ("increase factor of the " + noun if noun else "increase factor"), "multiplier", None
+        if not noun:
+            changed = _change_of(toks, ti)  # "exports rose threefold"
+            return ("increase factor of " + changed if changed else "increase factor"), "multiplier", None
+        return "increase factor of the " + noun, "multiplier", None
     # a verb right before the figure: "killed 9,000", "displaced 2,000", "killed at least 35 people"
     if ti >= 1 and toks[ti - 1].fig < 0:
         m, _ = _measure_at(vocab, toks, ti - 1)
@@ -215,7 +218,13 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             return "share", "share", None
         if np:
             return np, "share", None
-        return _previous_entity(toks, ti, entities, ctx.figures, "percent") or "share", "share", None
+        same = _previous_entity(toks, ti, entities, ctx.figures, "percent")
+        if same:
+            return same, "share", None
+        changed = _change_of(toks, ti, reach=5)
+        if changed:
+            return changed, None, None  # "support for the party fell five points to 31%"
+        return "share", "share", None
     # 3. the noun phrase after the figure, with what happened to it
     np_end, np = _np_after_figure(toks, ti)
     group = _group_of(toks, np_end) if np and np.split()[-1].lower() in _MEMBERS else None
@@ -409,6 +418,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         found = _measure_left(ctx, toks, ti, need_copula=False)
         if found:
             return found  # "raised interest rates by 25 basis points": the change of the rate
+        changed = _change_of(toks, ti)
+        if changed:
+            return changed, None, None  # "the gap widened by 2 percentage points"
     if unit is None and not words and ti >= 1 and toks[ti - 1].low in _COUNTING:
         cue = _sentence_verb_cue(vocab, toks, ti)
         if cue:  # "hundreds of thousands marched in Paris, where police counted 57,000"
@@ -471,12 +483,16 @@ def _share_predicate(vocab, toks: list[Tok], k: int) -> str:
     return _np_tail(toks, k, "")
 
 
-def _change_of(toks: list[Tok], ti: int) -> str | None:
+def _change_of(toks: list[Tok], ti: int, reach: int = 0) -> str | None:
     """"Exports jumped 12%" -> "exports", "house prices fell by 2%" -> "house prices": the subject of
     the change verb right before the figure (the claim records the change itself); None when it is
     a name or nothing."""
     v = ti - 2 if toks[ti - 1].low == "by" else ti - 1
-    if v < 1 or toks[v].low not in CHANGE_VERBS:
+    for _ in range(reach):  # "fell five points to 31%": past the change to the verb
+        if v >= 1 and not _changes(toks[v]) and (toks[v].fig >= 0 or toks[v].low in (
+                "to", "from", "by", "points", "point", "percentage", "basis")):
+            v -= 1
+    if v < 1 or not _changes(toks[v]):
         return None
     j = v
     while j >= 1 and toks[j - 1].low in AUXILIARIES:
@@ -586,6 +602,7 @@ def _shared_verb(ctx: Context, toks: list[Tok], ti: int,
 _MEMBERS = word_class("entity_words.tsv", "member_noun")
 _PRICED_UNITS = word_class("entity_words.tsv", "priced_unit")
 _COUNTING = word_class("entity_words.tsv", "counting_verb")
+_MORE_CHANGE_VERBS = word_class("entity_words.tsv", "change_verb")
 # "the £700m figure she quoted", "the real number was £300m": an amount that restates the article's last one
 _RESTATING = word_class("entity_words.tsv", "restating_noun")
 
@@ -643,6 +660,10 @@ def _one_of(toks: list[Tok], ti: int) -> str | None:
     if w.endswith("y") and w[-2:-1] not in "aeiou":
         return w[:-1] + "ies"
     return w + ("es" if w.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def _changes(tok: Tok) -> bool:
+    return tok.low in CHANGE_VERBS or tok.low in _MORE_CHANGE_VERBS
 
 
 def _misstatement(ctx: Context, toks: list[Tok], ti: int) -> tuple[str, str | None, None] | None:
