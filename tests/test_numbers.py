@@ -421,6 +421,19 @@ def test_post_qualifier_and_the_next_figure_do_not_overlap(text, expected):
     assert [(text[f.start:f.end], f.qualifier) for f in figures] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # three or more suspended-hyphen items are a list of alternatives; the last item's unit is all of theirs
+    ("The tablet ships in 8-, 10- or 12-inch sizes.", [("8", 8, 8, "inch"), ("10", 10, 10, "inch"),
+                                                         ("12-inch", 12, 12, "inch")]),
+    ("Dealers offer three-, four- and six-cylinder engines.", [("three", 3, 3, None), ("four", 4, 4, None),
+                                                                ("six", 6, 6, None)]),
+    ("The council approved three- and four-storey blocks.", [("three- and four-storey", 3, 4, "storey")]),  # two: a range
+])
+def test_suspended_hyphen_lists(text, expected):
+    figures, _ = find_figures(text)
+    assert [(text[f.start:f.end], f.low, f.high, f.unit) for f in figures] == expected
+
+
 def test_a_change_can_be_a_range():
     text = "world temperatures dropped by 1 to 1.5 degrees Celsius"
     (f,) = find_figures(text)[0]

@@ -54,6 +54,8 @@ _ONE_PRONOUN_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['pronoun_after'])})\b|-(
 _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(?:{'|'.join(_CONTEXT['window'])})\b",
                            re.IGNORECASE)
 _GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
+_LIST_ITEM_BEFORE = re.compile(r"\w-,\s*$")  # "four-, five- and six-cylinder": an earlier item of a list
+_LIST_GAP = re.compile(r"^-(?:,\s*|\s+(?:and|or)\s+)$", re.IGNORECASE)  # between items of such a list
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w]*)")
 _NAME_TAIL = re.compile(r"\s*(?:$|[.,;:!?)\]”\"]|\s(?P<w>[a-z][a-z]*)\b(?!-))")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from figures.number_patterns import (
-    _BETWEEN_FROM, _BOUND_PAIR_GAP, _CHANGE_GAP, _GAP_RANGE, _PAREN_GAP, _RATIO_GAP, _SCALE_IN_WORDS, _SCALE_WORD_END,
-    _TWO_WORDS_BEFORE, _WORD_BEFORE, _WORDS,
+    _BETWEEN_FROM, _BOUND_PAIR_GAP, _CHANGE_GAP, _GAP_RANGE, _LIST_GAP, _LIST_ITEM_BEFORE, _PAREN_GAP, _RATIO_GAP,
+    _SCALE_IN_WORDS, _SCALE_WORD_END, _TWO_WORDS_BEFORE, _WORD_BEFORE, _WORDS,
 )
 from figures.number_reading import _Atom
 from figures.number_vocabulary import _CONTEXT, _CURRENCY_CODES
@@ -74,9 +74,21 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 continue
             if _PAREN_GAP.match(gap) and b.qualifier is None and a.qualifier:
                 b.qualifier, b.reading = a.qualifier, a.reading
+        if a.unit is not None and out and _LIST_GAP.match(text[out[-1].end:a.num_start]):
+            _share_unit_back(text, out, a)  # "8-, 10- or 12-inch sizes": every item is in inches
         out.append(a)
         i += 1
     return out
+
+
+def _share_unit_back(text: str, out: list[_Atom], last: _Atom) -> None:
+    """Give the unit written once, on the last item of a suspended-hyphen list, to the items before it."""
+    nxt = last
+    for item in reversed(out):
+        if item.unit is not None or not _LIST_GAP.match(text[item.end:nxt.num_start]):
+            return
+        item.unit = last.unit
+        nxt = item
 
 
 def _is_dash(gap: str) -> bool:
@@ -152,6 +164,8 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     if not _GAP_RANGE.match(gap):
         return False
     joiner = gap.strip().lower()
+    if joiner.startswith("-") and joiner != "-" and _LIST_ITEM_BEFORE.search(text, max(0, a.start - 12), a.start):
+        return False  # "four-, five- and six-cylinder": a list of three, not a range of the last two
     intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
     if joiner == "and":
         return bool(intro and intro.group("w").lower() == "between")
