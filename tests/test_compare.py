@@ -657,3 +657,12 @@ def test_a_claimant_restating_its_figure_in_one_article_is_one_claim():
     held = set().union(*flagged([first, again, bound, other]))
     assert {first["claim_id"], other["claim_id"]} <= held
     assert again["claim_id"] not in held
+
+
+def test_a_claim_with_no_subject_spelling_names_no_subject():
+    # a missing spelling once read as its str() ("nan"), so any sentence holding the word "nan"
+    # or "none" would have named the claim's subject and could fold places through it
+    from figures.subject_folding import _subject_names
+    df = pd.DataFrame({"subject": ["Maui", None]})
+    names = _subject_names(df, np.array([True, True]), np.array([0, 0]), ["maui"])
+    assert names == [(("maui",), 0)]

@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from figures.codes import column_codes
+from figures.codes import column_codes, distinct
 from figures.config import Settings
 from figures.intervals import last_digit_unit, logical_bounds
 from figures.quantity import EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, key_frame, predicate
@@ -253,7 +253,7 @@ def subject_fallback(w: pd.DataFrame, article: pd.Series) -> None:
     if not missing.any():
         return
     art = pd.factorize(article)[0]
-    affected = np.isin(art, np.unique(art[missing])) & ~missing  # articles with a subject-less claim
+    affected = np.isin(art, distinct(art[missing])) & ~missing  # articles with a subject-less claim
     if affected.any():
         subj_codes, subj_uniques = pd.factorize(w["k_subject"].to_numpy()[affected])
         pairs = pd.DataFrame({"a": art[affected], "s": subj_codes})

@@ -106,7 +106,7 @@ def _subject_names(df: pd.DataFrame, real: np.ndarray, s_codes: np.ndarray, s_un
     raw = df["subject"].to_numpy()[real] if "subject" in df else np.full(int(real.sum()), None, dtype=object)
     missing = pd.isna(raw)
     spelled = raw.astype(object, copy=True)
-    spelled[missing] = [str(x) for x in raw[missing]]  # a missing spelling reads as its str() ("nan")
+    spelled[missing] = ""  # no spelling names nothing (its str(), "nan"/"none", would match such words)
     r_codes, r_uniques = pd.factorize(spelled)
     sc = s_codes[real].astype(np.int64)
     _, first = np.unique(sc * (len(r_uniques) + 1) + r_codes, return_index=True)
