@@ -666,3 +666,12 @@ def test_a_claim_with_no_subject_spelling_names_no_subject():
     df = pd.DataFrame({"subject": ["Maui", None]})
     names = _subject_names(df, np.array([True, True]), np.array([0, 0]), ["maui"])
     assert names == [(("maui",), 0)]
+
+
+@pytest.mark.parametrize("part", ["children killed", "women killed", "children"])
+def test_a_group_among_the_dead_is_a_part_not_a_rival_toll(part):
+    # "12,000 of the dead were children" is part of the 50,000 killed, not a competing toll
+    whole = [claim(50_000, article=f"w{i}", subject="Gaza", measure="killed", entity="people killed",
+                   claimant="Health ministry") for i in range(2)]
+    group = claim(12_000, article="p1", subject="Gaza", measure="killed", entity=part, claimant="UNICEF")
+    assert not any(group["claim_id"] in s for s in flagged([*whole, group]))
