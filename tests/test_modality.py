@@ -31,6 +31,10 @@ def test_change_or_level(text, span, change):
     ("North Korea has decided to send 12,000 troops.", "12,000", "decided"),
     ("More than 3,000 people have died.", "More than 3,000", "actual"),  # a bound is no modality
     ("The toll rose to 500 and is expected to climb.", "500", "actual"),  # the cue is about what comes next
+    # a cue after the figure that looks at a change still to come leaves the figure as it stands
+    ("A toll of more than 800 looked likely to rise further on Monday.", "more than 800", "actual"),
+    ("The 40,000 displaced are expected to grow in number.", "40,000", "actual"),
+    ("Some 600 jobs are expected to go.", "Some 600", "projected"),  # no change verb: the figure is the forecast
     ("Economists had been expecting a rise in inflation to 3.3% last month.", "3.3%", "projected"),
     # a counterfactual: "have been" inside "would have been" is not read again as "actual"
     ("The rate would have been closer to the 3.3 per cent forecast.", "3.3 per cent", "hypothetical"),

@@ -102,6 +102,9 @@ FIGURES = [
     ("up 2.5 percentage points", "2.5 percentage points", 2.5, 2.5, 2.5, "exact", "percentage_point"),
     ("a magnitude 7.8 quake", "7.8", 7.8, 7.8, 7.8, "exact", "magnitude"),  # unit before: span is the number
     ("a 7.8-magnitude quake", "7.8-magnitude", 7.8, 7.8, 7.8, "exact", "magnitude"),
+    # a magnitude named by its scale after the number; "degrees" there is no angle or temperature
+    ("the tremor measured 5.9 on the Richter scale", "5.9", 5.9, 5.9, 5.9, "exact", "magnitude"),
+    ("it measured 6 degrees on the Richter scale", "6 degrees", 6, 6, 6, "exact", "magnitude"),
     ("at a depth of 17.9km", "17.9km", 17.9, 17.9, 17.9, "exact", "km"),
     ("7 kilometers away", "7 kilometers", 7, 7, 7, "exact", "km"),
     ("The 66-year-old president", "66-year-old", 66, 66, 66, "exact", "year"),

@@ -41,6 +41,8 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
                 key = tuple(t.low for t in toks[j:j + k])
                 if len(key) == k and key in vocab.modality and vocab.modality[key] in (
                         "projected", "estimated", "hypothetical", "denied"):  # "... 500 dead are false rumours"
+                    if _future_change(toks, j + k):
+                        return "actual"  # "a toll of 2,100 seemed likely to rise": the figure stands now
                     return vocab.modality[key]
     return best or "actual"
 
@@ -52,6 +54,11 @@ PARTICLE_VERBS = frozenset("shot shoot shoots shooting brought bring took take s
 
 # "the toll rose above 100", "inflation fell below 3%": the level it crossed, not the size of the move
 CROSSING_WORDS = frozenset("above below past beyond under".split())
+
+
+def _future_change(toks: list[Tok], j: int) -> bool:
+    """"... expected to rise", "likely to climb further": the cue is about a change still to come."""
+    return j + 1 < len(toks) and toks[j].low == "to" and toks[j + 1].low in CHANGE_VERBS
 
 
 def _month(toks: list[Tok], j: int) -> bool:

@@ -47,6 +47,8 @@ _UNIT_GLUED = re.compile(rf"(?P<u>{_unit_alt}|{_alt(_GLUED_ONLY)})(?![\w])", re.
 _TIMES = re.compile(rf"\s+times\b(?=\s+(?:{_alt(_CONTEXT['times_after'])})\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
+# "measured 6.8 on the Richter scale", "7 degrees on the Richter scale": a quake's magnitude
+_MAGNITUDE_SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:Richter|moment[\s-]magnitude)\s+scale\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w&.'’]*|#)\s*$")
 _HYPHEN_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-$")
 _ONE_AMOUNT_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['increment_after'])})\b", re.IGNORECASE)

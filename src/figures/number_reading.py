@@ -11,7 +11,7 @@ from figures.non_figures import (
 )
 from figures.number_patterns import (
     _CONVERSION_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE, _GLUED_TEMPERATURE, _HYPHEN_WORD_BEFORE, _LIKELY_YEAR,
-    _MAGNITUDE_BEFORE, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _PRE_QUAL, _RANGE_NEXT,
+    _MAGNITUDE_BEFORE, _MAGNITUDE_SCALE_AFTER, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _PRE_QUAL, _RANGE_NEXT,
     _REDUNDANT_SCALE, _SCALE_IN_WORDS, _SCALE_SUFFIX, _SCALE_WORD, _SCALED_CODE_AFTER, _SCALED_CODE_BEFORE, _SIGN,
     _SIGN_WORD, _SPACE_IN_DIGITS, _SUPERSCRIPT, _TIMES, _TO_NUMBER_NEXT, _UNIT_AFTER, _UNIT_GLUED, _WINDOW_AFTER,
     _WORD_BEFORE,
@@ -267,6 +267,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
     if currency:
         unit = currency
     if unit is None and _MAGNITUDE_BEFORE.search(text, max(0, num_start - 12), num_start):
+        unit = "magnitude"
+    if unit in (None, "degree") and _MAGNITUDE_SCALE_AFTER.match(text, end):
         unit = "magnitude"
 
     # ---- not a figure after all?
