@@ -90,9 +90,11 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
     events: Counter[str] = Counter()
     named_with_event: Counter[str] = Counter()
     local: Counter[str] = Counter()  # places whose local authorities speak: "Maui County police", "Maui's mayor"
+    runs: list[tuple[str, int, int, str]] = []  # (chunk, start, end, canonical), kept for the capital below
     for chunk, weight_of in ((title, lambda pos: 3), (ctx.article.text, lambda pos: 2 if pos < lead_end else 1)):
         prev = None
         for at, end, canonical in _place_runs(vocab, rx, chunk):
+            runs.append((chunk, at, end, canonical))
             if chunk[at:end] in vocab.demonyms:
                 continue  # "Israeli strikes" says who acted, not where
             counts[canonical] += weight_of(at)
@@ -146,7 +148,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
             if second:
                 ctx.group = f"{ctx.main_subject} and {second[0]}"
     if ctx.main_subject:
-        ctx.capital = _capital_named(vocab, rx, ctx.main_subject, title, ctx.article.text)
+        ctx.capital = _capital_named(vocab, ctx.main_subject, runs)
     ctx.scenes = _scene_sentences(vocab, ctx.capital, sentences)
     if events:
         ctx.event = events.most_common(1)[0][0]
@@ -222,6 +224,7 @@ def _organisations(text: str, located: list[tuple[int, str]], rx: "_ArticlePatte
 
 
 _NON_SPACE = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 
 
 def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
@@ -244,12 +247,12 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
                 i += 1
 
 
-def _capital_named(vocab: Vocabulary, rx: "_ArticlePatterns", country: str, *texts: str) -> str | None:
-    """The capital of ``country`` as the article first names it: "Paris" in a story about France."""
-    for text in texts:
-        for at, end, canonical in _place_runs(vocab, rx, text):
-            if canonical == country and vocab.places.get(tuple(text[at:end].split()), ("", ""))[1] == "capital":
-                return text[at:end]
+def _capital_named(vocab: Vocabulary, country: str, runs: list[tuple[str, int, int, str]]) -> str | None:
+    """The capital of ``country`` as the article first names it (title first, then text; ``runs``
+    are the place runs read from them, in that order): "Paris" in a story about France."""
+    for text, at, end, canonical in runs:
+        if canonical == country and vocab.places.get(tuple(text[at:end].split()), ("", ""))[1] == "capital":
+            return text[at:end]
     return None
 
 
@@ -277,7 +280,7 @@ def _scene_sentences(vocab: Vocabulary, capital: str | None, sentences: list[Sen
     paragraph are counted there."""
     out = []
     for sent in sentences:
-        if any(c.isdigit() for c in sent.text):
+        if _DIGIT.search(sent.text):
             continue
         m = _SCENE.match(sent.text)
         if not m:
