@@ -26,6 +26,11 @@ _CORE = re.compile(
     rf"|(?<![\d.,/])(?P<slash>\d{{1,2}}/\d{{1,3}})(?![\d/]|\.\d)"
     rf"|(?<![\d.,])(?P<digits>{_DIGITS})(?:\s(?P<mixed>\d/\d{{1,2}})(?![\d/])|(?P<uni>[½¼¾⅓⅔⅛])|(?P<exp>{_EXPONENT}))?",
     re.IGNORECASE)
+# Where a match of _CORE can start: a digit, a fraction sign, or a word opening a number word. Finding
+# these first and trying _CORE only there is the same search, several times faster than trying its
+# long case-blind alternation at every character of the text.
+_CORE_START = re.compile(r"[\d½¼¾⅓⅔⅛⅙]|\.\d|\b(?:an?[\s-]|one|tw|thr|thi|tho|ten|ele|eig|nin|fou|for|fiv|fif|six|sev"
+                         r"|zer|hun|hal|mil|bil|tri|tre|doz|dou|qua)", re.IGNORECASE)
 _HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.join(_TENS)}|dozen|hundred|thousand|million"
                          rf"|billion|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                          rf"|double|twice|triple|treble|thrice|quadruple|doubling|tripling|trebling|quadrupling)",

@@ -79,7 +79,7 @@ import bisect
 from figures.non_figures import (
     _BLOCKERS, _is_group_bracket, _is_slash_fraction, _SCORE, _SCORE_WORD, _VAGUE, _vague,
 )
-from figures.number_patterns import _CORE, _FRACTION_SLASH, _HAS_NUMBER, _SPACE_IN_DIGITS
+from figures.number_patterns import _CORE, _CORE_START, _FRACTION_SLASH, _HAS_NUMBER, _SPACE_IN_DIGITS
 from figures.number_ranges import _combine
 from figures.number_reading import _Atom, _read
 from figures.number_records import Figure, NonFigure
@@ -119,7 +119,7 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
 
     atoms: list[_Atom] = []
     pos = 0
-    while (m := _CORE.search(text, pos)) is not None:
+    while (m := _core_search(text, pos)) is not None:
         pos = m.end()
         if _overlaps_sorted(blocked, starts, m.start(), m.end()):
             if m.group("digits") and _SPACE_IN_DIGITS.search(m.group("digits")):
@@ -152,6 +152,15 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
             figures.append(_figure(a))
     nonfigs.sort(key=lambda n: (n.start, n.end))
     return figures, nonfigs
+
+
+def _core_search(text: str, pos: int):
+    """``_CORE.search(text, pos)``, tried only where a number can start (``_CORE_START``)."""
+    while (c := _CORE_START.search(text, pos)) is not None:
+        if (m := _CORE.match(text, c.start())) is not None:
+            return m
+        pos = c.start() + 1
+    return None
 
 
 def _overlaps_sorted(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
