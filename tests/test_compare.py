@@ -675,3 +675,25 @@ def test_a_group_among_the_dead_is_a_part_not_a_rival_toll(part):
                    claimant="Health ministry") for i in range(2)]
     group = claim(12_000, article="p1", subject="Gaza", measure="killed", entity=part, claimant="UNICEF")
     assert not any(group["claim_id"] in s for s in flagged([*whole, group]))
+
+
+def _syria_toll(value, day, article):
+    return claim(value, measure="killed", entity="people", subject="Syria", as_of=day, article=article,
+                 claimant=f"Agency {article}")
+
+
+def test_a_figure_sunk_far_below_the_toll_around_it_is_a_part_not_a_revision():
+    # a running toll of 1,000 / 3,577 / 5,647 / 5,914; between them one region's 1,414, less
+    # than half the toll before and after it, is a part under the key, not a member of the timeline
+    rows = [_syria_toll(1_000, "2023-02-06", "s1"), _syria_toll(3_577, "2023-02-09", "s2"), _syria_toll(1_414, "2023-02-13", "s3"),
+            _syria_toll(5_647, "2023-02-17", "s4"), _syria_toll(5_914, "2023-02-25", "s5")]
+    revisions = flagged(rows, "revision")
+    assert frozenset(r["claim_id"] for i, r in enumerate(rows) if i != 2) in revisions
+    assert not any(rows[2]["claim_id"] in s for s in revisions)
+
+
+def test_a_fall_the_later_figures_stay_near_is_kept_in_the_timeline():
+    # 5,000 then 1,602 and 1,700: the toll did not recover, so the early peak is in doubt, not
+    # the later figures; all three stay in the timeline
+    rows = [_syria_toll(5_000, "2023-02-06", "k1"), _syria_toll(1_602, "2023-02-12", "k2"), _syria_toll(1_700, "2023-02-18", "k3")]
+    assert frozenset(r["claim_id"] for r in rows) in flagged(rows, "revision")

@@ -73,9 +73,13 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     med = pd.Series(np.abs(point), index=e.index).groupby(e["window"]).transform("median").to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
         outlier = (np.abs(point) > MIXED_RATIO * med) | (MIXED_RATIO * np.abs(point) < med)
+    # a figure sunk far below the timeline around it is a part: it leaves the timeline, but
+    # still counts below as a sign that the block mixes quantities at its time
+    sunk = _sunk_below_neighbours(e)
+    outlier_or_sunk = outlier | sunk
     e["asof_day"] = pd.factorize(e["day"])[0]
     timeline = pd.DataFrame({"group": e["group"].to_numpy(), "asof_day": e["asof_day"].to_numpy(),
-                             "lo": np.where(outlier, -np.inf, e["rlo"]), "hi": np.where(outlier, np.inf, e["rhi"])})
+                             "lo": np.where(outlier_or_sunk, -np.inf, e["rlo"]), "hi": np.where(outlier_or_sunk, np.inf, e["rhi"])})
     other_lo, other_hi = _others_extreme(timeline, "group", "asof_day")
     hit = pd.Series(_clash(timeline, other_lo, other_hi), index=e.index)
     changed = hit.groupby(e["group"]).transform("any").to_numpy()
@@ -90,7 +94,7 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     g_max = kept.groupby("group")["lo"].max().abs()
     g_min = kept.groupby("group")["hi"].min().abs()
     wide = (g_max > GENERIC_MONEY_SPAN * g_min).reindex(e["group"]).fillna(False).to_numpy(dtype=bool)
-    changed = changed & ~mixed & ~outlier & ~(e["generic_money"].to_numpy(dtype=bool) & wide)
+    changed = changed & ~mixed & ~outlier_or_sunk & ~(e["generic_money"].to_numpy(dtype=bool) & wide)
     changed &= ~e["k_occasion"].to_numpy(dtype=bool)  # another day's crowd is another occasion
     members.append(pd.DataFrame({"row": e.index[changed], "kind": "revision", "fkey": e["group"].to_numpy()[changed]}))
     # monotonic: cumulative quantities whose later window lies wholly below an earlier one
@@ -110,6 +114,30 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
         members.append(pd.DataFrame({"row": rows_hit, "kind": "monotonic",
                                      "fkey": c.loc[rows_hit, "group"].to_numpy()}))
     return members
+
+
+def _sunk_below_neighbours(e: pd.DataFrame) -> np.ndarray:
+    """Cumulative claims more than MAX_DROP_RATIO below the highest figure of an earlier
+    window and below every figure of the next window: a running total does not dip that
+    steeply and recover, so such a figure is a part under the key (one region's toll, one
+    group's), not a member of the total's timeline. A figure that the next window's figures
+    stay close to, or the last one, leaves the earlier peak in doubt instead, and stays."""
+    out = np.zeros(len(e), dtype=bool)
+    cum = e["k_cumulative"].to_numpy(dtype=bool)
+    if not cum.any():
+        return out
+    c = e.loc[cum, ["group", "window", "lo", "hi"]]
+    pw = c.groupby(["group", "window"], sort=True).agg(maxlo=("lo", "max"), minhi=("hi", "min"))
+    g = pw.index.get_level_values(0)
+    earlier_peak = pw["maxlo"].groupby(g).cummax().groupby(g).shift(1)
+    next_low = pw["minhi"].groupby(g).shift(-1)
+    idx = pd.MultiIndex.from_arrays([c["group"], c["window"]])
+    before = np.abs(earlier_peak.reindex(idx).to_numpy(dtype=float))
+    after = np.abs(next_low.reindex(idx).to_numpy(dtype=float))
+    steep = MAX_DROP_RATIO * np.abs(c["hi"].to_numpy(dtype=float))
+    with np.errstate(invalid="ignore"):
+        out[cum] = (steep < before) & (steep < after)
+    return out
 
 
 def _others_extreme(frame: pd.DataFrame, outer: str, inner: str, lo: str = "lo", hi: str = "hi") -> tuple[np.ndarray, np.ndarray]:
