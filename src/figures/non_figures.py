@@ -17,34 +17,51 @@ from figures.number_vocabulary import _alt, _CONTEXT, _MONTHS, _QUALIFIERS
 _MONTH = rf"(?:{_MONTHS})"
 _STREET = _alt(w.capitalize() for w in _CONTEXT["street"])
 _STREET_FIRST = _alt(w.capitalize() for w in _CONTEXT["street_first"])
+
+
+class _Gated:
+    """A pattern searched only in a text holding one of its hints: cheap patterns that every match
+    contains, so a text without them is skipped (a case-blind pattern cannot start with a fast scan)."""
+
+    def __init__(self, rx: re.Pattern, *hints: re.Pattern):
+        self.rx, self.hints = rx, hints
+
+    def finditer(self, text: str):
+        return self.rx.finditer(text) if any(h.search(text) for h in self.hints) else iter(())
+
+
 _BLOCKERS = [
     # URLs and addresses: https://..., www..., 192.168.1.2
-    (re.compile(r"\b(?:https?://|www\.)\S+|\b\d{1,3}(?:\.\d{1,3}){3}\b"), "identifier"),
+    # (Each pattern that opens with a digit consumes it first and then looks behind it, so the
+    # regex engine can skip to the next digit instead of trying the pattern at every character.)
+    (re.compile(r"[hw\d](?:(?<=h)(?<!\w.)ttps?://\S+|(?<=w)(?<!\w.)ww\.\S+|(?<=\d)(?<!\w\d)\d{0,2}(?:\.\d{1,3}){3}\b)"),
+     "identifier"),
     # street addresses: 10 Downing Street, 9 E 71st St, 16-18 Harbour Avenue; not "30 Wall Street banks"
-    (re.compile(rf"(?<![\d.,$£€])\b\d{{1,5}}(?:[-–]\d{{1,5}})?\s+(?:(?:[A-Z][\w'’.]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+    (re.compile(rf"\d(?<![\w.,$£€]\d)(?:\d{{0,4}}(?:[-–]\d{{1,5}})?\s+(?:(?:[A-Z][\w'’.]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
                 rf"(?:{_STREET})\b(?!\s+(?!does\b|goes\b)[a-z]{{3,}}s\b)"
-                rf"|(?<![\d.,$£€])\b\d{{1,5}}\s+(?:{_STREET_FIRST})\.?\s+(?:(?:de|du|des|la|del)\s+)?[A-Z]\w*"), "identifier"),
+                rf"|\d{{0,4}}\s+(?:{_STREET_FIRST})\.?\s+(?:(?:de|du|des|la|del)\s+)?[A-Z]\w*)"), "identifier"),
     # (808) 555-1234, 808-555-1234, +44 20 7946 0958
-    (re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b"
-                r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"), "phone"),
+    (re.compile(r"[+(\d](?:(?<=\+)\d{1,3}[\s.-]?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b"
+                r"|(?<=\()\d{3}\)\s?\d{3}[.-]\d{4}\b|(?<=\d)(?<!\w\d)\d\d[\s.-]\d{3}[.-]\d{4}\b"
+                r"|(?<=\+)\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b)"), "phone"),
     # 6/2/2023, 2023-02-06, 06.02.2023
-    (re.compile(r"(?<![\d.,/])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d/])"), "date"),
+    (re.compile(r"\d(?<![\d.,/]\d)\d{0,3}[/.-]\d{1,2}[/.-]\d{2,4}(?![\d/])"), "date"),
     # 21 October 2024, Feb. 6, October 21, 2024, March 2024
     (re.compile(rf"\b(?:[0-3]?\d(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}"
                 rf"(?:,?\s+\d{{4}}\b)?"
                 rf"|{_MONTH}\s+(?:[0-3]?\d(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-3]?\d\b)?(?![\d,]\d)(?:,?\s+\d{{4}}\b)?"
                 rf"|\d{{4}}\b))"), "date"),
     # Thursday (9): a day of the month after a weekday
-    (re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\(\s*[0-3]?\d\s*\)"), "date"),
+    (_Gated(re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\(\s*[0-3]?\d\s*\)"), re.compile(r"\(")), "date"),
     # 4:17 a.m., 16:30, 4pm, 0400 GMT
-    (re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s?[apAP]\.?[mM]\.?)?|\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[apAP][mM]\b)"
-                r"|\b\d{4}\s?(?:GMT|UTC|BST|CET|EST|EDT|PST|HST)\b"), "time"),
+    (re.compile(r"\d(?<!\w\d)(?:\d?(?::\d{2}){1,2}(?:\s?[apAP]\.?[mM]\.?)?|\d?(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[apAP][mM]\b)"
+                r"|\d{3}\s?(?:GMT|UTC|BST|CET|EST|EDT|PST|HST)\b)"), "time"),
     # 2022-23, 2022–2023, 1990s, '90s, mid-2023
-    (re.compile(r"\b(?:1[89]|20)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)\d\d|\d\d)(?![\d%]|[,.]\d)"), "year"),
-    (re.compile(r"\b(?:mid|pre|post|late|early)-(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d0s\b|(?:'|’|\b)[1-9]0s\b", re.IGNORECASE),
-     "decade"),
+    (re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)\d\d|\d\d)(?![\d%]|[,.]\d)"), "year"),
+    (_Gated(re.compile(r"\b(?:mid|pre|post|late|early)-(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d0s\b|(?:'|’|\b)[1-9]0s\b",
+                       re.IGNORECASE), re.compile(r"\d0[Ssſ]"), re.compile(r"-(?:1[89]|20)\d\d")), "decade"),
     # 9/11, 24/7, 1/4: slash forms are dates, slogans or fractions; none is read as a figure
-    (re.compile(r"(?<![\d/.,])(?<!\d\s)\d{1,4}/\d{1,4}(?![\d/]|\.\d)"), "slash"),
+    (re.compile(r"\d(?<![\d/.,]\d)(?<!\d\s\d)\d{0,3}/\d{1,4}(?![\d/]|\.\d)"), "slash"),
 ]
 _VAGUE = re.compile(
     r"\b(?:(?P<few>several|a\s+few|a\s+couple(?:\s+of)?|many|few)\s+(?P<fw>dozen|hundred|thousand|million|billion)s?"
@@ -56,7 +73,7 @@ _VAGUE_BASE = {"dozen": 12, "dozens": 12, "scores": 20, "tens": 10, "hundred": 1
 _VAGUE_SPREAD = {"several": (3, 9), "a few": (2, 5), "a couple": (2, 3), "a couple of": (2, 3), "many": (3, 99),
                  "few": (2, 5)}
 
-_SCORE = re.compile(r"(?<![\d.,\-–])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d%]|[.,]\d|\s?(?:[-–]|per\b|percent|million"
+_SCORE = re.compile(r"(\d(?<![\d.,\-–]\d)\d{0,2})\s?[-–]\s?(\d{1,3})(?![\d%]|[.,]\d|\s?(?:[-–]|per\b|percent|million"
                     r"|billion|thousand|hundred|years?\b|months?\b|weeks?\b|days?\b|hours?\b))")
 _BRACKET_BEFORE = re.compile(rf"(?:(?P<prev>[A-Za-z]+)\s+)?(?:{_alt(_CONTEXT['bracket_pre'])})\s+$", re.IGNORECASE)
 _SCORE_WORD = re.compile(rf"\s+(?:{_alt(_CONTEXT['score_after'])})\b", re.IGNORECASE)
