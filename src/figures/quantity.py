@@ -3,8 +3,8 @@
 Claims are blocked on a key built only from what the extractor gives (subject, measure, entity,
 unit, modality, location, is_change), normalised so that "soldiers" and "troops", "deaths" and
 "people killed", "Syria (government-held areas)" and subject "Syria" + location "government-held
-areas" meet. The vocabulary is data: the tables below. Each key field is kept in its own column
-so a flag can say which fields matched.
+areas" meet. The vocabulary is data (data/quantity_words.tsv, data/quantity_canon.tsv). Each key
+field is kept in its own column so a flag can say which fields matched.
 
 Normalisation works on the distinct strings of a column, not on every row, so it costs the
 number of different phrasings, not the number of claims.
@@ -17,85 +17,48 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from figures.lexicon import data_lines
+from figures.word_classes import word_class
+
 # -- vocabulary ------------------------------------------------------------------------------
-# Canonical predicate <- the words that name it (lemmatised, lower case). A measure phrase is
-# read for the first predicate word it holds; failing that the entity phrase is read.
-PREDICATES: dict[str, tuple[str, ...]] = {
-    "killed": ("killed", "kill", "dead", "death", "died", "die", "fatality", "toll", "life", "lives",
-               "deathtoll", "perished", "murdered"),
-    "injured": ("injured", "injury", "wounded", "wound", "hurt", "injure"),
-    "missing": ("missing", "unaccounted"),
-    "found": ("found", "rescued", "safe", "located", "survivor"),
-    "identified": ("identified", "identify", "identification"),
-    "displaced": ("displaced", "homeless", "evacuated", "evacuee", "refugee", "shelter", "fled"),
-    "affected": ("affected",),
-    "arrested": ("arrested", "detained", "arrest", "detention", "detainee"),
-    "destroyed": ("destroyed", "collapsed", "razed", "flattened", "levelled", "leveled"),
-    "damaged": ("damaged", "damage"),
-    "deployed": ("deployed", "sent", "send", "sending", "positioned", "stationed", "dispatched",
-                 "deploy", "deployment", "troop", "soldier", "prepared", "prepare", "mobilised", "mobilized"),
-    "relocated": ("relocated", "deported", "removed", "relocation", "deportation", "deportee", "removal",
-                  "transferred", "resettled"),
-    "cost": ("cost", "spending", "spent", "spend", "payment", "paid", "pay", "price", "bill", "funding",
-             "budget", "expenditure", "money", "fund", "invest", "investment", "taxpayer", "amount", "sum"),
-    "revenue": ("revenue", "income", "earnings", "sales", "turnover", "profit"),
-    "arrivals": ("arrival", "arrived", "crossing", "crossed"),
-    "magnitude": ("magnitude",),
-    "depth": ("depth", "deep"),
-    "aftershocks": ("aftershock",),
-    "searched": ("searched", "search", "canvassed", "combed"),
-    "cases": ("case", "infection", "infected"),
-    "vote_share": ("vote", "voted", "ballot"),
-    "protesters": ("protester", "protestor", "demonstrator", "marcher", "crowd", "rallied", "marched",
-                   "demonstrated", "protested"),
-    "turnout": ("turnout",),
-    "jobs": ("job", "payroll", "hiring"),
-    # time elapsed since an event grows by itself: compared only within one as-of day
-    "elapsed": ("since", "ago", "elapsed"),
-}
-# Predicates whose figures only grow: a later, lower figure is a monotonic violation.
-CUMULATIVE = frozenset({"killed", "injured", "identified", "destroyed", "damaged", "arrested",
-                        "aftershocks", "cases", "relocated", "affected"})
-# Predicates that measure one event (a disaster's or an attack's toll, a quake's size): such a
-# figure dated long before its article recalls a past event, not an earlier reading of this one.
-# (A programme's cost or a jobs count recalled from years before may still be revised.)
-EVENT_MEASURES = frozenset({"killed", "injured", "missing", "found", "identified", "displaced", "affected", "arrested",
-                            "destroyed", "damaged", "magnitude", "depth", "aftershocks"})
+# Open word classes live in data/quantity_words.tsv (word<TAB>kind), words read as a canonical
+# name in data/quantity_canon.tsv (word<TAB>kind<TAB>canonical); their headers say what each
+# kind means.
+WORDS_TABLE, CANON_TABLE = "quantity_words.tsv", "quantity_canon.tsv"
+
+
+def _canonical(kind: str) -> dict[str, str]:
+    """One kind of quantity_canon.tsv: word -> canonical name."""
+    rows = (line.split("\t") for line in data_lines(CANON_TABLE))
+    return {word: canonical for word, k, canonical in rows if k == kind}
+
+
+def _by_canonical(kind: str) -> dict[str, tuple[str, ...]]:
+    """One kind of quantity_canon.tsv: canonical name -> its words."""
+    grouped: dict[str, tuple[str, ...]] = {}
+    for word, canonical in _canonical(kind).items():
+        grouped[canonical] = grouped.get(canonical, ()) + (word,)
+    return grouped
+
+
+PREDICATE_OF = _canonical("predicate")  # predicate word (lemma) -> canonical predicate
+ENTITY_SYNONYMS = _canonical("entity")  # counted-entity head noun -> the head it means
+MARKERS = _by_canonical("marker")  # marker -> the words and phrases that make it
+SUBJECT_ALIASES = _canonical("subject")  # another spelling of a subject -> the subject
+SCOPE_SYNONYMS = _canonical("scope")  # scope word -> the word it says the same as
+CUMULATIVE = word_class(WORDS_TABLE, "cumulative")
+EVENT_MEASURES = word_class(WORDS_TABLE, "event_measure")
+OCCASION = word_class(WORDS_TABLE, "occasion")
+GENERIC_MEASURES = word_class(WORDS_TABLE, "generic_measure")
+HEAD_STOPS = word_class(WORDS_TABLE, "head_stop")
+ENTITY_STOP = word_class(WORDS_TABLE, "entity_stop")
+SCOPE_STOP = word_class(WORDS_TABLE, "scope_stop")
+# Words that only pad a subject (a closed class: articles and prepositions).
+SUBJECT_STOP = frozenset({"the", "a", "an", "of", "in", "on", "s"})
+# Modalities that describe a figure that has not happened (yet): labels of the extractor's.
+PLANNED_MODALITIES = frozenset({"decided", "intended", "projected", "hypothetical"})
 # "jobs added in food services": a sector's share of a jobs figure is a quantity of its own
 SECTOR = re.compile(r"\bin (?:the )?([a-z][a-z ,&-]+?)(?: sector)?$", re.IGNORECASE)
-# Measures of one occasion (a protest's crowd, an election's turnout): the figures of another
-# day are another occasion, never a revision of this one.
-OCCASION = frozenset({"protesters", "turnout"})
-# Counted-entity head nouns that mean the same thing.
-ENTITY_SYNONYMS: dict[str, str] = {
-    "soldier": "troop", "troop": "troop", "serviceman": "troop", "servicemen": "troop", "fighter": "troop",
-    "force": "troop", "military": "troop",
-    "people": "person", "person": "person", "persons": "person", "individual": "person", "resident": "person",
-    "civilian": "person", "victim": "person", "fatality": "person", "death": "person", "dead": "person",
-    "casualty": "person", "body": "person", "name": "person", "injury": "person", "wounded": "person", "life": "person", "lives": "person", "migrant": "person",
-    "seeker": "person", "refugee": "person", "deportee": "person", "child": "person", "citizen": "person",
-    "building": "building", "structure": "building", "home": "building", "house": "building",
-    "worker": "personnel", "personnel": "personnel", "staff": "personnel", "rescuer": "personnel",
-    "responder": "personnel", "team": "personnel",
-}
-# Markers that make a figure a different quantity from the plain one, found in measure/entity.
-# (marker, words or phrases)
-MARKERS: dict[str, tuple[str, ...]] = {
-    "per_unit": ("per person", "per head", "per capita", "per asylum seeker", "per individual", "per migrant",
-                 "per deportee", "each", "per migrant", "per refugee", "per one", "one person", "per patient"),
-    "per_time": ("a day", "per day", "a year", "per year", "annual", "annually", "a month", "per month",
-                 "daily", "weekly", "monthly", "yearly", "a week", "per week"),
-    "to_date": ("so far", "to date", "already", "made to date", "until now", "thus far"),
-    "planned": ("planned", "projected", "expected", "forecast", "scenario", "would", "could", "will be",
-                "potential", "proposed", "if "),
-    "previous": ("previous", "previously", "earlier", "original", "originally", "initial", "initially",
-                 "peak", "former", "before the"),
-    "increment": ("further", "additional", "extra", "another", "more", "increase", "rise", "change in",
-                  "added", "new "),
-    "negated": ("not yet", "un-", "without", "non-"),
-    "share": ("share", "proportion", "percentage", "rate", "ratio"),
-    "max": ("highest", "maximum", "record"),
-}
 # Words in a figure's own span that make it an increment on another figure, not a total
 # ("another 300", "a further £50m", "five more").
 SPAN_INCREMENT = re.compile(r"\b(?:another|further|additional|extra)\b|\w\s+more$", re.I)
@@ -112,27 +75,6 @@ POPULATION_AFTER = re.compile(r"^\s+(?:million\s+|billion\s+)?(?:people|resident
 # An earlier report named right after the figure: "1,732 people originally reported as missing"
 EARLIER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:originally|initially|previously|first|earlier)\s+"
                            r"(?:reported|listed|counted|thought|estimated|feared|believed|recorded|announced)\b", re.I)
-# Modalities that describe a figure that has not happened (yet).
-PLANNED_MODALITIES = frozenset({"decided", "intended", "projected", "hypothetical"})
-# Measures that name no quantity of their own: a share or a figure of what?
-GENERIC_MEASURES = frozenset({"share", "measure", "rate", "percentage", "proportion", "number", "total", "figure",
-                              "amount", "level", "value", "count", "estimate", "duration", "multiplier", "age"})
-# Words that only pad a subject.
-SUBJECT_STOP = frozenset({"the", "a", "an", "of", "in", "on", "s"})
-SUBJECT_ALIASES: dict[str, str] = {
-    "türkiye": "turkey", "turkiye": "turkey", "dprk": "north korea", "u.s.": "united states",
-    "us": "united states", "usa": "united states", "uk": "united kingdom", "britain": "united kingdom",
-    "great britain": "united kingdom",
-}
-# Words after which a counted-entity phrase no longer names the thing counted
-# ("people killed in Syria", "people still missing", "victims publicly identified").
-HEAD_STOPS = frozenset({"of", "in", "at", "on", "for", "from", "to", "who", "that", "whose", "with", "by", "if",
-                        "including", "since", "per", "after", "before", "during", "still", "now", "already",
-                        "not", "yet", "dead", "active", "as", "whom", "which", "a", "an", "the"})
-# Heads that name no counted thing: times, pronouns, and words that only say "a figure".
-ENTITY_STOP = frozenset({"night", "day", "morning", "evening", "afternoon", "week", "month", "year", "time",
-                         "those", "these", "they", "them", "it", "this", "that", "total", "number", "figure",
-                         "amount", "sum", "mark", "level", "near", "toll", "count", "tally", "estimate"})
 # Ordinals that, just before a figure in its clause, name another event of the same kind.
 ORDINAL_EVENT = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|previous|former|initial|original)\b", re.I)
 ORDINAL_REACH = 45  # characters before the figure, within its clause
@@ -161,15 +103,12 @@ def words(text: str | None) -> list[str]:
     return [lemma(w) for w in WORD.findall((text or "").lower())]
 
 
-_PREDICATE_OF = {w: p for p, ws in PREDICATES.items() for w in ws}
-
-
 @lru_cache(maxsize=65536)
 def predicate(text: str | None) -> str | None:
     """The canonical predicate a phrase names, or None."""
     for w in words(text):
-        if w in _PREDICATE_OF:
-            return _PREDICATE_OF[w]
+        if w in PREDICATE_OF:
+            return PREDICATE_OF[w]
     return None
 
 
@@ -207,9 +146,7 @@ def markers(text: str | None) -> frozenset[str]:
     found = set()
     for name, phrases in MARKERS.items():
         for p in phrases:
-            if p.endswith("-") or p.startswith("-"):
-                continue
-            if re.search(r"(?<![a-z])" + re.escape(p.strip()) + r"(?![a-z])", t):
+            if re.search(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])", t):
                 found.add(name)
                 break
     return frozenset(found)
@@ -285,11 +222,6 @@ def split_scope(subject: str | None) -> tuple[str | None, str | None]:
     return (core or None), (scope.lower() if scope else None)
 
 
-# Scope words that say the same thing ("rebel-controlled regions" = "rebel-held areas") and
-# words that only pad a scope.
-SCOPE_SYNONYMS = {"controlled": "held", "control": "held", "run": "held", "region": "area", "zone": "area",
-                  "part": "area", "territory": "area", "district": "area", "province": "province"}
-SCOPE_STOP = frozenset({"the", "of", "in", "a", "an", "and", "s", "its", "country", "country's", "nation"})
 
 
 @lru_cache(maxsize=65536)
