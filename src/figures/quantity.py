@@ -62,7 +62,6 @@ SECTOR = re.compile(r"\bin (?:the )?([a-z][a-z ,&-]+?)(?: sector)?$", re.IGNOREC
 # Words in a figure's own span that make it an increment on another figure, not a total
 # ("another 300", "a further £50m", "five more").
 SPAN_INCREMENT = re.compile(r"\b(?:another|further|additional|extra)\b|\w\s+more$", re.I)
-WORD_MORE = re.compile(r"\bmore\b", re.I)
 MORE_AFTER = re.compile(r"^\s+more\b(?!\s+than)", re.I)  # "identified five more", "300 more troops"
 # A negation right after the figure, in its clause, turns the count into its complement:
 # "55 people whose remains have not yet been identified", "75% of the area had not been searched".
@@ -70,10 +69,12 @@ NEGATION_AFTER = re.compile(r"\b(?:not yet|yet to be|not been|never been|have no
                             r"hadn't)\b", re.I)
 NEGATION_REACH = 60  # characters after the figure, within its clause
 # A place's population: "Sudan's 48 million people", "a country of 48 million people"
+POPULATION_NOUNS = ("people", "residents", "inhabitants", "citizens")
 POPULATION_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:country|nation|city|town|state|region|province) of)\s+$")
-POPULATION_AFTER = re.compile(r"^\s+(?:million\s+|billion\s+)?(?:people|residents|inhabitants|citizens)\b", re.I)
+POPULATION_AFTER = re.compile(r"^\s+(?:million\s+|billion\s+)?(?:" + "|".join(POPULATION_NOUNS) + r")\b", re.I)
 # An earlier report named right after the figure: "1,732 people originally reported as missing"
-EARLIER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:originally|initially|previously|first|earlier)\s+"
+EARLIER_WORDS = ("originally", "initially", "previously", "first", "earlier")
+EARLIER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(EARLIER_WORDS) + r")\s+"
                            r"(?:reported|listed|counted|thought|estimated|feared|believed|recorded|announced)\b", re.I)
 # Ordinals that, just before a figure in its clause, name another event of the same kind.
 ORDINAL_EVENT = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|previous|former|initial|original)\b", re.I)
@@ -258,8 +259,8 @@ SENTENCE_READERS = (
     ("nth", re.compile(ORDINAL_EVENT.pattern), ordinal_before, None),
     ("negated", ("not", "n't", "never"), negated_after, False),
     ("more", ("more",), more_after, False),
-    ("earlier", ("originally", "initially", "previously", "first", "earlier"), earlier_after, False),
-    ("population", ("people", "residents", "inhabitants", "citizens"), population_of, False),
+    ("earlier", EARLIER_WORDS, earlier_after, False),
+    ("population", POPULATION_NOUNS, population_of, False),
 )
 
 
