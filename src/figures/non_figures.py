@@ -7,7 +7,7 @@ import re
 
 from figures.number_patterns import (
     _COUNTED_AFTER, _CUR_POST, _ERA_AFTER, _ERA_BEFORE, _FRACTION_AFTER, _LIKELY_YEAR, _NAME_TAIL, _NEXT_WORD,
-    _ONE_AMOUNT_AFTER, _ONE_OR_AFTER, _ONE_PRONOUN_AFTER, _PRE_QUAL, _TIMES, _UNIT_AFTER, _WORD_BEFORE,
+    _ONE_AMOUNT_AFTER, _ONE_OR_AFTER, _ONE_PRONOUN_AFTER, _pre_qual_before, _TIMES, _UNIT_AFTER, _WORD_BEFORE,
     _YEAR_PAIR_AFTER, _YEAR_PAIR_BEFORE,
 )
 from figures.number_records import NonFigure
@@ -107,7 +107,7 @@ def _is_pronoun_one(text: str, start: int, end: int) -> bool:
         return True
     if _ONE_OR_AFTER.match(text, end) or _ONE_AMOUNT_AFTER.match(text, end):
         return False  # "one or two people", "one more rate cut"
-    qm = _PRE_QUAL.search(text, max(0, start - 40), start)
+    qm = _pre_qual_before(text, start)
     if qm and " " in qm.group("q").strip():
         return False  # "at least one camp", "more than one", "fewer than one in"
     wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
@@ -177,7 +177,7 @@ def _is_slash_fraction(text: str, start: int, end: int) -> bool:
         return False
     if _UNIT_AFTER.match(text, end):
         return True
-    if _PRE_QUAL.search(text, max(0, start - 40), start):
+    if _pre_qual_before(text, start):
         return True
     wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
     return int(b) <= 10 and not (wb and wb.group("w").lower() in _CONTEXT["date_pre"])

@@ -38,6 +38,20 @@ _HAS_NUMBER = re.compile(rf"\d|[½¼¾⅓⅔⅛]|\b(?:{'|'.join(_ONES)}|{'|'.joi
 _pre_phrases = [p for (p, pos) in _QUALIFIERS if pos == "pre"]
 _post_phrases = [p for (p, pos) in _QUALIFIERS if pos == "post"]
 _PRE_QUAL = re.compile(rf"(?<![\w-])(?P<q>{_alt(_pre_phrases)})\s*$", re.IGNORECASE)
+# a qualifier before a number ends where the text before the number stops being blank: its last two
+# characters must close one of the phrases, a test far cheaper than searching the 40 characters
+_PRE_QUAL_TAIL = re.compile(rf"(?:{_alt(p[-2:] for p in _pre_phrases)})$", re.IGNORECASE)
+
+
+def _pre_qual_before(text: str, pos: int) -> re.Match | None:
+    """``_PRE_QUAL.search(text, max(0, pos - 40), pos)``: the qualifier words right before ``pos``."""
+    lo = max(0, pos - 40)
+    t = lo + len(text[lo:pos].rstrip())
+    if t == lo or not _PRE_QUAL_TAIL.search(text, max(lo, t - 2), t):
+        return None
+    return _PRE_QUAL.search(text, lo, pos)
+
+
 _POST_QUAL = re.compile(rf"(?:\s*)(?P<q>{_alt(_post_phrases)})(?![\w])", re.IGNORECASE)
 _CUR_PRE = re.compile(rf"(?:(?<![\w$])(?P<cur>{_alt(_CURRENCY_PRE)})\s?|(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha())}))$")
 _SIGN = re.compile(r"(?:^|(?<=[\s(\[]))[+\-−]$")

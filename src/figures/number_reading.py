@@ -11,7 +11,7 @@ from figures.non_figures import (
 )
 from figures.number_patterns import (
     _CONVERSION_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE, _GLUED_TEMPERATURE, _HYPHEN_WORD_BEFORE, _LIKELY_YEAR,
-    _MAGNITUDE_BEFORE, _MAGNITUDE_SCALE_AFTER, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _PRE_QUAL, _RANGE_NEXT,
+    _MAGNITUDE_BEFORE, _MAGNITUDE_SCALE_AFTER, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _pre_qual_before, _RANGE_NEXT,
     _REDUNDANT_SCALE, _SCALE_IN_WORDS, _SCALE_SUFFIX, _SCALE_WORD, _SCALED_CODE_AFTER, _SCALED_CODE_BEFORE, _SIGN,
     _SIGN_WORD, _SPACE_IN_DIGITS, _SUPERSCRIPT, _TIMES, _TO_NUMBER_NEXT, _UNIT_AFTER, _UNIT_GLUED, _WINDOW_AFTER,
     _WORD_BEFORE,
@@ -342,12 +342,12 @@ def _token_end(text: str, pos: int) -> int:
 
 
 def _bound_before(text: str, pos: int) -> bool:
-    qm = _PRE_QUAL.search(text, max(0, pos - 40), pos)
+    qm = _pre_qual_before(text, pos)
     return bool(qm) and _QUALIFIERS[(qm.group("q").lower(), "pre")][0] not in ("about", "exact")
 
 
 def _qualify(text: str, atom: _Atom) -> None:
-    qm = _PRE_QUAL.search(text, max(0, atom.num_start - 40), atom.num_start)
+    qm = _pre_qual_before(text, atom.num_start)
     age = atom.unit_end is not None and text[atom.unit_end - 3:atom.unit_end].lower() == "old"
     if qm and qm.group("q").lower() in _CONTEXT["period_pre"] and atom.unit in _DURATIONS and not age:
         wb = _WORD_BEFORE.search(text, max(0, qm.start() - 20), qm.start())
