@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from figures.context import Claimant, Context, Read
 from figures.lexicon import EVENT_NOUNS, data_lines
-from figures.timeref import COUNT_WORDS, TimeRef, earlier_than, find_time_refs
+from figures.timeref import COUNT_WORDS, TimeRef, alternation, earlier_than, find_time_refs
 from figures.tokens import MAX_CLAUSE_TOKENS, Tok, clause_bounds
 
 
@@ -60,14 +60,20 @@ _CUE_OBJECT = re.compile(r"(?:according\s+to|citing)\s+((?:[\w-]+\s+){0,3}?)(?:b
 
 
 @cache
+def _rows() -> tuple[list[str], ...]:
+    """The rows of ``data/dating_cues.tsv``: kind, phrase and, for an anaphor, the precision it refers to."""
+    return tuple(line.split("\t") for line in data_lines("dating_cues.tsv"))
+
+
+@cache
 def _cues(kind: str) -> tuple[str, ...]:
     """The phrases of one kind in ``data/dating_cues.tsv``."""
-    return tuple(row[1] for row in (line.split("\t") for line in data_lines("dating_cues.tsv")) if row[0] == kind)
+    return tuple(row[1] for row in _rows() if row[0] == kind)
 
 
 def _alternation(kind: str) -> str:
-    """The phrases of one kind as a regex alternation, any run of spaces between their words."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_cues(kind), key=len, reverse=True))
+    """The phrases of one kind as a regex alternation, longest first."""
+    return alternation(_cues(kind))
 
 
 @cache
@@ -242,8 +248,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
 
 @cache
 def _anaphors() -> tuple[re.Pattern[str], dict[str, str]]:
-    rows = [line.split("\t") for line in data_lines("dating_cues.tsv")]
-    precision = {r[1].lower(): r[2] for r in rows if r[0] == "anaphor"}
+    precision = {r[1].lower(): r[2] for r in _rows() if r[0] == "anaphor"}
     return re.compile(rf"\b(?:{_alternation('anaphor')})\b", re.IGNORECASE), precision
 
 

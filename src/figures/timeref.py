@@ -30,7 +30,7 @@ def _words(kind: str) -> list[list[str]]:
     return [r[1:] for r in _ROWS if r[0] == kind]
 
 
-def _alternation(phrases) -> str:
+def alternation(phrases) -> str:
     """Phrases as a regex alternation, longest first, any run of spaces between their words."""
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
@@ -46,14 +46,14 @@ ROLE_BEFORE = dict(_words("role"))
 RELATIVE = {expr: (int(back) if back.isdigit() else back, precision) for expr, back, precision in _words("relative")}
 _FORWARD = frozenset(w for (w,) in _words("forward"))
 
-_MON = f"(?:{_alternation(MONTHS)})"
-_CAP_MON = f"(?:{_alternation(name.capitalize() for name in MONTHS)})"
+_MON = f"(?:{alternation(MONTHS)})"
+_CAP_MON = f"(?:{alternation(name.capitalize() for name in MONTHS)})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WD = f"(?:{_alternation(WEEKDAYS)})"
+_WD = f"(?:{alternation(WEEKDAYS)})"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_UNIT = f"(?:{_alternation(UNIT_DAYS)})"
-_COUNT = rf"(?:\d+|{_alternation(COUNT_WORDS)})"
+_UNIT = f"(?:{alternation(UNIT_DAYS)})"
+_COUNT = rf"(?:\d+|{alternation(COUNT_WORDS)})"
 
 _CANDIDATE = re.compile(
     "|".join([
@@ -70,7 +70,7 @@ _CANDIDATE = re.compile(
         rf"|(?:{_COUNT}|the)\s+{_UNIT}s?\s+(?:before|after)\b(?=\s*(?:[,.;:)—–]|$)))\b)",
         rf"(?P<ago>\b{_COUNT}\s+{_UNIT}s?\s+ago\b)",
         rf"(?P<wd>\b(?:(?:last|this|next|on|early|late)\s+)?{_WD}(?:['’]s)?{_PART}\b)",
-        rf"(?P<rel>\b(?:{_alternation(RELATIVE)})\b)",
+        rf"(?P<rel>\b(?:{alternation(RELATIVE)})\b)",
         rf"(?P<num>\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b)",
         rf"(?P<year>(?<![\d,.£$€-])(?<!\d\s)\b{_YEAR}\b(?![\d,.]\d|[-–/]\d|\s*(?:%|per|people|troops)))",
     ]),
@@ -111,8 +111,8 @@ class TimeRef:
 
 # Every date expression holds one of these words; the full pattern runs only around them.
 _TRIGGER = re.compile(
-    rf"\b(?:{_alternation(MONTHS)}|{_alternation(WEEKDAYS)}|today|tonight|yesterday|overnight|ago"
-    rf"|(?:{_alternation(UNIT_DAYS)}|weekend|morning|afternoon|evening|night)s?"
+    rf"\b(?:{alternation(MONTHS)}|{alternation(WEEKDAYS)}|today|tonight|yesterday|overnight|ago"
+    rf"|(?:{alternation(UNIT_DAYS)}|weekend|morning|afternoon|evening|night)s?"
     r"|1[89]\d\d|20\d\d|\d{1,2}/\d{1,2}/\d+)\b",
     re.IGNORECASE)
 
@@ -174,11 +174,11 @@ def _reached_by(text: str, s: int, e: int) -> bool:
 
 # an event's own date in a relative clause: "the quake that struck on Monday", "following the first quake on Feb. 6"
 _CLAUSE_ROLE = dict(_words("clause"))
-_EVENT_CLAUSE = re.compile(rf"\b(?:{_alternation(_CLAUSE_ROLE)})\s+(?:\S+\s+){{0,4}}$", re.IGNORECASE)
-_FUTURE = re.compile(rf"\b(?:{_alternation(w for (w,) in _words('future'))})\s+(?:\S+\s+){{0,5}}$", re.IGNORECASE)
-_ONSET = re.compile(rf"\b(?:{_alternation(w for (w,) in _words('onset'))})\s+(?:(?:on|in|at|around|during)\s+)?$",
+_EVENT_CLAUSE = re.compile(rf"\b(?:{alternation(_CLAUSE_ROLE)})\s+(?:\S+\s+){{0,4}}$", re.IGNORECASE)
+_FUTURE = re.compile(rf"\b(?:{alternation(w for (w,) in _words('future'))})\s+(?:\S+\s+){{0,5}}$", re.IGNORECASE)
+_ONSET = re.compile(rf"\b(?:{alternation(w for (w,) in _words('onset'))})\s+(?:(?:on|in|at|around|during)\s+)?$",
                     re.IGNORECASE)
-_PRICE_BASE = re.compile(rf"\s+(?:{_alternation(w for (w,) in _words('price base'))})\b", re.IGNORECASE)
+_PRICE_BASE = re.compile(rf"\s+(?:{alternation(w for (w,) in _words('price base'))})\b", re.IGNORECASE)
 
 
 def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
