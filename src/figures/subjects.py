@@ -113,10 +113,6 @@ def _named_before(ctx: Context, at: int, kind: str) -> str | None:
     return ctx.cities[k][1] if k >= 0 else None
 
 
-def _city_before(ctx: Context, at: int) -> str | None:
-    return _named_before(ctx, at, "city")
-
-
 def _named_places(ctx: Context, toks: list[Tok]) -> list[Place]:
     """Places named in ``toks``: listed places and demonyms, and unlisted names a preposition, a
     settlement noun, a region noun, a "where" clause or an apposition marks as places."""
@@ -722,7 +718,7 @@ def _scene_before(ctx: Context, at: int, paragraph: int) -> Place | None:
     k = bisect_left(ctx.scenes, (at,)) - 1
     if k >= 0 and ctx.scenes[k][1] == paragraph and (
             ctx.para_subject is None or ctx.para_subject[0] != paragraph or ctx.scenes[k][0] > ctx.para_at):
-        name = ctx.scenes[k][2] if ctx.scenes[k][2] != THE_CITY else _city_before(ctx, ctx.scenes[k][0])
+        name = ctx.scenes[k][2] if ctx.scenes[k][2] != THE_CITY else _named_before(ctx, ctx.scenes[k][0], "city")
         return Place(0, 0, name, "city") if name else None
     return None
 
