@@ -80,7 +80,7 @@ def test_every_spelling_resolves_in_the_registry():
 
 def test_every_currency_written_before_an_amount_is_a_registry_currency():
     # "S$2m" reads as SGD: the code must be a currency dimension, or comparing it would raise
-    from figures.numbers import _CURRENCY_PRE
+    from figures.number_vocabulary import _CURRENCY_PRE
 
     for surface, code in _CURRENCY_PRE.items():
         assert units.is_currency(code), (surface, code)

@@ -83,7 +83,6 @@ from figures.number_patterns import _CORE, _CORE_START, _FRACTION_SLASH, _HAS_NU
 from figures.number_ranges import _combine
 from figures.number_reading import _Atom, _read
 from figures.number_records import Figure, NonFigure
-from figures.number_vocabulary import _CURRENCY_PRE  # noqa: F401 -- read here by tests/test_units.py
 
 __all__ = ["Figure", "NonFigure", "find_figures"]
 
