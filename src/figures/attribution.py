@@ -22,7 +22,7 @@ from figures.claimant_inheritance import inherit_quoted
 from figures.claimants import SUBORDINATORS, cue_pattern, find_claimants
 from figures.context import Claimant, Context
 from figures.name_resolution import last_organisation, resolve_name
-from figures.lexicon import data_lines
+from figures.lexicon import data_map
 from figures.word_classes import word_class
 
 __all__ = ["SUBORDINATORS", "attribute", "cue_pattern", "find_claimants", "inherit_quoted", "last_organisation", "resolve_name"]
@@ -57,7 +57,7 @@ def wire_agency(outlet: str, text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _agencies() -> dict[str, str]:
     """spelling -> agency (``data/wire_agencies.tsv``)."""
-    return dict(line.split("\t") for line in data_lines("wire_agencies.tsv"))
+    return data_map("wire_agencies.tsv")
 
 
 def _attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tuple[str, ...]]:

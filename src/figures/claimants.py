@@ -9,7 +9,7 @@ from functools import cache
 
 from figures.context import Claimant, Context, org_kinds
 from figures.entities import is_apposed_age
-from figures.lexicon import (AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, org_words,
+from figures.lexicon import (AUXILIARIES, BE, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, data_map, org_words,
                              title_words, vocabulary)
 from figures.name_resolution import last_organisation, resolve_name, statistics_body
 from figures.tokens import Tok
@@ -186,7 +186,7 @@ def _document_owner(vocab: Vocabulary, toks: list[Tok], fig: int) -> int:
 @cache
 def _implied_claimants() -> dict[str, str]:
     """noun -> claimant it implies (``data/implied_claimants.tsv``): "consensus" -> "economists"."""
-    return dict(line.split("\t") for line in data_lines("implied_claimants.tsv"))
+    return data_map("implied_claimants.tsv")
 
 
 def _own_clause_figure(toks: list[Tok], c: Claimant, found: list[Claimant]) -> bool:

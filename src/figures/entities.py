@@ -25,7 +25,7 @@ from figures.counted_nouns import (
     _bare_verb, _claimant_follows, _cue_participle, _ing_clause, is_money, is_participle, _is_time, _measure_at, _np_after_figure, _np_words,
     _participle_text, _rate, _subject_before,
 )
-from figures.lexicon import data_lines, AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
+from figures.lexicon import data_map, AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
 from figures.measure_cues import (
     _COPULA_LINK, _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
 )
@@ -724,13 +724,13 @@ _TOOK = word_class("entity_words.tsv", "took_verb")
 @cache
 def _lasting() -> dict[str, str]:
     """data/durations.tsv: a word before "for <duration>" -> what that duration is of."""
-    return dict(line.split("\t") for line in data_lines("durations.tsv"))
+    return data_map("durations.tsv")
 
 
 @cache
 def _money_verbs() -> dict[str, str]:
     """data/money_verbs.tsv: a verb right before an amount -> what the amount is."""
-    return dict(line.split("\t") for line in data_lines("money_verbs.tsv"))
+    return data_map("money_verbs.tsv")
 
 
 def _money_verb(toks: list[Tok], ti: int) -> str | None:

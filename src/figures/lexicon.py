@@ -3,7 +3,10 @@ small closed word classes (function words, auxiliaries, change verbs, region nou
 
 Data files: measures.tsv (cue -> measure, entity, kind), modality.tsv, claimant_verbs.txt,
 claimant_nouns.txt, document_nouns.txt, titles.txt, org_words.txt, places.tsv (countries,
-capitals, US states: GeoNames), subject_aliases.tsv (demonyms).
+capitals, US states: GeoNames), subject_aliases.tsv (demonyms). ``data_map`` reads the two-column
+tables (wire_agencies.tsv, known_bodies.tsv, implied_claimants.tsv, durations.tsv, money_verbs.tsv);
+figures.word_classes reads the ``word<TAB>kind`` tables (claimant_words.tsv, entity_words.tsv,
+place_words.tsv).
 """
 from __future__ import annotations
 
@@ -43,6 +46,12 @@ class Vocabulary:
 def data_lines(name: str) -> list[str]:
     text = resources.files("figures").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def data_map(name: str) -> dict[str, str]:
+    """A two-column ``key<TAB>value`` table of ``data/`` as a dict, read once."""
+    return dict(line.split("\t") for line in data_lines(name))
 
 
 def _key(phrase: str) -> tuple[str, ...]:

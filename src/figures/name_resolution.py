@@ -8,7 +8,7 @@ import re
 from functools import cache, lru_cache
 
 from figures.context import Context, org_kinds
-from figures.lexicon import DETERMINERS, STOP, Vocabulary, data_lines, org_words, title_words, vocabulary
+from figures.lexicon import DETERMINERS, STOP, Vocabulary, data_map, org_words, title_words, vocabulary
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
@@ -338,7 +338,7 @@ def _without_place_phrase(words: list[Tok]) -> list[Tok]:
 @cache
 def _known_bodies() -> dict[str, str]:
     """acronym -> name (``data/known_bodies.tsv``): "UN" -> "United Nations"."""
-    return dict(line.split("\t") for line in data_lines("known_bodies.tsv"))
+    return data_map("known_bodies.tsv")
 
 
 def _spelled(ctx: Context, acronym: str, known: bool = False) -> str:
