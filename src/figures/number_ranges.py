@@ -38,11 +38,11 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 if _is_range(text, a2, b, gap):  # "four to five thousand": 4,000 to 5,000
                     a = a2
             up_to = (b.qualifier == "up_to" and not text[a.end:b.start].strip() and a.qualifier is None
-                     and _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+                     and _between_from(text, a)
                      and _is_range(text, a, b, " to "))  # "sizes from 450 sq ft up to 900 sq ft"
             if up_to or (b.qualifier is None and _is_range(text, a, b, gap)):
                 joined = _range(a, b)
-                intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+                intro = _between_from(text, a)
                 if intro and not (_is_dash(gap) and _change_from(text, intro, a, b)):
                     joined.start = intro.start("w")  # not "from 2-3%" in "cut from 2-3% to 1-2%": that is a change's
                 out.append(joined)
@@ -79,6 +79,11 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
         out.append(a)
         i += 1
     return out
+
+
+def _between_from(text: str, a: _Atom):
+    """"between" or "from" right before ``a`` (the word that opens a range or a change), or None."""
+    return _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
 
 
 def _share_unit_back(text: str, out: list[_Atom], last: _Atom) -> None:
@@ -131,7 +136,7 @@ def _revised_range(text: str, four: list[_Atom]) -> bool:
     a, b, c, d = four
     if not all(_CHANGE_GAP.match(text[x.end:y.num_start]) for x, y in ((a, b), (b, c), (c, d))):
         return False
-    intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+    intro = _between_from(text, a)
     if not (intro and intro.group("w").lower() == "from" and _change_from(text, intro, a, b)):
         return False
     if any(x.qualifier is not None for x in four):
@@ -166,7 +171,7 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     joiner = gap.strip().lower()
     if joiner.startswith("-") and joiner != "-" and _LIST_ITEM_BEFORE.search(text, max(0, a.start - 12), a.start):
         return False  # "four-, five- and six-cylinder": a list of three, not a range of the last two
-    intro = _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start)
+    intro = _between_from(text, a)
     if joiner == "and":
         return bool(intro and intro.group("w").lower() == "between")
     if intro and intro.group("w").lower() == "from" and not _is_dash(gap) and _change_from(text, intro, a, b):
