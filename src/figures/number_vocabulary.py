@@ -26,8 +26,9 @@ def _alt(words) -> str:
 
 _QUALIFIERS = {(r[0].lower(), r[2]): (r[1], r[3]) for r in _rows("qualifiers.tsv")}
 _SCALES = {r[0]: (float(r[1]), r[2]) for r in _rows("scales.tsv")}
-_CURRENCY_PRE = {r[0]: r[1] for r in _rows("number_currencies.tsv")}
-_CURRENCY_NEEDS_CONTEXT = {r[0] for r in _rows("number_currencies.tsv") if r[2:3] == ["context"]}
+_CURRENCY_ROWS = _rows("number_currencies.tsv")
+_CURRENCY_PRE = {r[0]: r[1] for r in _CURRENCY_ROWS}
+_CURRENCY_NEEDS_CONTEXT = {r[0] for r in _CURRENCY_ROWS if r[2:3] == ["context"]}
 _CONTEXT: dict[str, set[str]] = {}
 for _w, _k in _rows("number_context.tsv"):
     _CONTEXT.setdefault(_k, set()).add(_w)
@@ -54,4 +55,4 @@ _ISO_CODES = sorted({c for c in _CURRENCY_PRE.values() if c.isalpha() and c.isup
 _CODE_SCALE = {"M": 1e6, "K": 1e3, "k": 1e3, "BN": 1e9}
 
 
-_CURRENCY_CODES = {c for c in _CURRENCY_PRE.values()} | {u for u in _UNIT_SPELLINGS.values() if u.isupper() and len(u) == 3}
+_CURRENCY_CODES = set(_CURRENCY_PRE.values()) | {u for u in _UNIT_SPELLINGS.values() if u.isupper() and len(u) == 3}
