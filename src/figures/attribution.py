@@ -22,6 +22,7 @@ from figures.claimant_inheritance import inherit_quoted
 from figures.claimants import SUBORDINATORS, cue_pattern, find_claimants
 from figures.context import Claimant, Context
 from figures.name_resolution import last_organisation, resolve_name
+from figures.timeref import alternation
 from figures.lexicon import data_map
 from figures.word_classes import word_class
 
@@ -124,7 +125,7 @@ def _voice_patterns() -> tuple[re.Pattern, re.Pattern]:
     """("in reality", "actually": the writer speaks from here on; ", not" / "instead of" right before
     a figure: the writer's figure against the one reported), from ``data/claimant_words.tsv``."""
     def alternatives(kind: str) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(word_class("claimant_words.tsv", kind), key=len, reverse=True))
+        return alternation(word_class("claimant_words.tsv", kind))
     return (re.compile(r"\b(?:" + alternatives("writer_voice") + r")\b", re.I),
             re.compile(r"(?:,\s*not|\b(?:" + alternatives("correction_lead") + r"))\s+(?:\w+\s+)?$", re.I))
 
