@@ -219,7 +219,7 @@ def _closing_relay(toks: list[Tok], verb: int, found: list[Claimant]) -> bool:
     if toks[verb].low not in RELAY_VERBS or not any(c.role == "speaker" and not c.weak for c in found):
         return False
     rest = [t for t in toks[verb + 1:] if t.word]
-    return all(t.low in _DATE_WORDS or t.low == "on" for t in rest)
+    return all(t.low in _DATE_WORDS for t in rest)
 
 
 def _figure_put_by(vocab: Vocabulary, toks: list[Tok], by: int) -> int:
