@@ -8,7 +8,7 @@ import re
 from figures.number_patterns import (
     _COUNTED_AFTER, _CUR_POST, _ERA_AFTER, _ERA_BEFORE, _FRACTION_AFTER, _LIKELY_YEAR, _NAME_TAIL, _NEXT_WORD,
     _ONE_AMOUNT_AFTER, _ONE_OR_AFTER, _ONE_PRONOUN_AFTER, _pre_qual_before, _TIMES, _UNIT_AFTER, _WORD_BEFORE,
-    _YEAR_PAIR_AFTER, _YEAR_PAIR_BEFORE,
+    _word_before, _YEAR_PAIR_AFTER, _YEAR_PAIR_BEFORE,
 )
 from figures.number_records import NonFigure
 from figures.number_vocabulary import _alt, _CONTEXT, _MONTHS, _QUALIFIERS
@@ -110,8 +110,7 @@ def _is_pronoun_one(text: str, start: int, end: int) -> bool:
     qm = _pre_qual_before(text, start)
     if qm and " " in qm.group("q").strip():
         return False  # "at least one camp", "more than one", "fewer than one in"
-    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    before = wb.group("w").lower() if wb else ""
+    before = _word_before(text, start)
     if before in _CONTEXT["pronoun_pre"]:
         return True
     if before in _CONTEXT["by_prep"] or (before, "pre") in _QUALIFIERS:
@@ -179,8 +178,7 @@ def _is_slash_fraction(text: str, start: int, end: int) -> bool:
         return True
     if _pre_qual_before(text, start):
         return True
-    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return int(b) <= 10 and not (wb and wb.group("w").lower() in _CONTEXT["date_pre"])
+    return int(b) <= 10 and _word_before(text, start) not in _CONTEXT["date_pre"]
 
 
 def _counted_after(text: str, start: int, end: int) -> bool:
@@ -195,8 +193,7 @@ def _counted_after(text: str, start: int, end: int) -> bool:
         mod_noun = cm.group("mod_n")
         if not (mod_noun and cm.group("n") in _CONTEXT["counted_mod"] and mod_noun in _CONTEXT["counted"]):
             return False
-    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    before = wb.group("w").lower() if wb else ""
+    before = _word_before(text, start)
     if before in _CONTEXT["year_det"]:  # "the 2015 attacks" is a year, "the 2000 people" a count
         return cm.group("n") not in _CONTEXT["counted_event"] and cm.group("mod_n") not in _CONTEXT["counted_event"]
     return before not in _CONTEXT["year_pre"]
@@ -211,8 +208,8 @@ def _is_year_by_context(text: str, start: int, end: int) -> bool:
     digits = text[start:end].lstrip("+-−")
     if not digits.isdigit():
         return False
-    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    if len(digits) == 4 and 2100 < int(digits) < 2200 and wb and wb.group("w").lower() in _CONTEXT["year_pre"]:
+    before = _word_before(text, start)
+    if len(digits) == 4 and 2100 < int(digits) < 2200 and before in _CONTEXT["year_pre"]:
         cm = _COUNTED_AFTER.match(text, end)  # "by 2150 people": a count whatever stands before it
         return not (cm and cm.group("n") in _CONTEXT["counted"]) and not _UNIT_AFTER.match(text, end)
     if pm := _YEAR_PAIR_BEFORE.search(text, max(0, start - 40), start):  # the second end
@@ -220,7 +217,7 @@ def _is_year_by_context(text: str, start: int, end: int) -> bool:
                 and not _UNIT_AFTER.match(text, end) and not _CUR_POST.match(text, end)
                 and (bool(pm.group("era")) or _LIKELY_YEAR.fullmatch(pm.group("y")) is not None
                      or _LIKELY_YEAR.fullmatch(digits) is not None))
-    if wb and wb.group("w").lower() == "between" and (nm := _YEAR_PAIR_AFTER.match(text, end)):  # the first end
+    if before == "between" and (nm := _YEAR_PAIR_AFTER.match(text, end)):  # the first end
         s2, e2 = nm.span(1)
         return (int(digits) < int(nm.group(1)) and _LIKELY_YEAR.fullmatch(nm.group(1)) is not None
                 and not _counted_after(text, s2, e2) and not _UNIT_AFTER.match(text, e2)
@@ -230,8 +227,7 @@ def _is_year_by_context(text: str, start: int, end: int) -> bool:
 
 def _counted_pair_after(text: str, start: int, end: int) -> bool:
     """"between 1900 and 2000 people": the first end of a pair whose second end counts something."""
-    wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    if not (wb and wb.group("w").lower() == "between" and (nm := _YEAR_PAIR_AFTER.match(text, end))):
+    if not (_word_before(text, start) == "between" and (nm := _YEAR_PAIR_AFTER.match(text, end))):
         return False
     s2, e2 = nm.span(1)
     return _counted_after(text, s2, e2) or bool(_UNIT_AFTER.match(text, e2) or _CUR_POST.match(text, e2))

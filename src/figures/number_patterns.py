@@ -108,3 +108,9 @@ _ERA_AFTER = re.compile(r"\s?(?:AD|BCE?|CE|A\.D\.|B\.C\.(?:E\.)?|C\.E\.)(?![\w])
 _YEAR_PAIR_BEFORE = re.compile(r"\b[Bb]etween\s+(?P<era>A\.D\.\s?|AD\s)?(?P<y>\d{3,4})(?:\s?(?:AD|BCE?|CE))?\s+and\s+$")
 _YEAR_PAIR_AFTER = re.compile(r"\s+and\s+(\d{4})(?![\d,.])")
 _LIKELY_YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word right before ``pos`` (within 20 characters), lower-cased; "" when there is none."""
+    wb = _WORD_BEFORE.search(text, max(0, pos - 20), pos)
+    return wb.group("w").lower() if wb else ""

@@ -7,7 +7,7 @@ import dataclasses
 
 from figures.number_patterns import (
     _BETWEEN_FROM, _BOUND_PAIR_GAP, _CHANGE_GAP, _GAP_RANGE, _LIST_GAP, _LIST_ITEM_BEFORE, _PAREN_GAP, _RATIO_GAP,
-    _SCALE_IN_WORDS, _SCALE_WORD_END, _TWO_WORDS_BEFORE, _WORD_BEFORE, _WORDS,
+    _SCALE_IN_WORDS, _SCALE_WORD_END, _TWO_WORDS_BEFORE, _word_before, _WORDS,
 )
 from figures.number_reading import _Atom
 from figures.number_vocabulary import _CONTEXT, _CURRENCY_CODES
@@ -179,10 +179,10 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     if joiner == "or":  # "three or four years": an interval when the two are close
         return a.unit in (None, b.unit) and a.qualifier in (None, "exact") and 0 < a.value < b.value <= 2 * a.value + 1
     if joiner == "to" and not intro:
-        vb = _WORD_BEFORE.search(text, max(0, a.start - 20), a.start)
-        if vb and vb.group("w").lower() in _CONTEXT["change_verb"]:
+        before = _word_before(text, a.start)
+        if before in _CONTEXT["change_verb"]:
             return False  # "rose $1.20 to $84.50": a change and a level, not a range
-        if vb and vb.group("w").lower() == "by" and b.value > 2 * abs(a.value) + 1:
+        if before == "by" and b.value > 2 * abs(a.value) + 1:
             return False  # "rose by £7,000 to £285,000"; but "dropped by 1 to 1.5 degrees" is a range
     if a.qualifier not in (None, "exact", "about") and joiner != "-":
         return False

@@ -14,7 +14,7 @@ from figures.number_patterns import (
     _MAGNITUDE_BEFORE, _MAGNITUDE_SCALE_AFTER, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _pre_qual_before, _RANGE_NEXT,
     _REDUNDANT_SCALE, _SCALE_IN_WORDS, _SCALE_SUFFIX, _SCALE_WORD, _SCALED_CODE_AFTER, _SCALED_CODE_BEFORE, _SIGN,
     _SIGN_WORD, _SPACE_IN_DIGITS, _SUPERSCRIPT, _TIMES, _TO_NUMBER_NEXT, _UNIT_AFTER, _UNIT_GLUED, _WINDOW_AFTER,
-    _WORD_BEFORE,
+    _WORD_BEFORE, _word_before,
 )
 from figures.number_records import NonFigure
 from figures.number_vocabulary import (
@@ -310,8 +310,7 @@ def _currency_before(text: str, start: int, end: int) -> re.Match | None:
     only after a money word ("costs R15") or before a glued scale ("R2bn")."""
     cm = _CUR_PRE.search(text, max(0, start - 6), start)
     if cm and (cm.group("cur") or cm.group("sym")) in _CURRENCY_NEEDS_CONTEXT and not _SCALE_SUFFIX.match(text, end):
-        wb = _WORD_BEFORE.search(text, max(0, cm.start() - 20), cm.start())
-        if not (wb and wb.group("w").lower() in _CONTEXT["money_pre"]):
+        if _word_before(text, cm.start()) not in _CONTEXT["money_pre"]:
             return None
     return cm
 
@@ -350,12 +349,10 @@ def _qualify(text: str, atom: _Atom) -> None:
     qm = _pre_qual_before(text, atom.num_start)
     age = atom.unit_end is not None and text[atom.unit_end - 3:atom.unit_end].lower() == "old"
     if qm and qm.group("q").lower() in _CONTEXT["period_pre"] and atom.unit in _DURATIONS and not age:
-        wb = _WORD_BEFORE.search(text, max(0, qm.start() - 20), qm.start())
-        if not (wb and wb.group("w").lower() in _CONTEXT["bound_pre"]):
+        if _word_before(text, qm.start()) not in _CONTEXT["bound_pre"]:
             qm = None  # "over five years": the period something happens in; "for over two years" is a bound
     if qm and qm.group("q").lower() == "up to":
-        wb = _WORD_BEFORE.search(text, max(0, qm.start() - 20), qm.start())
-        if wb and wb.group("w").lower() in _CONTEXT["motion_pre"]:
+        if _word_before(text, qm.start()) in _CONTEXT["motion_pre"]:
             qm = None  # "inching back up to 4.8 percent": reached, not a ceiling
     if qm:
         atom.qualifier, atom.reading = _QUALIFIERS[(qm.group("q").lower(), "pre")]
