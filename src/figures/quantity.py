@@ -12,7 +12,7 @@ number of different phrasings, not the number of claims.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -27,10 +27,19 @@ from figures.word_classes import word_class
 WORDS_TABLE, CANON_TABLE = "quantity_words.tsv", "quantity_canon.tsv"
 
 
+@cache
+def _canon_table() -> dict[str, dict[str, str]]:
+    """quantity_canon.tsv, read once: kind -> word -> canonical name."""
+    kinds: dict[str, dict[str, str]] = {}
+    for line in data_lines(CANON_TABLE):
+        word, kind, canonical = line.split("\t")
+        kinds.setdefault(kind, {})[word] = canonical
+    return kinds
+
+
 def _canonical(kind: str) -> dict[str, str]:
     """One kind of quantity_canon.tsv: word -> canonical name."""
-    rows = (line.split("\t") for line in data_lines(CANON_TABLE))
-    return {word: canonical for word, k, canonical in rows if k == kind}
+    return dict(_canon_table().get(kind, {}))
 
 
 def _by_canonical(kind: str) -> dict[str, tuple[str, ...]]:
