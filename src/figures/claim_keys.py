@@ -17,9 +17,9 @@ import pandas as pd
 from figures.codes import column_codes, distinct
 from figures.config import Settings
 from figures.intervals import last_digit_unit, logical_bounds
-from figures.quantity import EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, key_frame, predicate
+from figures.quantity import (EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, PERCENT_UNITS, key_frame,
+                              predicate)
 from figures.subject_folding import fold_subjects
-from figures.word_classes import word_class
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,6 @@ ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
 STATED_AS_ABOUT = {q: "about" for q in ("at_least", "more_than", "at_most", "up_to", "less_than")}
 PRECISE_DIGITS = 3  # "at least 15,383" is a count with a caveat; "more than 20,000" a floor
 BOUND_REACH = 2.0  # how far past its figure a round bound reaches: "more than 20,000" < 40,000
-PERCENT_UNITS = word_class("quantity_words.tsv", "percent_unit")  # spellings of a percentage unit
 
 
 def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:

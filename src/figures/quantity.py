@@ -62,6 +62,7 @@ GENERIC_MEASURES = word_class(WORDS_TABLE, "generic_measure")
 HEAD_STOPS = word_class(WORDS_TABLE, "head_stop")
 ENTITY_STOP = word_class(WORDS_TABLE, "entity_stop")
 SCOPE_STOP = word_class(WORDS_TABLE, "scope_stop")
+PERCENT_UNITS = word_class(WORDS_TABLE, "percent_unit")  # spellings of a percentage unit
 # Words that only pad a subject (a closed class: articles and prepositions).
 SUBJECT_STOP = frozenset({"the", "a", "an", "of", "in", "on", "s"})
 # Modalities that describe a figure that has not happened (yet): labels of the extractor's.
