@@ -7,7 +7,7 @@ import re
 from figures.number_vocabulary import (
     _alt, _CONTEXT, _CURRENCY_PRE, _GLUED_LETTER, _GLUED_ONLY, _ISO_CODES, _QUALIFIERS, _SCALES, _UNIT_WORDS,
 )
-from figures.number_words import _FRAC, _MULTIPLIER, _ONES, _SEP, _TENS, _WSEQ
+from figures.number_words import _FRAC, _MULTIPLIER, _ONES, _SEP, _TENS, _WORD_SCALE, _WSEQ
 
 
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"  # "816 000", "1 200 000": space, no-break, narrow no-break, thin
@@ -59,7 +59,8 @@ _SCALE_SUFFIX = re.compile(rf"(?P<s>{_alt(k for k, (_, a) in _SCALES.items() if 
 _SCALE_WORD = re.compile(
     rf"(?:\s+|\s*-\s*)(?P<s>{_alt(k.lower() for k, (_, a) in _SCALES.items() if a in ('word', 'both'))})s?\b",
     re.IGNORECASE)
-_REDUNDANT_SCALE = re.compile(r"\s*(?:million|billion|thousand|trillion)\b", re.IGNORECASE)
+_BIG_SCALE_NAMES = "|".join(w for w in _WORD_SCALE if w != "hundred")  # thousand ... trillion
+_REDUNDANT_SCALE = re.compile(rf"\s*(?:{_BIG_SCALE_NAMES})\b", re.IGNORECASE)
 _unit_alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(_UNIT_WORDS, key=lambda w: (-len(w), w)))
 _UNIT_AFTER = re.compile(rf"(?:\s?-\s?|\s)?(?P<u>{_unit_alt})(?![\w])", re.IGNORECASE)
 _UNIT_GLUED = re.compile(rf"(?P<u>{_unit_alt}|{_alt(_GLUED_ONLY)})(?![\w])", re.IGNORECASE)
@@ -96,13 +97,13 @@ _RANGE_NEXT = re.compile(r"\s?[-–]\s?(\d{4})(?![\d,])")
 _MAX_DIGITS = 24
 _NUMBER_NEXT = re.compile(r"\s*[\d$£€]")
 _TO_NUMBER_NEXT = re.compile(r"\s+to\s*[\d$£€]", re.IGNORECASE)  # "5 and up to 10": "up to" opens the next figure
-_SCALE_IN_WORDS = re.compile(r"million|billion|trillion|thousand", re.IGNORECASE)
+_SCALE_IN_WORDS = re.compile(_BIG_SCALE_NAMES, re.IGNORECASE)
 _FRACTION_AFTER = re.compile(r"\s+of\b|(?:\s+|\s*-\s*)(?:million|billion|thousand|hundred)\b", re.IGNORECASE)
 _SCALED_CODE_AFTER = re.compile(rf"\s?(?P<s>M|K|k|BN)(?P<c>{'|'.join(_ISO_CODES)})\b")
 _SCALED_CODE_BEFORE = re.compile(rf"(?<![\w$])(?P<s>M|K|k|BN)(?P<c>{'|'.join(_ISO_CODES)})\s?$")
 _COUNTED_AFTER = re.compile(r"\s+(?P<n>[a-z][a-z-]*)\b(?:\s+(?P<mod_n>[a-z][a-z-]*)\b)?")
 _FRACTION_SLASH = str.maketrans("⁄∕", "//")
-_SCALE_WORD_END = re.compile(r"(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
+_SCALE_WORD_END = re.compile(rf"(?:{'|'.join(_WORD_SCALE)})$", re.IGNORECASE)
 _ERA_BEFORE = re.compile(r"(?:\bA\.D\.|\bAD)\s?$")
 _ERA_AFTER = re.compile(r"\s?(?:AD|BCE?|CE|A\.D\.|B\.C\.(?:E\.)?|C\.E\.)(?![\w])")
 _YEAR_PAIR_BEFORE = re.compile(r"\b[Bb]etween\s+(?P<era>A\.D\.\s?|AD\s)?(?P<y>\d{3,4})(?:\s?(?:AD|BCE?|CE))?\s+and\s+$")
