@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from figures.lexicon import EVENT_NOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, org_words, title_words
+from figures.lexicon import EVENT_NOUNS, STOP, TIME_WORDS, Vocabulary, data_map, org_words, title_words
 from figures.numbers import Figure
 from figures.records import Article
 from figures.sentences import Sentence
@@ -192,10 +192,9 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
         ctx.acronyms[m.group(2)] = m.group(1)
 
 
-@cache
 def org_kinds() -> dict[str, str]:
     """word -> kind of organisation (``data/org_kinds.tsv``): "authority", "ministry", "firm" -> company."""
-    return dict(line.split("\t") for line in data_lines("org_kinds.tsv"))
+    return data_map("org_kinds.tsv")
 
 
 def _organisations(text: str, located: list[tuple[int, str]], rx: "_ArticlePatterns") -> list[tuple[int, str, str]]:
