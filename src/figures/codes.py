@@ -30,3 +30,11 @@ def distinct(values: np.ndarray) -> np.ndarray:
     integers' distinct values with a hash table, ten times slower on millions of them)."""
     s = np.sort(np.asarray(values), kind="stable")
     return s[np.r_[True, s[1:] != s[:-1]]] if len(s) else s
+
+
+def distinct_count(group: np.ndarray, member: np.ndarray, n_groups: int) -> np.ndarray:
+    """How many distinct members each of ``n_groups`` groups holds (both non-negative codes)."""
+    member = np.asarray(member, dtype=np.int64)
+    width = int(member.max()) + 1 if len(member) else 1
+    pairs = distinct(np.asarray(group, dtype=np.int64) * width + member)
+    return np.bincount(pairs // width, minlength=n_groups)

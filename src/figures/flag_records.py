@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from figures.claim_keys import KEY_FIELDS
-from figures.codes import column_codes, combine_codes, distinct
+from figures.codes import column_codes, combine_codes, distinct, distinct_count
 from figures.disagreements import MIXED_RATIO
 from figures.records import Flag, FlagClaim, Related, Repeat
 
@@ -177,9 +177,7 @@ def build_flags(rows: ClaimRows, w: pd.DataFrame, members: list[pd.DataFrame]) -
     # a cross-source flag needs two articles or two claimants
     art = w["art"].to_numpy()[row]
     unit = combine_codes(art, w["src"].to_numpy()[row])
-    width = int(unit.max()) + 1
-    pairs = distinct(fkey * width + unit)
-    units = np.bincount(pairs // width, minlength=int(fkey.max()) + 1)[fkey]
+    units = distinct_count(fkey, unit, int(fkey.max()) + 1)[fkey]
     keep = (kcode != code_of.get("cross_source", -1)) | (units >= 2)
     # a part left with no disagreement inside it (every figure within another's reading; a
     # timeline on its stated figures) is no conflict
@@ -325,8 +323,7 @@ def repeats_of(rows: ClaimRows, e: pd.DataFrame) -> list[Repeat]:
     rk = combine_codes(e["group"].to_numpy(), e["src"].to_numpy(), lo_code, hi_code)
     art = e["art"].to_numpy().astype(np.int64)
     # a repeat is carried by two or more articles: distinct (repeat, article) pairs per repeat
-    pairs = distinct(rk * (int(art.max()) + 1) + art)
-    keep = np.flatnonzero(np.bincount(pairs // (int(art.max()) + 1), minlength=int(rk.max()) + 1)[rk] >= 2)
+    keep = np.flatnonzero(distinct_count(rk, art, int(rk.max()) + 1)[rk] >= 2)
     if not len(keep):
         return []
     keep = keep[np.lexsort((e["start"].to_numpy()[keep], e["published_day"].to_numpy()[keep], rk[keep]))]

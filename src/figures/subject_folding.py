@@ -10,7 +10,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from figures.codes import column_codes, distinct
+from figures.codes import column_codes, distinct, distinct_count
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,7 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     block = column_codes(w, ["k_scope", "k_predicate", "k_entity", "k_markers", "k_modality", "k_unit", "k_change"])
     rows = real & np.isfinite(w["lo"].to_numpy()) & w["k_predicate"].notna().to_numpy()
     # blocks where two or more subjects report: distinct (block, subject) pairs counted per block
-    pair = distinct(block[rows].astype(np.int64) * (len(s_uniques) + 1) + s_codes[rows])
-    subjects_in = np.bincount(pair // (len(s_uniques) + 1), minlength=int(block.max()) + 1)
+    subjects_in = distinct_count(block[rows], s_codes[rows], int(block.max()) + 1)
     rows &= subjects_in[block] >= 2
     art = w["art"].to_numpy()
     t = pd.DataFrame({"b": block[rows], "s": s_codes[rows], "a": art[rows], "lo": w["lo"].to_numpy()[rows],
