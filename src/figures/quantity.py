@@ -53,6 +53,9 @@ def _by_canonical(kind: str) -> dict[str, tuple[str, ...]]:
 PREDICATE_OF = _canonical("predicate")  # predicate word (lemma) -> canonical predicate
 ENTITY_SYNONYMS = _canonical("entity")  # counted-entity head noun -> the head it means
 MARKERS = _by_canonical("marker")  # marker -> the words and phrases that make it
+# marker -> one pattern for all its words and phrases, each standing as whole words
+MARKER_PATTERNS = {name: re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, phrases)) + r")(?![a-z])")
+                   for name, phrases in MARKERS.items()}
 SUBJECT_ALIASES = _canonical("subject")  # another spelling of a subject -> the subject
 SCOPE_SYNONYMS = _canonical("scope")  # scope word -> the word it says the same as
 CUMULATIVE = word_class(WORDS_TABLE, "cumulative")
@@ -154,13 +157,7 @@ def head_noun(text: str | None) -> str | None:
 @lru_cache(maxsize=65536)
 def markers(text: str | None) -> frozenset[str]:
     t = " " + re.sub(r"\s+", " ", (text or "").lower()) + " "
-    found = set()
-    for name, phrases in MARKERS.items():
-        for p in phrases:
-            if re.search(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])", t):
-                found.add(name)
-                break
-    return frozenset(found)
+    return frozenset(name for name, pattern in MARKER_PATTERNS.items() if pattern.search(t))
 
 
 def ordinal_before(sentence, span) -> str | None:
