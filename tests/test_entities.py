@@ -254,6 +254,8 @@ CASES = [
     ("Imports rose fourfold in a decade.", "fourfold", "increase factor of imports", "multiplier"),
     # a price is not spending: "in after-hours trading" names no purpose
     ("Its shares fell 4% to $278.40 in after-hours trading.", "$278.40", "share price", "share price"),
+    # an -ing word that opens no noun phrase ("having been") once crashed the -ing clause reader
+    ("The clinic counted 300 patients, with 120 having been discharged on Sunday.", "120", "patients", None),
 ]
 
 

@@ -280,8 +280,8 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if not words and unit is None and np_end < n and not participle and _bare_verb(toks, np_end) \
             and toks[np_end].low not in vocab.claimant_verbs:
         return f"{_doers(ctx, toks, ti, entities)} {toks[np_end].low}", toks[np_end].low, None
-    if not words and unit is None and np_end < n and not participle and _ing_clause(toks, np_end):
-        doing = _np_words(toks, np_end)  # "with more than two million crossing international borders"
+    if not words and unit is None and np_end < n and not participle and _ing_clause(toks, np_end) and (
+            doing := _np_words(toks, np_end)):  # "with more than two million crossing international borders"
         k = np_end + len(doing.split())
         if k + 1 < n and toks[k].low in ("in", "at", "on", "across", "from", "into", "to", "outside") and \
                 (rest := _np_words(toks, k + 1)) and rest.split()[-1].lower() not in DETERMINERS:
