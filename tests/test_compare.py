@@ -98,6 +98,9 @@ PAIRS = [
     ("revision", dict(value=290e6, unit="GBP", measure="paid", entity="payments", as_of="2023-12-08", article="v1"),
      dict(value=370e6, unit="GBP", measure="paid", entity="payments", as_of="2024-03-01", article="v2"), "revision"),
     # "up to £600m" against "more than £600m": bounds that exclude each other
+    # a payment made to a party is not what a whole scheme costs, in the same story and the same week
+    ("payment vs cost", dict(value=370e6, unit="GBP", measure="paid", entity="payment", article="p1"),
+     dict(value=576.8e6, unit="GBP", measure="cost", entity="cost", article="p2"), None),
     ("exclusive bounds", dict(value=600e6, qualifier="up_to", high=600e6, unit="GBP", measure="cost", entity="cost", article="b1"),
      dict(value=600e6, qualifier="more_than", low=600e6, unit="GBP", measure="cost", entity="cost", article="b2"), "cross_source"),
     # a figure and a total 1,000 times larger at the same time are two quantities
@@ -382,7 +385,7 @@ def test_head_noun(text, head):
 
 @pytest.mark.parametrize("text, pred", [
     ("death toll", "killed"), ("deaths", "killed"), ("fatalities", "killed"), ("people wounded", "injured"),
-    ("people unaccounted for", "missing"), ("troops to be sent to Russia", "deployed"), ("payments", "cost"),
+    ("people unaccounted for", "missing"), ("troops to be sent to Russia", "deployed"), ("payments", "paid"), ("spending", "cost"),
     ("time since the earthquake", "elapsed"), ("earthquake magnitude", "magnitude"),
 ])
 def test_predicate(text, pred):
