@@ -732,3 +732,21 @@ def test_scaled_code_needs_an_amount_next_to_it(text):
     figures, _ = find_figures(text)
     assert all(f.unit in (None, "USD") for f in figures)
     assert not [f for f in figures if f.unit == "USD" and text[f.start:f.end] == "MUSD"]
+
+
+# A time word glued by a hyphen before a number dates the figure; it does not make a name of it
+# the way a letter code does ("F-16", "MH-17")
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("the bakery was run by her now-19 year-old nephew", "19 year-old", 19, "year"),
+    ("the then-41-year-old mayor resigned", "41-year-old", 41, "year"),
+    ("a now-7 month-old foal was found", "7 month", 7, "month"),
+    ("the then-22 staff all signed", "22", 22, None),
+])
+def test_time_word_hyphened_before_a_number(text, span, value, unit):
+    f = _only(text, span)
+    assert f.value == value and f.unit == unit
+
+
+@pytest.mark.parametrize("text,surface", [("two F-16 jets landed", "F-16"), ("the MH-17 inquiry", "MH-17")])
+def test_letter_code_hyphened_before_a_number_stays_a_name(text, surface):
+    assert (surface, "identifier") in [(text[n.start:n.end], n.reason) for n in find_figures(text)[1]]

@@ -161,8 +161,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 return NonFigure(_word_start(text, start), _token_end(text, end), "identifier")
         if before == "-":
             hw = _HYPHEN_WORD_BEFORE.search(text, max(0, start - 30), start)
-            if hw and (hw.group(1).lower() in ("minus", "negative") or (hw.group(1).lower() + "-", "pre") in _QUALIFIERS):
-                hw = None  # "minus-130 degrees": a sign; "sub-300 sq m": a bound (qualifiers.tsv)
+            if hw and (hw.group(1).lower() in ("minus", "negative") or (hw.group(1).lower() + "-", "pre") in _QUALIFIERS
+                       or hw.group(1).lower() in _CONTEXT["hyphen_pre"]):
+                hw = None  # "minus-130 degrees": a sign; "sub-300 sq m": a bound; "now-18-month-old": a time
             if hw and hw.start() > 0 and text[hw.start() - 1].isdigit():
                 hw = None  # "5k-20k", "10km-12km": the second end of a range
             if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
