@@ -254,6 +254,14 @@ CASES = [
     ("Imports rose fourfold in a decade.", "fourfold", "increase factor of imports", "multiplier"),
     # a price is not spending: "in after-hours trading" names no purpose
     ("Its shares fell 4% to $278.40 in after-hours trading.", "$278.40", "share price", "share price"),
+    # a sector is what gains or loses jobs before a jobs verb; the whole economy or an actor is none
+    ("Health care added 41,000 jobs in May, while construction added 12,000.", "41,000", "jobs in health care", "jobs"),
+    ("Health care added 41,000 jobs in May, while construction added 12,000.", "12,000", "jobs in construction", "jobs"),
+    ("Manufacturing lost 9,000 jobs last month.", "9,000", "jobs in manufacturing", "jobs"),
+    ("Leisure and hospitality gained 17,000 jobs.", "17,000", "jobs in leisure and hospitality", "jobs"),
+    ("Employers added 210,000 jobs in May.", "210,000", "jobs", "jobs"),
+    ("The company cut 2,000 jobs in May.", "2,000", "jobs", None),
+    ("Acme added 3,000 jobs in May.", "3,000", "jobs", None),
     # an -ing word that opens no noun phrase ("having been") once crashed the -ing clause reader
     ("The clinic counted 300 patients, with 120 having been discharged on Sunday.", "120", "patients", None),
 ]

@@ -74,7 +74,12 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
         if purpose:
             per = "" if " per " in purpose else _rate(toks, ti)
             entity = purpose + per
-    if measure == "jobs" and entity and " in " not in entity and "revision" not in entity:
+    jobs = entity and "revision" not in entity and (measure or next(
+        (m.measure for w in entity.lower().split() if (m := ctx.vocab.measures.get((w,)))), None)) == "jobs"
+    doing = _sector_doing(toks, ti) if jobs else None
+    if doing:  # "while construction added 25,000": its own sector, not the one the jobs noun came from
+        entity = f"{entity.split(' in ')[0]} in {doing}"
+    elif measure == "jobs" and entity and " in " not in entity and "revision" not in entity:
         sector = _sector(toks, ti)
         if sector:
             entity = f"{entity} in {sector}"  # "employment in food services rose by 69,000"
@@ -800,6 +805,8 @@ _PRICE_MEASURES = word_class("entity_words.tsv", "price_measure")
 _REVISE = word_class("entity_words.tsv", "revise_word")
 _SECTOR_NOUNS = word_class("entity_words.tsv", "sector_noun")
 _NOT_SECTOR = word_class("entity_words.tsv", "not_sector")
+_JOBS_VERBS = word_class("entity_words.tsv", "jobs_verb")
+_WHOLE_ECONOMY = word_class("entity_words.tsv", "whole_economy")
 
 
 def _revision(toks: list[Tok], ti: int) -> str | None:
@@ -856,6 +863,30 @@ def _sector(toks: list[Tok], ti: int) -> str | None:
             if words and b >= 0 and toks[b].low in ("the", "in"):
                 return " ".join(words)
     return None
+
+
+def _sector_doing(toks: list[Tok], ti: int) -> str | None:
+    """"Health care added 55,000 jobs", "while construction shed 25,000": the common noun phrase
+    right before a jobs verb is the sector that gained or lost them, unless it names the whole
+    economy ("employers added", "the economy lost") or an actor (a name, a pronoun)."""
+    if ti < 2 or toks[ti - 1].low not in _JOBS_VERBS:
+        return None
+    words: list[Tok] = []
+    b = ti - 2
+    while b >= 0 and toks[b].word and len(words) < 4 and (toks[b].low not in STOP or toks[b].low == "and"):
+        words.insert(0, toks[b])
+        b -= 1
+    while words and words[0].low == "and":
+        words.pop(0)
+    if not words or words[-1].low in _WHOLE_ECONOMY or any(w.low in _WHOLE_ECONOMY or w.low in _NOT_SECTOR for w in words):
+        return None
+    # a capital letter only where a sentence opens, and there on a sector's kind of word: "Health
+    # care added", "Manufacturing lost", not "Amazon added"
+    opening = b < 0 or toks[b].text in (".", "\u201c", '"')
+    if any(w.cap and not (i == 0 and opening) for i, w in enumerate(words)) or (
+            words[0].cap and len(words) == 1 and not words[0].low.endswith("ing")):
+        return None
+    return " ".join(w.low for w in words)
 
 
 def _time_entity(entity: str | None) -> bool:
