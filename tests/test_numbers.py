@@ -750,3 +750,28 @@ def test_time_word_hyphened_before_a_number(text, span, value, unit):
 @pytest.mark.parametrize("text,surface", [("two F-16 jets landed", "F-16"), ("the MH-17 inquiry", "MH-17")])
 def test_letter_code_hyphened_before_a_number_stays_a_name(text, surface):
     assert (surface, "identifier") in [(text[n.start:n.end], n.reason) for n in find_figures(text)[1]]
+
+
+# A spelled number inside a name or a rank: a capitalised number word after a capitalised name word,
+# or a number word after a label word ("top", "bottom", "category"), with nothing counted after it
+@pytest.mark.parametrize("text,surface", [
+    ("fans still talk about the Lucky Seven comeback", "Lucky Seven"),
+    ("the Ivy Nine said on Monday it would", "Ivy Nine"),
+    ("the side sank into the bottom four after the defeat", "bottom four"),
+    ("she finished in the top five.", "top five"),
+    ("forecasters upgraded it to a Category Three storm", "Category Three"),
+])
+def test_number_word_inside_a_name_or_rank(text, surface):
+    figures, non = find_figures(text)
+    assert (surface, "identifier") in [(text[n.start:n.end], n.reason) for n in non]
+    assert not figures
+
+
+@pytest.mark.parametrize("text,span", [
+    ("the top four clubs each gained", "four"),  # a counted noun after it: an amount
+    ("Officials said Six bodies were found", "Six"),  # a lower-case word before it: no name
+    ("Rescuers counted six in the river", "six"),  # a lower-case number word after a name counts
+    ("at least Three were hurt", "at least Three"),
+])
+def test_number_word_after_a_name_that_is_a_count(text, span):
+    assert span in [s for s, _, _ in _spans(text)]

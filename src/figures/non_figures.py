@@ -151,6 +151,26 @@ def _label_before(text: str, pos: int, end: int) -> int | None:
     return None
 
 
+def _name_around_words(text: str, start: int, end: int) -> int | None:
+    """Where the name or rank holding a spelled number starts, else None. A capitalised number word
+    after a capitalised name word is part of the name ("his Kick Six win", "the Big Ten said"); one
+    after a label word is a place in a list ("finished in the top three.", "slipped into the bottom
+    three during"). Only with nothing counted after it: "the top three seeds" counts seeds."""
+    wb = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not wb or start == wb.end("w") or not _names_nothing_after(text, end):
+        return None
+    word = wb.group("w")
+    low = word.lower()
+    if low in _CONTEXT["label"]:
+        return wb.start("w")
+    if not text[start].isupper() or text[start:end].isupper():  # "six" counts; "SIX" is a shouted headline
+        return None
+    initial = not text[:wb.start("w")].strip() or text[:wb.start("w")].rstrip()[-1] in ".!?\"“‘'•:;"
+    name_word = (word[0].isupper() and low not in _CONTEXT["not_label"] and (low, "pre") not in _QUALIFIERS
+                 and not word.endswith(("'s", "’s")))
+    return wb.start("w") if name_word and not initial else None
+
+
 def _names_nothing_after(text: str, end: int) -> bool:
     """After the number: the end, punctuation, or a lower-case word that is neither plural, a past
     form, nor a word that makes the number a count ("were", "more", "of", "people")."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from figures.non_figures import (
     _counted_after, _counted_pair_after, _is_pronoun_one, _is_slash_fraction, _is_year_by_context, _label_before,
+    _name_around_words,
 )
 from figures.number_patterns import (
     _CONVERSION_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE, _GLUED_TEMPERATURE, _HYPHEN_WORD_BEFORE, _LIKELY_YEAR,
@@ -292,6 +293,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 and not in_range and not _counted_after(text, num_start, end)
                 and not _counted_pair_after(text, num_start, end)):
             return NonFigure(num_start, end, "year")
+    if m.group("words") and scale == 1.0 and unit is None and currency is None:
+        if (name := _name_around_words(text, num_start, end)) is not None:
+            return NonFigure(name, end, "identifier")  # "the Kick Six win", "the bottom three during"
     if unit in ("year", "month", "week", "day") and (wm := _WINDOW_AFTER.match(text, num_end)):
         return NonFigure(num_start, wm.end(), "window")
 
