@@ -153,9 +153,9 @@ def _label_before(text: str, pos: int, end: int) -> int | None:
 
 def _name_around_words(text: str, start: int, end: int) -> int | None:
     """Where the name or rank holding a spelled number starts, else None. A capitalised number word
-    after a capitalised name word is part of the name ("his Kick Six win", "the Big Ten said"); one
-    after a label word is a place in a list ("finished in the top three.", "slipped into the bottom
-    three during"). Only with nothing counted after it: "the top three seeds" counts seeds."""
+    after a capitalised name word is part of the name ("the Lucky Seven comeback", "the Ivy Nine
+    said"); one after a label word is a place in a list ("finished in the top five.", "sank into the
+    bottom four after"). Only with nothing counted after it: "the top four clubs" counts clubs."""
     wb = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if not wb or start == wb.end("w") or not _names_nothing_after(text, end):
         return None

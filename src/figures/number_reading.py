@@ -164,7 +164,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
             hw = _HYPHEN_WORD_BEFORE.search(text, max(0, start - 30), start)
             if hw and (hw.group(1).lower() in ("minus", "negative") or (hw.group(1).lower() + "-", "pre") in _QUALIFIERS
                        or hw.group(1).lower() in _CONTEXT["hyphen_pre"]):
-                hw = None  # "minus-130 degrees": a sign; "sub-300 sq m": a bound; "now-18-month-old": a time
+                hw = None  # "minus-130 degrees": a sign; "sub-300 sq m": a bound; "now-9-year-old": a time
             if hw and hw.start() > 0 and text[hw.start() - 1].isdigit():
                 hw = None  # "5k-20k", "10km-12km": the second end of a range
             if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
@@ -295,7 +295,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
             return NonFigure(num_start, end, "year")
     if m.group("words") and scale == 1.0 and unit is None and currency is None:
         if (name := _name_around_words(text, num_start, end)) is not None:
-            return NonFigure(name, end, "identifier")  # "the Kick Six win", "the bottom three during"
+            return NonFigure(name, end, "identifier")  # "the Lucky Seven comeback", "the bottom four after"
     if unit in ("year", "month", "week", "day") and (wm := _WINDOW_AFTER.match(text, num_end)):
         return NonFigure(num_start, wm.end(), "window")
 
