@@ -28,6 +28,10 @@ def test_change_or_level(text, span, change):
 @pytest.mark.parametrize("text, span, modality", [
     ("The death toll could top 20,000, officials warned.", "could top 20,000", "projected"),  # cue inside the figure
     ("An estimated 500 people attended.", "An estimated 500", "estimated"),
+    # a participle with its agent right after the figure outweighs the clause's verb
+    ("That was short of the 205,000 jobs forecast by economists.", "205,000", "projected"),
+    ("Inflation was 2.9%, above the 2.6% predicted by the central bank.", "2.6%", "projected"),
+    ("Inflation was 2.9%, above the 2.6% predicted by the central bank.", "2.9%", "actual"),
     ("North Korea has decided to send 12,000 troops.", "12,000", "decided"),
     ("More than 3,000 people have died.", "More than 3,000", "actual"),  # a bound is no modality
     ("The toll rose to 500 and is expected to climb.", "500", "actual"),  # the cue is about what comes next

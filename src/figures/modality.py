@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from figures.lexicon import CHANGE_NOUNS, CHANGE_VERBS, STOP, Vocabulary
 from figures.tokens import Tok
+from figures.word_classes import word_class
+
+# participles after a figure that make it a forecast ("190,000 jobs forecast by economists")
+FORECAST_PARTICIPLES = word_class("entity_words.tsv", "forecast_verb")
 
 
 def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
@@ -19,6 +23,11 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
     for j in range(ti + 1, min(n, ti + 3)):
         if toks[j].low == "already":
             return "actual"
+    # "the 190,000 jobs forecast by economists": a participle with its agent right after the figure
+    # says how the figure itself is claimed, whatever the clause's verb ("that was short of")
+    for j in range(ti + 1, min(n - 1, ti + 3)):
+        if toks[j].low in FORECAST_PARTICIPLES and toks[j + 1].low == "by":
+            return "projected"
     best = None
     first = vocab.modality_first
     inside = 0  # words of the cue last read are not read again ("would have been" holds "have been")
