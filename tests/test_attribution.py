@@ -278,18 +278,21 @@ RELEASE = ("The economy added 210,000 jobs in March, while the jobless rate held
            "Payrolls for February were revised to 180,000. "
            "The Central Bank is due to cut rates by 0.25 points in May. "
            "Traders now bet on 2 more cuts this year. "
-           "\"Hiring of 50,000 a month is healthy,\" a spokesman said.")
+           "\"Hiring of 50,000 a month is healthy,\" a spokesman said. "
+           "Analysts had expected 190,000 jobs. "
+           "Construction payrolls fell by 8,000.")
 
 
 @pytest.mark.parametrize("figure, expected", [
-    # a statistics release: figures with no source are the statistics body's, before and after it is named
-    ("210,000", "Census Bureau"),
-    ("3.9%", "Census Bureau"),
-    ("180,000", "Census Bureau"),
+    # a statistics release read out: the unsourced figures after the body spoke are its own
     ("0.3%", "Census Bureau"),
+    ("180,000", "Census Bureau"),
+    ("210,000", OUTLET),  # the lede, before the body spoke: the writer's summary
+    ("3.9%", OUTLET),
     ("0.25", OUTLET),  # the sentence names another body: not the release's
     ("2", OUTLET),  # nothing the body measures: markets' bets are not the release's
     ("50,000", "spokesman"),  # a quote keeps its speaker
+    ("8,000", OUTLET),  # another source spoke since: the writer again
 ])
 def test_statistics_release(figure, expected):
     art = Article(id="t", text=RELEASE, outlet=OUTLET, published=date(2024, 4, 5))

@@ -55,23 +55,23 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
 
 
 def _credit_release(ctx: Context, reads: list[Read]) -> None:
-    """A statistics release: once an article names a statistics body as a source ("the Labor
-    Department said", "according to the Bureau of Labor Statistics"), its other figures given with
-    no source at all about what it measures (payrolls, the jobless rate, revisions, in the lede too)
-    are the body's: the
-    last such body named before the sentence, else the first named after it. A sentence that names
-    another organisation or person ("after the Federal Reserve lowered its rate by 50 basis
-    points", "the Fed's meeting") or is quoted keeps the outlet."""
-    bodies = [(k, c) for k, read in enumerate(reads) for c in read.claimants
-              if c.start >= 0 and c.role != "relay" and not c.is_person and is_statistics_body(c.name)]
-    if not bodies:
-        return
+    """A statistics release read out: once a statistics body has spoken ("the Labor Department
+    said", "according to the Bureau of Labor Statistics"), the unsourced figures that follow about
+    what it measures (payrolls, the jobless rate, revisions) go on with its release, until someone
+    else is named as a source ("Economists had forecast 160,000"): from there on the writer speaks,
+    and figures given before the body spoke (the lede) are the writer's summary. A sentence that
+    names another organisation or person ("after the Federal Reserve lowered its rate by 50 basis
+    points") or is quoted keeps the outlet."""
     text = ctx.article.text
-    for k, read in enumerate(reads):
-        if read.claimants or not read.idxs or not read.toks or _quoted(text, read.sent):
+    body: Claimant | None = None  # the statistics body, while it is the last source named
+    for read in reads:
+        named = [c for c in read.claimants if c.start >= 0 and c.role != "relay"]
+        if named:
+            last = named[-1]
+            body = last if not last.is_person and is_statistics_body(last.name) else None
             continue
-        before = [c for at, c in bodies if at < k]
-        body = before[-1] if before else next(c for at, c in bodies if at > k)
+        if body is None or read.claimants or not read.idxs or not read.toks or _quoted(text, read.sent):
+            continue
         if _names_another(ctx, read.toks, body.name) or not _names_statistic(ctx, read.toks):
             continue
         read.claimants.append(Claimant(body.name, -1, "speaker", False, True, False, None))
