@@ -348,6 +348,9 @@ def test_never_raises_and_offsets_are_valid(text):
     ("Estimates range from 10,000 to 12,000 troops.", "from 10,000 to 12,000"),
     ("Temperatures will be from 10 to 15 degrees.", "from 10 to 15 degrees"),
     ("Lows ranged from -18 to -34.", "from -18 to -34"),  # a range verb keeps a high-to-low interval
+    # a particle in an earlier clause is no change word: "drawn up", "set down", "laid down"
+    ("The rules, drawn up in 2019, set fines from $5,000 to $20,000 for each breach.", "from $5,000 to $20,000"),
+    ("Laid down last year, the code allows bonuses from 10 to 15 per cent.", "from 10 to 15 per cent"),
 ])
 def test_from_to_without_a_change_is_a_range(text, span):
     figures, _ = find_figures(text)
@@ -364,6 +367,9 @@ def test_from_to_without_a_change_is_a_range(text, span):
      [("17,000", 17000, None), ("142,000", 142000, None), ("159,000", 159000, None)]),
     ("The agency revised its figures, changing July's total from 89,000 to 144,000 and August from 142,000 to 159,000.",
      [("89,000", 89000, None), ("144,000", 144000, None), ("142,000", 142000, None), ("159,000", 159000, None)]),
+    # a particle in the pair's own clause still marks the change
+    ("Cases shot up in May from 10 to 20", [("10", 10, None), ("20", 20, None)]),
+    ("Output was stepped up in the spring from 300 to 350 tonnes", [("300", 300, "tonne"), ("350 tonnes", 350, "tonne")]),
     # written high to low with no range verb: a fall
     ("Payroll gains for July went from 114,000 to 89,000", [("114,000", 114000, None), ("89,000", 89000, None)]),
     # a chain of levels after a change: each is a level, no two of them a range

@@ -4,6 +4,7 @@ figures), and the qualifier a conversion in brackets inherits."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from figures.number_patterns import (
     _BETWEEN_FROM, _BOUND_PAIR_GAP, _CHANGE_GAP, _GAP_RANGE, _LIST_GAP, _LIST_ITEM_BEFORE, _PAREN_GAP, _RATIO_GAP,
@@ -122,11 +123,21 @@ def _change_from(text: str, intro, a: _Atom, b: _Atom) -> bool:
             return True
     # a change verb earlier in the sentence governs a later pair too: "revised up August's numbers
     # by 17,000 jobs, from 142,000 to 159,000"; and a pair written high to low with no range verb
-    # is a fall, not an interval ("from 114,000 to 89,000")
-    words = _WORDS.findall(text, max(0, intro.start() - 120), intro.start())
-    sentence = words[max((i + 1 for i, w in enumerate(words) if w == "."), default=0):]
-    return b.value < a.value or any(w.lower() in _CONTEXT["change_verb"] or w.lower() in _CONTEXT["change_noun"]
-                                    for w in sentence)
+    # is a fall, not an interval ("from 114,000 to 89,000"). A particle counts only in the pair's own
+    # clause ("cases shot up in May from 10 to 20"): in "the rules, drawn up in 2019, set fines from
+    # $5,000 to $20,000" a comma stands between them, and the pair is an interval.
+    lo = max(0, intro.start() - 120)
+    words = list(_WORDS.finditer(text, lo, intro.start()))
+    sentence = words[max((i + 1 for i, w in enumerate(words) if w.group() == "."), default=0):]
+    clause = max(text.rfind(",", lo, intro.start()), text.rfind(";", lo, intro.start()))
+
+    def changes(w: re.Match) -> bool:
+        word = w.group().lower()
+        if word in _CONTEXT["change_verb"]:
+            return w.start() > clause or word not in _CONTEXT["particle"]
+        return word in _CONTEXT["change_noun"]
+
+    return b.value < a.value or any(changes(w) for w in sentence)
 
 
 def _revised_range(text: str, four: list[_Atom]) -> bool:
