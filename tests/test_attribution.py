@@ -233,6 +233,14 @@ OUTLET = "Example Wire"
     ("The figures, released by the statistics agency Istat on Friday, showed output fell 0.8%.", "0.8%", "Istat"),
     ("About 9,000 people rallied, organisers said, though police estimates were lower at 4,000.", "4,000",
      "police"),
+    # a name's lower-case particle is part of the name, joined or standing alone
+    ("The city's mayor, Ahmed al-Rashid, had estimated that the final tally could reach 9,000.", "9,000",
+     "Ahmed al-Rashid"),
+    ("Hana el-Masri also told the news agency that a further 100 people were missing.", "a further 100",
+     "Hana el-Masri"),
+    ("Ilse van der Berg said 40 people were hurt.", "40", "Ilse van der Berg"),
+    # an English word between two names is no particle
+    ("The toll rose to 99 on Monday as Norland's police chief said 75% of the area was searched.", "99", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

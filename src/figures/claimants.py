@@ -55,6 +55,7 @@ RELATIVE_OPENERS = frozenset("where".split())
 def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
     """Who is named as saying something in this sentence, with where the cue stands."""
     vocab = ctx.vocab
+    toks = _with_name_particles(toks)
     out: list[Claimant] = []
     n = len(toks)
     for i, t in enumerate(toks):
@@ -169,6 +170,37 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             if c.is_person:
                 ctx.last_person = c
     return out
+
+
+# Lower-case particles inside personal names: "al-" in "Ahmed al-Rashid", "van der" in "Ilse van der Berg"
+NAME_PARTICLES = word_class("claimant_words.tsv", "name_particle")
+_PARTICLE_JOINED = re.compile(r"([a-z]+)[-’'][A-Z]")
+
+
+def _with_name_particles(toks: list[Tok]) -> list[Tok]:
+    """The sentence's tokens, with a name's lower-case particle read as part of the name: a particle
+    joined to a capitalised word ("al-Rashid", "d'Almeida"), or standing between a capitalised
+    word and the rest of the name ("Ilse van der Berg", "Lula da Silva")."""
+    out = list(toks)
+    for k, t in enumerate(toks):
+        if t.cap or not t.word:
+            continue
+        joined = _PARTICLE_JOINED.match(t.text)
+        if joined and joined.group(1) in NAME_PARTICLES:
+            out[k] = _capitalised(t)
+            continue
+        if t.text in NAME_PARTICLES and t.low not in STOP and 0 < k < len(toks) - 1 and out[k - 1].cap \
+                and out[k - 1].word:  # (not "on Monday as Maui's chief said")
+            nxt = next((x for x in toks[k + 1:k + 3] if x.text not in NAME_PARTICLES), None)
+            if nxt is not None and nxt.cap and nxt.word:
+                out[k] = _capitalised(t)
+    return out
+
+
+def _capitalised(t: Tok) -> Tok:
+    copy = Tok(t.start, t.end, t.text, t.low, t.fig)
+    copy.cap = True
+    return copy
 
 
 def _document_owner(vocab: Vocabulary, toks: list[Tok], fig: int) -> int:
