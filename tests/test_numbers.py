@@ -781,3 +781,22 @@ def test_number_word_inside_a_name_or_rank(text, surface):
 ])
 def test_number_word_after_a_name_that_is_a_count(text, span):
     assert span in [s for s, _, _ in _spans(text)]
+
+
+# "to" written inside a hyphened compound joins an interval ("a 10-to-12-week course"), even after a
+# change verb; written high to low it is a ratio or a tally, and its second number no figure
+@pytest.mark.parametrize("text,span,low,high,unit", [
+    ("patients need a 6-to-8-week recovery", "6-to-8-week", 6, 8, "week"),
+    ("judges handed down 3-to-5-year terms", "3-to-5-year", 3, 5, "year"),
+    ("the coupe's 0-to-100-km/h time", "0-to-100-km/h", 0, 100, "kph"),
+    ("a one-to-two-hour delay is likely", "one-to-two-hour", 1, 2, "hour"),
+    ("rents climbed 15-to-20 percent", "15-to-20 percent", 15, 20, "percent"),
+])
+def test_hyphened_to_range(text, span, low, high, unit):
+    f = _only(text, span)
+    assert (f.qualifier, f.low, f.high, f.unit) == ("range", low, high, unit)
+
+
+@pytest.mark.parametrize("text", ["the board backed it by a 5-to-2 margin", "a 4-to-1 split of the shares"])
+def test_hyphened_to_ratio_is_no_range(text):
+    assert all(f.qualifier != "range" and f.value != 1 and f.value != 2 for f in find_figures(text)[0])

@@ -71,11 +71,12 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 _MAGNITUDE_SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:Richter|moment[\s-]magnitude)\s+scale\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w&.'’]*|#)\s*$")
 _HYPHEN_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-$")
+_HYPHEN_RANGE_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)-to-$", re.IGNORECASE)  # "a 10-to-12-week course"
 _ONE_AMOUNT_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['increment_after'])})\b", re.IGNORECASE)
 _ONE_PRONOUN_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['pronoun_after'])})\b|-(?:off|time|way)\b", re.IGNORECASE)
 _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(?:{'|'.join(_CONTEXT['window'])})\b",
                            re.IGNORECASE)
-_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+)$", re.IGNORECASE)
+_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+|-to-)$", re.IGNORECASE)
 _LIST_ITEM_BEFORE = re.compile(r"\w-,\s*$")  # "four-, five- and six-cylinder": an earlier item of a list
 _LIST_GAP = re.compile(r"^-(?:,\s*|\s+(?:and|or)\s+)$", re.IGNORECASE)  # between items of such a list
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
@@ -86,7 +87,7 @@ _CONVERSION_AFTER = re.compile(r"\s*\(\s*~?[\d.,]+\s*(?:ft|feet|foot|in|inches|y
 _WORDS = re.compile(r"[A-Za-z]+|\.(?=\s)")
 _TWO_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
 _CHANGE_GAP = re.compile(r"^\s+to\s+$", re.IGNORECASE)
-_ONE_OR_AFTER = re.compile(rf"\s+(?:(?:or|to)\s+(?:two|three|2|3)\b|(?:in|out\s+of)\s+(?:\d|(?:{'|'.join(_ONES[2:])}"
+_ONE_OR_AFTER = re.compile(rf"(?:\s+(?:or|to)\s+|-to-)(?:two|three|2|3)\b|\s+(?:(?:in|out\s+of)\s+(?:\d|(?:{'|'.join(_ONES[2:])}"
                            rf"|{'|'.join(_TENS)}|a\s+hundred|a\s+thousand|a\s+million)\b))", re.IGNORECASE)
 _RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+$", re.IGNORECASE)

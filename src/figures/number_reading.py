@@ -11,7 +11,8 @@ from figures.non_figures import (
     _name_around_words,
 )
 from figures.number_patterns import (
-    _CONVERSION_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE, _GLUED_TEMPERATURE, _HYPHEN_WORD_BEFORE, _LIKELY_YEAR,
+    _CONVERSION_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE, _GLUED_TEMPERATURE, _HYPHEN_RANGE_BEFORE,
+    _HYPHEN_WORD_BEFORE, _LIKELY_YEAR,
     _MAGNITUDE_BEFORE, _MAGNITUDE_SCALE_AFTER, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _pre_qual_before, _RANGE_NEXT,
     _REDUNDANT_SCALE, _SCALE_IN_WORDS, _SCALE_SUFFIX, _SCALE_WORD, _SCALED_CODE_AFTER, _SCALED_CODE_BEFORE, _SIGN,
     _SIGN_WORD, _SPACE_IN_DIGITS, _SUPERSCRIPT, _TIMES, _TO_NUMBER_NEXT, _UNIT_AFTER, _UNIT_GLUED, _WINDOW_AFTER,
@@ -167,6 +168,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 hw = None  # "minus-130 degrees": a sign; "sub-300 sq m": a bound; "now-9-year-old": a time
             if hw and hw.start() > 0 and text[hw.start() - 1].isdigit():
                 hw = None  # "5k-20k", "10km-12km": the second end of a range
+            if hw and (rb := _HYPHEN_RANGE_BEFORE.search(text, max(0, start - 24), start)) and float(rb.group("n")) < raw:
+                hw = None  # "a 10-to-12-week course": the second end of a range; "a 3-to-1 margin" is a ratio
             if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
                 return NonFigure(hw.start(), _token_end(text, end), "identifier")
         if (before == "/" and text[start - 2:start - 1].isdigit()) or (text[end:end + 1] == "/"
