@@ -241,6 +241,15 @@ OUTLET = "Example Wire"
     ("Ilse van der Berg said 40 people were hurt.", "40", "Ilse van der Berg"),
     # an English word between two names is no particle
     ("The toll rose to 99 on Monday as Norland's police chief said 75% of the area was searched.", "99", OUTLET),
+    # a name set between commas after a long description that opens with a title
+    ("The Minister of Health of the government that controls northern Norland, Anna Weber, reported on "
+     "Saturday that there are 420 deaths.", "420", "Anna Weber"),
+    ("The mayor of the port of Kessa, Lena Hart, said 14 barns burned.", "14", "Lena Hart"),
+    # a title, a name, then the remit: the name
+    ("The toll has reached 300, according to interior minister Karl Benz of the country's northern "
+     "government.", "300", "Karl Benz"),
+    ("President Ana Ruiz of Norland said 40 people died.", "40", "Ana Ruiz"),
+    ("The Minister of Health of Norland said 40 people died.", "40", "Minister of Health of Norland"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

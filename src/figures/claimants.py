@@ -448,16 +448,33 @@ def _apposed_name(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int
     while k >= 0 and toks[k].cap and toks[k].word and j - k <= 3:
         k -= 1
     size = j - 1 - k
-    if not 2 <= size <= 3 or k < 1 or toks[k].text != "," or not toks[k - 1].word or toks[k - 1].cap:
+    if not 2 <= size <= 3 or k < 1 or toks[k].text != "," or not toks[k - 1].word:
         return None
     words = toks[k + 1:j]
-    if not _looks_like_person(words, ctx.vocab) or toks[k - 1].low not in ctx.vocab.claimant_nouns \
-            and toks[k - 1].low not in title_words():
+    if not _looks_like_person(words, ctx.vocab) or not _describes_holder(ctx.vocab, toks, k - 1):
         return None
     first = k - 1
     while first > 0 and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
         first -= 1
     return resolve_name(ctx, words), True, first
+
+
+def _describes_holder(vocab: Vocabulary, toks: list[Tok], end: int) -> bool:
+    """The phrase ending at ``end`` describes a person or body: it ends in a title or claimant noun
+    ("the port authority's director"), or, when it ends in a name ("The Minister of Health of the
+    government that runs the north"), it opens with one, with no comma between."""
+    if not toks[end].cap and (toks[end].low in vocab.claimant_nouns or toks[end].low in title_words()):
+        return True
+    k = end
+    while k > 0 and end - k < 15 and toks[k - 1].text != "," and toks[k - 1].low not in SUBORDINATORS:
+        k -= 1
+    while k < end and toks[k].low in DETERMINERS:
+        k += 1
+    return k < end and toks[k].low in title_words() and toks[k].low not in HONORIFIC_TITLES
+
+
+# Title words that name no office: "Mr", "Dr"
+HONORIFIC_TITLES = word_class("claimant_words.tsv", "honorific")
 
 
 def _last_person_named(ctx: Context, before: int) -> tuple[int, str] | None:
