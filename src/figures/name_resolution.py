@@ -54,7 +54,7 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
         and head not in org_words() else ""
     if holder and holder.split()[0].lower() not in STOP and holder not in ctx.vocab.place_names:
         return holder  # "Maui's police chief" -> the chief named in the article
-    person = _titled_person(ctx.vocab, parts, titles)
+    person = _titled_person(ctx.vocab, parts, titles) or _name_before_remit(ctx.vocab, parts, titles)
     if person:
         return person  # "the US Special Envoy for Sudan Tom Perriello" -> "Tom Perriello"
     if len(parts) >= 3 and parts[-1].lower() not in ctx.vocab.claimant_nouns:
@@ -80,6 +80,26 @@ def _titled_person(vocab: Vocabulary, parts: list[str], titles: frozenset[str]) 
                and w.lower() not in org_words() and w not in vocab.place_names for w in name) \
                 and any(w.lower().rstrip(".") in titles for w in before) and before[-1].lower() not in ("of", "and"):
             return " ".join(name)
+    return None
+
+
+# Prepositions that open the remit after a titled name: "minister Jo Lind of the northern government"
+REMIT_OPENERS = frozenset("of for at from".split())
+
+
+def _name_before_remit(vocab: Vocabulary, parts: list[str], titles: frozenset[str]) -> str | None:
+    """A title, a person's name, then a lower-case remit ("interior minister Jo Lind of the
+    northern government", "President Ana Ruiz of Norland"): the name (two or three words)."""
+    for k, part in enumerate(parts[:-3]):
+        if part.lower().rstrip(".") not in titles:
+            continue
+        for size in (3, 2):
+            name = parts[k + 1:k + 1 + size]
+            after = parts[k + 1 + size:k + 2 + size]
+            if len(name) == size and after and after[0] in REMIT_OPENERS and all(
+                    w[:1].isupper() and not w.isupper() and w.lower().rstrip(".") not in titles
+                    and w.lower() not in org_words() and w not in vocab.place_names for w in name):
+                return " ".join(name)
     return None
 
 
