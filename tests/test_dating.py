@@ -101,8 +101,10 @@ from figures.records import Article
      date(2024, 5, 2), {"400": date(2024, 3, 1)}),
     ("Exports were first put at £4bn in January. On Friday, the office said this figure should have been £3.8bn.",
      date(2024, 3, 9), {"£3.8bn": date(2024, 1, 1)}),
-    # ... and only then: a period does not carry into the next sentence by itself
-    ("Inflation was 3.2% in March. Wages rose 5%.", date(2024, 4, 17), {"5%": date(2024, 4, 17)}),
+    # ... and only then: a period does not carry into the next sentence by itself (past the lead,
+    # where a statistic's month is the article's period: see test_statistic_period)
+    ("The board met on Tuesday.\n\nIts chair spoke.\n\nInflation was 3.2% in March. Wages rose 5%.",
+     date(2024, 4, 17), {"5%": date(2024, 4, 17)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)
@@ -153,6 +155,33 @@ def test_news_day(text, published, expected):
      date(2024, 1, 10), {"300": date(2024, 1, 10)}),
 ])
 def test_opening_period(text, published, expected):
+    art = Article(id="t", text=text, outlet="Example Wire", published=published)
+    found = {c.span: c.as_of for c in extract_claims(art).claims}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the lead reports a monthly statistic for a month that has ended: the article's undated
+    # figures are that month's, a release day's ("the agency said Friday") too
+    ("Canadian employers added 41,000 jobs in May.\n\nManufacturers shed 9,000 jobs. The jobless rate held "
+     "at 6.2%, the agency said Friday.", date(2024, 6, 7), {"9,000": date(2024, 5, 1), "6.2%": date(2024, 5, 1)}),
+    ("Retail sales fell 0.8% last month, the bureau said.\n\nOnline sellers gained 3%.", date(2024, 3, 14),
+     {"3%": date(2024, 2, 1)}),
+    ("Hiring slowed in April.\n\nThe bureau said Thursday that payrolls grew by 95,000.", date(2024, 5, 3),
+     {"95,000": date(2024, 4, 1)}),
+    # a span counted back from no other date in the sentence counts from that month
+    ("Factory output slipped 1.1% in April.\n\nCar makers cut 2,000 jobs in the prior month.", date(2024, 5, 20),
+     {"2,000": date(2024, 3, 1)}),
+    # a lead with no statistic, or a month still running, sets no period
+    ("Floods in June killed 40 people.\n\nAid groups said 300 homes were lost.", date(2024, 7, 5),
+     {"300": date(2024, 7, 5)}),
+    ("Inflation eased in July, early figures show.\n\nFuel prices fell 3%.", date(2024, 7, 30),
+     {"3%": date(2024, 7, 30)}),
+    # ... and so does a statistic named only further down
+    ("The minister resigned on Tuesday.\n\nShe said 200 staff would leave.\n\nUnemployment rose to 5% in May.",
+     date(2024, 6, 12), {"200": date(2024, 6, 12)}),
+])
+def test_statistic_period(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)
     found = {c.span: c.as_of for c in extract_claims(art).claims}
     assert {k: found.get(k) for k in expected} == expected

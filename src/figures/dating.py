@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from figures.context import Claimant, Context, Read
 from figures.lexicon import EVENT_NOUNS, data_lines
+from figures.sentences import split_sentences
 from figures.timeref import COUNT_WORDS, TimeRef, alternation, earlier_than, find_time_refs
 from figures.tokens import MAX_CLAUSE_TOKENS, Tok, clause_bounds
 
@@ -208,12 +209,15 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
             if said and " ".join(best.text.lower().split()) in _cues("deictic"):
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
-            return _dated(best, points, base)
+            period = _statistic_period(ctx)
+            if period and best.precision == "day" and best.back is None and _dates_release(ctx, best, claimants):
+                return period  # "the department said Friday that payrolls rose by 200,000": the report's month
+            return _dated(best, points, base, period)
         # 2. a date further on, past the figure's clause, that no other figure stands before:
         # "five civilians were killed and 40 injured, including women, in shelling yesterday"
         later = _later_date(ctx, toks, ti, c_hi, points, claimants)
         if later:
-            return _dated(later, points, base)
+            return _dated(later, points, base, _statistic_period(ctx))
         # 3. a period an earlier sentence named, referred back to ("this figure was wrong and should
         # have been 3.4%", "that month"), before a statement's or another day
         referred = _period_referred_back(ctx, toks, ti)
@@ -233,10 +237,14 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         # April's rate was 3.5%, not 3.4%"), before a day
         said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
         periods = [t for t in before if t.precision != "day"]
+        period = _statistic_period(ctx)
         if said and not periods:
-            return said
+            return period or said  # a statistic's release day yields to the month it measures
         if before:
-            return _dated(_periods_first(ctx, before, claimants)[-1], points, base)
+            return _dated(_periods_first(ctx, before, claimants)[-1], points, base, period)
+    period = _statistic_period(ctx)
+    if period:  # "Private payrolls were expected to rise by 125,000": the report's month
+        return _period_referred_back(ctx, toks, ti) or period
     for c in claimants:
         if c.day:
             return c.day
@@ -244,6 +252,41 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     if back:
         return back
     return _news_day_for(ctx, claimants) or (base, "day")
+
+
+_LEAD_PARAGRAPHS = 2  # the headline or the lead and the paragraph after it
+_STATISTIC_LAG_MONTHS = 6  # a statistic comes out within months of the month it measures
+
+
+def _statistic_period(ctx: Context) -> tuple[date, str] | None:
+    """The month a statistic article reports on: the lead gives a monthly statistic for a month
+    that has ended ("U.S. employers added 150,000 jobs in March", "the jobless rate rose last
+    month"); the article's figures without a date of their own are that month's."""
+    if ctx.article.published is None:
+        return None
+    return _lead_statistic_month(ctx.article.text, ctx.article.published)
+
+
+@lru_cache(maxsize=16)
+def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None:
+    this_month = published.year * 12 + published.month
+    for sent in split_sentences(text):
+        if sent.paragraph > _LEAD_PARAGRAPHS:
+            break
+        if not _statistic_word().search(sent.text):
+            continue
+        for t in find_time_refs(text, published, sent.start, sent.end):
+            months_back = this_month - (t.day.year * 12 + t.day.month)
+            if (t.precision == "month" and t.back is None and 0 < months_back <= _STATISTIC_LAG_MONTHS
+                    and (t.role in ("point", "until") or (t.role == "attributive" and _names_period(text, t)))
+                    and not _dates_event(text, t)):
+                return t.day, "month"
+    return None
+
+
+@cache
+def _statistic_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation('statistic')})\b", re.IGNORECASE)
 
 
 @cache
@@ -390,17 +433,23 @@ _TRAILING = re.compile(r"(?:\s+to\s+[^\s,;:]+(?:\s+(?:million|billion|thousand|p
 
 
 
-def _dated(t: TimeRef, points: list[TimeRef], base: date | None) -> tuple[date, str]:
+def _dated(t: TimeRef, points: list[TimeRef], base: date | None,
+           period: tuple[date, str] | None = None) -> tuple[date, str]:
     """``t`` as a date; one counted back ("down from 3.5% a month earlier") is counted from the
-    sentence's other date ("In May"), the nearest before it, else after it, else from the base."""
+    sentence's other date ("In May"), the nearest before it, else from the month a statistic
+    article reports on ("a loss of 27,000 in the prior month"), else from a date after it, else
+    from the base."""
     if t.back is None:
         return not_after(t, base)
     anchors = [p for p in points if p.back is None]
+    before = [p for p in anchors if p.end <= t.start]
+    if before:
+        return earlier_than(*not_after(before[-1], base), t.back)
+    if period:
+        return earlier_than(*period, t.back)
     if not anchors:
         return not_after(t, base)
-    before = [p for p in anchors if p.end <= t.start]
-    anchor = before[-1] if before else min(anchors, key=lambda p: p.start - t.end)
-    return earlier_than(*not_after(anchor, base), t.back)
+    return earlier_than(*not_after(min(anchors, key=lambda p: p.start - t.end), base), t.back)
 
 
 def not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
