@@ -250,6 +250,10 @@ OUTLET = "Example Wire"
      "government.", "300", "Karl Benz"),
     ("President Ana Ruiz of Norland said 40 people died.", "40", "Ana Ruiz"),
     ("The Minister of Health of Norland said 40 people died.", "40", "Minister of Health of Norland"),
+    # a post "to" a body or person is held by the speaker: the ambassador, not the UN
+    ("Norland's ambassador to the UN said about 600 people were confirmed dead.", "about 600",
+     "Norland's ambassador to the UN"),
+    ("An adviser to the President said 600 people died.", "600", "adviser to the President"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

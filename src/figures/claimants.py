@@ -508,6 +508,9 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
             break  # "So far police have identified": "so far" is no part of the name
         if low in SUBORDINATORS and not t.cap:
             break  # "..., though police estimates were lower"
+        if low == "the" and k > 1 and k < end and toks[k - 1].low == "to" and _holds_post(vocab, toks[k - 2]):
+            k -= 1  # "the ambassador to the UN"
+            continue
         if low in ("the", "a", "an") and k < end and not (k > 0 and toks[k - 1].low == "of"):
             break  # "Nov 18 The Sudanese Armed Forces said": the article starts the phrase
         if t.cap or low in vocab.claimant_nouns or low == "'s" or (k == end and low in vocab.document_nouns):
@@ -515,6 +518,10 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
             continue
         if low in ("of", "and", "for", "at", "from", "in") and k > 0 and toks[k - 1].cap and k < end:
             k -= 1
+            continue
+        if low == "to" and k > 0 and _holds_post(vocab, toks[k - 1]) and k < end and (
+                toks[k + 1].cap or toks[k + 1].low == "the"):
+            k -= 1  # "Norland's ambassador to the UN said": the ambassador, not the UN
             continue
         if low == "the" and k > 1 and toks[k - 1].low == "of" and toks[k - 2].cap and k < end and toks[k + 1].cap:
             k -= 2  # "the Ministry of the Interior"
@@ -556,6 +563,11 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
     if len(words) == 1 and head.low in ("it", "this", "that", "i", "we", "you"):
         return None, False, first
     return resolve_name(ctx, words), _looks_like_person(words, vocab), first
+
+
+def _holds_post(vocab: Vocabulary, t: Tok) -> bool:
+    """A title or claimant noun that takes its remit after "to": "ambassador to", "adviser to"."""
+    return not t.cap and (t.low in title_words() or t.low in vocab.claimant_nouns) and t.low not in HONORIFIC_TITLES
 
 
 # Words skipped before a claimant's phrase: "according to the latest figures", "an unnamed official"
