@@ -800,3 +800,21 @@ def test_hyphened_to_range(text, span, low, high, unit):
 @pytest.mark.parametrize("text", ["the board backed it by a 5-to-2 margin", "a 4-to-1 split of the shares"])
 def test_hyphened_to_ratio_is_no_range(text):
     assert all(f.qualifier != "range" and f.value != 1 and f.value != 2 for f in find_figures(text)[0])
+
+
+# ASCII-folded text writes the pound sign "PS" (unidecode: "£" -> "PS"): pounds before a scale or after
+# a money word, like the rand's "R"; alone it is a name ("PS5")
+@pytest.mark.parametrize("text,span,value", [
+    ("a bonus worth up to PS3.4m a year", "up to PS3.4m", 3.4e6),
+    ("a PS9bn takeover bid", "PS9bn", 9e9),
+    ("the ticket cost PS40 at the door", "PS40", 40),
+])
+def test_ascii_folded_pound_sign(text, span, value):
+    f = _only(text, span)
+    assert f.value == value and f.unit == "GBP"
+
+
+@pytest.mark.parametrize("text,surface", [("sales of the PS5 rose", "PS5"), ("the PS4 and its games", "PS4")])
+def test_console_name_is_no_pound_amount(text, surface):
+    figures, non = find_figures(text)
+    assert (surface, "identifier") in [(text[n.start:n.end], n.reason) for n in non] and not figures
