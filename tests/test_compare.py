@@ -426,6 +426,17 @@ def test_a_town_its_articles_never_relate_to_the_county_stays_apart():
     assert not any(rows[0]["claim_id"] in s for s in flagged(rows))
 
 
+def test_a_town_reported_as_often_as_its_country_folds_into_it_even_above_the_country():
+    # half the articles say "in the town", half "in the country"; one article gives the town more
+    # dead than the country: a part cannot exceed its whole, so that is one toll in dispute
+    rows = [_toll(9_800, "Valdera", "v1", "2023-09-14", sentence="Officials in Chile said 9,800 died in Valdera."),
+            _toll(5_000, "Chile", "v1", "2023-09-14", sentence="Chile's envoy put the national toll at 5,000."),
+            _toll(3_900, "Chile", "v2", "2023-09-20"),
+            _toll(4_000, "Valdera", "v3", "2023-09-21", sentence="The toll in Valdera, Chile, reached 4,000.")]
+    assert any({rows[0]["claim_id"], rows[1]["claim_id"]} <= s for s in flagged(rows))
+    assert any({rows[0]["claim_id"], rows[2]["claim_id"]} <= s for s in flagged(rows, "revision"))
+
+
 @pytest.mark.parametrize("minor", [
     "Syria",             # one article gives both places apart: two quantities
     "Turkey and Syria",  # a subject naming several places is never folded into one of them
@@ -640,6 +651,20 @@ def test_another_after_a_figure_of_another_measure_is_a_second_count_not_an_incr
                  span="another 7,600", start=50)
     other = claim(7_900, measure="injured", entity="people", subject="Syria", article="l2", claimant="Ministry")
     assert any({hurt["claim_id"], other["claim_id"]} <= s for s in flagged([dead, hurt, other], "cross_source"))
+
+
+def test_another_after_its_own_measure_in_the_sentence_is_an_increment():
+    # "left 910 dead and 400 missing in the city, while another 600 died elsewhere": the 600
+    # adds to the dead; it is no rival toll of the city's 910, nor of another article's 930
+    text = "The floods left 910 dead and 400 missing in the city, while another 600 died elsewhere."
+    dead = claim(910, measure="killed", entity="people", subject="Chile", article="n1", sentence=text,
+                 span="910", start=10)
+    missing = claim(400, measure="missing", entity="people", subject="Chile", article="n1", sentence=text,
+                    span="400", start=30)
+    more = claim(600, measure="killed", entity="people", subject="Chile", article="n1", sentence=text,
+                 span="another 600", start=70)
+    other = claim(930, measure="killed", entity="people", subject="Chile", article="n2", claimant="Ministry")
+    assert not any(more["claim_id"] in s for s in flagged([dead, missing, more, other]))
 
 
 def test_increments_of_two_articles_are_not_one_quantity():

@@ -383,6 +383,12 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
         listing = np.zeros(len(pred), dtype=bool)
         listing[order[1:]] = ((a_ord[1:] == a_ord[:-1]) & (u_ord[1:] == u_ord[:-1]) & pd.notna(p_ord[:-1])
                               & (p_ord[1:] != p_ord[:-1]))
+        # ... unless its sentence gave a figure of its own measure before ("11,300 dead and 10,100
+        # missing, while another 170 died elsewhere": the 170 adds to the dead)
+        sent = pd.factorize(col("sentence"))[0]
+        own = pd.Series(np.arange(len(pred))[order]).groupby(
+            [a_ord, sent[order], pd.factorize(p_ord)[0], u_ord], sort=False).cumcount().to_numpy()
+        listing[order[own > 0]] = False
         increment &= ~listing
     if increment.any():
         # an increment adds to a base each article chooses itself (its previous figure, the

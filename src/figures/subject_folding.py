@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from figures.codes import column_codes, distinct, distinct_count
+from figures.lexicon import vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +167,19 @@ def _texts_naming(texts: list[str], names: list[tuple[tuple[str, ...], int]]) ->
     return pairs // (int(subject.max()) + 1), pairs % (int(subject.max()) + 1)
 
 
+def _countries(s_uniques, codes: np.ndarray, width: int) -> np.ndarray:
+    """A mask over subject codes: which of ``codes`` name a country (data/places.tsv)."""
+    names = _country_names()
+    out = np.zeros(width, dtype=bool)
+    out[codes] = [str(s_uniques[i]) in names for i in codes.tolist()]
+    return out
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(c.lower() for c in vocabulary().countries)
+
+
 def _ranks(count: np.ndarray) -> np.ndarray:
     """0, 1, ..., c-1 for each c in ``count``, concatenated."""
     total = int(count.sum())
@@ -203,12 +218,19 @@ def _fold_targets(t: pd.DataFrame, link_a: np.ndarray, link_s: np.ndarray, s_uni
     compound = np.zeros(width, dtype=bool)
     shown = distinct(s)
     compound[shown] = [bool(COMPOUND_SUBJECT.search(s_uniques[i])) for i in shown.tolist()]
-    keep = ((c_s != c_x) & in_block & (n_arts[x_pair] > n_arts[c_pair]) & ~compound[c_s] & ~compound[c_x])
+    # (a place reported as often as the country it names folds into the country)
+    country = _countries(s_uniques, distinct(np.r_[s, c_x]), width)
+    more = (n_arts[x_pair] > n_arts[c_pair]) | ((n_arts[x_pair] == n_arts[c_pair]) & country[c_x] & ~country[c_s])
+    keep = ((c_s != c_x) & in_block & more & ~compound[c_s] & ~compound[c_x])
     # an article of the block that gives both subjects disjoint figures keeps them apart
     p = pd.DataFrame({"b": b, "a": a, "s": s, "lo": per["lo"].to_numpy(), "hi": per["hi"].to_numpy()})
     p = p[p.groupby(["b", "a"], sort=False)["s"].transform("size").to_numpy() >= 2]
     both = p.merge(p, on=["b", "a"], suffixes=("", "_x"))
-    both = both[((both["lo"] > both["hi_x"]) | (both["lo_x"] > both["hi"])).to_numpy()]
+    # ... unless a place inside a country gives more than the country: a part cannot exceed its
+    # whole, so "11,000 dead in the city" beside "6,000 dead in the country" is one toll in dispute
+    s_b, x_b = both["s"].to_numpy(dtype=np.int64), both["s_x"].to_numpy(dtype=np.int64)
+    part_above_whole = ~country[s_b] & country[x_b] & (both["lo"] > both["hi_x"]).to_numpy()
+    both = both[((both["lo"] > both["hi_x"]) | (both["lo_x"] > both["hi"])).to_numpy() & ~part_above_whole]
     apart = (np.searchsorted(pair_keys, both["b"].to_numpy(dtype=np.int64) * width + both["s"].to_numpy(dtype=np.int64)) * width
              + both["s_x"].to_numpy(dtype=np.int64))
     if len(apart):
