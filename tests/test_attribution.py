@@ -254,6 +254,14 @@ OUTLET = "Example Wire"
     ("Norland's ambassador to the UN said about 600 people were confirmed dead.", "about 600",
      "Norland's ambassador to the UN"),
     ("An adviser to the President said 600 people died.", "600", "adviser to the President"),
+    # a body that sets a count to a figure states it; other things raised or cut are no count
+    ("The Red Cross on Sunday raised the death toll to nearly 1,300.", "nearly 1,300", "Red Cross"),
+    ("The agency has now pegged the toll at 3,958.", "3,958", "agency"),
+    ("The coastguard later lowered its count of the missing to 90.", "90", "coastguard"),
+    ("The government raised taxes by 3%.", "3%", OUTLET),
+    ("Officials raised the number of shelters from 12, the mayor said.", "12", "mayor"),
+    # an office held is a claimant: "a Red Cross representative put that number at"
+    ("But a Red Cross representative put that number higher, at 1,300.", "1,300", "Red Cross representative"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

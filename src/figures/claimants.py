@@ -111,6 +111,11 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person, lead = _np_before(ctx, toks, i, out)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=lead))
+        elif low in COUNT_SETTING and _sets_count(toks, i):
+            # "The UN on Sunday raised the death toll to 1,300", "the ministry pegged the toll at 400"
+            name, person, lead = _np_before(ctx, toks, i, out)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=lead))
         elif low == "by" and _agent_by(vocab, toks, i):
             # "first reported by the ONS", "figures released by the IOM", "in a report by the NAO"
             name, person = _np_after(ctx, toks, i + 1)
@@ -279,6 +284,33 @@ def _own_forecast_follows(vocab: Vocabulary, toks: list[Tok], verb: int) -> bool
     window = toks[verb + 1:verb + 6]
     owner = next((k for k, t in enumerate(window) if t.low in ("its", "their", "his", "her")), -1)
     return 0 <= owner <= 1 and any(t.low in TARGETS or t.low in vocab.document_nouns for t in window[owner + 1:])
+
+
+# Verbs that set a count to a figure ("raised the death toll to 1,300", "pegged the toll at 400"),
+# and the counts they set
+COUNT_SETTING = word_class("claimant_words.tsv", "count_setting_verb")
+COUNT_NOUNS = word_class("claimant_words.tsv", "count_noun")
+
+
+def _sets_count(toks: list[Tok], verb: int) -> bool:
+    """"raised the death toll to 1,300", "pegged its count of the dead at 400": the verb's object is
+    a count, set "to" or "at" a figure in the same clause (not "raised taxes", "cut rates by 0.25")."""
+    count = -1
+    for k in range(verb + 1, min(len(toks), verb + 5)):
+        if toks[k].low in COUNT_NOUNS:
+            count = k
+            break
+        if not toks[k].word or toks[k].cap or toks[k].low in SUBORDINATORS:
+            return False
+    if count < 0:
+        return False
+    for k in range(count + 1, min(len(toks), count + 12)):
+        t = toks[k]
+        if t.fig >= 0:
+            return k > 0 and toks[k - 1].low in ("to", "at", ",") or (k > 1 and toks[k - 2].low in ("to", "at"))
+        if t.text in (";", ".") or t.low in SUBORDINATORS:
+            return False
+    return False
 
 
 # Participles that make "by X" the author of a document: "figures released by", "data compiled by"
