@@ -262,6 +262,10 @@ OUTLET = "Example Wire"
     ("Officials raised the number of shelters from 12, the mayor said.", "12", "mayor"),
     # an office held is a claimant: "a Red Cross representative put that number at"
     ("But a Red Cross representative put that number higher, at 1,300.", "1,300", "Red Cross representative"),
+    # "X said ..., citing Y": Y's figure, passed on by X; a relay between keeps the speaker first
+    ("The agency said at least 1,300 people died, citing the Red Cross.", "at least 1,300", "Red Cross"),
+    ("Officials said 40 died, the news agency reported citing state media.", "40", "Officials"),
+    ("Officials said 850 are missing, citing data compiled by the FBI.", "850", "Officials"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -93,8 +93,11 @@ def _attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, t
                 main = mine[0]
     chain: list[str] = []
     # the speaker of a reported "said" is more original than the source a relay cites
+    # ("Officials said 40 died, Reuters reported citing state media"), but "X said ..., citing Y"
+    # with no relay between passes Y's figure on: Y is the original
     ordered = ([main] if main else []) + sources + relays
-    if main is None or not sources or main.start > max(c.start for c in sources):
+    if main is None or not sources or main.start > max(c.start for c in sources) or not any(
+            c.role == "relay" and main.start < c.start < min(o.start for o in sources) for c in relays):
         ordered = sources + ([main] if main else []) + relays
     for c in ordered:
         if c.name not in chain:
