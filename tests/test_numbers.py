@@ -791,6 +791,8 @@ def test_number_word_after_a_name_that_is_a_count(text, span):
     ("the coupe's 0-to-100-km/h time", "0-to-100-km/h", 0, 100, "kph"),
     ("a one-to-two-hour delay is likely", "one-to-two-hour", 1, 2, "hour"),
     ("rents climbed 15-to-20 percent", "15-to-20 percent", 15, 20, "percent"),
+    ("a 150,000-to-180,000-year-old fossil", "150,000-to-180,000-year-old", 150000, 180000, "year"),
+    ("a 150,000 to-180,000 year-old fossil", "150,000 to-180,000 year-old", 150000, 180000, "year"),  # a hyphen lost
 ])
 def test_hyphened_to_range(text, span, low, high, unit):
     f = _only(text, span)

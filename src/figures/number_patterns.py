@@ -71,12 +71,13 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 _MAGNITUDE_SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:Richter|moment[\s-]magnitude)\s+scale\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w&.'’]*|#)\s*$")
 _HYPHEN_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-$")
-_HYPHEN_RANGE_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)-to-$", re.IGNORECASE)  # "a 10-to-12-week course"
+# "a 10-to-12-week course", "a 200,000-to-260,000-year-old skull" (or "200,000 to-260,000"): a first end before "to-"
+_HYPHEN_RANGE_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[-\s]to-$", re.IGNORECASE)
 _ONE_AMOUNT_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['increment_after'])})\b", re.IGNORECASE)
 _ONE_PRONOUN_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['pronoun_after'])})\b|-(?:off|time|way)\b", re.IGNORECASE)
 _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(?:{'|'.join(_CONTEXT['window'])})\b",
                            re.IGNORECASE)
-_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+|-to-)$", re.IGNORECASE)
+_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+|[-\s]to-)$", re.IGNORECASE)
 _LIST_ITEM_BEFORE = re.compile(r"\w-,\s*$")  # "four-, five- and six-cylinder": an earlier item of a list
 _LIST_GAP = re.compile(r"^-(?:,\s*|\s+(?:and|or)\s+)$", re.IGNORECASE)  # between items of such a list
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)

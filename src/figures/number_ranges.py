@@ -180,7 +180,7 @@ def _is_range(text: str, a: _Atom, b: _Atom, gap: str) -> bool:
     if not _GAP_RANGE.match(gap):
         return False
     joiner = gap.strip().lower()
-    if joiner == "-to-":  # "a 10-to-12-week course": a compound, an interval like "10-12" even after "rose"
+    if joiner in ("-to-", "to-"):  # "a 10-to-12-week course": a compound, an interval like "10-12" even after "rose"
         joiner = "-"
     if joiner.startswith("-") and joiner != "-" and _LIST_ITEM_BEFORE.search(text, max(0, a.start - 12), a.start):
         return False  # "four-, five- and six-cylinder": a list of three, not a range of the last two

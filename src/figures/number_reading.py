@@ -168,7 +168,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 hw = None  # "minus-130 degrees": a sign; "sub-300 sq m": a bound; "now-9-year-old": a time
             if hw and hw.start() > 0 and text[hw.start() - 1].isdigit():
                 hw = None  # "5k-20k", "10km-12km": the second end of a range
-            if hw and (rb := _HYPHEN_RANGE_BEFORE.search(text, max(0, start - 24), start)) and float(rb.group("n")) < raw:
+            if hw and (rb := _HYPHEN_RANGE_BEFORE.search(text, max(0, start - 24), start)) and float(rb.group("n").replace(",", "")) < raw:
                 hw = None  # "a 10-to-12-week course": the second end of a range; "a 3-to-1 margin" is a ratio
             if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
                 return NonFigure(hw.start(), _token_end(text, end), "identifier")
