@@ -134,6 +134,18 @@ def test_as_of(text, published, expected):
     # statements a week old are no copy held over a night
     ("Police said on March 1 the search would go on.\n\nCrews have found 12 bodies.", date(2024, 3, 11),
      {"12": date(2024, 3, 11)}),
+    # no dated statements: the day the lead dates its first figure, a day or two back, is the story's
+    ("The toll from the landslide passed 700 yesterday.\n\nSome 1,200 people remain in shelters, a "
+     "spokesman said.", date(2024, 5, 26), {"Some 1,200": date(2024, 5, 25)}),
+    ("The number of confirmed dead stood at 2,114 as of Monday.\n\nSix field clinics with 40 beds are now open.",
+     date(2024, 5, 28), {"40": date(2024, 5, 27)}),
+    # ... not the event's day, nor a statement's, nor a first figure with no date
+    ("A cyclone that struck on Sunday has killed 60.\n\nAbout 900 homes were lost.", date(2024, 5, 27),
+     {"About 900": date(2024, 5, 27)}),
+    ("The storm before dawn on Sunday left 60 dead.\n\nAbout 900 homes were lost.", date(2024, 5, 27),
+     {"About 900": date(2024, 5, 27)}),
+    ("The toll has passed 500.\n\nIt rose to 480 on Sunday. About 900 homes were lost.", date(2024, 5, 27),
+     {"About 900": date(2024, 5, 27)}),
 ])
 def test_news_day(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

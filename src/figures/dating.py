@@ -27,16 +27,31 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
     rather than to the publication date."""
     if published is None:
         return None
-    said = Counter(c.day for r in reads for c in r.claimants if c.day and c.start >= 0)
-    if not said:
-        return None
-    day, n = said.most_common(1)[0]
-    if n * 2 <= sum(said.values()) or day[1] != "day" or not 1 <= (published - day[0]).days <= 2:
-        return None
     lead = [r for r in reads if r.sent.paragraph <= 2]
-    if any(c.day == day for r in lead for c in r.claimants if c.start >= 0) or any(
-            t.day == day[0] and t.role == "point" and t.precision == "day" for r in lead for t in r.times):
-        return day
+    said = Counter(c.day for r in reads for c in r.claimants if c.day and c.start >= 0)
+    if said:
+        day, n = said.most_common(1)[0]
+        if n * 2 > sum(said.values()) and day[1] == "day" and 1 <= (published - day[0]).days <= 2 and (
+                any(c.day == day for r in lead for c in r.claimants if c.start >= 0) or any(
+                t.day == day[0] and t.role == "point" and t.precision == "day" for r in lead for t in r.times)):
+            return day
+    return _lead_figure_day(published, lead)
+
+
+def _lead_figure_day(published: date, lead: list[Read]) -> tuple[date, str] | None:
+    """The day the lead's first figure is dated, when that is a day or two before publication:
+    "the death toll passed 3,000 yesterday", "the count stood at 4,000 as of Monday" in a Tuesday
+    paper. The story was gathered that day; its undated figures are that day's. (A statement's
+    day is left to the statements, counted above.)"""
+    first = next((r for r in lead if r.idxs), None)
+    if first is None:
+        return None
+    said = {c.day for c in first.claimants}
+    sent = first.sent  # its text, for the event test: "an earthquake before dawn on Monday" is the event's day
+    days = [t for t in first.times if t.role == "point" and t.back is None and (t.day, t.precision) not in said
+            and not _dates_event(sent.text, t.start - sent.start)]
+    if days and days[0].precision == "day" and 1 <= (published - days[0].day).days <= 2:
+        return days[0].day, "day"
     return None
 
 
@@ -118,10 +133,12 @@ _EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b[^,;:.]{0,40}
 _DIGIT = re.compile(r"\d")
 
 
-def _dates_event(text: str, t: TimeRef) -> bool:
-    """"a devastating earthquake before dawn on Monday": the date of the event, not of the figure —
-    unless a figure stands between them ("the wildfires climbed to 111 Wednesday night")."""
-    m = _EVENT_BEFORE.search(text, max(0, t.start - 56), t.start)
+def _dates_event(text: str, t: TimeRef | int) -> bool:
+    """"a devastating earthquake before dawn on Monday": the date (or a date starting at ``text[t]``)
+    of the event, not of the figure — unless a figure stands between them ("the wildfires climbed to
+    111 Wednesday night")."""
+    start = t if isinstance(t, int) else t.start
+    m = _EVENT_BEFORE.search(text, max(0, start - 56), start)
     return bool(m) and not _DIGIT.search(m.group())
 
 
