@@ -266,6 +266,11 @@ OUTLET = "Example Wire"
     ("The agency said at least 1,300 people died, citing the Red Cross.", "at least 1,300", "Red Cross"),
     ("Officials said 40 died, the news agency reported citing state media.", "40", "Officials"),
     ("Officials said 850 are missing, citing data compiled by the FBI.", "850", "Officials"),
+    # "according to the report released Friday by X": the document's author
+    ("Hiring slowed to 90,000 jobs, according to the report released Friday by the Labor Office.", "90,000",
+     "Labor Office"),
+    ("Exports rose 3%, according to data published on Monday by Statistics Norland, easing fears.", "3%",
+     "Statistics Norland"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -710,6 +710,9 @@ def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -
     words = toks[i:j]
     if not words:
         return None, False
+    author = _published_by(ctx, toks, j, words)
+    if author:  # "according to the report released Friday by the Labor Department": its author
+        return author
     # "a letter from the Home Office", "data compiled by the FBI": the speaker is after from/by
     if words[0].low in vocab.document_nouns or any(w.low in vocab.document_nouns for w in words[:2]):
         for k, w in enumerate(words):
@@ -741,6 +744,22 @@ def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -
     if not (words[-1].cap or words[-1].low in vocab.claimant_nouns or words[-1].low in vocab.document_nouns):
         return None, False
     return resolve_name(ctx, words), _looks_like_person(words, vocab)
+
+
+def _published_by(ctx: Context, toks: list[Tok], j: int, words: list[Tok]) -> tuple[str, bool] | None:
+    """A document phrase followed by a publishing participle, its day, and "by X" ("the report
+    released Friday by the Labor Department", "data published on Monday by Statistics Norland"):
+    (X, is a person), else None."""
+    if j >= len(toks) or toks[j].low not in PUBLISHING or not any(w.low in ctx.vocab.document_nouns for w in words):
+        return None
+    k = j + 1
+    while k < len(toks) and (toks[k].low in _DATE_WORDS or toks[k].low in TIME_WORDS):
+        k += 1
+    if k + 1 < len(toks) and toks[k].low == "by":
+        name, person = _np_after(ctx, toks, k + 1)
+        if name:
+            return name, person
+    return None
 
 
 def _looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:
