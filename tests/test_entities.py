@@ -261,6 +261,9 @@ CASES = [
     ("Leisure and hospitality gained 17,000 jobs.", "17,000", "jobs in leisure and hospitality", "jobs"),
     ("Employers added 210,000 jobs in May.", "210,000", "jobs", "jobs"),
     ("The company cut 2,000 jobs in May.", "2,000", "jobs", None),
+    # a category in a list, its figure in brackets with a noun of its own or bare
+    ("Gains came in retail (31,000 jobs), government (12,000) and mining (4,000).", "31,000", "jobs in retail", "jobs"),
+    ("Gains came in retail (31,000 jobs), government (12,000) and mining (4,000).", "12,000", "jobs in government", "jobs"),
     ("Acme added 3,000 jobs in May.", "3,000", "jobs", None),
     # an -ing word that opens no noun phrase ("having been") once crashed the -ing clause reader
     ("The clinic counted 300 patients, with 120 having been discharged on Sunday.", "120", "patients", None),

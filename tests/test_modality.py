@@ -28,6 +28,10 @@ def test_change_or_level(text, span, change):
 @pytest.mark.parametrize("text, span, modality", [
     ("The death toll could top 20,000, officials warned.", "could top 20,000", "projected"),  # cue inside the figure
     ("An estimated 500 people attended.", "An estimated 500", "estimated"),
+    # forecasts: a forecast noun before the figure; an estimate by those who forecast a statistic
+    ("Hiring fell short of analysts' forecasts of 180,000 jobs.", "180,000", "projected"),
+    ("Economists polled by Reuters had estimated 150,000 new jobs.", "estimated 150,000", "projected"),
+    ("Police estimated 40,000 people took part.", "estimated 40,000", "estimated"),
     # a participle with its agent right after the figure outweighs the clause's verb
     ("That was short of the 205,000 jobs forecast by economists.", "205,000", "projected"),
     ("Inflation was 2.9%, above the 2.6% predicted by the central bank.", "2.6%", "projected"),

@@ -29,7 +29,7 @@ from figures.context import Claimant, Context, Read, read_article
 from figures.dating import dates_statement, news_day, not_after, read_as_of
 from figures.entities import is_conversion, read_entity
 from figures.lexicon import DETERMINERS, Vocabulary, vocabulary
-from figures.modality import is_change, read_modality
+from figures.modality import claimed_by, is_change, read_modality
 from figures.numbers import Figure, find_figures
 from figures.records import Article, Claim, Mention, Rejection
 from figures.sentences import Sentence, split_sentences
@@ -152,7 +152,8 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
         value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
         entity=entity, subject=subject, attributed_to=attributed_to or None, claimant_chain=chain,
         as_of=as_of, as_of_precision=precision, measure=measure,
-        modality="actual" if kind == "age" else read_modality(vocab, toks, ti, lo), is_change=is_change(toks, ti), location=location,
+        modality="actual" if kind == "age" else claimed_by(read_modality(vocab, toks, ti, lo), attributed_to),
+        is_change=is_change(toks, ti), location=location,
         pragmatic_low=f.pragmatic_low, pragmatic_high=f.pragmatic_high,
     )
 

@@ -31,7 +31,7 @@ from figures.measure_cues import (
 )
 from figures.money_purposes import _money_of, _money_purpose, _purpose_np, _SPENDING
 from figures.numbers import Figure
-from figures.parallel_entities import _antecedent_noun, _doers, _listed, _previous_entity, _restated
+from figures.parallel_entities import _antecedent_noun, _doers, _listed, _previous_entity, _restated, bracketed_category
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
@@ -76,7 +76,7 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
             entity = purpose + per
     jobs = entity and "revision" not in entity and (measure or next(
         (m.measure for w in entity.lower().split() if (m := ctx.vocab.measures.get((w,)))), None)) == "jobs"
-    doing = _sector_doing(toks, ti) if jobs else None
+    doing = (_sector_doing(toks, ti) or bracketed_category(toks, ti)) if jobs else None
     if doing:  # "while construction added 25,000": its own sector, not the one the jobs noun came from
         entity = f"{entity.split(' in ')[0]} in {doing}"
     elif measure == "jobs" and entity and " in " not in entity and "revision" not in entity:

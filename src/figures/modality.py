@@ -2,7 +2,7 @@
 hypothetical: ``data/modality.tsv``) and whether it is a change rather than a level."""
 from __future__ import annotations
 
-from figures.lexicon import CHANGE_NOUNS, CHANGE_VERBS, STOP, Vocabulary
+from figures.lexicon import CHANGE_NOUNS, CHANGE_VERBS, STOP, Vocabulary, data_lines
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
@@ -54,6 +54,17 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
                         return "actual"  # "a toll of 2,100 seemed likely to rise": the figure stands now
                     return vocab.modality[key]
     return best or "actual"
+
+
+def claimed_by(modality: str, claimant: str | None) -> str:
+    """An estimate by those who forecast a statistic ("economists surveyed by Bloomberg had
+    estimated 163,000") is a forecast of it, not an estimate of what happened."""
+    if modality == "estimated" and claimant and not _FORECASTERS.isdisjoint(claimant.lower().split()):
+        return "projected"
+    return modality
+
+
+_FORECASTERS = frozenset(data_lines("forecasters.txt"))
 
 
 # "shot down 24 drones", "picked up 300 survivors": "up"/"down" belongs to the verb, no change

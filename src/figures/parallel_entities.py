@@ -43,10 +43,8 @@ def _listed(ctx: Context, toks: list[Tok], ti: int, f: Figure,
     "healthcare (45,000)", "Valenciennes (3,100 according to the police)". It counts what the
     sentence's first figure with a noun of its own counts (or the sentence's measure noun, or
     the article's last count), "in" the category when the label is a common noun."""
-    open_at = ti - 1
-    if open_at >= 1 and toks[open_at].low == "from":
-        open_at -= 1
-    if open_at < 1 or toks[open_at].text != "(" or toks[open_at - 1].fig >= 0 or not toks[open_at - 1].word:
+    open_at = _bracket_before(toks, ti)
+    if open_at is None:
         return None
     if not (f.unit is None or is_money(f.unit)) or _np_after_figure(toks, ti)[1]:
         return None
@@ -57,17 +55,39 @@ def _listed(ctx: Context, toks: list[Tok], ti: int, f: Figure,
     base = _first_counted(ctx, toks, ti, f, entities)
     if not base:
         return None
+    if not toks[open_at - 1].low[:1].isalpha():
+        return None  # "March 7 (700,000)": a date, not a label
+    label = _label_before(toks, open_at)
+    return (f"{base[0]} in {label}" if label else base[0]), base[1], None
+
+
+def _bracket_before(toks: list[Tok], ti: int) -> int | None:
+    """The "(" that opens right before the figure after a word ("healthcare (45,000", "Lyon (from
+    22,000"), as a token index; else None."""
+    open_at = ti - 1
+    if open_at >= 1 and toks[open_at].low == "from":
+        open_at -= 1
+    if open_at < 1 or toks[open_at].text != "(" or toks[open_at - 1].fig >= 0 or not toks[open_at - 1].word:
+        return None
+    return open_at
+
+
+def _label_before(toks: list[Tok], open_at: int) -> str | None:
+    """The category a bracket belongs to when it is a common noun of up to three words
+    ("construction (", "transportation and warehousing ("), not a name ("Lyon (")."""
     label: list[str] = []
     k = open_at - 1
     while k >= 0 and toks[k].word and not toks[k].cap and toks[k].low not in STOP and len(label) < 3 \
             and toks[k].low not in TIME_WORDS and toks[k].low not in NOT_NOUNS and toks[k].low[:1].isalpha():
         label.insert(0, toks[k].low)
         k -= 1
-    if not toks[open_at - 1].low[:1].isalpha():
-        return None  # "March 7 (700,000)": a date, not a label
-    if label and toks[open_at - 1].cap:
-        label = []
-    return (f"{base[0]} in {' '.join(label)}" if label else base[0]), base[1], None
+    return " ".join(label) if label and not toks[open_at - 1].cap else None
+
+
+def bracketed_category(toks: list[Tok], ti: int) -> str | None:
+    """"construction (25,000 jobs)": the category a figure with a noun of its own counts in."""
+    open_at = _bracket_before(toks, ti)
+    return _label_before(toks, open_at) if open_at is not None else None
 
 
 def _first_counted(ctx: Context, toks: list[Tok], ti: int, f: Figure,
