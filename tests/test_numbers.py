@@ -810,13 +810,20 @@ def test_hyphened_to_ratio_is_no_range(text):
     ("a bonus worth up to PS3.4m a year", "up to PS3.4m", 3.4e6),
     ("a PS9bn takeover bid", "PS9bn", 9e9),
     ("the ticket cost PS40 at the door", "PS40", 40),
+    ("a fee of €40 (PS35) applies", "PS35", 35),  # the conversion in brackets of an amount
 ])
 def test_ascii_folded_pound_sign(text, span, value):
     f = _only(text, span)
     assert f.value == value and f.unit == "GBP"
 
 
-@pytest.mark.parametrize("text,surface", [("sales of the PS5 rose", "PS5"), ("the PS4 and its games", "PS4")])
+def test_letter_currency_in_brackets_after_an_amount():
+    f = _only("the fare was $12 (R210) one way", "R210")
+    assert f.value == 210 and f.unit == "ZAR"
+
+
+@pytest.mark.parametrize("text,surface", [("sales of the PS5 rose", "PS5"), ("the PS4 and its games", "PS4"),
+                                          ("the PS5 (PS4 in Europe)", "PS4"), ("Route 5 (R40) is shut", "R40")])
 def test_console_name_is_no_pound_amount(text, surface):
     figures, non = find_figures(text)
     assert (surface, "identifier") in [(text[n.start:n.end], n.reason) for n in non] and not figures

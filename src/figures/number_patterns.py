@@ -71,6 +71,8 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 _MAGNITUDE_SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:Richter|moment[\s-]magnitude)\s+scale\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w&.'’]*|#)\s*$")
 _HYPHEN_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-$")
+# "$216,000 (", "€5m (": an amount with a currency sign, then a bracket that converts it
+_AMOUNT_THEN_BRACKET = re.compile(r"[$£€¥₹]\s?\d[\d.,]*\s?(?:[A-Za-z]{1,3}\s?)?\(\s*$")
 # "a 10-to-12-week course", "a 200,000-to-260,000-year-old skull" (or "200,000 to-260,000"): a first end before "to-"
 _HYPHEN_RANGE_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[-\s]to-$", re.IGNORECASE)
 _ONE_AMOUNT_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['increment_after'])})\b", re.IGNORECASE)

@@ -11,7 +11,7 @@ from figures.non_figures import (
     _name_around_words,
 )
 from figures.number_patterns import (
-    _CONVERSION_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE, _GLUED_TEMPERATURE, _HYPHEN_RANGE_BEFORE,
+    _AMOUNT_THEN_BRACKET, _CONVERSION_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE, _GLUED_TEMPERATURE, _HYPHEN_RANGE_BEFORE,
     _HYPHEN_WORD_BEFORE, _LIKELY_YEAR,
     _MAGNITUDE_BEFORE, _MAGNITUDE_SCALE_AFTER, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _pre_qual_before, _RANGE_NEXT,
     _REDUNDANT_SCALE, _SCALE_IN_WORDS, _SCALE_SUFFIX, _SCALE_WORD, _SCALED_CODE_AFTER, _SCALED_CODE_BEFORE, _SIGN,
@@ -315,10 +315,12 @@ def _unit_of(surface: str) -> str:
 
 def _currency_before(text: str, start: int, end: int) -> re.Match | None:
     """The currency symbol or code right before the number; a code that is also a letter ("R15")
-    only after a money word ("costs R15") or before a glued scale ("R2bn")."""
+    only after a money word ("costs R15"), before a glued scale ("R2bn") or as the conversion of an
+    amount in brackets ("$5 (R80)")."""
     cm = _CUR_PRE.search(text, max(0, start - 6), start)
     if cm and (cm.group("cur") or cm.group("sym")) in _CURRENCY_NEEDS_CONTEXT and not _SCALE_SUFFIX.match(text, end):
-        if _word_before(text, cm.start()) not in _CONTEXT["money_pre"]:
+        if (_word_before(text, cm.start()) not in _CONTEXT["money_pre"]
+                and not _AMOUNT_THEN_BRACKET.search(text, max(0, cm.start() - 24), cm.start())):
             return None
     return cm
 
