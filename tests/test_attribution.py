@@ -271,6 +271,10 @@ OUTLET = "Example Wire"
      "Labor Office"),
     ("Exports rose 3%, according to data published on Monday by Statistics Norland, easing fears.", "3%",
      "Statistics Norland"),
+    # forecasters: "forecasted", and the owner of "forecasts of N"
+    ("Economists at Acme Bank forecasted a decline of up to 40,000 jobs.", "up to 40,000",
+     "Economists at Acme Bank"),
+    ("The gain fell short of economists' forecasts of 161,000 jobs.", "161,000", "economists"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

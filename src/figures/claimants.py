@@ -209,9 +209,10 @@ def _capitalised(t: Tok) -> Tok:
 
 
 def _document_owner(vocab: Vocabulary, toks: list[Tok], fig: int) -> int:
-    """"the organisers' estimate of N", "Reuters's tally of N", "the police count of N": the index of
+    """"the organisers' estimate of N", "Reuters's tally of N", "economists' forecasts of N": the index of
     the last word of who owns the document giving the figure, else -1."""
-    if fig < 3 or toks[fig - 1].low != "of" or toks[fig - 2].low not in vocab.document_nouns or toks[fig - 2].cap:
+    if fig < 3 or toks[fig - 1].low != "of" or toks[fig - 2].cap or (
+            toks[fig - 2].low not in vocab.document_nouns and toks[fig - 2].low not in TARGETS):
         return -1
     k = fig - 3
     if toks[k].text in ("'s", "’s", "'", "’"):
