@@ -261,6 +261,10 @@ CASES = [
     ("Leisure and hospitality gained 17,000 jobs.", "17,000", "jobs in leisure and hospitality", "jobs"),
     ("Employers added 210,000 jobs in May.", "210,000", "jobs", "jobs"),
     ("The company cut 2,000 jobs in May.", "2,000", "jobs", None),
+    # a verb of what was done to people before a counted noun outweighs the noun's own measure
+    ("Police killed 23 protesters during the march.", "23", "protesters killed", "killed"),
+    ("Security forces detained 310 demonstrators.", "310", "demonstrators detained", "arrested"),
+    ("About 5,000 protesters marched on Friday.", "About 5,000", "protesters marched", "protesters"),
     # a category in a list, its figure in brackets with a noun of its own or bare
     ("Gains came in retail (31,000 jobs), government (12,000) and mining (4,000).", "31,000", "jobs in retail", "jobs"),
     ("Gains came in retail (31,000 jobs), government (12,000) and mining (4,000).", "12,000", "jobs in government", "jobs"),

@@ -267,6 +267,11 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         participle, _ = _measure_at(vocab, toks, j)
         if participle and participle.kind not in ("verb",):
             participle = None
+    done_to = vocab.measures.get((toks[ti - 1].low,)) if ti >= 1 and m_in and m_in.kind == "noun" else None
+    if done_to and done_to.kind == "verb" and done_to.measure in _DONE_TO_PEOPLE and not participle:
+        # "police killed 23 protesters", "officers detained 52 demonstrators": what was done to the
+        # counted people is the measure, not what the noun names them by (a crowd's size)
+        return f"{np} {toks[ti - 1].low}", done_to.measure, done_to.kind
     if m_in and m_in.kind == "noun" and m_in.entity and not participle \
             and m_in.measure not in ("deployed", "cost", "paid", "share price"):
         # "7,600 injuries" -> "injuries"; "1,200 protesters were arrested" goes on to the verb
@@ -803,6 +808,8 @@ def _duration_entity(ctx: Context, toks: list[Tok], ti: int, hi: int, entities: 
 # measures whose money value belongs to the noun before it, not to a payment or spending
 _PRICE_MEASURES = word_class("entity_words.tsv", "price_measure")
 _REVISE = word_class("entity_words.tsv", "revise_word")
+# measures of what is done to people, whose verb before a counted noun outweighs the noun's own measure
+_DONE_TO_PEOPLE = word_class("entity_words.tsv", "person_measure")
 _SECTOR_NOUNS = word_class("entity_words.tsv", "sector_noun")
 _NOT_SECTOR = word_class("entity_words.tsv", "not_sector")
 _JOBS_VERBS = word_class("entity_words.tsv", "jobs_verb")
