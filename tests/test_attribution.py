@@ -275,6 +275,9 @@ OUTLET = "Example Wire"
     ("Economists at Acme Bank forecasted a decline of up to 40,000 jobs.", "up to 40,000",
      "Economists at Acme Bank"),
     ("The gain fell short of economists' forecasts of 161,000 jobs.", "161,000", "economists"),
+    # a month before a document noun is no one: "the June figure was revised"
+    ("The May estimate was revised down to 89,000 and the June figure was revised down by 60,000.", "60,000",
+     OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
