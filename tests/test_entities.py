@@ -261,6 +261,8 @@ CASES = [
     ("Leisure and hospitality gained 17,000 jobs.", "17,000", "jobs in leisure and hospitality", "jobs"),
     ("Employers added 210,000 jobs in May.", "210,000", "jobs", "jobs"),
     ("The company cut 2,000 jobs in May.", "2,000", "jobs", None),
+    # a part of a whole named in the sentence before ("N of them were children")
+    ("Over 4,000 refugees crossed the border. Officials said 1,300 of them were children.", "1,300", "children", None),
     # a verb of what was done to people before a counted noun outweighs the noun's own measure
     ("Police killed 23 protesters during the march.", "23", "protesters killed", "killed"),
     ("Security forces detained 310 demonstrators.", "310", "demonstrators detained", "arrested"),

@@ -566,6 +566,9 @@ def _whole_participle(ctx: Context, toks: list[Tok], ti: int, entities: dict[int
     return None
 
 
+_WHOLE_PRONOUNS = frozenset(("whom", "them", "which", "those"))
+
+
 def _part_of_whole(ctx: Context, toks: list[Tok], ti: int, np_end: int, words: list[str],
                    entities: dict[int, str | None]) -> str | None:
     """A part of a counted whole, named by a noun after a copula or after "including": "20 of whom
@@ -578,8 +581,10 @@ def _part_of_whole(ctx: Context, toks: list[Tok], ti: int, np_end: int, words: l
         noun = " ".join(words)
     else:
         j = np_end
-        if j + 1 < n and toks[j].low == "of" and toks[j + 1].low in ("whom", "them", "which", "those"):
+        if j + 1 < n and toks[j].low == "of" and toks[j + 1].low in _WHOLE_PRONOUNS:
             j += 2
+        elif j < n and toks[j].low in _WHOLE_PRONOUNS and toks[j - 1].low == "of":
+            j += 1  # the noun phrase reader stopped after "of": "2,100 of | them were children"
         if not (j < n and toks[j].low in BE and j + 1 < n):
             return None
         noun = _phrase_at(toks, j + 1)
