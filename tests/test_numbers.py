@@ -827,3 +827,20 @@ def test_letter_currency_in_brackets_after_an_amount():
 def test_console_name_is_no_pound_amount(text, surface):
     figures, non = find_figures(text)
     assert (surface, "identifier") in [(text[n.start:n.end], n.reason) for n in non] and not figures
+
+
+# A scale letter set apart by a space: after an amount of money, or a capital B or M before a counted noun
+@pytest.mark.parametrize("text,span,value", [
+    ("the lab raised $1.2 B in new funding", "$1.2 B", 1.2e9),
+    ("a €450 M takeover offer", "€450 M", 450e6),
+    ("he was paid $40 K.", "$40 K", 40e3),
+    ("some 2 B people lack safe water", "some 2 B", 2e9),
+])
+def test_spaced_scale_letter(text, span, value):
+    assert _only(text, span).value == value
+
+
+@pytest.mark.parametrize("text,value", [("she won a 10 K race", 10), ("Type 1 B cells were counted", 1),
+                                        ("a $5 M&A fee", 5)])
+def test_letter_after_a_number_that_is_no_scale(text, value):
+    assert [f.value for f in find_figures(text)[0]] == [value]

@@ -71,15 +71,19 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 _MAGNITUDE_SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:Richter|moment[\s-]magnitude)\s+scale\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w&.'’]*|#)\s*$")
 _HYPHEN_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)-$")
+# a scale letter set apart by a space ("$1.2 B", "8 B people"); not "M&A", "B.C." or a word
+_SPACED_SCALE_LETTER = re.compile(r" (?P<s>[BMKTbmk])(?=[\s,;:!?)]|\.(?:\s|$)|$)")
 # "$216,000 (", "€5m (": an amount with a currency sign, then a bracket that converts it
 _AMOUNT_THEN_BRACKET = re.compile(r"[$£€¥₹]\s?\d[\d.,]*\s?(?:[A-Za-z]{1,3}\s?)?\(\s*$")
 # "a 10-to-12-week course", "a 200,000-to-260,000-year-old skull" (or "200,000 to-260,000"): a first end before "to-"
-_HYPHEN_RANGE_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[-\s]to-$", re.IGNORECASE)
+_HYPHEN_RANGE_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[-\s]to-$",
+                                  re.IGNORECASE)
 _ONE_AMOUNT_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['increment_after'])})\b", re.IGNORECASE)
 _ONE_PRONOUN_AFTER = re.compile(rf"\s+(?:{_alt(_CONTEXT['pronoun_after'])})\b|-(?:off|time|way)\b", re.IGNORECASE)
 _WINDOW_AFTER = re.compile(rf"(?:-|\s)(?:day|week|month|year|quarter)\b(?:-|\s)(?:{'|'.join(_CONTEXT['window'])})\b",
                            re.IGNORECASE)
-_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+|[-\s]to-)$", re.IGNORECASE)
+_GAP_RANGE = re.compile(r"^(?:\s*[-–—~]\s*|\s+(?:to|through|and|or)\s+|\s*-\s+(?:and|or|to)\s+|[-\s]to-)$",
+                        re.IGNORECASE)
 _LIST_ITEM_BEFORE = re.compile(r"\w-,\s*$")  # "four-, five- and six-cylinder": an earlier item of a list
 _LIST_GAP = re.compile(r"^-(?:,\s*|\s+(?:and|or)\s+)$", re.IGNORECASE)  # between items of such a list
 _BETWEEN_FROM = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
@@ -90,7 +94,8 @@ _CONVERSION_AFTER = re.compile(r"\s*\(\s*~?[\d.,]+\s*(?:ft|feet|foot|in|inches|y
 _WORDS = re.compile(r"[A-Za-z]+|\.(?=\s)")
 _TWO_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
 _CHANGE_GAP = re.compile(r"^\s+to\s+$", re.IGNORECASE)
-_ONE_OR_AFTER = re.compile(rf"(?:\s+(?:or|to)\s+|-to-)(?:two|three|2|3)\b|\s+(?:(?:in|out\s+of)\s+(?:\d|(?:{'|'.join(_ONES[2:])}"
+_ONE_OR_AFTER = re.compile(rf"(?:\s+(?:or|to)\s+|-to-)(?:two|three|2|3)\b"
+                           rf"|\s+(?:(?:in|out\s+of)\s+(?:\d|(?:{'|'.join(_ONES[2:])}"
                            rf"|{'|'.join(_TENS)}|a\s+hundred|a\s+thousand|a\s+million)\b))", re.IGNORECASE)
 _RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+$", re.IGNORECASE)

@@ -11,12 +11,12 @@ from figures.non_figures import (
     _name_around_words,
 )
 from figures.number_patterns import (
-    _AMOUNT_THEN_BRACKET, _CONVERSION_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE, _GLUED_TEMPERATURE, _HYPHEN_RANGE_BEFORE,
-    _HYPHEN_WORD_BEFORE, _LIKELY_YEAR,
-    _MAGNITUDE_BEFORE, _MAGNITUDE_SCALE_AFTER, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _pre_qual_before, _RANGE_NEXT,
-    _REDUNDANT_SCALE, _SCALE_IN_WORDS, _SCALE_SUFFIX, _SCALE_WORD, _SCALED_CODE_AFTER, _SCALED_CODE_BEFORE, _SIGN,
-    _SIGN_WORD, _SPACE_IN_DIGITS, _SUPERSCRIPT, _TIMES, _TO_NUMBER_NEXT, _UNIT_AFTER, _UNIT_GLUED, _WINDOW_AFTER,
-    _WORD_BEFORE, _word_before,
+    _AMOUNT_THEN_BRACKET, _CONVERSION_AFTER, _COUNTED_AFTER, _CUR_POST, _CUR_PRE, _EXPONENT_VALUE,
+    _GLUED_TEMPERATURE, _HYPHEN_RANGE_BEFORE, _HYPHEN_WORD_BEFORE, _LIKELY_YEAR, _MAGNITUDE_BEFORE,
+    _MAGNITUDE_SCALE_AFTER, _MAX_DIGITS, _NEXT_WORD, _NUMBER_NEXT, _ORDINAL_SUFFIX, _POST_QUAL, _pre_qual_before,
+    _RANGE_NEXT, _REDUNDANT_SCALE, _SCALE_IN_WORDS, _SCALE_SUFFIX, _SCALE_WORD, _SCALED_CODE_AFTER,
+    _SCALED_CODE_BEFORE, _SIGN, _SIGN_WORD, _SPACE_IN_DIGITS, _SPACED_SCALE_LETTER, _SUPERSCRIPT, _TIMES,
+    _TO_NUMBER_NEXT, _UNIT_AFTER, _UNIT_GLUED, _WINDOW_AFTER, _WORD_BEFORE, _word_before,
 )
 from figures.number_records import NonFigure
 from figures.number_vocabulary import (
@@ -168,7 +168,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
                 hw = None  # "minus-130 degrees": a sign; "sub-300 sq m": a bound; "now-9-year-old": a time
             if hw and hw.start() > 0 and text[hw.start() - 1].isdigit():
                 hw = None  # "5k-20k", "10km-12km": the second end of a range
-            if hw and (rb := _HYPHEN_RANGE_BEFORE.search(text, max(0, start - 24), start)) and float(rb.group("n").replace(",", "")) < raw:
+            rb = _HYPHEN_RANGE_BEFORE.search(text, max(0, start - 24), start) if hw else None
+            if rb and float(rb.group("n").replace(",", "")) < raw:
                 hw = None  # "a 10-to-12-week course": the second end of a range; "a 3-to-1 margin" is a ratio
             if hw and not _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start):
                 return NonFigure(hw.start(), _token_end(text, end), "identifier")
@@ -213,6 +214,8 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
             k2 = _SCALES.get(sw2.group("s").lower(), (1.0,))[0] if sw2 else 1.0
             if k2 > scale:
                 scale, end = scale * k2, sw2.end()
+        elif m.group("digits") and (sl := _SPACED_SCALE_LETTER.match(text, end)) and _spaced_scale(text, start, sl):
+            scale, end = _SCALES[sl.group("s")][0], sl.end()
     value = raw * scale
     place *= scale
     if not (math.isfinite(value) and math.isfinite(place)):
@@ -323,6 +326,15 @@ def _currency_before(text: str, start: int, end: int) -> re.Match | None:
                 and not _AMOUNT_THEN_BRACKET.search(text, max(0, cm.start() - 24), cm.start())):
             return None
     return cm
+
+
+def _spaced_scale(text: str, start: int, sl: re.Match) -> bool:
+    """Is a letter set apart after the number its scale? After an amount of money ("$1.2 B", "£40 M"),
+    or a capital B or M before a counted noun ("8 B people"); "a 10 K race", "Type 2 B cells" are not."""
+    if _has_currency(text, start):
+        return True
+    cm = _COUNTED_AFTER.match(text, sl.end())
+    return sl.group("s") in "BM" and bool(cm) and cm.group("n") in _CONTEXT["counted"]
 
 
 def _has_currency(text: str, start: int) -> bool:
