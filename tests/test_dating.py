@@ -39,6 +39,14 @@ from figures.records import Article
     # a statistic over the months up to a month: that month
     ("House prices rose 2.1% in the year to October.", date(2024, 11, 20), {"2.1%": date(2024, 10, 1)}),
     ("Pay grew 4.8% in the three months to August, the agency said.", date(2024, 10, 15), {"4.8%": date(2024, 8, 1)}),
+    # ... or over a span from one date to another, or that ended at a date: as of its end
+    ("The economy created 300,000 fewer jobs than first reported from April 2022 through March of this year.",
+     date(2023, 8, 23), {"300,000": date(2023, 3, 1)}),
+    ("Exports averaged $4bn a month in the 12 months that ended in June.", date(2024, 8, 9),
+     {"$4bn": date(2024, 6, 1)}),
+    # a trailing span ("over the previous 12 months") ends at the sentence's date
+    ("Hiring slowed to 90,000 in May, below the average of 150,000 over the previous 12 months.",
+     date(2024, 6, 10), {"150,000": date(2024, 5, 1)}),
     # when a war began is no date of what has been counted since: that is as of the statement
     ("More than 9 million people have fled since the war began in April 2023, the agency said on Thursday.",
      date(2024, 6, 14), {"More than 9 million": date(2024, 6, 13)}),

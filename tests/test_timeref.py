@@ -63,6 +63,7 @@ def test_resolve(expr, expected, precision):
     "for may be",  # the modal verb, lower case
     "the vote was moved to May",  # "to" names a month only after a period: "the year to May"
     "prices were lower a year before the pandemic",  # before an event, not before another date
+    "Smith and May said",  # "and" leads a month only after another month
 ])
 def test_not_dates(expr):
     assert find_time_refs(expr, BASE) == []
@@ -86,6 +87,11 @@ def test_not_dates(expr):
     ("damage in last week's storm", "last week", "attributive"),  # names the storm
     ("since the war broke out in April 2021 more", "April 2021", "onset"),  # when the counting began
     ("fighting erupted on Monday in the", "on Monday", "onset"),
+    # the end of a span a figure is counted over is its date, even in a relative clause
+    ("in the 12 months that ended in March, hiring", "March", "point"),
+    ("for the year ending June 30, output", "June 30", "point"),
+    # a trailing span: it ends at the figure's date, which it does not give
+    ("an average of 210 a month over the previous 12 months", "the previous 12 months", "window"),
 ])
 def test_roles(text, surface, role):
     refs = find_time_refs(text, BASE)
@@ -131,6 +137,23 @@ def test_month_keeps_its_day_and_year(text, surface, day):
 def test_by_a_past_date(text, role):
     refs = find_time_refs(text, BASE)
     assert [r.role for r in refs] == [role]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a span from one date to another is as of its end ...
+    ("1,200 jobs were lost from May 2021 through January of this year.",
+     [("May 2021", "since", date(2021, 5, 1)), ("January of this year", "point", date(2023, 1, 1))]),
+    ("Sales fell 3% from June 2022 to January 2023.",
+     [("June 2022", "since", date(2022, 6, 1)), ("January 2023", "point", date(2023, 1, 1))]),
+    # ... not a deadline after a start still to come
+    ("The road is closed from Monday until next Friday.",
+     [("Monday", "since", date(2023, 2, 6)), ("next Friday", "until", date(2023, 2, 10))]),
+    # two months named together: each is read
+    ("the agency revised the October and November totals by 4,000",
+     [("October", "point", date(2022, 10, 1)), ("November", "point", date(2022, 11, 1))]),
+])
+def test_spans(text, expected):
+    assert [(r.text, r.role, r.day) for r in find_time_refs(text, BASE)] == expected
 
 
 def test_plural_units_open_a_search():

@@ -60,10 +60,11 @@ _CANDIDATE = re.compile(
         rf"(?P<dmy>\b{_DAY}\s+{_MON}\.?(?:,?\s+{_YEAR})?\b)",
         rf"(?P<mdy>\b{_MON}\.?\s+{_DAY}\b(?![,.]\d)(?:,?\s+{_YEAR}\b)?)",
         rf"(?P<my>\b{_MON}\.?,?\s+{_YEAR}\b)",
-        rf"(?P<mon>(?-i:\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ff]or|[Dd]uring|[Tt]he|mid)\s+|[A]\s+|mid-"
+        rf"(?P<mon>(?-i:\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Bb]y|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ff]or"
+        rf"|[Dd]uring|[Tt]he|mid|and)\s+|[A]\s+|mid-"
         rf"|(?:year|months|weeks|quarter)\s+to\s+)"
-        rf"{_CAP_MON}\b(?!\.?,?\s+(?:{_DAY}|{_YEAR})\b(?![,.]\d))(?!\s+(?:last|this)\s+year)))",
-        rf"(?P<mly>(?-i:\b{_CAP_MON})\s+(?:last|this)\s+year\b)",  # "in May last year"
+        rf"{_CAP_MON}\b(?!\.?,?\s+(?:{_DAY}|{_YEAR})\b(?![,.]\d))(?!\s+(?:of\s+)?(?:last|this)\s+year)))",
+        rf"(?P<mly>(?-i:\b{_CAP_MON})\s+(?:of\s+)?(?:last|this)\s+year\b)",  # "in May last year", "March of this year"
         rf"(?P<pos>(?-i:\b{_CAP_MON}['’]s\b))",  # "April's inflation rate": a monthly statistic's month
         rf"(?P<back>\b(?:{_COUNT}\s+{_UNIT}s?\s+(?:earlier|later)"
         rf"|the\s+(?:previous|preceding|prior|following|next)\s+(?:{_COUNT}\s+)?{_UNIT}s?"
@@ -80,6 +81,7 @@ _CANDIDATE = re.compile(
 
 # a capitalised word before the month that does not open a sentence: a first name ("Theresa May's")
 _NAME_BEFORE = re.compile(r"(?<![.!?\n“\"]\s)(?<![.!?\n“\"])(?<=\s)[A-Z][\w.'’-]*\s+$")
+_MONTH_BEFORE = re.compile(rf"(?-i:{_CAP_MON})\.?\s+$")
 _CLAUSE_SPLIT = re.compile(r"[,;:()“”\"]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _AGO = re.compile(rf"({_COUNT}) ({_UNIT})s? ago")
@@ -94,8 +96,9 @@ class TimeRef:
 
     ``role``: "point" (the figure's date), "since" (a start: "since March"), "until" (a deadline),
     "onset" (when something began: "the war broke out in April 2023"),
-    "event" (an event's date in a relative clause: "the quake that struck on Monday") or
-    "attributive" (it names an event: "the 6 February earthquake", "Monday's quake").
+    "event" (an event's date in a relative clause: "the quake that struck on Monday"),
+    "attributive" (it names an event: "the 6 February earthquake", "Monday's quake") or
+    "window" (a span that ends at the figure's date: "an average of 200 over the previous 12 months").
     ``back`` marks a date counted back from another ("a month earlier", "the previous year"):
     ``day`` is then counted from the base, and ``earlier_than`` counts it from the date it follows.
     """
@@ -143,6 +146,8 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
         s, e = m.start() + lead, m.end()
         if kind == "pos" and _NAME_BEFORE.search(text, max(0, s - 30), s):
             continue  # "Theresa May's government": a name, not a month
+        if kind == "mon" and surface.startswith("and") and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "and" leads a month only after another: "the May and June totals", not "Smith and May"
         resolved = resolve(text[s:e] if kind != "mon" else surface, base)
         if resolved is None:
             continue
@@ -153,9 +158,13 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
         role = _role(text, m.start(), e, kind, surface)
         if role == "until" and day <= base and _reached_by(text, m.start(), e):
             role = "point"  # "by Friday evening the count had reached 4,000": as of Friday
+        if role == "until" and day <= base and out and out[-1].role == "since" and day >= out[-1].day and _SPAN_TO.fullmatch(text, out[-1].end, s):
+            role = "point"  # "from April 2023 through March": a count over a span is as of its end
         out.append(TimeRef(s, e, text[s:e], day, precision, role, back))
 
 
+_OVER_BEFORE = re.compile(r"\b(?:over|across|throughout)\s+$", re.IGNORECASE)
+_SPAN_TO = re.compile(r"\s*(?:(?:through|to|until|till|and)\s+)?", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
@@ -178,6 +187,7 @@ _EVENT_CLAUSE = re.compile(rf"\b(?:{alternation(_CLAUSE_ROLE)})\s+(?:\S+\s+){{0,
 _FUTURE = re.compile(rf"\b(?:{alternation(w for (w,) in _words('future'))})\s+(?:\S+\s+){{0,5}}$", re.IGNORECASE)
 _ONSET = re.compile(rf"\b(?:{alternation(w for (w,) in _words('onset'))})\s+(?:(?:on|in|at|around|during)\s+)?$",
                     re.IGNORECASE)
+_SPAN_END = re.compile(rf"\b(?:{alternation(w for (w,) in _words('span end'))})\s+(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
 _PRICE_BASE = re.compile(rf"\s+(?:{alternation(w for (w,) in _words('price base'))})\b", re.IGNORECASE)
 
 
@@ -185,9 +195,13 @@ def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
     if kind == "pos":
         return "attributive"  # "April's inflation figures": it names what it stands before, wherever it stands
     if kind == "back":
+        if _OVER_BEFORE.search(text, max(0, s - 8), s):
+            return "window"  # "a monthly average of 63,000 over the prior 12 months": a span up to the figure's date
         return "point"  # "after rising 6% the previous year": counted from another date, never a start or deadline
     window = text[max(0, s - 60):s]
     clause = _CLAUSE_SPLIT.split(window)[-1]
+    if _SPAN_END.search(clause):
+        return "point"  # "in the 12 months that ended in March": a count over a span is as of its end
     if _FUTURE.search(clause):
         return "until"  # "has been asked to attend the committee on Monday": a coming day
     if _ONSET.search(clause):
