@@ -102,7 +102,7 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True, object_of=fig))
         elif low in vocab.document_nouns and not t.cap and i > 0 and i + 1 < n and toks[i + 1].low in BE and (
                 toks[i - 1].low in vocab.claimant_nouns or toks[i - 1].cap or toks[i - 1].low in ("'s", "'", "’")) \
-                and toks[i - 1].low not in TIME_WORDS:  # "the June figure was revised": a month, no one
+                and toks[i - 1].low not in TIME_WORDS and toks[i - 1].text != "May":  # "the June figure": a month
             # "police estimates were lower at 25,000", "the ministry's figures were revised to 310"
             name, person, _ = _np_ending_at(ctx, toks, i)
             if name:
