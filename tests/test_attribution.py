@@ -278,6 +278,9 @@ OUTLET = "Example Wire"
     # a month before a document noun is no one: "the June figure was revised"
     ("The May estimate was revised down to 89,000 and the June figure was revised down by 60,000.", "60,000",
      OUTLET),
+    # "who aid organisations say number 10,000": plural bodies speak
+    ("They keep a register of the missing, who aid organisations say number 10,000 or more.", "10,000 or more",
+     "aid organisations"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
