@@ -192,6 +192,9 @@ def test_opening_period(text, published, expected):
     # a span counted back from no other date in the sentence counts from that month
     ("Factory output slipped 1.1% in April.\n\nCar makers cut 2,000 jobs in the prior month.", date(2024, 5, 20),
      {"2,000": date(2024, 3, 1)}),
+    # ... but not a standing target, which no month measures
+    ("Consumer prices rose 2.9% in March.\n\nThat is still above the bank's 2% target.", date(2024, 4, 10),
+     {"2%": date(2024, 4, 10)}),
     # a lead with no statistic, or a month still running, sets no period
     ("Floods in June killed 40 people.\n\nAid groups said 300 homes were lost.", date(2024, 7, 5),
      {"300": date(2024, 7, 5)}),

@@ -206,6 +206,9 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     opening = _opening_period_end(ctx, toks)
     if opening:
         return opening
+    # the month a statistic article reports on, for figures with no date of their own — not a
+    # standing target ("the central bank's 2% target"), which no month measures
+    period = None if _names_target(ctx.article.text, fig.end) else _statistic_period(ctx)
     # a date that contains the figure ("two years ago") dates something else
     points = [t for t in _figure_dates(ctx, times) if not (t.start < fig.end and fig.start < t.end)]
     if points:
@@ -226,7 +229,6 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
             if said and " ".join(best.text.lower().split()) in _cues("deictic"):
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
-            period = _statistic_period(ctx)
             if period and best.precision == "day" and best.back is None and _dates_release(ctx, best, claimants):
                 return period  # "the department said Friday that payrolls rose by 200,000": the report's month
             return _dated(best, points, base, period)
@@ -234,7 +236,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         # "five civilians were killed and 40 injured, including women, in shelling yesterday"
         later = _later_date(ctx, toks, ti, c_hi, points, claimants)
         if later:
-            return _dated(later, points, base, _statistic_period(ctx))
+            return _dated(later, points, base, period)
         # 3. a period an earlier sentence named, referred back to ("this figure was wrong and should
         # have been 3.4%", "that month"), before a statement's or another day
         referred = _period_referred_back(ctx, toks, ti)
@@ -254,12 +256,10 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         # April's rate was 3.5%, not 3.4%"), before a day
         said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
         periods = [t for t in before if t.precision != "day"]
-        period = _statistic_period(ctx)
         if said and not periods:
             return period or said  # a statistic's release day yields to the month it measures
         if before:
             return _dated(_periods_first(ctx, before, claimants)[-1], points, base, period)
-    period = _statistic_period(ctx)
     if period:  # "Private payrolls were expected to rise by 125,000": the report's month
         return _period_referred_back(ctx, toks, ti) or period
     for c in claimants:
@@ -299,6 +299,17 @@ def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None
                     and not _dates_event(text, t)):
                 return t.day, "month"
     return None
+
+
+def _names_target(text: str, end: int) -> bool:
+    """"the central bank's 2% inflation target", "a goal of 50,000": the figure is a standing target."""
+    after = _WORDS_AFTER.match(text, end, end + 40)
+    return bool(after and _target_word().search(after.group()))
+
+
+@cache
+def _target_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation('target')})\b", re.IGNORECASE)
 
 
 @cache
