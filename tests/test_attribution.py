@@ -281,6 +281,11 @@ OUTLET = "Example Wire"
     # "who aid organisations say number 10,000": plural bodies speak
     ("They keep a register of the missing, who aid organisations say number 10,000 or more.", "10,000 or more",
      "aid organisations"),
+    # a claimant commenting on a figure restated in apposition does not state it
+    ("Norland added just 12,000 jobs last month, a figure economists say was held down by storms.",
+     "just 12,000", OUTLET),
+    ("Norland added 12,000 jobs, a total analysts said would rise.", "12,000", OUTLET),
+    ("Norland added 12,000 jobs, analysts said.", "12,000", "analysts"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -156,6 +156,8 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 citing = (i + 1 < n and toks[i + 1].low == "citing") or (
                     i + 2 < n and toks[i + 1].text == "," and toks[i + 2].low == "citing")
                 role = "relay" if citing or _closing_relay(toks, i, out) else "speaker"
+                if _comments_on_figure(vocab, toks, i):
+                    lead = False  # "12,000 jobs, a figure economists say was held down": not their figure
                 out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS,
                                     object_of=figure_object(toks, i)))
     # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
@@ -361,6 +363,25 @@ def _owner(ctx: Context, pronoun: str, found: list[Claimant]) -> Claimant | None
     if found:
         return found[-1]
     return ctx.last_person if OWNER_PRONOUNS[pronoun] == "person" else ctx.last_claimant
+
+
+# Nouns that restate a figure in apposition: "12,000 jobs, a figure economists say was ..."
+RESTATING = word_class("claimant_words.tsv", "number_noun") | frozenset("number amount level".split())
+
+
+def _comments_on_figure(vocab: Vocabulary, toks: list[Tok], verb: int) -> bool:
+    """"12,000 jobs last month, a figure economists say was impacted by the storms": a claimant in a
+    relative clause on a noun restating the figure before, saying something about it (its verb is
+    followed by a finite verb whose subject is that figure), does not state the figure."""
+    if verb + 1 >= len(toks) or toks[verb + 1].low not in AUXILIARIES:
+        return False
+    for k in range(verb - 1, max(1, verb - 6), -1):
+        if toks[k].low in RESTATING and toks[k - 1].low in ("a", "an", "the", "that") and k > 1 \
+                and toks[k - 2].text == ",":
+            return True
+        if not toks[k].word:
+            return False
+    return False
 
 
 def figure_object(toks: list[Tok], verb: int) -> int:
