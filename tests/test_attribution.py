@@ -286,6 +286,9 @@ OUTLET = "Example Wire"
      "just 12,000", OUTLET),
     ("Norland added 12,000 jobs, a total analysts said would rise.", "12,000", OUTLET),
     ("Norland added 12,000 jobs, analysts said.", "12,000", "analysts"),
+    # who did not state a figure is not its claimant
+    ("As of Friday afternoon, officials had not yet released the 66 names.", "66", OUTLET),
+    ("The ministry didn't confirm the toll of 300.", "300", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -140,7 +140,7 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (
                 i > 0 and toks[i - 1].low == "to") and not _arithmetic(toks, i) \
-                and not _document_noun(vocab, toks, i):
+                and not _document_noun(vocab, toks, i) and not _negated(toks, i):
             name, person, lead = _np_before(ctx, toks, i, out)
             if name is None and i > 1 and (toks[i - 1].low == "and" and toks[i - 2].text == "," or toks[i - 1].low == "but"):
                 name, person = _sentence_subject(ctx, toks, i, out)  # "X has identified 55, and says ..."
@@ -367,6 +367,20 @@ def _owner(ctx: Context, pronoun: str, found: list[Claimant]) -> Claimant | None
 
 # Nouns that restate a figure in apposition: "12,000 jobs, a figure economists say was ..."
 RESTATING = word_class("claimant_words.tsv", "number_noun") | frozenset("number amount level".split())
+
+
+NEGATIONS = frozenset("not never n't 't".split())
+
+
+def _negated(toks: list[Tok], verb: int) -> bool:
+    """"officials had not yet released the 66 names", "the ministry never confirmed": who did not
+    state a figure is not its claimant."""
+    k = verb - 1
+    while k >= 0 and (toks[k].low in AUXILIARIES or toks[k].low in NEGATIONS or toks[k].low in ("did", "does", "do")):
+        if toks[k].low in NEGATIONS:
+            return True
+        k -= 1
+    return False
 
 
 def _comments_on_figure(vocab: Vocabulary, toks: list[Tok], verb: int) -> bool:
