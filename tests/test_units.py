@@ -43,6 +43,9 @@ def test_five_billion_dollars_never_equals_five_billion_euros():
     ("gigapascals", "gigapascal"), ("MPa", "megapascal"), ("rpm", "rpm"), ("µm", "micrometre"), ("μm", "micrometre"),
     ("decibels", "decibel"), ("m.p.h.", "mph"), ("lb-ft", "pound_foot"), ("Calories", "kilocalorie"),
     ("gigatonnes", "gigatonne"), ("volts", "volt"),
+    ("pints", "pint"), ("US pint", "pint"), ("imperial pint", "imperial_pint"), ("quarts", "quart"),
+    ("fl oz", "fluid_ounce"), ("US fluid ounces", "fluid_ounce"), ("ounces", "ounce"), ("oz", "ounce"),
+    ("drams", "dram"), ("US gallons", "gallon"), ("imperial gallon", "imperial_gallon"),
 ])
 def test_normalise_spellings(surface, canonical):
     assert units.normalise(surface) == canonical
@@ -58,7 +61,9 @@ def test_normalise_falls_back_to_pint_for_compounds_and_rejects_unknowns():
                                                      (50, "percent", "fraction", 0.5), (1, "tonne", "kg", 1000),
                                                      (1, "ksi", "megapascal", 6.894757), (1, "gigatonne", "tonne", 1e9),
                                                      (3000, "rpm", "hertz", 50), (1, "kilocalorie", "joule", 4184),
-                                                     (100, "pound_foot", "newton_metre", 135.58179)])
+                                                     (100, "pound_foot", "newton_metre", 135.58179),
+                                                     (1, "gallon", "pint", 8), (1, "imperial_pint", "ml", 568.26125),
+                                                     (16, "ounce", "lb", 1), (1, "fluid_ounce", "ml", 29.57353)])
 def test_conversions(value, unit, to, expected):
     assert units.convert(value, unit, to) == pytest.approx(expected, rel=1e-4)
 
