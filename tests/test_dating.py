@@ -12,6 +12,8 @@ from figures.records import Article
     ("Payroll gains were revised from 179,000 to 118,000 in June and from 114,000 to 89,000 in July, "
      "the Labor Department said.", date(2024, 9, 6),
      {"179,000": date(2024, 6, 1), "118,000": date(2024, 6, 1), "89,000": date(2024, 7, 1)}),
+    ("Orders were revised from 1,790 to 1,180 in June and from 1,140 to 1,090 in July.", date(2024, 9, 6),
+     {"1,140": date(2024, 7, 1), "1,090": date(2024, 7, 1)}),
     ("Inflation fell to 2.4% in November from 2.9% in October.", date(2024, 1, 10),
      {"2.4%": date(2023, 11, 1), "2.9%": date(2023, 10, 1)}),
     ("The toll rose from 99 to 101 on Tuesday, police said.", date(2023, 8, 17),

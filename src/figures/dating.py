@@ -455,8 +455,9 @@ def _later_date(ctx: Context, toks: list[Tok], ti: int, clause_end: int, points:
 
 
 # what may stand between a figure and the date that belongs to it: the other end of a
-# "from … to …" pair and a preposition, nothing that starts another clause
-_TRAILING = re.compile(r"(?:\s+to\s+[^\s,;:]+(?:\s+(?:million|billion|thousand|percent|per\s+cent))?)?"
+# "from … to …" pair (a number may have thousands commas: "to 89,000") and a preposition,
+# nothing that starts another clause
+_TRAILING = re.compile(r"(?:\s+to\s+(?:[$£€]?\d[\d,.]*\d%?|[^\s,;:]+)(?:\s+(?:million|billion|thousand|percent|per\s+cent))?)?"
                        r"\s*(?:in|for|during|on|over|as\s+of)?\s*", re.IGNORECASE)
 
 
