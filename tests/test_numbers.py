@@ -849,7 +849,7 @@ def test_letter_after_a_number_that_is_no_scale(text, value):
 # US customary and imperial measures, with "US" or "imperial" written before the unit
 @pytest.mark.parametrize("text,span,value,unit", [
     ("the recipe calls for 8 fl oz of stock", "8 fl oz", 8, "fluid_ounce"),
-    ("One US fluid ounce of syrup was added", "One US fluid ounce", 1, "fluid_ounce"),  # "one" with a unit
+    ("One imperial pint of stock was added", "One imperial pint", 1, "imperial_pint"),  # "one" with a unit
     ("a 5 US gallon drum", "5 US gallon", 5, "gallon"),
     ("he drank 2 imperial pints", "2 imperial pints", 2, "imperial_pint"),
     ("a 12 ounce steak", "12 ounce", 12, "ounce"),
