@@ -14,6 +14,10 @@ from figures.records import Article
      {"179,000": date(2024, 6, 1), "118,000": date(2024, 6, 1), "89,000": date(2024, 7, 1)}),
     ("Orders were revised from 1,790 to 1,180 in June and from 1,140 to 1,090 in July.", date(2024, 9, 6),
      {"1,140": date(2024, 7, 1), "1,090": date(2024, 7, 1)}),
+    # a date past the start of another coordinated clause is that clause's, when the figure's own
+    # clause has a date before it
+    ("The estimate for May was raised by 4,000 to 61,000 and the estimate for June by 2,000 to 58,000.",
+     date(2024, 8, 2), {"4,000": date(2024, 5, 1), "61,000": date(2024, 5, 1), "58,000": date(2024, 6, 1)}),
     ("Inflation fell to 2.4% in November from 2.9% in October.", date(2024, 1, 10),
      {"2.4%": date(2023, 11, 1), "2.9%": date(2023, 10, 1)}),
     ("The toll rose from 99 to 101 on Tuesday, police said.", date(2023, 8, 17),

@@ -222,6 +222,10 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             own = _periods_first(ctx, own, claimants)
         if own:
             text = ctx.article.text
+            if any(t.end <= fig.start for t in own):
+                # "the estimate for July was revised to 144,000 and the estimate for August to
+                # 159,000": a date past the start of another coordinated clause is that clause's
+                own = [t for t in own if t.start < fig.end or not _NEXT_CLAUSE.search(text, fig.end, t.start)]
             # "revised from 179,000 to 118,000 in June and from 114,000 to 89,000 in July": a
             # date right after the figure (or after the pair it opens) is that figure's own
             trailing = [t for t in own if t.start >= fig.end and _TRAILING.fullmatch(text, fig.end, t.start)]
@@ -453,6 +457,9 @@ def _later_date(ctx: Context, toks: list[Tok], ti: int, clause_end: int, points:
         return None
     return first
 
+
+# a conjunction and a determiner: another clause with a subject of its own starts there
+_NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:the|its|their|his|her)\s", re.IGNORECASE)
 
 # what may stand between a figure and the date that belongs to it: the other end of a
 # "from … to …" pair (a number may have thousands commas: "to 89,000") and a preposition,
