@@ -54,7 +54,7 @@ OUTLET = "Example Wire"
      "5,000", "UNOCHA"),
     # "the NAO report", "a Reuters tally": the name before the document speaks
     ("It could be as late as 2033, the NAO report states that 300 people will go. The National Audit Office "
-     "(NAO) said so.", "300", "National Audit Office"),
+     "(NAO) said so.", "300", "National Audit Office (NAO)"),
     ("A Reuters tally shows 300 dead.", "300", "Reuters"),
     # a report with no author named is the body quoted next; not a party or a person
     ("The plan will cost more than £500m, a shock report reveals today.\n\nThe public spending watchdog said "
@@ -62,9 +62,10 @@ OUTLET = "Example Wire"
      "more than £500m", "National Audit Office"),
     ("The plan will cost more than £500m, a shock report reveals today. Labour said it was a scandal.",
      "more than £500m", "shock report"),
-    # an acronym is its spelled-out name
+    # an acronym is its spelled-out name, with the letters the sentence names it by
     ("The Disaster and Emergency Management Authority (AFAD) runs the rescue. AFAD said 78 aftershocks occurred.",
-     "78", "Disaster and Emergency Management Authority"),
+     "78", "Disaster and Emergency Management Authority (AFAD)"),
+    ("The U.N. said 40 aftershocks occurred.", "40", "United Nations"),  # a body every reader knows
     # the previous toll is the claimant's own earlier figure
     ("Police in Hawaii have revised the number of deaths to 97, down from their previous toll of 115.",
      "115", "Police"),
@@ -138,7 +139,7 @@ OUTLET = "Example Wire"
     ("Retail employment kept rising, adding 12,000 jobs in May.", "12,000", OUTLET),
     # an acronym resolves to the one body the article names with those initials
     ("Exports rose 4%, according to the Office of Trade Statistics. The OTS also revised March to 3%.",
-     "3%", "Office of Trade Statistics"),
+     "3%", "Office of Trade Statistics (OTS)"),
     # a progressive "had been expecting" is no passive: its subject speaks
     ("Analysts had been forecasting growth of 1.8% for the quarter.", "1.8%", "Analysts"),
     # a passive claimant verb, a document's participle or a document names its author after "by"

@@ -34,7 +34,10 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
         words = words[lower[-1] + 1:]
     words = _without_place_phrase(_without_vague_modifier(words))
     if len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 1:
-        return _spelled(ctx, words[0].text, known=True)  # "The U.N. says" -> "United Nations"
+        full = _spelled(ctx, words[0].text, known=True)  # "The U.N. says" -> "United Nations"
+        plain = words[0].text.replace(".", "")
+        return full if plain in full.split() or full == words[0].text or plain in _known_bodies() \
+            else f"{full} ({plain})"  # "OCHA said" -> "United Nations Office for ... Affairs (OCHA)"
     # an acronym owning a longer name stays as written: "the SAF's 6th Infantry Division"
     parts = [_spelled(ctx, w.text) if w.text.isupper() and len(w.text) > 1 and not (
         k + 1 < len(words) and words[k + 1].low == "'s") else w.text for k, w in enumerate(words)]
