@@ -854,6 +854,8 @@ def test_letter_after_a_number_that_is_no_scale(text, value):
     ("he drank 2 imperial pints", "2 imperial pints", 2, "imperial_pint"),
     ("a 12 ounce steak", "12 ounce", 12, "ounce"),
     ("add 3 drams of tincture", "3 drams", 3, "dram"),
+    ("the hybrid returns 52 miles per gallon", "52 miles per gallon", 52, "mpg"),  # not 52 miles
+    ("a 45-mpg city rating", "45-mpg", 45, "mpg"),
 ])
 def test_customary_measures(text, span, value, unit):
     f = _only(text, span)

@@ -46,6 +46,7 @@ def test_five_billion_dollars_never_equals_five_billion_euros():
     ("pints", "pint"), ("US pint", "pint"), ("imperial pint", "imperial_pint"), ("quarts", "quart"),
     ("fl oz", "fluid_ounce"), ("US fluid ounces", "fluid_ounce"), ("ounces", "ounce"), ("oz", "ounce"),
     ("drams", "dram"), ("US gallons", "gallon"), ("imperial gallon", "imperial_gallon"),
+    ("mpg", "mpg"), ("miles per gallon", "mpg"),
 ])
 def test_normalise_spellings(surface, canonical):
     assert units.normalise(surface) == canonical
