@@ -290,6 +290,10 @@ OUTLET = "Example Wire"
     # who did not state a figure is not its claimant
     ("As of Friday afternoon, officials had not yet released the 66 names.", "66", OUTLET),
     ("The ministry didn't confirm the toll of 300.", "300", OUTLET),
+    # "and" between capitalised words joins one name
+    ("The Disaster and Emergency Management Authority said 78 aftershocks occurred.", "78",
+     "Disaster and Emergency Management Authority"),
+    ("Prices rose 3% in March and April officials said nothing.", "3%", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

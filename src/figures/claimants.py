@@ -575,6 +575,10 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
         low = t.low
         if low in ("i", "we", "you") or (low in AUXILIARIES and not t.cap and k < end):
             break  # "So far police have identified": "so far" is no part of the name
+        if low == "and" and 0 < k < end and toks[k - 1].cap and toks[k + 1].cap and toks[k - 1].word \
+                and toks[k - 1].low not in TIME_WORDS:
+            k -= 1  # "the Disaster and Emergency Management Authority": one name
+            continue
         if low in SUBORDINATORS and not t.cap:
             break  # "..., though police estimates were lower"
         if low == "the" and k > 1 and k < end and toks[k - 1].low == "to" and _holds_post(vocab, toks[k - 2]):
