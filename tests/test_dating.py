@@ -198,6 +198,12 @@ def test_opening_period(text, published, expected):
     # a span counted back from no other date in the sentence counts from that month
     ("Factory output slipped 1.1% in April.\n\nCar makers cut 2,000 jobs in the prior month.", date(2024, 5, 20),
      {"2,000": date(2024, 3, 1)}),
+    # a change from one value to another in that month starts from the month before's value ...
+    ("Canadian employers added 41,000 jobs in May.\n\nThe jobless rate fell from 6.4% to 6.2%, the agency "
+     "said Friday.", date(2024, 6, 7), {"6.4%": date(2024, 4, 1), "6.2%": date(2024, 5, 1)}),
+    # ... not a revision, whose old and new values are of the same month
+    ("Canadian employers added 41,000 jobs in May.\n\nThe prior month's gain was revised from 22,000 to "
+     "17,000.", date(2024, 6, 7), {"22,000": date(2024, 4, 1), "17,000": date(2024, 4, 1)}),
     # ... but not a standing target, which no month measures
     ("Consumer prices rose 2.9% in March.\n\nThat is still above the bank's 2% target.", date(2024, 4, 10),
      {"2%": date(2024, 4, 10)}),

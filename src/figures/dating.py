@@ -209,6 +209,8 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     # the month a statistic article reports on, for figures with no date of their own — not a
     # standing target ("the central bank's 2% target"), which no month measures
     period = None if _names_target(ctx.article.text, fig.end) else _statistic_period(ctx)
+    # "the rate fell from 4.3% to 4.2%": 4.3% was the month before's
+    figure_period = earlier_than(*period, (1, "month")) if period and _changed_from(toks, ti) else period
     # a date that contains the figure ("two years ago") dates something else
     points = [t for t in _figure_dates(ctx, times) if not (t.start < fig.end and fig.start < t.end)]
     if points:
@@ -234,7 +236,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             if said and " ".join(best.text.lower().split()) in _cues("deictic"):
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
             if period and best.precision == "day" and best.back is None and _dates_release(ctx, best, claimants):
-                return period  # "the department said Friday that payrolls rose by 200,000": the report's month
+                return figure_period  # "the department said Friday that payrolls rose by 200,000": the report's month
             return _dated(best, points, base, period)
         # 2. a date further on, past the figure's clause, that no other figure stands before:
         # "five civilians were killed and 40 injured, including women, in shelling yesterday"
@@ -261,11 +263,11 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
         periods = [t for t in before if t.precision != "day"]
         if said and not periods:
-            return period or said  # a statistic's release day yields to the month it measures
+            return figure_period or said  # a statistic's release day yields to the month it measures
         if before:
             return _dated(_periods_first(ctx, before, claimants)[-1], points, base, period)
     if period:  # "Private payrolls were expected to rise by 125,000": the report's month
-        return _period_referred_back(ctx, toks, ti) or period
+        return _period_referred_back(ctx, toks, ti) or figure_period
     for c in claimants:
         if c.day:
             return c.day
@@ -303,6 +305,14 @@ def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None
                     and not _dates_event(text, t)):
                 return t.day, "month"
     return None
+
+
+def _changed_from(toks: list[Tok], ti: int) -> bool:
+    """"rose from 3.6% to 3.8%": the figure a change starts from, the last period's value — not the
+    old value of a revision ("was revised from 114,000 to 89,000"), which is of the same period."""
+    if ti == 0 or toks[ti - 1].low != "from" or ti + 2 >= len(toks) or toks[ti + 1].low != "to" or toks[ti + 2].fig < 0:
+        return False
+    return not any(t.low in _cues("revision") for t in toks[max(0, ti - MAX_CLAUSE_TOKENS):ti])
 
 
 def _names_target(text: str, end: int) -> bool:
