@@ -51,9 +51,19 @@ BASE = date(2023, 2, 9)  # a Thursday
     ("mid-January", date(2023, 1, 1), "month"),
     ("last weekend", date(2023, 2, 5), "day"),  # the Sunday before a Thursday
     ("over the weekend", date(2023, 2, 5), "day"),
+    ("earlier this week", date(2023, 2, 7), "day"),  # Monday to Wednesday gone by before a Thursday: Tuesday
 ])
 def test_resolve(expr, expected, precision):
     assert resolve(expr, BASE) == (expected, precision)
+
+
+@pytest.mark.parametrize("base, expected", [
+    (date(2023, 2, 12), date(2023, 2, 8)),  # a Sunday: Monday to Saturday gone by, their middle a Wednesday
+    (date(2023, 2, 7), date(2023, 2, 6)),  # a Tuesday: Monday
+    (date(2023, 2, 6), date(2023, 2, 6)),  # a Monday: the week has only begun
+])
+def test_earlier_this_week(base, expected):
+    assert resolve("earlier this week", base) == (expected, "day")
 
 
 @pytest.mark.parametrize("expr", [

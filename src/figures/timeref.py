@@ -245,6 +245,9 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
             return date(base.year - 1, 1, 1), "year"
         if back == "weekend":  # the last Sunday, or today on a Saturday
             return base - timedelta(days=0 if base.weekday() == 5 else (base.weekday() + 1) % 7), "day"
+        if back == "midweek":  # "earlier this week": the middle of the days since Monday, the likeliest day
+            elapsed = base.weekday()
+            return base - timedelta(days=elapsed // 2 + 1 if elapsed else 0), "day"
         return base - timedelta(days=back), precision
     back = _back_of(expr)
     if back:
