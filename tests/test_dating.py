@@ -91,6 +91,9 @@ from figures.records import Article
      date(2024, 3, 5), {"Three": date(2024, 3, 3), "12": date(2024, 3, 3)}),
     # ... not a figure in a relative clause, which is no part of that predicate
     ("The district, which has 4,000 homes, was evacuated on Friday.", date(2024, 3, 12), {"4,000": date(2024, 3, 12)}),
+    # a relative clause on the figure's own noun gives the figure's date
+    ("Hiring slowed from the 210,000 jobs that were added in March.", date(2024, 5, 3), {"210,000": date(2024, 3, 1)}),
+    ("Rescuers have reached 300 villagers who were cut off on Sunday.", date(2024, 5, 8), {"300": date(2024, 5, 5)}),
     # a disaster's date is the figure's when the figure stands between them
     ("The toll from the floods rose to 48 on Monday.", date(2024, 5, 8), {"48": date(2024, 5, 6)}),
     # an event's date dates what it did in the clause right after it ...

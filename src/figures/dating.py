@@ -211,6 +211,11 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     period = None if _names_target(ctx.article.text, fig.end) else _statistic_period(ctx)
     # "the rate fell from 4.3% to 4.2%": 4.3% was the month before's
     figure_period = earlier_than(*period, (1, "month")) if period and _changed_from(toks, ti) else period
+    # "the 223,000 jobs that were added in September": a relative clause on the figure's own noun dates it
+    own_event = next((t for t in times if t.role == "event" and t.start >= fig.end
+                      and _FIGURE_RELATIVE.fullmatch(ctx.article.text, fig.end, t.start)), None)
+    if own_event:
+        return not_after(own_event, base)
     # a date that contains the figure ("two years ago") dates something else
     points = [t for t in _figure_dates(ctx, times) if not (t.start < fig.end and fig.start < t.end)]
     if points:
@@ -467,6 +472,10 @@ def _later_date(ctx: Context, toks: list[Tok], ti: int, clause_end: int, points:
         return None
     return first
 
+
+# the figure's noun and a relative clause up to its date: " jobs that were added in "
+_FIGURE_RELATIVE = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:that|which|who)\s+(?:(?:were|was|had|have|has|been)\s+){0,2}"
+                              r"[\w-]+\s+(?:(?:in|on|at|during)\s+)?", re.IGNORECASE)
 
 # a conjunction and a determiner: another clause with a subject of its own starts there
 _NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:the|its|their|his|her)\s", re.IGNORECASE)
