@@ -166,6 +166,20 @@ PAIRS = [
     # "time since" grows by itself: 24 hours one day, 72 hours two days later
     ("elapsed time", dict(value=24, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-07", article="z1"),
      dict(value=72, unit="hour", measure="duration", entity="time since the quake", subject="quake", as_of="2023-02-09", article="z2"), None),
+    # two polls of forecasters are two opinions of what is to come, not a dispute ...
+    ("two forecasters", dict(value=185_000, measure="jobs", entity="jobs", subject="US", modality="projected",
+                             claimant="economists polled by Dow Jones", article="f1"),
+     dict(value=175_000, measure="jobs", entity="jobs", subject="US", modality="projected",
+          claimant="economists polled by Reuters", article="f2"), None),
+    # ... but one projection relayed with two figures is
+    ("one projection relayed", dict(value=1.8e6, unit="GBP", measure="cost", entity="cost per person", modality="projected",
+                                    claimant="Audit Office", article="f3"),
+     dict(value=2.0e6, unit="GBP", measure="cost", entity="cost per person", modality="projected",
+          claimant="Daily Paper", article="f4"), "cross_source"),
+    # an average over a window is not the month's own figure
+    ("an average", dict(value=63_000, measure="jobs", entity="jobs", subject="US", article="g1",
+                        sentence="The sector's monthly average of 63,000 over the year.", span="63,000"),
+     dict(value=55_000, measure="jobs", entity="jobs", subject="US", article="g2"), None),
 ]
 
 

@@ -58,7 +58,8 @@ def judged_rows(w: pd.DataFrame, aside: np.ndarray, settings: Settings) -> tuple
     order = np.lexsort((w["start"].to_numpy()[rows], w["art"].to_numpy()[rows], w["day"].to_numpy()[rows], episode))
     rows, episode = rows[order], episode[order]
     e = pd.DataFrame({c: w[c].to_numpy()[rows] for c in ("day", "art", "start", "sent", "src", "lo", "hi", "rlo", "rhi", "v_base",
-                                                        "generic_money", "k_cumulative", "k_occasion", "claimant", "published_day", "own_voice")},
+                                                        "generic_money", "k_cumulative", "k_occasion", "claimant", "published_day", "own_voice",
+                                                        "forecast")},
                      index=rows)
     e.insert(0, "group", episode)
     e["window"] = _windows(e["group"].to_numpy(), e["day"].to_numpy(), settings.same_time_days)

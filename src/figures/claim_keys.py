@@ -17,6 +17,7 @@ import pandas as pd
 from figures.codes import column_codes, distinct
 from figures.config import Settings
 from figures.intervals import last_digit_unit, logical_bounds
+from figures.modality import is_forecaster
 from figures.quantity import (EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, PERCENT_UNITS, key_frame,
                               predicate)
 from figures.subject_folding import fold_subjects
@@ -103,6 +104,11 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     o_codes, o_uniques = pd.factorize(col("outlet"))
     outlet_key = np.array([source_key(o) for o in o_uniques] + [""], dtype=object)[o_codes]
     w["own_voice"] = (w["source"].to_numpy() == outlet_key) | (w["source"].to_numpy() == "")
+    # a forecaster's forecast (economists polled by one agency) is an opinion of what is to come:
+    # two forecasters' differ by nature, and are no dispute (one projection relayed is)
+    c_codes, c_uniques = pd.factorize(col("attributed_to"))
+    by_forecaster = np.array([is_forecaster(c) for c in c_uniques] + [False], dtype=bool)[c_codes]
+    w["forecast"] = (col("modality").fillna("").astype(str) == "projected").to_numpy() & by_forecaster
     if fold_subjects(w, df):
         merge_scopes(w)
     w["kcode"] = column_codes(w, KEY_FIELDS[:-1])

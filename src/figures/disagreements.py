@@ -44,6 +44,7 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     if not quoted.empty:
         q_lo, q_hi = _others_extreme(quoted, "aw", "src")
         hit[~voice] |= _clash(quoted, q_lo, q_hi, max_ratio=MAX_SAME_TIME_RATIO)
+    hit &= ~e["forecast"].to_numpy(dtype=bool)  # two forecasters' forecasts are two opinions
     members.append(pd.DataFrame({"row": e.index[hit], "kind": "cross_source", "fkey": e["window"].to_numpy()[hit]}))
     # within one article (and window), against its other sentences, where the article speaks
     # in its own voice or one claimant contradicts itself; figures listed side by side in one

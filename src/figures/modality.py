@@ -59,9 +59,12 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
 def claimed_by(modality: str, claimant: str | None) -> str:
     """An estimate by those who forecast a statistic ("economists surveyed by Bloomberg had
     estimated 163,000") is a forecast of it, not an estimate of what happened."""
-    if modality == "estimated" and claimant and not _FORECASTERS.isdisjoint(claimant.lower().split()):
-        return "projected"
-    return modality
+    return "projected" if modality == "estimated" and is_forecaster(claimant) else modality
+
+
+def is_forecaster(claimant: str | None) -> bool:
+    """Whether the claimant is one who forecasts statistics ("economists polled by Reuters")."""
+    return bool(claimant) and not _FORECASTERS.isdisjoint(claimant.lower().split())
 
 
 _FORECASTERS = frozenset(data_lines("forecasters.txt"))

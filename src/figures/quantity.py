@@ -207,6 +207,18 @@ def population_of(sentence, span) -> bool:
                             and POPULATION_AFTER.search(sentence[at + len(span):at + len(span) + 30]))
 
 
+AVERAGE_BEFORE = re.compile(r"\baverage[sd]?\b[^,;:()]{0,40}$", re.I)
+
+
+def average_before(sentence, span) -> bool:
+    """"a monthly average of 63,000", "job growth averaged 174,000": the figure is an average over
+    a window, a quantity of its own beside the level or change it averages."""
+    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
+        return False
+    at = sentence.find(span)
+    return at >= 0 and bool(AVERAGE_BEFORE.search(sentence[max(0, at - 60):at]))
+
+
 def negated_after(sentence, span) -> bool:
     """Whether a negation follows the figure in its clause: the figure counts what has not
     happened (not yet identified, not searched), the complement of the plain count."""
@@ -268,6 +280,7 @@ SENTENCE_READERS = (
     ("more", ("more",), more_after, False),
     ("earlier", EARLIER_WORDS, earlier_after, False),
     ("population", POPULATION_NOUNS, population_of, False),
+    ("average", ("average",), average_before, False),
 )
 
 
@@ -412,6 +425,9 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     earlier = around["earlier"].astype(bool)
     if earlier.any():
         mk = _with_marker(mk, earlier, "previous")
+    average = around["average"].astype(bool)
+    if average.any():
+        mk = _with_marker(mk, average, "average")
 
     modality = col("modality").fillna("actual").astype(str).to_numpy()
     # one string object per class, not one per claim
