@@ -294,6 +294,11 @@ OUTLET = "Example Wire"
     ("The Disaster and Emergency Management Authority said 78 aftershocks occurred.", "78",
      "Disaster and Emergency Management Authority"),
     ("Prices rose 3% in March and April officials said nothing.", "3%", OUTLET),
+    # verbs that state a figure only as their object: "the 20,000 a spokesperson gave"
+    ("That was lower than the 20,000 a different Red Cross spokesperson gave on Tuesday.", "20,000",
+     "Red Cross spokesperson"),
+    ("He rejected the £700m figure the minister quoted.", "£700m", "minister"),
+    ("The ministry gave 300 families tents.", "300", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

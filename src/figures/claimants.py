@@ -112,6 +112,11 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person, lead = _np_before(ctx, toks, i, out)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=lead))
+        elif low in OBJECT_ONLY and (fig := figure_object(toks, i)) >= 0 and not _negated(toks, i):
+            # "the 20,000 a Red Cross spokesperson gave", "the £700m figure the minister quoted"
+            name, person, _ = _np_before(ctx, toks, i, out)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True, object_of=fig))
         elif low in COUNT_SETTING and _sets_count(toks, i):
             # "The UN on Sunday raised the death toll to 1,300", "the ministry pegged the toll at 400"
             name, person, lead = _np_before(ctx, toks, i, out)
@@ -406,9 +411,18 @@ def figure_object(toks: list[Tok], verb: int) -> int:
         j -= 1
     k = j
     nouns = _claimant_nouns()
-    while k >= 0 and j - k < 3 and toks[k].word and (toks[k].cap or toks[k].low in nouns):
+    while k >= 0 and j - k < 6 and toks[k].word and (toks[k].cap or toks[k].low in nouns or (
+            toks[k].low in _SUBJECT_MODIFIERS and k < j)):
         k -= 1
+    if k > 0 and k < j and toks[k].low in RESTATING:
+        k -= 1  # "the £700m figure the minister quoted"
     return toks[k].start if k < j and k >= 0 and toks[k].fig >= 0 else -1
+
+
+# Words inside the subject of a clause on a figure: "the 20,000 a different spokesperson gave"
+_SUBJECT_MODIFIERS = frozenset("a an the different another other".split())
+# Verbs that state a figure only when it is their object: "the 20,000 the spokesperson gave"
+OBJECT_ONLY = word_class("claimant_words.tsv", "object_only_verb")
 
 
 def _claimant_nouns() -> frozenset[str]:
