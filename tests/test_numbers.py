@@ -860,3 +860,24 @@ def test_letter_after_a_number_that_is_no_scale(text, value):
 def test_customary_measures(text, span, value, unit):
     f = _only(text, span)
     assert f.value == value and f.unit == unit
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("the probe moved at 300 metres per second", "300 metres per second", 300, "metre_per_second"),  # not metres
+    ("gusts reached 40 m/s", "40 m/s", 40, "metre_per_second"),
+    ("a top speed of 90km/hr", "90km/hr", 90, "kph"),
+    ("a 27″ monitor", "27″", 27, "inch"),  # the inch sign
+    ("the bid values it at HK $2.1 billion", "HK $2.1 billion", 2.1e9, "HKD"),  # country letters set apart
+    ("an offer of C $7 a share", "C $7", 7, "CAD"),
+    ("tickets at NZ $45 each", "NZ $45", 45, "NZD"),
+    ("A $5 fee was charged", "$5", 5, "USD"),  # "A" is an article, not Australia
+    ("a forecast of US $14 to $16 billion", "US $14 to $16 billion", 14e9, "USD"),  # not "S $14" (Singapore)
+    ("the stock closed at Y=4,120", "Y=4,120", 4120, "JPY"),  # the wire's ASCII yen sign
+])
+def test_spelled_rates_signs_and_spaced_currency_prefixes(text, span, value, unit):
+    f = _only(text, span)
+    assert f.value == value and f.unit == unit
+
+
+def test_prime_used_as_apostrophe_is_no_unit():
+    assert [f.unit for f in find_figures("the 20-year-old′s 40 goals")[0]] == ["year", None]

@@ -47,6 +47,7 @@ def test_five_billion_dollars_never_equals_five_billion_euros():
     ("fl oz", "fluid_ounce"), ("US fluid ounces", "fluid_ounce"), ("ounces", "ounce"), ("oz", "ounce"),
     ("drams", "dram"), ("US gallons", "gallon"), ("imperial gallon", "imperial_gallon"),
     ("mpg", "mpg"), ("miles per gallon", "mpg"),
+    ("km/hr", "kph"), ("metres per second", "metre_per_second"), ("m/s", "metre_per_second"), ("″", "inch"),
 ])
 def test_normalise_spellings(surface, canonical):
     assert units.normalise(surface) == canonical

@@ -53,7 +53,10 @@ def _pre_qual_before(text: str, pos: int) -> re.Match | None:
 
 
 _POST_QUAL = re.compile(rf"(?:\s*)(?P<q>{_alt(_post_phrases)})(?![\w])", re.IGNORECASE)
-_CUR_PRE = re.compile(rf"(?:(?<![\w$])(?P<cur>{_alt(_CURRENCY_PRE)})\s?|(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha())}))$")
+# a sign alone may stand glued after anything ("(£5", "-$3"); a spelling that opens with a letter ("HK$", "C $",
+# "Y=") only as a word of its own: "US $89" is not "S $89"
+_CUR_PRE = re.compile(rf"(?:(?<![\w$])(?P<cur>{_alt(_CURRENCY_PRE)})\s?"
+                      rf"|(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k[0].isalpha())}))$")
 _SIGN = re.compile(r"(?:^|(?<=[\s(\[]))[+\-−]$")
 _SCALE_SUFFIX = re.compile(rf"(?P<s>{_alt(k for k, (_, a) in _SCALES.items() if a in ('suffix', 'both'))})(?![A-Za-z])")
 _SCALE_WORD = re.compile(
@@ -101,7 +104,7 @@ _RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+$", re.IGNORECASE)
 _PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
 _SIGN_WORD = re.compile(r"(?<!plus or )(?<!plus/)\b(?:minus|negative)[\s-]+$", re.IGNORECASE)
-_CUR_POST = re.compile(rf"\s?(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k.isalpha() and '$' not in k)})")
+_CUR_POST = re.compile(rf"\s?(?P<sym>{_alt(k for k in _CURRENCY_PRE if not k[0].isalpha() and '$' not in k)})")
 _RANGE_NEXT = re.compile(r"\s?[-–]\s?(\d{4})(?![\d,])")
 _MAX_DIGITS = 24
 _NUMBER_NEXT = re.compile(r"\s*[\d$£€]")

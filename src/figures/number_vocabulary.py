@@ -35,10 +35,11 @@ for _w, _k in _rows("number_context.tsv"):
 
 _UNIT_SPELLINGS = unit_spellings()
 # spellings never read as a unit after a number: one- and two-letter symbols that are words or
-# other things in prose ("10 m" is handled apart), and names that are ordinary words
+# other things in prose ("10 m" is handled apart), and names that are ordinary words; of the one-character
+# spellings only "%" and the inch sign "″" (the prime "′" is also an apostrophe: "2022′s")
 _UNIT_NOT_AFTER_NUMBER = _CONTEXT["not_unit"]
 _UNIT_WORDS = {w: u for w, u in _UNIT_SPELLINGS.items()
-               if w not in _UNIT_NOT_AFTER_NUMBER and (len(w) > 1 or w == "%") and not w.startswith("pound ")}
+               if w not in _UNIT_NOT_AFTER_NUMBER and (len(w) > 1 or w in ("%", "″")) and not w.startswith("pound ")}
 _UNIT_WORDS["pound"] = _UNIT_WORDS["pounds"] = "pound"  # GBP when scaled, else lb (see _read_unit)
 _UNIT_WORDS.update({"fold": "dimensionless", "-fold": "dimensionless", "percentage pts": "percentage_point",
                     "per cent": "percent", "percent": "percent"})
