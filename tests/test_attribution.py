@@ -299,6 +299,10 @@ OUTLET = "Example Wire"
      "Red Cross spokesperson"),
     ("He rejected the £700m figure the minister quoted.", "£700m", "minister"),
     ("The ministry gave 300 families tents.", "300", OUTLET),
+    # office titles before a name, and a description opening with one before an apposed name
+    ("Norland's Human Rights Ombudsman Anna Berg said 200 civilians had been killed.", "200", "Anna Berg"),
+    ("The head of the Red Cross delegation, Anna Berg, said 200 civilians had been killed.", "200",
+     "Anna Berg"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
