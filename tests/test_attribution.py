@@ -303,6 +303,9 @@ OUTLET = "Example Wire"
     ("Norland's Human Rights Ombudsman Anna Berg said 200 civilians had been killed.", "200", "Anna Berg"),
     ("The head of the Red Cross delegation, Anna Berg, said 200 civilians had been killed.", "200",
      "Anna Berg"),
+    # "Figures from X show": the document's source speaks
+    ("Figures from Norland's health ministry show 12 people died.", "12", "Norland's health ministry"),
+    ("New data from the statistics office showed prices rose 3%.", "3%", "statistics office"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -629,6 +629,14 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
     if head >= 0:  # "health officials in the province of Al Haouz said": the officials
         return _np_ending_at(ctx, toks, head)
     words = toks[first:end + 1]
+    lead = next((k for k, w in enumerate(words[:3]) if w.low in ("from", "by", "of")), -1)
+    if 0 < lead < len(words) - 1 and all(w.low in vocab.document_nouns or w.low in LEAD_MODIFIERS
+                                         or w.low in OFFICIAL for w in words[:lead]) \
+            and words[lead - 1].low in vocab.document_nouns:
+        # "Figures from Norland's health ministry show": the document's source speaks
+        rest = [w for w in words[lead + 1:] if w.low not in DETERMINERS]
+        if rest and (rest[-1].cap or rest[-1].low in vocab.claimant_nouns):
+            return resolve_name(ctx, rest), _looks_like_person(rest, vocab), first
     head = words[-1]
     author = _document_author(ctx, toks, first, end)
     if author:
