@@ -306,6 +306,11 @@ OUTLET = "Example Wire"
     # "Figures from X show": the document's source speaks
     ("Figures from Norland's health ministry show 12 people died.", "12", "Norland's health ministry"),
     ("New data from the statistics office showed prices rose 3%.", "3%", "statistics office"),
+    # "according to the latest toll from X", "according to the ministry's figures": the source, not the count
+    ("The death toll rose to 2,946, according to the latest toll from the interior ministry.", "2,946",
+     "interior ministry"),
+    ("Some 40 died, according to the ministry's latest count.", "Some 40", "ministry"),
+    ("Some 40 died, according to Norland's Health Ministry's toll.", "Some 40", "Norland's Health Ministry"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -777,7 +777,7 @@ def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -
     if author:  # "according to the report released Friday by the Labor Department": its author
         return author
     # "a letter from the Home Office", "data compiled by the FBI": the speaker is after from/by
-    if words[0].low in vocab.document_nouns or any(w.low in vocab.document_nouns for w in words[:2]):
+    if any(w.low in vocab.document_nouns or w.low in COUNT_NOUNS for w in words[:2]):  # "the latest toll from"
         for k, w in enumerate(words):
             if w.low in ("from", "by", "of") and k + 1 < len(words):
                 rest = [x for x in words[k + 1:] if x.low not in DETERMINERS]
@@ -795,6 +795,10 @@ def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -
         words = words[:doc + 1]  # "an AFP tally based on official sources": the tally
     if len(words) >= 2 and words[-1].low in vocab.document_nouns and not words[-1].cap and words[-2].cap:
         words = words[:-1]  # "according to UN figures": the name speaks
+    owner = max((m for m, w in enumerate(words) if w.low == "'s"), default=-1)
+    if 0 < owner < len(words) - 1 and (words[-1].low in vocab.document_nouns or words[-1].low in COUNT_NOUNS) \
+            and not words[-1].cap and all(not w.cap for w in words[owner + 1:]):
+        words = words[:owner]  # "according to the ministry's latest figures": the ministry
     # keep the first noun phrase: stop at a preposition that starts a second one
     # ("Office for National Statistics" is one name: "for" between capitals stays)
     cut = next((m for m, w in enumerate(words) if m > 0 and w.low in ("to", "in", "at", "for") and not (
