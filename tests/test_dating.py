@@ -223,3 +223,26 @@ def test_statistic_period(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)
     found = {c.span: c.as_of for c in extract_claims(art).claims}
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a sentence that opens with a day and gives no figure sets the scene: what follows is that day's
+    ("The storm has moved inland.\n\nYesterday, officials gave conflicting tolls.\n\nThe governor said 140 "
+     "people had died. A relief agency put the figure at 210.", date(2024, 3, 9),
+     {"140": date(2024, 3, 8), "210": date(2024, 3, 8)}),
+    # ... until a sentence names another date: the scene is over, not Monday's
+    ("On Monday, rescuers reached the valley.\n\nOn Wednesday the army said 35 bodies were found. "
+     "Medics treated 80 people.", date(2024, 3, 9), {"80": date(2024, 3, 9)}),
+    # ... or the story moves on, paragraphs past the last that named the day
+    ("On Monday, rescuers reached the valley.\n\nRoads were cut.\n\nRain fell.\n\nPower failed.\n\n"
+     "Some 600 families have been moved.", date(2024, 3, 9), {"Some 600": date(2024, 3, 9)}),
+    # a sentence with a figure of its own, or a day not at its start, sets no scene
+    ("On Monday, 12 rescuers reached the valley.\n\nSome 600 families have been moved.", date(2024, 3, 9),
+     {"Some 600": date(2024, 3, 9)}),
+    ("Rescuers reached the valley on Monday.\n\nSome 600 families have been moved.", date(2024, 3, 9),
+     {"Some 600": date(2024, 3, 9)}),
+])
+def test_scene_day(text, published, expected):
+    art = Article(id="t", text=text, outlet="Example Wire", published=published)
+    found = {c.span: c.as_of for c in extract_claims(art).claims}
+    assert {k: found.get(k) for k in expected} == expected

@@ -279,7 +279,47 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     back = _period_referred_back(ctx, toks, ti)
     if back:
         return back
-    return _news_day_for(ctx, claimants) or (base, "day")
+    return _scene_day(ctx, toks[0].start) or _news_day_for(ctx, claimants) or (base, "day")
+
+
+def _scene_day(ctx: Context, sentence_start: int) -> tuple[date, str] | None:
+    """The day an earlier sentence set the scene for: "Yesterday, we received varying figures on the
+    dead." — a sentence that opens with a day and gives no figure of its own; the figures reported
+    after it are that day's, for two paragraphs past the last that named the day, unless a
+    sentence names another date."""
+    if ctx.article.published is None:
+        return None
+    starts, days = _scenes(ctx.article.text, ctx.article.published)
+    k = bisect_right(starts, sentence_start) - 1
+    return days[k] if k >= 0 else None
+
+
+_SCENE_PARAGRAPHS = 2
+_OPENING_WORDS = re.compile(r"(?:(?:on|early|late|earlier|later)\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _scenes(text: str, published: date) -> tuple[list[int], list[tuple[date, str] | None]]:
+    """Each sentence's start and the scene's day it stands in."""
+    starts: list[int] = []
+    days: list[tuple[date, str] | None] = []
+    current, last_para = None, 0
+    for sent in split_sentences(text):
+        if current and sent.paragraph > last_para + _SCENE_PARAGRAPHS:
+            current = None  # the scene has run out: paragraphs on without its day
+        refs = [t for t in find_time_refs(text, published, sent.start, sent.end) if t.role == "point"]
+        if refs:
+            first = refs[0]
+            if (_OPENING_WORDS.match(text, sent.start, first.start).end() == first.start and first.precision == "day"
+                    and first.back is None and first.day < published and not _DIGIT.search(sent.text)):
+                current, last_para = (first.day, "day"), sent.paragraph
+            elif current and any(t.day != current[0] for t in refs):
+                current = None
+            elif current:
+                last_para = sent.paragraph  # the scene's day named again
+        starts.append(sent.start)
+        days.append(current)
+    return starts, days
 
 
 _LEAD_PARAGRAPHS = 2  # the headline or the lead and the paragraph after it
