@@ -311,6 +311,10 @@ OUTLET = "Example Wire"
      "interior ministry"),
     ("Some 40 died, according to the ministry's latest count.", "Some 40", "ministry"),
     ("Some 40 died, according to Norland's Health Ministry's toll.", "Some 40", "Norland's Health Ministry"),
+    # "officials in the province said": where the speakers are ends their phrase
+    ("Health officials in the province told the news agency that at least 600 had died.", "at least 600",
+     "Health officials"),
+    ("Officials in the northern city said 40 people died.", "40", "Officials"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
