@@ -315,6 +315,10 @@ OUTLET = "Example Wire"
     ("Health officials in the province told the news agency that at least 600 had died.", "at least 600",
      "Health officials"),
     ("Officials in the northern city said 40 people died.", "40", "Officials"),
+    # bodies and people of many kinds speak
+    ("Norland protests: 39 killed, rights body says", "39", "rights body"),
+    ("Two people were killed on Tuesday, a news agency witness said.", "Two", "news agency witness"),
+    ("A resident said 40 houses burned.", "40", "resident"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
