@@ -319,6 +319,10 @@ OUTLET = "Example Wire"
     ("Norland protests: 39 killed, rights body says", "39", "rights body"),
     ("Two people were killed on Tuesday, a news agency witness said.", "Two", "news agency witness"),
     ("A resident said 40 houses burned.", "40", "resident"),
+    # "citing hospital records": the speaker reads nameless records and stays first
+    ("More than 50 people have been killed, the rights group said, citing hospital records.", "More than 50",
+     "rights group"),
+    ("At least 1,300 died, the agency said, citing the Red Cross figures.", "At least 1,300", "Red Cross"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -132,7 +132,11 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _np_after(ctx, toks, at)
             if name:
                 # "citing data compiled by the FBI": the speaker reads the data; it stays first
-                role = "data" if at < n and toks[at].low in vocab.document_nouns else "source"
+                # "citing hospital records": nameless records too, not "citing the Red Crescent figures"
+                nameless = [x for x in toks[at:at + 4] if x.word and x.low not in DETERMINERS]
+                records = next((m for m, x in enumerate(nameless) if x.low in vocab.document_nouns), -1)
+                role = "data" if at < n and toks[at].low in vocab.document_nouns or (
+                    records > 0 and not any(x.cap for x in nameless[:records])) else "source"
                 out.append(Claimant(name, t.start, role, person, lead_ok=True))
         elif low == "per" and i + 1 < n and toks[i + 1].word:
             # "risen to 31,643 per Turkish disaster management agency AFAD" (not "£2m per person")
