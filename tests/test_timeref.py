@@ -74,6 +74,8 @@ def test_earlier_this_week(base, expected):
     "the vote was moved to May",  # "to" names a month only after a period: "the year to May"
     "prices were lower a year before the pandemic",  # before an event, not before another date
     "Smith and May said",  # "and" leads a month only after another month
+    "lawmakers passed the Finance Bill 2024 on",  # a year in a name
+    "fans at the 2023 World Cup final",
 ])
 def test_not_dates(expr):
     assert find_time_refs(expr, BASE) == []
@@ -115,6 +117,16 @@ def test_offsets_are_into_the_whole_text():
     refs = find_time_refs(text, date(2023, 8, 16), start, len(text))
     assert [text[r.start:r.end] for r in refs] == ["on Monday", "on Tuesday"]
     assert [r.day for r in refs] == [date(2023, 8, 14), date(2023, 8, 15)]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("In 2020 the war killed 6,500", "2020"),  # a capitalised word that leads a date
+    ("Since 2019 the city has grown", "2019"),
+    ("sales in Summer 2022 fell", "2022"),
+    ("the 2021 April figures", "2021"),
+])
+def test_years_after_capitalised_leaders(text, surface):
+    assert [r.text for r in find_time_refs(text, BASE)] == [surface]
 
 
 def test_year_spans_and_amounts_are_not_years():

@@ -146,6 +146,8 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
         s, e = m.start() + lead, m.end()
         if kind == "pos" and _NAME_BEFORE.search(text, max(0, s - 30), s):
             continue  # "Theresa May's government": a name, not a month
+        if kind == "year" and _in_name(text, s, e):
+            continue  # "the Finance Bill 2024", "the 2023 World Cup": part of a name, not a date
         if kind == "mon" and surface.startswith("and") and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "and" leads a month only after another: "the May and June totals", not "Smith and May"
         resolved = resolve(text[s:e] if kind != "mon" else surface, base)
@@ -165,6 +167,25 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
 
 _OVER_BEFORE = re.compile(r"\b(?:over|across|throughout)\s+$", re.IGNORECASE)
 _SPAN_TO = re.compile(r"\s*(?:(?:through|to|until|till|and)\s+)?", re.IGNORECASE)
+# a capitalised word right before a year, and "the" + a year + a capitalised word: a name's parts
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_THE_YEAR_CAPITAL = re.compile(r"\s+[A-Z][a-z]")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# capitalised words that lead a date, not a name: "In 2020", "Since 2019", "Summer 2024"
+_DATE_LEADERS = frozenset(w for (w,) in _words("year leader"))
+
+
+def _in_name(text: str, s: int, e: int) -> bool:
+    before = _CAPITAL_BEFORE.search(text, max(0, s - 20), s)
+    if before and before.group(1).lower() not in _DATE_LEADERS and before.group(1).lower() not in MONTHS:
+        return True
+    return bool(_THE_BEFORE.search(text, max(0, s - 6), s) and _THE_YEAR_CAPITAL.match(text, e)
+                and not _THE_YEAR_CAPITAL_MONTH.match(text, e))
+
+
+_THE_YEAR_CAPITAL_MONTH = re.compile(rf"\s+(?-i:{_CAP_MON})\b")
+
+
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
