@@ -323,6 +323,11 @@ OUTLET = "Example Wire"
     ("More than 50 people have been killed, the rights group said, citing hospital records.", "More than 50",
      "rights group"),
     ("At least 1,300 died, the agency said, citing the Red Cross figures.", "At least 1,300", "Red Cross"),
+    # ", and a 20-basis-point increase from June": the outlet's comparison
+    ("The rate rose to 4.3 percent, the agency said, its highest level since 2021 and a 20-basis-point increase "
+     "from June.", "20-basis-point", OUTLET),
+    ("Sales fell to 300 units, the company said, a 3% drop on last year.", "3%", OUTLET),
+    ("The company said it expects a 3% rise from June.", "3%", "company"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

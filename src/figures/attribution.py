@@ -116,9 +116,17 @@ _BACKGROUND_SPAN = re.compile(r"(?:(?:nearly|almost|about|around|some|more than|
 _TIMES_AFTER = re.compile(r"[\w.-]+\s+times\s+(?:less|more|fewer|higher|lower|greater|smaller|larger|bigger)\b")
 
 
+# ", and a 20-basis-point increase from June", ", a 3% drop on last year": the outlet's comparison
+_APPOSED_CHANGE = re.compile(r"[\w.,%-]+(?:\s+(?:percent|per cent|percentage points?|points?|basis points?))?\s+"
+                             r"(?:increase|rise|drop|fall|decrease|decline|jump|gain|hike)\s+(?:from|on|over|since)\b")
+_APPOSED_CHANGE_BEFORE = re.compile(r"(?:,|\band)\s+an?\s+$")
+
+
 def _outlet_arithmetic(text: str, at: int) -> bool:
     """A change or ratio put after a claimant's figure, after a comma: the outlet's arithmetic."""
     if _CHANGE_BEFORE.search(text, max(0, at - 60), at) or _BACKGROUND_SPAN.match(text, at):
+        return True
+    if _APPOSED_CHANGE_BEFORE.search(text, max(0, at - 8), at) and _APPOSED_CHANGE.match(text, at):
         return True
     return text[max(0, at - 2):at] == ", " and _TIMES_AFTER.match(text, at) is not None
 
