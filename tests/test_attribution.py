@@ -395,6 +395,15 @@ def test_statistics_release(figure, expected):
     assert got[figure] == expected, got
 
 
+def test_release_names_a_country_with_dots():
+    # "The U.S. unemployment rate": a place, spelled with dots, names no other source
+    text = ("The Census Bureau said payrolls rose by 200,000 in May. "
+            "The U.S. unemployment rate increased to 4.3 percent, its highest level since 2021.")
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got["4.3 percent"] == "Census Bureau", got
+
+
 def test_no_release_without_a_statistics_body():
     text = "The economy added 210,000 jobs in March. Prices rose 3%, the central bank said."
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 4, 5))

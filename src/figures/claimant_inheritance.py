@@ -98,6 +98,7 @@ def _names_another(ctx: Context, toks: list[Tok], body: str) -> bool:
             continue
         word = t.text.removesuffix("’s").removesuffix("'s")
         if word.lower() in TIME_WORDS or word.lower() == "may" or word in own or word in ctx.vocab.place_names \
+                or word.rstrip(".") in ctx.vocab.place_names \
                 or word in statistics:
             continue
         return True
