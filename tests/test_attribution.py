@@ -328,6 +328,10 @@ OUTLET = "Example Wire"
      "from June.", "20-basis-point", OUTLET),
     ("Sales fell to 300 units, the company said, a 3% drop on last year.", "3%", OUTLET),
     ("The company said it expects a 3% rise from June.", "3%", "company"),
+    # ", after admitting ...": the sentence's subject speaks through the participle
+    ("The ministry was told to publish its costs, after admitting spending had doubled to almost £300m.",
+     "almost £300m", "ministry"),
+    ("Prices rose 3%, after the bank said it would act.", "3%", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -143,7 +143,10 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _np_after(ctx, toks, i + 1)
             if name and (name[:1].isupper() or _headed_by(name, vocab.claimant_nouns)):
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
-        elif low in PARTICIPLES and i > 0 and toks[i - 1].text == "," and not _arithmetic(toks, i):
+        elif low in PARTICIPLES and i > 0 and (toks[i - 1].text == "," or (
+                toks[i - 1].low in ("after", "before", "while", "when") and i > 1 and toks[i - 2].text == ",")) \
+                and not _arithmetic(toks, i):
+            # "..., after admitting spending had doubled to £300m": the sentence's subject speaks
             name, person = _sentence_subject(ctx, toks, i, out)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
