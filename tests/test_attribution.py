@@ -332,6 +332,11 @@ OUTLET = "Example Wire"
     ("The ministry was told to publish its costs, after admitting spending had doubled to almost £300m.",
      "almost £300m", "ministry"),
     ("Prices rose 3%, after the bank said it would act.", "3%", OUTLET),
+    # a count that changed "after" someone found or confirmed more is theirs
+    ("The death toll for the wildfire has increased by one, to 99, after county police found additional "
+     "remains.", "99", "county police"),
+    ("The toll rose to 50 after officials said more bodies were found.", "50", "officials"),
+    ("Prices rose 3% after the bank said it would act.", "3%", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

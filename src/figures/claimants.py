@@ -170,6 +170,8 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 role = "relay" if citing or _closing_relay(toks, i, out) else "speaker"
                 if _comments_on_figure(vocab, toks, i):
                     lead = False  # "12,000 jobs, a figure economists say was held down": not their figure
+                elif not lead and _count_rose_after(toks, i):
+                    lead = True  # "the death toll rose to 99 after police found more remains": theirs
                 out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS,
                                     object_of=figure_object(toks, i)))
     # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
@@ -393,6 +395,17 @@ def _negated(toks: list[Tok], verb: int) -> bool:
             return True
         k -= 1
     return False
+
+
+def _count_rose_after(toks: list[Tok], verb: int) -> bool:
+    """"The death toll has increased to 99, after Maui police found more remains": a count that
+    changed "after" someone found or confirmed more is that someone's count."""
+    k = verb - 1
+    while k >= 0 and verb - k <= 6 and toks[k].word and toks[k].low != "after":
+        k -= 1
+    if k < 1 or toks[k].low != "after":
+        return False
+    return any(t.low in COUNT_NOUNS for t in toks[:k]) and not any(t.low in SUBORDINATORS for t in toks[:k])
 
 
 def _comments_on_figure(vocab: Vocabulary, toks: list[Tok], verb: int) -> bool:
