@@ -432,6 +432,9 @@ def test_no_release_without_a_statistics_body():
     ("Island News (islandnews.com)", "Exports fell 4% in May.", "4%", "Island News (islandnews.com)",
      ("Island News (islandnews.com)",)),
     ("Reuters", "OSLO (Reuters) - Exports fell 4% in May.", "4%", "Reuters", ("Reuters",)),
+    # the headline over wire copy is the outlet's own
+    ("Daily Courier (AP)", "Exports fell 4% in May, lowest since 2020\n\nExports fell 3.9% in May, officials said.",
+     "4%", "Daily Courier (AP)", ("Daily Courier (AP)",)),
 ])
 def test_wire_copy(outlet, text, figure, expected, chain):
     art = Article(id="t", text=text, outlet=outlet, published=date(2024, 6, 5))

@@ -33,11 +33,21 @@ def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tu
     """(original claimant, relay chain with the original first) for a figure at offset ``at``."""
     name, chain = _attribute(ctx, claimants, at)
     agency = wire_agency(ctx.article.outlet or "", ctx.article.text)
-    if not agency or agency in chain:
-        return name, chain
+    if not agency or agency in chain or _in_headline(ctx.article.text, at):
+        return name, chain  # (a headline over wire copy is the outlet's own)
     # wire copy: the agency wrote what the outlet relays; nobody else named -> the agency's
     chain = chain[:-1] + (agency, chain[-1]) if chain and chain[-1] == ctx.article.outlet else chain + (agency,)
     return (agency if name == ctx.article.outlet else name), chain
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """The figure stands in a headline the text opens with: a first line with no closing stop,
+    set apart by a blank line, before any dateline."""
+    end = text.find("\n")
+    if end < 0 or at >= end or not text.startswith("\n", end + 1) and not text[end + 1:end + 2].isspace():
+        return False
+    line = text[:end].rstrip()
+    return bool(line) and line[-1] not in ".!?\"”'’:" and _DATELINE.match(line) is None
 
 
 _DATELINE = re.compile(r"^[^\n(]{0,60}\(([A-Za-z][\w .&-]{1,30})\)\s*(?:-|—|–|--)")
