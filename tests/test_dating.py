@@ -230,6 +230,8 @@ def test_statistic_period(text, published, expected):
     ("The storm has moved inland.\n\nYesterday, officials gave conflicting tolls.\n\nThe governor said 140 "
      "people had died. A relief agency put the figure at 210.", date(2024, 3, 9),
      {"140": date(2024, 3, 8), "210": date(2024, 3, 8)}),
+    ("On June 25, protesters stormed the assembly. Police opened fire, killing at least 19 people.",
+     date(2024, 6, 27), {"at least 19": date(2024, 6, 25)}),
     # ... until a sentence names another date: the scene is over, not Monday's
     ("On Monday, rescuers reached the valley.\n\nOn Wednesday the army said 35 bodies were found. "
      "Medics treated 80 people.", date(2024, 3, 9), {"80": date(2024, 3, 9)}),

@@ -294,6 +294,17 @@ def _scene_day(ctx: Context, sentence_start: int) -> tuple[date, str] | None:
     return days[k] if k >= 0 else None
 
 
+def _figure_outside(text: str, sent, refs: list[TimeRef]) -> bool:
+    """A digit in the sentence outside its dates ("On June 25, 19 were killed" has one; "On June 25,
+    protesters stormed parliament" has none)."""
+    pos = sent.start
+    for t in refs:
+        if _DIGIT.search(text, pos, t.start):
+            return True
+        pos = max(pos, t.end)
+    return bool(_DIGIT.search(text, pos, sent.end))
+
+
 _SCENE_PARAGRAPHS = 2
 _OPENING_WORDS = re.compile(r"(?:(?:on|early|late|earlier|later)\s+)?", re.IGNORECASE)
 
@@ -307,11 +318,12 @@ def _scenes(text: str, published: date) -> tuple[list[int], list[tuple[date, str
     for sent in split_sentences(text):
         if current and sent.paragraph > last_para + _SCENE_PARAGRAPHS:
             current = None  # the scene has run out: paragraphs on without its day
-        refs = [t for t in find_time_refs(text, published, sent.start, sent.end) if t.role == "point"]
+        found = find_time_refs(text, published, sent.start, sent.end)
+        refs = [t for t in found if t.role == "point"]
         if refs:
             first = refs[0]
             if (_OPENING_WORDS.match(text, sent.start, first.start).end() == first.start and first.precision == "day"
-                    and first.back is None and first.day < published and not _DIGIT.search(sent.text)):
+                    and first.back is None and first.day < published and not _figure_outside(text, sent, found)):
                 current, last_para = (first.day, "day"), sent.paragraph
             elif current and any(t.day != current[0] for t in refs):
                 current = None
