@@ -337,6 +337,9 @@ OUTLET = "Example Wire"
      "remains.", "99", "county police"),
     ("The toll rose to 50 after officials said more bodies were found.", "50", "officials"),
     ("Prices rose 3% after the bank said it would act.", "3%", OUTLET),
+    # a figure once believed, by no one named, is not the claimant's
+    ("The watchdog found the state has paid £370m, far above the £240m previously thought.", "£240m", OUTLET),
+    ("The watchdog found 300 people, far above the 200 previously estimated by the ministry.", "200", "ministry"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

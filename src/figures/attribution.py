@@ -132,9 +132,15 @@ _APPOSED_CHANGE = re.compile(r"[\w.,%-]+(?:\s+(?:percent|per cent|percentage poi
 _APPOSED_CHANGE_BEFORE = re.compile(r"(?:,|\band)\s+an?\s+$")
 
 
+# "far above the £240m previously thought": a figure once believed, by no one named
+_ONCE_BELIEVED = re.compile(r"[£$€]?[\d.,]+\s*(?:[a-z]{1,2}|million|billion|bn|m)?\s+(?:previously|earlier|initially|"
+                            r"originally|once)\s+(?:thought|believed|expected|estimated|assumed|feared)\b(?!\s+by\b)")
+
+
 def _outlet_arithmetic(text: str, at: int) -> bool:
     """A change or ratio put after a claimant's figure, after a comma: the outlet's arithmetic."""
-    if _CHANGE_BEFORE.search(text, max(0, at - 60), at) or _BACKGROUND_SPAN.match(text, at):
+    if _CHANGE_BEFORE.search(text, max(0, at - 60), at) or _BACKGROUND_SPAN.match(text, at) \
+            or _ONCE_BELIEVED.match(text, at):
         return True
     if _APPOSED_CHANGE_BEFORE.search(text, max(0, at - 8), at) and _APPOSED_CHANGE.match(text, at):
         return True
