@@ -340,6 +340,12 @@ OUTLET = "Example Wire"
     # a figure once believed, by no one named, is not the claimant's
     ("The watchdog found the state has paid £370m, far above the £240m previously thought.", "£240m", OUTLET),
     ("The watchdog found 300 people, far above the 200 previously estimated by the ministry.", "200", "ministry"),
+    # "like/as X claimed" closing a clause is about the figure just before it
+    ("He added there was never any plan to spend the total £10bn like the minister claimed.", "£10bn",
+     "minister"),
+    ("Prices rose 40%, as the union says.", "40%", "union"),
+    ("The toll rose to 99 as the chief said 75% of the area was searched.", "99", OUTLET),
+    ("The toll rose to 99 as the chief said 75% of the area was searched.", "75%", "chief"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

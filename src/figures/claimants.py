@@ -172,8 +172,11 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                     lead = False  # "12,000 jobs, a figure economists say was held down": not their figure
                 elif not lead and _count_rose_after(toks, i):
                     lead = True  # "the death toll rose to 99 after police found more remains": theirs
+                obj = figure_object(toks, i)
+                if obj < 0:
+                    obj = _as_claimed(toks, i)  # "to spend £10bn like Ms Cooper claimed": hers
                 out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS,
-                                    object_of=figure_object(toks, i)))
+                                    object_of=obj))
     # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
     # strong cue before it does not name a new claimant (unless the figure is the verb's own object,
     # or the verb opens a clause of its own: "..., when economists expected around 150,000")
@@ -395,6 +398,25 @@ def _negated(toks: list[Tok], verb: int) -> bool:
             return True
         k -= 1
     return False
+
+
+def _as_claimed(toks: list[Tok], verb: int) -> int:
+    """"there was never a plan to spend £10bn like Ms Cooper claimed", "the 40% rise, as the union
+    says": a clause "like/as X said" closing a clause is about the figure just before it; its
+    offset, else -1."""
+    if verb + 1 < len(toks) and toks[verb + 1].text not in (".", ",", ";", "!", "?"):
+        return -1
+    k = verb - 1
+    while k >= 0 and verb - k <= 5 and toks[k].word and toks[k].low not in ("like", "as"):
+        k -= 1
+    if k < 1 or toks[k].low not in ("like", "as") or k == verb - 1:
+        return -1
+    for m in range(k - 1, max(-1, k - 4), -1):
+        if toks[m].fig >= 0:
+            return toks[m].start
+        if not toks[m].word and not (m == k - 1 and toks[m].text == ","):
+            return -1
+    return -1
 
 
 def _count_rose_after(toks: list[Tok], verb: int) -> bool:
@@ -622,8 +644,8 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
                 and toks[k - 1].low not in TIME_WORDS:
             k -= 1  # "the Disaster and Emergency Management Authority": one name
             continue
-        if low in SUBORDINATORS and not t.cap:
-            break  # "..., though police estimates were lower"
+        if (low in SUBORDINATORS or low == "like") and not t.cap:
+            break  # "..., though police estimates were lower", "like Ms Cooper claimed"
         if low == "the" and k > 1 and k < end and toks[k - 1].low == "to" and _holds_post(vocab, toks[k - 2]):
             k -= 1  # "the ambassador to the UN"
             continue
