@@ -99,6 +99,8 @@ def test_not_dates(expr):
     ("damage in last week's storm", "last week", "attributive"),  # names the storm
     ("since the war broke out in April 2021 more", "April 2021", "onset"),  # when the counting began
     ("fighting erupted on Monday in the", "on Monday", "onset"),
+    # a date at the end of a long "since" clause is still the start of what was counted
+    ("have fled since the army retook the whole region on Sept. 20", "Sept. 20", "since"),
     # the end of a span a figure is counted over is its date, even in a relative clause
     ("in the 12 months that ended in March, hiring", "March", "point"),
     ("for the year ending June 30, output", "June 30", "point"),

@@ -209,6 +209,7 @@ _FUTURE = re.compile(rf"\b(?:{alternation(w for (w,) in _words('future'))})\s+(?
 _ONSET = re.compile(rf"\b(?:{alternation(w for (w,) in _words('onset'))})\s+(?:(?:on|in|at|around|during)\s+)?$",
                     re.IGNORECASE)
 _SPAN_END = re.compile(rf"\b(?:{alternation(w for (w,) in _words('span end'))})\s+(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\S+\s+){0,9}$", re.IGNORECASE)
 _PRICE_BASE = re.compile(rf"\s+(?:{alternation(w for (w,) in _words('price base'))})\b", re.IGNORECASE)
 
 
@@ -227,6 +228,8 @@ def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
         return "until"  # "has been asked to attend the committee on Monday": a coming day
     if _ONSET.search(clause):
         return "onset"  # "since the war broke out in April 2023": when the counting began
+    if _SINCE_CLAUSE.search(clause):
+        return "since"  # "have fled since the army retook the region on Sept. 20": a start, however far back "since" stands
     m = _EVENT_CLAUSE.search(clause)
     if m:
         return _CLAUSE_ROLE[m.group().split()[0].lower()]
