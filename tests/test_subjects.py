@@ -249,9 +249,7 @@ def test_subject(title, text, span, expected):
 
 @pytest.mark.parametrize("text,span,location", [
     ("The death toll in rebel-held northwestern Syria is more than 4,300.", "more than 4,300", "rebel-held northwestern"),
-    ("Some 5,775 buildings were destroyed in southern Turkey.", "Some 5,775", "southern"),  # a direction is a scope
-    ("Strikes killed 31 people in southern Lebanon on Sunday.", "31", "southern"),
-    ("Strikes killed 31 people in Lebanon on Sunday.", "31", None),
+    ("Some 5,775 buildings were destroyed in southern Turkey.", "Some 5,775", None),  # a direction is not a scope
     # a figure counted over a list of three or more places is scoped to them, a coordinated figure too
     ("The ministry confirmed 640 dead and 1,210 injured in Homs, Hama, Deir ez-Zor and Raqqa.", "640",
      "Homs, Hama, Deir ez-Zor and Raqqa"),

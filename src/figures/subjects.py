@@ -1048,17 +1048,16 @@ def _place_list(toks: list[Tok], k: int) -> str | None:
 
 
 def _held_by(toks: list[Tok], p: Place) -> str | None:
-    """The modifiers before a place that narrow it to a part: who controls it ("in rebel-held
-    northwestern Syria" -> "rebel-held northwestern") or a direction ("in northwestern Syria" ->
-    "northwestern"). A direction often locates a whole event ("the quake in southern Turkey"), but
-    as often a region's count beside the country's (strikes "in southern Lebanon"): a missed
-    comparison costs less than a false alarm, so it is a scope."""
+    """The modifiers before a place when one says who controls the part meant: "in rebel-held
+    northwestern Syria" -> "rebel-held northwestern"; a bare direction ("southern Turkey") is not a scope."""
     k = p.first
     while k > 0 and p.first - k < 2 and toks[k - 1].word and not toks[k - 1].cap and toks[k - 1].low.endswith(
             ("ern", "-held", "-controlled", "-torn")):
         k -= 1
     mods = toks[k:p.first]
-    return join_words(mods) if mods else None
+    if any(t.low.endswith(("-held", "-controlled")) for t in mods):
+        return join_words(mods)
+    return None
 
 
 _COUNTRY_NOUNS = frozenset("country nation".split())
