@@ -1021,32 +1021,6 @@ def _share_word(t: Tok) -> bool:
     return last in place_words()["share"] or (t.fig >= 0 and t.low.endswith(("%", "percent", "per cent")))
 
 
-# items of a list of names after "in" that make the figure a sum over those places
-_MIN_LISTED_PLACES = 3
-_NAME_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]|(?:al|el|ez|de|do|da|di|del|la|le)$")
-
-
-def _place_list(toks: list[Tok], k: int) -> str | None:
-    """"812 dead in Aleppo, Latakia, Hama and Idlib": a figure counted over a list of three or more
-    names is scoped to those places, not to the whole country they lie in ("in Turkey and Syria",
-    two names, is a pair of subjects and is left to them)."""
-    n, items, end = len(toks), 0, k
-    while end < n and toks[end].word and toks[end].cap:
-        items += 1
-        end += 1
-        while end < n and toks[end].word and (toks[end].cap or _NAME_PARTICLE.match(toks[end].text)):
-            end += 1  # "Deir ez-Zor", "Rio Grande do Sul": one name, several words
-        if end + 1 < n and toks[end].text == "," and toks[end + 1].low == "and":
-            end += 1  # the serial comma
-        if end + 1 < n and (toks[end].text == "," or toks[end].low == "and") and toks[end + 1].word and toks[end + 1].cap:
-            end += 1
-            continue
-        break
-    if items < _MIN_LISTED_PLACES:
-        return None
-    return "".join((" " if i > k and toks[i].text != "," else "") + toks[i].text for i in range(k, end))
-
-
 def _held_by(toks: list[Tok], p: Place) -> str | None:
     """The modifiers before a place when one says who controls the part meant: "in rebel-held
     northwestern Syria" -> "rebel-held northwestern"; a bare direction ("southern Turkey") is not a scope."""
@@ -1090,10 +1064,8 @@ def _inside_claimant(toks: list[Tok], p: Place, names: list[str]) -> bool:
 def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
     """A narrower scope after the figure: "in Hatay province", "in rebel-held regions in the northwest"."""
     n = len(toks)
-    # "812 dead and 1,449 injured in A, B and C": a figure coordinated with the next shares its places
-    shared = next((k + 3 for k in range(ti + 2, min(n, hi + 2)) if toks[k].fig >= 0 and toks[k - 1].low == "and"), 0)
-    for j in range(ti + 1, min(n, max(hi + 2, shared))):
-        if toks[j].low == "in" and j + 1 < n and (j < hi + 2 or _place_list(toks, j + 1)):
+    for j in range(ti + 1, min(n, hi + 2)):
+        if toks[j].low == "in" and j + 1 < n:
             k = j + 1
             words = []
             while k < n and k < j + 7 and toks[k].fig < 0 and (toks[k].word or toks[k].low == "'s"):
@@ -1103,9 +1075,6 @@ def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
                 k += 1
             while words and words[-1].low in ("the", "of", "in"):
                 words.pop()
-            listed = _place_list(toks, j + 1)
-            if listed:
-                return listed
             if any(w.low in REGION_NOUNS or w.low.endswith(("-held", "-controlled")) for w in words):
                 while words and words[0].low == "the":
                     words.pop(0)
