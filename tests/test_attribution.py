@@ -346,6 +346,10 @@ OUTLET = "Example Wire"
     ("Prices rose 40%, as the union says.", "40%", "union"),
     ("The toll rose to 99 as the chief said 75% of the area was searched.", "99", OUTLET),
     ("The toll rose to 99 as the chief said 75% of the area was searched.", "75%", "chief"),
+    # the opposition speaks, in its own contrasting clause too
+    ("Police said they had arrested 210 people, while the opposition put the number at over 1,000.",
+     "over 1,000", "opposition"),
+    ("The opposition says 1,000 people were detained.", "1,000", "opposition"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
