@@ -20,6 +20,11 @@ from figures.records import Article
      date(2024, 8, 2), {"4,000": date(2024, 5, 1), "61,000": date(2024, 5, 1), "58,000": date(2024, 6, 1)}),
     ("Inflation fell to 2.4% in November from 2.9% in October.", date(2024, 1, 10),
      {"2.4%": date(2023, 11, 1), "2.9%": date(2023, 10, 1)}),
+    # a count's second value "by" a later day is that day's
+    ("The number of displaced rose from 6,500 on Monday to 28,120 by Tuesday night.", date(2023, 9, 27),
+     {"6,500": date(2023, 9, 25), "28,120": date(2023, 9, 26)}),
+    ("The toll climbed from 20 on Monday to more than 35 by Wednesday.", date(2023, 9, 27),
+     {"20": date(2023, 9, 25), "more than 35": date(2023, 9, 27)}),
     ("The toll rose from 99 to 101 on Tuesday, police said.", date(2023, 8, 17),
      {"99": date(2023, 8, 15), "101": date(2023, 8, 15)}),
     ("Exports rose 3% in March, while imports fell 2% in April.", date(2024, 5, 20),

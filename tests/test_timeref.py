@@ -172,6 +172,9 @@ def test_by_a_past_date(text, role):
     # ... not a deadline after a start still to come
     ("The road is closed from Monday until next Friday.",
      [("Monday", "since", date(2023, 2, 6)), ("next Friday", "until", date(2023, 2, 10))]),
+    # a count's second value by a later past day, after a first dated value: that day's count
+    ("Arrivals rose from 6,500 on Monday to 28,120 by Tuesday night.",
+     [("on Monday", "point", date(2023, 2, 6)), ("Tuesday night", "point", date(2023, 2, 7))]),
     # two months named together: each is read
     ("the agency revised the October and November totals by 4,000",
      [("October", "point", date(2022, 10, 1)), ("November", "point", date(2022, 11, 1))]),

@@ -536,7 +536,7 @@ _NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:the|its|their|his|h
 # "from … to …" pair (a number may have thousands commas: "to 89,000") and a preposition,
 # nothing that starts another clause
 _TRAILING = re.compile(r"(?:\s+to\s+(?:[$£€]?\d[\d,.]*\d%?|[^\s,;:]+)(?:\s+(?:million|billion|thousand|percent|per\s+cent))?)?"
-                       r"\s*(?:in|for|during|on|over|as\s+of)?\s*", re.IGNORECASE)
+                       r"\s*(?:in|for|during|on|over|by|as\s+of)?\s*", re.IGNORECASE)
 
 
 

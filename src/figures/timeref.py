@@ -162,6 +162,8 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
             role = "point"  # "by Friday evening the count had reached 4,000": as of Friday
         if role == "until" and day <= base and out and out[-1].role == "since" and day >= out[-1].day and _SPAN_TO.fullmatch(text, out[-1].end, s):
             role = "point"  # "from April 2023 through March": a count over a span is as of its end
+        if role == "until" and day <= base and out and out[-1].role == "point" and day > out[-1].day and _RISE_TO.fullmatch(text, out[-1].end, s):
+            role = "point"  # "rose from 6,500 on Monday to 28,120 by Tuesday night": the second count's date
         out.append(TimeRef(s, e, text[s:e], day, precision, role, back))
 
 
@@ -186,6 +188,8 @@ def _in_name(text: str, s: int, e: int) -> bool:
 _THE_YEAR_CAPITAL_MONTH = re.compile(rf"\s+(?-i:{_CAP_MON})\b")
 
 
+# a count's second value and "by" before its date, after a first dated value: " to 28,120 by "
+_RISE_TO = re.compile(r"\s*to\s+\S+(?:\s+\S+){0,2}\s+by\s+", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:had|has|have)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
