@@ -350,6 +350,9 @@ OUTLET = "Example Wire"
     ("Police said they had arrested 210 people, while the opposition put the number at over 1,000.",
      "over 1,000", "opposition"),
     ("The opposition says 1,000 people were detained.", "1,000", "opposition"),
+    # "according to him/it": the last speaker of that kind
+    ("Karl Berg, the mayor, said 30 people died. According to him, 40 more are missing.", "40", "Karl Berg"),
+    ("The Red Cross said 30 people died. According to it, 40 more are missing.", "40", "Red Cross"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -89,6 +89,10 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             continue
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             name, person = _np_after(ctx, toks, i + 2)
+            if name is None and i + 2 < n and toks[i + 2].low in OBJECT_PRONOUNS:
+                # "According to him, 40 more are missing": the last speaker of that kind
+                ref = _pronoun_referent(ctx, OBJECT_PRONOUNS[toks[i + 2].low], toks[i + 2].start, out)
+                name, person = (ref[0], ref[1]) if ref else (None, False)
             if name is None and i + 3 < n and toks[i + 2].low in OWNER_PRONOUNS \
                     and toks[i + 3].low in vocab.document_nouns:
                 owner = _owner(ctx, toks[i + 2].low, out)  # "according to its findings": the last speaker's
@@ -266,6 +270,20 @@ def _own_clause_figure(toks: list[Tok], c: Claimant, found: list[Claimant]) -> b
 
 
 OWNER_PRONOUNS = {"its": "any", "their": "any", "his": "person", "her": "person"}
+OBJECT_PRONOUNS = {"him": "person", "her": "person", "them": "any", "it": "any"}
+
+
+def _pronoun_referent(ctx: Context, kind: str, at: int, found: list[Claimant]) -> tuple[str, bool] | None:
+    """Whom a pronoun names: this sentence's last claimant of its kind, else the last person (for
+    "him", "her") or claimant named before, else the last person named in the article."""
+    same = [c for c in found if c.is_person or kind != "person"]
+    if same:
+        return same[-1].name, same[-1].is_person
+    ref = ctx.last_person if kind == "person" and ctx.last_person else ctx.last_claimant
+    if ref and (ref.is_person or kind != "person"):
+        return ref.name, ref.is_person
+    named = _last_person_named(ctx, at) if kind == "person" else None
+    return (named[1], True) if named else None
 
 
 # "..., the ministry said in a statement, the state news agency reported.": the last reporter relays
