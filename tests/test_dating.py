@@ -96,6 +96,13 @@ from figures.records import Article
      date(2024, 3, 5), {"Three": date(2024, 3, 3), "12": date(2024, 3, 3)}),
     # ... not a figure in a relative clause, which is no part of that predicate
     ("The district, which has 4,000 homes, was evacuated on Friday.", date(2024, 3, 12), {"4,000": date(2024, 3, 12)}),
+    # a figure in a clause "a day after ..." that follows a date is that span before it
+    ("The governor lifted the curfew on Wednesday, a day after 22 people were killed.", date(2024, 6, 27),
+     {"22": date(2024, 6, 25)}),
+    ("Some 1,000 people marched on Thursday, a week after 23 were shot dead.", date(2024, 6, 27),
+     {"Some 1,000": date(2024, 6, 27), "23": date(2024, 6, 20)}),
+    # ... not a figure in the main clause after it
+    ("A day after the quake, the toll rose to 5,000.", date(2024, 6, 27), {"5,000": date(2024, 6, 27)}),
     # a relative clause on the figure's own noun gives the figure's date
     ("Hiring slowed from the 210,000 jobs that were added in March.", date(2024, 5, 3), {"210,000": date(2024, 3, 1)}),
     ("Rescuers have reached 300 villagers who were cut off on Sunday.", date(2024, 5, 8), {"300": date(2024, 5, 5)}),

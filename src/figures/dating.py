@@ -211,6 +211,10 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     period = None if _names_target(ctx.article.text, fig.end) else _statistic_period(ctx)
     # "the rate fell from 4.3% to 4.2%": 4.3% was the month before's
     figure_period = earlier_than(*period, (1, "month")) if period and _changed_from(toks, ti) else period
+    # "withdrew the bill on Wednesday, a day after 22 people were killed": counted back from the date before
+    after = _counted_after(ctx.article.text, toks[0].start, fig.start, times, base)
+    if after:
+        return after
     # "the 223,000 jobs that were added in September": a relative clause on the figure's own noun dates it
     own_event = next((t for t in times if t.role == "event" and t.start >= fig.end
                       and _FIGURE_RELATIVE.fullmatch(ctx.article.text, fig.end, t.start)), None)
@@ -524,6 +528,23 @@ def _later_date(ctx: Context, toks: list[Tok], ti: int, clause_end: int, points:
         return None
     return first
 
+
+def _counted_after(text: str, sentence_start: int, fig_start: int, times: list[TimeRef],
+                   base: date | None) -> tuple[date, str] | None:
+    """A figure in a clause "a day after ..." that follows a date: "the bill was withdrawn on
+    Wednesday, a day after 22 people were killed" — the figure is that span before the date."""
+    m = _AFTER_SPAN.search(text, max(sentence_start, fig_start - 80), fig_start)
+    if m is None:
+        return None
+    anchors = [t for t in times if t.end <= m.start() and t.role == "point" and t.back is None]
+    if not anchors:
+        return None
+    count = m[1].lower()
+    n = int(count) if count.isdigit() else COUNT_WORDS[count]
+    return earlier_than(*not_after(anchors[-1], base), (n, m[2].lower()))
+
+
+_AFTER_SPAN = re.compile(rf"\b({_COUNT_WORDS})\s+(day|week|month|year)s?\s+after\s+[^,;:.()—–]*$", re.IGNORECASE)
 
 # the figure's noun and a relative clause up to its date: " jobs that were added in "
 _FIGURE_RELATIVE = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:that|which|who)\s+(?:(?:were|was|had|have|has|been)\s+){0,2}"
