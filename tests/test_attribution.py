@@ -353,6 +353,9 @@ OUTLET = "Example Wire"
     # "according to him/it": the last speaker of that kind
     ("Karl Berg, the mayor, said 30 people died. According to him, 40 more are missing.", "40", "Karl Berg"),
     ("The Red Cross said 30 people died. According to it, 40 more are missing.", "40", "Red Cross"),
+    # a body's name between commas after the noun that describes it
+    ("The organisers, the Civic Front, said 1.7 million people marched.", "1.7 million", "Civic Front"),
+    ("The organisers, who called the march, said 1.7 million people marched.", "1.7 million", "organisers"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

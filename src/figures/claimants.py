@@ -541,7 +541,7 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
             break
     if j < 0:
         return None, False, False
-    named = _apposed_name(ctx, toks, j)
+    named = _apposed_name(ctx, toks, j) or _apposed_body(ctx, toks, j)
     if named:  # "The ministry's spokesman, Ahmad Noor, said": the name between the commas
         return named[0], named[1], _lead_ok(toks, named[2])
     # "X, who heads the agency, said": skip the relative clause or apposition between commas
@@ -600,6 +600,29 @@ def _apposed_name(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int
     while first > 0 and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
         first -= 1
     return resolve_name(ctx, words), True, first
+
+
+def _apposed_body(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int] | None:
+    """"The organisers, the Civic Front, said": a body's name set between commas after the lower-case
+    noun that describes it; (name, False, index of the description's first word), else None."""
+    if toks[j].text != ",":
+        return None
+    k = j - 1
+    while k >= 0 and toks[k].word and toks[k].cap and j - k <= 6:
+        k -= 1
+    first_cap = k + 1
+    definite = k >= 0 and toks[k].low == "the"  # "the Civic Front": no person's name
+    if definite:
+        k -= 1
+    if first_cap >= j or k < 1 or toks[k].text != "," or toks[k - 1].cap or toks[k - 1].low not in ctx.vocab.claimant_nouns:
+        return None
+    words = toks[first_cap:j]
+    if not definite and _looks_like_person(words, ctx.vocab):
+        return None  # a person: the person reader's
+    first = k - 1
+    while first > 0 and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
+        first -= 1
+    return resolve_name(ctx, words), False, first
 
 
 def _describes_holder(vocab: Vocabulary, toks: list[Tok], end: int) -> bool:
