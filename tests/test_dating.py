@@ -222,6 +222,11 @@ def test_opening_period(text, published, expected):
     # ... but not a standing target, which no month measures
     ("Consumer prices rose 2.9% in March.\n\nThat is still above the bank's 2% target.", date(2024, 4, 10),
      {"2%": date(2024, 4, 10)}),
+    # a lead with no figure gives a month only with a word of change after the statistic's noun
+    ("Hiring was weaker than expected in April.\n\nThe bureau said 95,000 jobs were added.", date(2024, 5, 3),
+     {"95,000": date(2024, 4, 1)}),
+    ("Young people angered by unemployment marched in June.\n\nPolice said 300 were arrested.",
+     date(2024, 7, 2), {"300": date(2024, 7, 2)}),
     # a lead with no statistic, or a month still running, sets no period
     ("Floods in June killed 40 people.\n\nAid groups said 300 homes were lost.", date(2024, 7, 5),
      {"300": date(2024, 7, 5)}),

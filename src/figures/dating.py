@@ -357,15 +357,25 @@ def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None
     for sent in split_sentences(text):
         if sent.paragraph > _LEAD_PARAGRAPHS:
             break
-        if not _statistic_word().search(sent.text):
+        word = _statistic_word().search(sent.text)
+        if not word:
             continue
-        for t in find_time_refs(text, published, sent.start, sent.end):
+        refs = find_time_refs(text, published, sent.start, sent.end)
+        if not _figure_outside(text, sent, refs) and not _statistic_change().match(sent.text, word.end()):
+            continue  # a word of the economy in a story of another kind: "angered by unemployment, they marched in June"
+        for t in refs:
             months_back = this_month - (t.day.year * 12 + t.day.month)
             if (t.precision == "month" and t.back is None and 0 < months_back <= _STATISTIC_LAG_MONTHS
                     and (t.role in ("point", "until") or (t.role == "attributive" and _names_period(text, t)))
                     and not _dates_event(text, t)):
                 return t.day, "month"
     return None
+
+
+@cache
+def _statistic_change() -> re.Pattern[str]:
+    """A word of change or level within a few words after a statistic's noun: "job growth slowed"."""
+    return re.compile(rf"(?:\W+[\w-]+){{0,5}}?\W+(?:{_alternation('change')})\b", re.IGNORECASE)
 
 
 def _changed_from(toks: list[Tok], ti: int) -> bool:
