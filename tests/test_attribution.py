@@ -356,6 +356,13 @@ OUTLET = "Example Wire"
     # a body's name between commas after the noun that describes it
     ("The organisers, the Civic Front, said 1.7 million people marched.", "1.7 million", "Civic Front"),
     ("The organisers, who called the march, said 1.7 million people marched.", "1.7 million", "organisers"),
+    # "an updated toll from X", "the office of Prime Minister X"
+    ("The quake killed at least 2,122 people, according to an updated toll from the interior ministry.",
+     "at least 2,122", "interior ministry"),
+    ("The office of Prime Minister Karl Berg said 65,000 people had arrived.", "65,000", "Karl Berg"),
+    # "the report" refers back to the speaker, not the source it cited
+    ("The agency has now pegged the toll at 3,958, citing the Red Cross. As per the updated report, over 9,000 "
+     "people are still missing.", "over 9,000", "agency"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -194,7 +194,8 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
         elif c.start >= 0 and c.role == "speaker" and (not c.is_person or len(words) == 1) and c.name[:1].isupper() and c.name not in ctx.vocab.place_names \
                 and words[-1].lower() not in ctx.vocab.claimant_nouns and words[-1].lower() not in kinds:
             insort(ctx.orgs, (c.start, c.name, "named"))  # "Walmart said": a name of some organisation
-        if c.role != "relay":
+        if c.role == "speaker" or (c.role != "relay" and not any(o.role == "speaker" for o in out)):
+            # the speaker, not the source it cites, is whom "the report", "it" refer back to
             ctx.last_claimant = c
             if c.is_person:
                 ctx.last_person = c
@@ -718,7 +719,9 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
     if first > end:
         return None, False, first
     head = _head_before_place(vocab, toks, first)
-    if head >= 0:  # "health officials in the province of Al Haouz said": the officials
+    if head >= 0 and not any(t.low in title_words() for t in toks[first:end + 1]):
+        # "health officials in the province of Al Haouz said": the officials (not "the office of
+        # Prime Minister Karl Berg": a title holder, no place)
         return _np_ending_at(ctx, toks, head)
     words = toks[first:end + 1]
     lead = next((k for k, w in enumerate(words[:3]) if w.low in ("from", "by", "of")), -1)
@@ -758,7 +761,7 @@ def _holds_post(vocab: Vocabulary, t: Tok) -> bool:
 
 
 # Words skipped before a claimant's phrase: "according to the latest figures", "an unnamed official"
-LEAD_MODIFIERS = frozenset("a an unnamed anonymous latest new".split())
+LEAD_MODIFIERS = frozenset("a an unnamed anonymous latest new updated revised preliminary provisional".split())
 # "official figures", "official data": the statistics body the article names
 OFFICIAL = word_class("claimant_words.tsv", "official")
 DEFINITE = frozenset("the this that these those its their".split())
