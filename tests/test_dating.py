@@ -168,6 +168,9 @@ def test_as_of(text, published, expected):
      "spokesman said.", date(2024, 5, 26), {"Some 1,200": date(2024, 5, 25)}),
     ("The number of confirmed dead stood at 2,114 as of Monday.\n\nSix field clinics with 40 beds are now open.",
      date(2024, 5, 28), {"40": date(2024, 5, 27)}),
+    # ... not when most dated statements were made on the publication day
+    ("At least 22 people were killed on Tuesday.\n\nPolice said on Wednesday that 300 were held. "
+     "Hospitals treated 160 people.", date(2024, 6, 26), {"160": date(2024, 6, 26)}),
     # ... not the event's day, nor a statement's, nor a first figure with no date
     ("A cyclone that struck on Sunday has killed 60.\n\nAbout 900 homes were lost.", date(2024, 5, 27),
      {"About 900": date(2024, 5, 27)}),

@@ -31,10 +31,13 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
     said = Counter(c.day for r in reads for c in r.claimants if c.day and c.start >= 0)
     if said:
         day, n = said.most_common(1)[0]
-        if n * 2 > sum(said.values()) and day[1] == "day" and 1 <= (published - day[0]).days <= 2 and (
-                any(c.day == day for r in lead for c in r.claimants if c.start >= 0) or any(
-                t.day == day[0] and t.role == "point" and t.precision == "day" for r in lead for t in r.times)):
-            return day
+        if n * 2 > sum(said.values()) and day[1] == "day":
+            if day[0] == published:
+                return None  # most statements were made on the publication day: the story is that day's
+            if 1 <= (published - day[0]).days <= 2 and (
+                    any(c.day == day for r in lead for c in r.claimants if c.start >= 0) or any(
+                    t.day == day[0] and t.role == "point" and t.precision == "day" for r in lead for t in r.times)):
+                return day
     return _lead_figure_day(published, lead)
 
 
