@@ -363,6 +363,9 @@ OUTLET = "Example Wire"
     # "the report" refers back to the speaker, not the source it cited
     ("The agency has now pegged the toll at 3,958, citing the Red Cross. As per the updated report, over 9,000 "
      "people are still missing.", "over 9,000", "agency"),
+    # a document referred back to covers its own figures, not another actor's named in the sentence
+    ("Analysts had estimated 70,000 jobs. The numbers indicate the market was strong when the Central Bank "
+     "cut rates by 50 basis points.", "50 basis points", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -35,8 +35,9 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
         if bullet and lead_in:
             claimants.append(Claimant(lead_in.name, -1, "speaker", lead_in.is_person, True, False, lead_in.day))
             continue
-        if last and idxs and _opens_with_document(ctx, toks):
-            # "The estimate includes 26,000 ...": the document just quoted, so its author
+        if last and idxs and _opens_with_document(ctx, toks) and not _names_another(ctx, toks, last.name):
+            # "The estimate includes 26,000 ...": the document just quoted, so its author (not
+            # "The numbers indicate ... when the Fed cut rates by 50 basis points": another actor's)
             claimants.append(Claimant(last.name, -1, "speaker", last.is_person, True, False, last.day))
             continue
         if not _quoted(text, sent):
