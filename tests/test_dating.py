@@ -222,6 +222,9 @@ def test_opening_period(text, published, expected):
     # ... not a revision, whose old and new values are of the same month
     ("Canadian employers added 41,000 jobs in May.\n\nThe prior month's gain was revised from 22,000 to "
      "17,000.", date(2024, 6, 7), {"22,000": date(2024, 4, 1), "17,000": date(2024, 4, 1)}),
+    # "the previous two months": the months before the report's, which end one month back
+    ("Canadian employers added 41,000 jobs in May.\n\nThe previous two months' figures were revised lower "
+     "by 12,000.", date(2024, 6, 7), {"12,000": date(2024, 4, 1)}),
     # ... but not a standing target, which no month measures
     ("Consumer prices rose 2.9% in March.\n\nThat is still above the bank's 2% target.", date(2024, 4, 10),
      {"2%": date(2024, 4, 10)}),

@@ -249,12 +249,12 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
             if period and best.precision == "day" and best.back is None and _dates_release(ctx, best, claimants):
                 return figure_period  # "the department said Friday that payrolls rose by 200,000": the report's month
-            return _dated(best, points, base, period)
+            return _dated(best, points, base, period, text)
         # 2. a date further on, past the figure's clause, that no other figure stands before:
         # "five civilians were killed and 40 injured, including women, in shelling yesterday"
         later = _later_date(ctx, toks, ti, c_hi, points, claimants)
         if later:
-            return _dated(later, points, base, period)
+            return _dated(later, points, base, period, ctx.article.text)
         # 3. a period an earlier sentence named, referred back to ("this figure was wrong and should
         # have been 3.4%", "that month"), before a statement's or another day
         referred = _period_referred_back(ctx, toks, ti)
@@ -277,7 +277,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         if said and not periods:
             return figure_period or said  # a statistic's release day yields to the month it measures
         if before:
-            return _dated(_periods_first(ctx, before, claimants)[-1], points, base, period)
+            return _dated(_periods_first(ctx, before, claimants)[-1], points, base, period, text)
     if period:  # "Private payrolls were expected to rise by 125,000": the report's month
         return _period_referred_back(ctx, toks, ti) or figure_period
     for c in claimants:
@@ -575,7 +575,7 @@ _TRAILING = re.compile(r"(?:\s+to\s+(?:[$£€]?\d[\d,.]*\d%?|[^\s,;:]+)(?:\s+(?
 
 
 def _dated(t: TimeRef, points: list[TimeRef], base: date | None,
-           period: tuple[date, str] | None = None) -> tuple[date, str]:
+           period: tuple[date, str] | None = None, text: str = "") -> tuple[date, str]:
     """``t`` as a date; one counted back ("down from 3.5% a month earlier") is counted from the
     sentence's other date ("In May"), the nearest before it, else from the month a statistic
     article reports on ("a loss of 27,000 in the prior month"), else from a date after it, else
@@ -585,12 +585,29 @@ def _dated(t: TimeRef, points: list[TimeRef], base: date | None,
     anchors = [p for p in points if p.back is None]
     before = [p for p in anchors if p.end <= t.start]
     if before:
-        return earlier_than(*not_after(before[-1], base), t.back)
+        return earlier_than(*not_after(before[-1], base), _span_back(t, before[-1], text))
     if period:
-        return earlier_than(*period, t.back)
+        return earlier_than(*period, _span_back(t, None, text))
     if not anchors:
         return not_after(t, base)
-    return earlier_than(*not_after(min(anchors, key=lambda p: p.start - t.end), base), t.back)
+    anchor = min(anchors, key=lambda p: p.start - t.end)
+    return earlier_than(*not_after(anchor, base), _span_back(t, anchor, text))
+
+
+_PREVIOUS_SPAN = re.compile(rf"the\s+(?:previous|preceding|prior)\s+(?:{_COUNT_WORDS})\s+\w+s", re.IGNORECASE)
+_SPAN_TO_ANCHOR = re.compile(rf"\b({_COUNT_WORDS})\s+(?:day|week|month|quarter|year)s?\s+to\s+$", re.IGNORECASE)
+
+
+def _span_back(t: TimeRef, anchor: TimeRef | None, text: str) -> tuple[int, str] | None:
+    """How far back a date counted back ends. "the previous two months' figures" in a month's report
+    is the span of months before it, which ends one month back; after "the three months to May"
+    the previous three months end three months back. Any other ("two months earlier") is ``t.back``."""
+    if t.back is None or not _PREVIOUS_SPAN.fullmatch(t.text):
+        return t.back
+    length = 1
+    if anchor is not None and (m := _SPAN_TO_ANCHOR.search(text, max(0, anchor.start - 30), anchor.start)):
+        length = int(m[1]) if m[1].isdigit() else COUNT_WORDS[m[1].lower()]
+    return length, t.back[1]
 
 
 def not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
