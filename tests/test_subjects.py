@@ -230,6 +230,13 @@ CASES = [
     # 44. an ", including" aside that lists several items does not end the figure's clause
     ("Quake in Turkey", "Rescuers dug on. Some 9,000 workers, including medics, miners, and firefighters, are "
      "deployed in Malatya.", "Some 9,000", "Malatya"),
+    # 46. a figure with no place of its own in a story about a named storm is the storm's; a storm of
+    # the past the sentence names is that storm's; a missile named "Storm ..." names no storm
+    ("Hurricane Mira toll rises", "The death toll from Hurricane Mira rose to 150 on Sunday, officials said.",
+     "150", "Hurricane Mira"),
+    ("Hurricane Mira toll rises", "Mira's toll reached 150, the worst since Hurricane Oskar, which killed 300 "
+     "people. Mira made landfall on Friday.", "300", "Hurricane Oskar"),
+    ("Strikes in Ukraine", "Ukraine fired Storm Shadow missiles at the base, killing 12 soldiers.", "12", "Ukraine"),
     # 45. the place an event hit after the figure ("left 17,000 dead as it shook X") is the figure's
     ("Quake in Turkey", "Rescuers dug on. The 1999 quake left more than 17,000 dead as it shook Izmit.",
      "more than 17,000", "Izmit"),

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from figures.lexicon import EVENT_NOUNS, STOP, TIME_WORDS, Vocabulary, data_map, org_words, title_words
+from figures.lexicon import EVENT_NOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, data_map, org_words, title_words
 from figures.numbers import Figure
 from figures.records import Article
 from figures.sentences import Sentence
@@ -54,6 +54,8 @@ class Context:
     last_person: Claimant | None = None
     event: str | None = None
     event_place: str | None = None  # where the whole event is counted: "Maui" for the Maui/Lahaina wildfires
+    named_event: str | None = None  # an event known by its given name: "Hurricane Helene"
+    sentence_events: frozenset[str] = frozenset()  # every named event the article names
     event_names: frozenset[str] = frozenset()  # places named with the event noun: "Lahaina wildfire", "Maui fire"
     group: str | None = None  # the places the article reports on together: "Turkey and Syria"
     nationality: dict[str, str] = field(default_factory=dict)  # "Recep Tayyip Erdogan" -> "Turkey" ("Turkish President ...")
@@ -153,6 +155,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
     if events:
         ctx.event = events.most_common(1)[0][0]
     ctx.event_names = frozenset(named_with_event)
+    ctx.named_event, ctx.sentence_events = _named_event(rx, title, ctx.article.text)
     lead_named = {c for c in named_with_event if named_with_event[c] > 1 or c in local}  # title, lead or authority
     if ctx.event and (local or lead_named) and not any(n in vocab.countries or vocab.places.get(tuple(n.split()), ("", ""))[1] == "state"
                                     for n in named_with_event):
@@ -374,6 +377,31 @@ def _event_place_names(vocab: Vocabulary, rx: "_ArticlePatterns", text: str, sta
     return names
 
 
+# a name that follows a storm title but names a thing, not a storm ("Storm Shadow missiles")
+_NOT_A_STORM_AFTER = re.compile(r"\s+(?:missiles?|cruise|drones?|rockets?|troopers?|centers?|centres?)\b")
+
+
+def _named_event(rx: "_ArticlePatterns", title: str, text: str) -> tuple[str | None, frozenset[str]]:
+    """(the event the article is about, known by its given name: "Hurricane Helene"; every named
+    event it names, each with its most used title). A storm of the past it is compared with
+    ("the deadliest since Hurricane Camille") is named less often than the story's."""
+    found: list[tuple[str, str]] = []  # (title, name), in order: title first, then text
+    for chunk in (title, text):
+        for m in rx.named_events.finditer(chunk):
+            if not _NOT_A_STORM_AFTER.match(chunk, m.end()):
+                found.append((m.group(1), m.group(2)))
+    if not found:
+        return None, frozenset()
+    # the story's event is the name said most often, titled or bare (the title counts twice)
+    said = {n: 2 * len(re.findall(rf"\b{re.escape(n)}\b", title)) + len(re.findall(rf"\b{re.escape(n)}\b", text))
+            for _, n in found}
+    order = {n: i for i, (_, n) in reversed(list(enumerate(found)))}
+    name = max(said, key=lambda n: (said[n], -order[n]))
+    titled = Counter(t for t, n in found if n == name).most_common(1)[0][0]
+    events = {n: Counter(t for t, m in found if m == n).most_common(1)[0][0] for _, n in found}
+    return f"{titled} {name}", frozenset(f"{t} {n}" for n, t in events.items())
+
+
 def _split_at_full_stops(phrase: str, titles: frozenset[str]) -> list[str]:
     """"Lahaina. Green" is two phrases; "Gov. Josh Green" is one."""
     out, cur = [], []
@@ -399,6 +427,7 @@ class _ArticlePatterns:
     company: re.Pattern
     company_reports: re.Pattern
     kind_then_name: re.Pattern
+    named_events: re.Pattern
 
 
 @cache
@@ -417,6 +446,8 @@ def _article_patterns() -> _ArticlePatterns:
         kind_then_name=re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"),
         company_reports=re.compile(r"(?<![\w.])([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:reported|posted|announced|"
                                    r"forecast|booked)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(BUSINESS_NOUNS) + r")\b"),
+        named_events=re.compile(r"\b(" + "|".join(map(re.escape, sorted(data_lines("named_events.txt"), key=len, reverse=True)))
+                                + r")\s+([A-Z][a-zà-ÿ]+)\b"),
     )
 
 

@@ -636,6 +636,10 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         home = next((ctx.nationality[c.name] for c in claimants if c.name in ctx.nationality), None)
         if home and home in ctx.group.split(" and "):
             best = Place(0, 0, home, "country")
+    if ctx.named_event and best is None and (ctx.main_subject is None or ctx.main_subject in ctx.vocab.countries):
+        # "the death toll from Helene rose to 230": with no place of its own, a figure in a story about
+        # a named event is the event's, not the country's (a state's paper keeps its state)
+        return _named_event_in(ctx, toks, ti) or ctx.named_event, location
     if ctx.event_place and ctx.measures.get(ti) in _WHOLE_EVENT and (
             best is None or best.name in ctx.event_names or best.kind == "speaker"):
         # "the death toll in the town of Lahaina", "850 missing, Hawaii officials said": the count of
@@ -656,6 +660,14 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if best is None and not ctx.event_place and not ctx.main_subject and not ctx.title_read:
         ctx.main_subject = _title_place(ctx)
     return (best.name if best else ctx.event_place or ctx.main_subject), location
+
+
+def _named_event_in(ctx: Context, toks: list[Tok], ti: int) -> str | None:
+    """The named event the sentence names last before the figure ("the worst since Hurricane
+    Oskar, which killed 300"), or else after it; None when it names none."""
+    by_name = {e.split()[-1]: e for e in ctx.sentence_events}
+    before = next((by_name[t.text] for t in reversed(toks[:ti]) if t.cap and t.text in by_name), None)
+    return before or next((by_name[t.text] for t in toks[ti:] if t.cap and t.text in by_name), None)
 
 
 def _title_place(ctx: Context) -> str | None:
