@@ -153,6 +153,10 @@ def test_as_of(text, published, expected):
     ("A relief convoy with 40 trucks arrived Tuesday in the port.\n\nAbout 500 families remain in shelters.\n\n"
      "Aid groups were stretched.\n\nThe mayor said on Tuesday that 2,000 tents were handed out.", date(2024, 5, 15),
      {"About 500": date(2024, 5, 14)}),
+    # ... but not a standing fact in a relative clause ("which has a population of ...")
+    ("Police said Sunday the search would go on.\n\nThe agency said on Sunday that 40 homes were lost. "
+     "The town, which has a population of about 9,000, was cut off.", date(2024, 3, 11),
+     {"about 9,000": date(2024, 3, 11)}),
     # ... but not a figure cited from a document with no date of its own: it is the latest known
     ("Police said Sunday the search would go on.\n\nThe agency said on Sunday that 40 homes were lost. "
      "According to figures from the ministry, 9,000 people have fled the region.", date(2024, 3, 11),

@@ -286,6 +286,8 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     back = _period_referred_back(ctx, toks, ti)
     if back:
         return back
+    if _states_a_fact(toks, ti) and not any(c.start >= 0 for c in claimants):
+        return base, "day"  # "the port, which has a population of 120,000": no news of the day, as of publication
     return _scene_day(ctx, toks[0].start) or _news_day_for(ctx, claimants) or (base, "day")
 
 
@@ -505,6 +507,15 @@ def _onset(text: str, published: date) -> TimeRef | None:
     1918": "the deadliest since 1918" starts nothing)."""
     starts = [t for t in find_time_refs(text, published) if t.role == "onset"]
     return min(starts, key=lambda t: t.day) if starts else None
+
+
+def _states_a_fact(toks: list[Tok], ti: int) -> bool:
+    """The figure stands in a relative clause of what a place or thing has or is ("the port, which
+    has a population of 120,000", "the region, which is home to 30,000"): a standing fact, not a
+    count of the day's news (unlike "the storm, which killed 40")."""
+    k = _run_start(toks, ti)
+    return (any(toks[j].low in _cues("aside") for j in range(k, min(k + 2, ti)))
+            and any(toks[j].low in _cues("standing") for j in range(k, min(k + 4, ti))))
 
 
 def _in_aside(toks: list[Tok], ti: int) -> bool:
