@@ -261,6 +261,10 @@ CASES = [
     ("Leisure and hospitality gained 17,000 jobs.", "17,000", "jobs in leisure and hospitality", "jobs"),
     ("Employers added 210,000 jobs in May.", "210,000", "jobs", "jobs"),
     ("The company cut 2,000 jobs in May.", "2,000", "jobs", None),
+    # the verb a counted noun shares past an aside or a coordinated count
+    ("At least 215 people, including 27 children, have been killed.", "At least 215", "people killed", "killed"),
+    ("At least 185 people and 19 children have been killed.", "At least 185", "people killed", "killed"),
+    ("More than 400 people, among them 30 women, were arrested.", "More than 400", "people arrested", "arrested"),
     # a part of a whole named in the sentence before ("N of them were children")
     ("Over 4,000 refugees crossed the border. Officials said 1,300 of them were children.", "1,300", "children", None),
     # a verb of what was done to people before a counted noun outweighs the noun's own measure

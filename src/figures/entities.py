@@ -255,11 +255,11 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         # the noun as such
         return " ".join(words), (m_in.measure if m_in else None), (m_in.kind if m_in else None)
     # participle or verb right after: "people were injured", "buildings have collapsed", "1,000 are confirmed to have died"
-    j = np_end
-    while j < n and j < np_end + 6 and toks[j].fig < 0 and (toks[j].low in AUXILIARIES or toks[j].low in (
+    j = verb_at = _past_aside(toks, np_end)
+    while j < n and j < verb_at + 6 and toks[j].fig < 0 and (toks[j].low in AUXILIARIES or toks[j].low in (
             "confirmed", "reported", "to", "have", "been", "being", "already", "still", "now", "listed", "as",
             "believed", "feared", "thought", "said", "presumed", "officially", "others", "more", "people")
-            or (toks[j].low.endswith("ly") and j > np_end)):  # "have so far been publicly identified"
+            or (toks[j].low.endswith("ly") and j > verb_at)):  # "have so far been publicly identified"
         if toks[j].low in ("people", "others") and not words:
             words = ["people"]
         j += 1
@@ -567,6 +567,22 @@ def _whole_participle(ctx: Context, toks: list[Tok], ti: int, entities: dict[int
 
 
 _WHOLE_PRONOUNS = frozenset(("whom", "them", "which", "those"))
+
+
+def _past_aside(toks: list[Tok], j: int) -> int:
+    """Where the verb of the noun phrase ending at token j may stand, past what the phrase's own
+    subject shares it with: an aside (", including 27 children,", ", among them 12 women,") or a
+    coordinated count ("185 people and 19 children have been killed")."""
+    n = len(toks)
+    if j + 1 < n and toks[j].text == "," and toks[j + 1].low in ("including", "among", "mostly", "most"):
+        close = next((k for k in range(j + 2, min(n, j + 9)) if toks[k].text == ","), None)
+        return close + 1 if close is not None else j
+    if j + 2 < n and toks[j].low == "and" and toks[j + 1].fig >= 0 and toks[j + 2].word:
+        k = j + 2
+        while k < n and k < j + 5 and toks[k].word and toks[k].low not in AUXILIARIES and toks[k].low not in STOP:
+            k += 1
+        return k if k < n and toks[k].low in AUXILIARIES else j
+    return j
 
 
 def _part_of_whole(ctx: Context, toks: list[Tok], ti: int, np_end: int, words: list[str],
