@@ -366,6 +366,12 @@ OUTLET = "Example Wire"
     # a document referred back to covers its own figures, not another actor's named in the sentence
     ("Analysts had estimated 70,000 jobs. The numbers indicate the market was strong when the Central Bank "
      "cut rates by 50 basis points.", "50 basis points", OUTLET),
+    # "instead of 11,300 as was earlier reported by X": X's earlier figure, not the writer's correction
+    ("The agency said 3,958 people have died instead of 11,300 as was earlier reported by the relief office.",
+     "11,300", "relief office"),
+    # "the Office for the Coordination of ...": one name
+    ("The Regional Office for the Coordination of Relief said 300 people died.", "300",
+     "Regional Office for the Coordination of Relief"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -76,7 +76,8 @@ def _attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, t
     if len(claimants) > 12:  # a run-on "sentence" with many speakers: only those near the figure
         claimants = [c for c in claimants if abs(c.start - at) < 600]
     own = next((c for c in claimants if c.object_of == at), None)
-    if outlet and claimants and (_outlet_arithmetic(ctx.article.text, at) or _writer_corrects(ctx, claimants, at)):
+    if outlet and claimants and (_outlet_arithmetic(ctx.article.text, at) or (
+            own is None and _writer_corrects(ctx, claimants, at))):
         return outlet, (outlet,)
     if own:
         return own.name, (own.name, outlet) if outlet and outlet != own.name else (own.name,)

@@ -310,6 +310,8 @@ def _figure_put_by(vocab: Vocabulary, toks: list[Tok], by: int) -> int:
     for k in range(p - 1, max(-1, p - 5), -1):
         if toks[k].fig >= 0:
             return toks[k].start
+        if toks[k].low in BE and k > 0 and toks[k - 1].low == "as":
+            continue  # "instead of 11,300 as was earlier reported by the agency"
         if not toks[k].word or toks[k].low in vocab.claimant_verbs or toks[k].low in BE:
             return -1
     return -1
@@ -690,6 +692,9 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
             break  # "..., though police estimates were lower", "like Ms Cooper claimed"
         if low == "the" and k > 1 and k < end and toks[k - 1].low == "to" and _holds_post(vocab, toks[k - 2]):
             k -= 1  # "the ambassador to the UN"
+            continue
+        if low == "the" and k > 1 and k < end and toks[k - 1].low == "for" and toks[k - 2].cap and toks[k + 1].cap:
+            k -= 1  # "the Office for the Coordination of ...": one name
             continue
         if low in ("the", "a", "an") and k < end and not (k > 0 and toks[k - 1].low == "of"):
             break  # "Nov 18 The Sudanese Armed Forces said": the article starts the phrase
