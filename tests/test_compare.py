@@ -451,6 +451,17 @@ def test_a_town_reported_as_often_as_its_country_folds_into_it_even_above_the_co
     assert any({rows[0]["claim_id"], rows[2]["claim_id"]} <= s for s in flagged(rows, "revision"))
 
 
+def test_ages_of_different_people_are_never_folded_together():
+    # "the 22-year-old Jina Ros" in one article, "the 23-year-old Omid Vale" in another that also
+    # names Jina Ros: two people's ages, however their articles name each other
+    a = claim(22, unit="year", measure="age", entity="age", subject="Jina Ros", article="p1",
+              sentence="The death of 22-year-old Jina Ros sparked protests.")
+    b = claim(23, unit="year", measure="age", entity="age", subject="Omid Vale", article="p2",
+              sentence="Omid Vale, 23, was the first protester executed after the death of Jina Ros.")
+    c = claim(22, unit="year", measure="age", entity="age", subject="Jina Ros", article="p3")
+    assert not any(b["claim_id"] in s for s in flagged([a, b, c]))
+
+
 @pytest.mark.parametrize("minor", [
     "Syria",             # one article gives both places apart: two quantities
     "Turkey and Syria",  # a subject naming several places is never folded into one of them

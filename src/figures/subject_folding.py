@@ -16,6 +16,8 @@ from figures.lexicon import vocabulary
 
 log = logging.getLogger(__name__)
 
+# Predicates whose subject is one person, never folded into another subject.
+UNFOLDED_PREDICATES = frozenset({"age"})
 # Subjects naming several places ("Turkey and Syria") are never folded into one of them.
 COMPOUND_SUBJECT = re.compile(r"\band\b|,|&|/")
 WORDS = re.compile(r"[a-z0-9]+")
@@ -37,7 +39,9 @@ def fold_subjects(w: pd.DataFrame, df: pd.DataFrame) -> bool:
     if real.sum() < 2:
         return False
     block = column_codes(w, ["k_scope", "k_predicate", "k_entity", "k_markers", "k_modality", "k_unit", "k_change"])
-    rows = real & np.isfinite(w["lo"].to_numpy()) & w["k_predicate"].notna().to_numpy()
+    # a person's age is that person's: no place or name nests in another for it
+    rows = real & np.isfinite(w["lo"].to_numpy()) & w["k_predicate"].notna().to_numpy() \
+        & ~np.isin(w["k_predicate"].to_numpy(), list(UNFOLDED_PREDICATES))
     # blocks where two or more subjects report: distinct (block, subject) pairs counted per block
     subjects_in = distinct_count(block[rows], s_codes[rows], int(block.max()) + 1)
     rows &= subjects_in[block] >= 2
