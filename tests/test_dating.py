@@ -223,6 +223,9 @@ def test_opening_period(text, published, expected):
     # a change from one value to another in that month starts from the month before's value ...
     ("Canadian employers added 41,000 jobs in May.\n\nThe jobless rate fell from 6.4% to 6.2%, the agency "
      "said Friday.", date(2024, 6, 7), {"6.4%": date(2024, 4, 1), "6.2%": date(2024, 5, 1)}),
+    # ... also when a date trails the old value: that month is the old value's, before the report's
+    ("Canadian employers added 41,000 jobs in May.\n\nThe jobless rate dipped to 6.2% from 6.4% in April.",
+     date(2024, 6, 7), {"6.2%": date(2024, 5, 1), "6.4%": date(2024, 4, 1)}),
     # ... not a revision, whose old and new values are of the same month
     ("Canadian employers added 41,000 jobs in May.\n\nThe prior month's gain was revised from 22,000 to "
      "17,000.", date(2024, 6, 7), {"22,000": date(2024, 4, 1), "17,000": date(2024, 4, 1)}),

@@ -254,6 +254,10 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         # "five civilians were killed and 40 injured, including women, in shelling yesterday"
         later = _later_date(ctx, toks, ti, c_hi, points, claimants)
         if later:
+            if figure_period and later.precision == "month" and (later.day, "month") != period and _from_before(
+                    ctx.article.text, toks, ti, later):
+                # "the rate dipped to 4.2% from 4.3% in July" in August's report: July is 4.3%'s
+                return figure_period
             return _dated(later, points, base, period, ctx.article.text)
         # 3. a period an earlier sentence named, referred back to ("this figure was wrong and should
         # have been 3.4%", "that month"), before a statement's or another day
@@ -381,6 +385,13 @@ def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None
 def _statistic_change() -> re.Pattern[str]:
     """A word of change or level within a few words after a statistic's noun: "job growth slowed"."""
     return re.compile(rf"(?:\W+[\w-]+){{0,5}}?\W+(?:{_alternation('change')})\b", re.IGNORECASE)
+
+
+def _from_before(text: str, toks: list[Tok], ti: int, t: TimeRef) -> bool:
+    """The figure is a change's new value and ``t`` trails the old one: "to 4.2% from 4.3% in July"."""
+    j = ti + 2
+    return (toks[ti - 1].low == "to" and j < len(toks) and toks[ti + 1].low == "from" and toks[j].fig >= 0
+            and bool(_TRAILING.fullmatch(text, toks[j].end, t.start)))
 
 
 def _changed_from(toks: list[Tok], ti: int) -> bool:
