@@ -372,6 +372,9 @@ OUTLET = "Example Wire"
     # "the Office for the Coordination of ...": one name
     ("The Regional Office for the Coordination of Relief said 300 people died.", "300",
      "Regional Office for the Coordination of Relief"),
+    # administrative bodies speak
+    ("The local health directorate reported 25 deaths on its Facebook page.", "25", "health directorate"),
+    ("The embassy said 40 citizens had been evacuated.", "40", "embassy"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
