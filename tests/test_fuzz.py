@@ -45,7 +45,7 @@ HOSTILE = st.sampled_from([
 NEWSLIKE = st.lists(st.one_of(NUMBERS, WORDS, HOSTILE, st.text(max_size=8)), max_size=60).map(" ".join)
 # Whole sentences, so claimant, entity, subject and date code runs too, with hostile bits spliced in.
 SENTENCE = st.builds(
-    "{} {} {} {} {} {} {} {}.".format,
+    "{} {} {} {} {} {} {} {} {}.".format,
     st.sampled_from(["The ministry", "Officials", "Reuters", "Ukrainian President Volodymyr Zelenskyy", "He", "",
                      "According to the UN,", "South Korea's intelligence agency"]),
     st.sampled_from(["said", "estimated", "denied that", "told reporters", "reported", "warned", ""]),
@@ -55,6 +55,11 @@ SENTENCE = st.builds(
     st.sampled_from(["people", "troops", "homes", "dollars", "pounds", "deaths", "", "of the 40 victims"]),
     st.sampled_from(["were killed", "had been deployed", "were injured", "were missing", "cost", "rose", "fell by 5%"]),
     st.sampled_from(["in Syria", "on Monday", "last week", "by 2030", "since February 6", "in the year to May", ""]),
+    # clause tails the entity, subject and claimant readers walk through
+    st.sampled_from(["", ", with 120 having been discharged", ", including 27 children,", "and 19 children",
+                     ", among them 30 women, were arrested", "crossing borders", "having", ", 20 of whom were children",
+                     "of them were", "in Aleppo, Hama and Homs", "(25,000 jobs)", "forecast by economists",
+                     "according to figures compiled by", "the worst since Hurricane Oskar", "Storm"]),
 )
 ARTICLE_TEXT = st.lists(st.one_of(SENTENCE, SENTENCE, HOSTILE), min_size=1, max_size=12).map(" ".join)
 ANY_TEXT = st.one_of(st.text(max_size=400), NEWSLIKE, ARTICLE_TEXT)
