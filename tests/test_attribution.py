@@ -134,8 +134,12 @@ OUTLET = "Example Wire"
      "850,000", "analysts"),
     ("Sales rose to 900,000 units, according to the Ministry of Industry, when analysts expected 850,000.",
      "900,000", "Ministry of Industry"),
-    # the owner of a target sets it; "adding N jobs" is arithmetic, not speech
-    ("Inflation stayed above the European Central Bank's 2% target.", "2%", "European Central Bank"),
+    # a standing target is the writer's background; the owner of a forecast states it; "adding N jobs"
+    # is arithmetic, not speech
+    ("Inflation stayed above the European Central Bank's 2% target.", "2%", OUTLET),  # a standing target
+    ("Economists said pay needs to slow to 3.5% to align with the Central Bank's 2% inflation goal.", "2%",
+     OUTLET),
+    ("The IMF's 3.1% forecast was lower than the bank's.", "3.1%", "International Monetary Fund"),
     ("Retail employment kept rising, adding 12,000 jobs in May.", "12,000", OUTLET),
     # an acronym resolves to the one body the article names with those initials
     ("Exports rose 4%, according to the Office of Trade Statistics. The OTS also revised March to 3%.",
