@@ -379,6 +379,10 @@ OUTLET = "Example Wire"
     # administrative bodies speak
     ("The local health directorate reported 25 deaths on its Facebook page.", "25", "health directorate"),
     ("The embassy said 40 citizens had been evacuated.", "40", "embassy"),
+    # headline style: a source tagged after a dash
+    ("Death toll hits 2,000 - officials", "2,000", "officials"),
+    ("Flood toll passes 5,000 — Red Crescent", "5,000", "Red Crescent"),
+    ("The toll rose to 2,000 – the highest since 2011.", "2,000", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

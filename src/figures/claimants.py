@@ -189,6 +189,10 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                     obj = _as_claimed(toks, i)  # "to spend £10bn like Ms Cooper claimed": hers
                 out.append(Claimant(name, t.start, role, person, lead_ok=lead, weak=low in WEAK_VERBS,
                                     object_of=obj))
+    if not out:
+        tagged = _dash_source(ctx, toks)
+        if tagged:  # headline style "Death toll hits 2,000 - officials"
+            out.append(tagged)
     # "According to a letter from the Home Office, ministers expect ...": a weak verb framed by a
     # strong cue before it does not name a new claimant (unless the figure is the verb's own object,
     # or the verb opens a clause of its own: "..., when economists expected around 150,000")
@@ -427,6 +431,25 @@ def _negated(toks: list[Tok], verb: int) -> bool:
             return True
         k -= 1
     return False
+
+
+_DASHES = frozenset("- – —".split())
+
+
+def _dash_source(ctx: Context, toks: list[Tok]) -> Claimant | None:
+    """Headline style "Death toll hits 2,000 - officials", "Flood toll passes 5,000 — Red Crescent": a
+    source of up to four words tagged after a dash at the end of a line with a figure before it."""
+    if len(toks) < 4 or not any(t.fig >= 0 for t in toks):
+        return None
+    dash = max((k for k, t in enumerate(toks) if t.text in _DASHES), default=-1)
+    tail = toks[dash + 1:]
+    if dash < 1 or not 1 <= len(tail) <= 4 or not all(t.word for t in tail) or not any(t.fig >= 0 for t in toks[:dash]):
+        return None
+    words = [t for t in tail if t.low not in DETERMINERS]
+    if not words or not (words[-1].cap or words[-1].low in ctx.vocab.claimant_nouns) or words[-1].low in TIME_WORDS:
+        return None
+    return Claimant(resolve_name(ctx, words), toks[dash].start, "speaker", _looks_like_person(words, ctx.vocab),
+                    lead_ok=True)
 
 
 def _as_claimed(toks: list[Tok], verb: int) -> int:
