@@ -401,6 +401,9 @@ def test_head_noun(text, head):
     ("death toll", "killed"), ("deaths", "killed"), ("fatalities", "killed"), ("people wounded", "injured"),
     ("people unaccounted for", "missing"), ("troops to be sent to Russia", "deployed"), ("payments", "paid"), ("spending", "cost"),
     ("time since the earthquake", "elapsed"), ("earthquake magnitude", "magnitude"),
+    # a strong predicate word names the measure over an earlier one: death sentences are not deaths
+    ("death sentences", "sentenced"), ("people sentenced to death", "sentenced"), ("executions", "executed"),
+    ("people abducted", "abducted"), ("kidnappings", "abducted"), ("enforced disappearances", "disappeared"),
 ])
 def test_predicate(text, pred):
     assert predicate(text) == pred

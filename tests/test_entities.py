@@ -261,6 +261,10 @@ CASES = [
     ("Leisure and hospitality gained 17,000 jobs.", "17,000", "jobs in leisure and hospitality", "jobs"),
     ("Employers added 210,000 jobs in May.", "210,000", "jobs", "jobs"),
     ("The company cut 2,000 jobs in May.", "2,000", "jobs", None),
+    # sentences and abductions are measures of their own, not deaths or a crowd
+    ("Courts have handed down 12 death sentences so far.", "12", "death sentences", "sentenced"),
+    ("Seven protesters were sentenced to death.", "Seven", "protesters sentenced", "sentenced"),
+    ("At least 40 people were kidnapped.", "At least 40", "people kidnapped", "abducted"),
     # the verb a counted noun shares past an aside or a coordinated count
     ("At least 215 people, including 27 children, have been killed.", "At least 215", "people killed", "killed"),
     ("At least 185 people and 19 children have been killed.", "At least 185", "people killed", "killed"),

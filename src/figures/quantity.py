@@ -66,6 +66,7 @@ HEAD_STOPS = word_class(WORDS_TABLE, "head_stop")
 ENTITY_STOP = word_class(WORDS_TABLE, "entity_stop")
 SCOPE_STOP = word_class(WORDS_TABLE, "scope_stop")
 PERCENT_UNITS = word_class(WORDS_TABLE, "percent_unit")  # spellings of a percentage unit
+STRONG_PREDICATES = word_class(WORDS_TABLE, "strong_predicate")
 # Words that only pad a subject (a closed class: articles and prepositions).
 SUBJECT_STOP = frozenset({"the", "a", "an", "of", "in", "on", "s"})
 # Modalities that describe a figure that has not happened (yet): labels of the extractor's.
@@ -119,8 +120,13 @@ def words(text: str | None) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def predicate(text: str | None) -> str | None:
-    """The canonical predicate a phrase names, or None."""
-    for w in words(text):
+    """The canonical predicate a phrase names, or None: its first predicate word, unless a strong
+    one stands anywhere in it ("death sentences" -> sentenced, "people sentenced to death")."""
+    ws = words(text)
+    strong = next((w for w in ws if w in STRONG_PREDICATES), None)
+    if strong:
+        return PREDICATE_OF[strong]
+    for w in ws:
         if w in PREDICATE_OF:
             return PREDICATE_OF[w]
     return None
