@@ -383,6 +383,11 @@ OUTLET = "Example Wire"
     ("Death toll hits 2,000 - officials", "2,000", "officials"),
     ("Flood toll passes 5,000 — Red Crescent", "5,000", "Red Crescent"),
     ("The toll rose to 2,000 – the highest since 2011.", "2,000", OUTLET),
+    # "X was quoted as saying", "X was cited by Y as saying", "Y reported, quoting X": X speaks
+    ("Karl Berg was quoted as saying that 300 people had died.", "300", "Karl Berg"),
+    ("The minister was cited by state media as saying 300 people had died.", "300", "minister"),
+    ("Around 300 people died, local media reported, quoting hospital officials.", "Around 300",
+     "hospital officials"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -22,7 +22,8 @@ __all__ = ["SUBORDINATORS", "cue_pattern", "figure_object", "find_claimants"]
 def cue_pattern() -> re.Pattern:
     """Any word that can introduce a claimant: a quick test before tokenising a sentence."""
     vocab = vocabulary()
-    words = sorted(vocab.claimant_verbs | PARTICIPLES | {"according", "citing", "cited", "per"}, key=len, reverse=True)
+    words = sorted(vocab.claimant_verbs | PARTICIPLES | {"according", "citing", "cited", "quoting", "quoted", "per"},
+                   key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
@@ -139,7 +140,21 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
             name, person = _np_after(ctx, toks, i + 1)
             if name and not any(c.name == name for c in out):
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
-        elif low == "citing" or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
+        elif low == "saying" and i > 1 and toks[i - 1].low == "as" and any(
+                x.low in ("quoted", "cited") for x in toks[max(0, i - 8):i - 1]):
+            # "X was quoted as saying", "X was cited by state media as saying": X speaks
+            verb = next(k for k in range(i - 2, max(-1, i - 9), -1) if toks[k].low in ("quoted", "cited"))
+            j = verb - 1
+            while j > 0 and (toks[j].low in AUXILIARIES or toks[j].low in BE):
+                j -= 1
+            if toks[j].low in PRONOUNS:  # "He was quoted as saying": whom "he" names
+                ref = _pronoun_referent(ctx, PRONOUNS[toks[j].low], toks[j].start, out)
+                name, person = ref if ref else (None, False)
+            else:
+                name, person, _ = _np_ending_at(ctx, toks, j) if toks[j].word else (None, False, 0)
+            if name:
+                out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
+        elif low in ("citing", "quoting") or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
             at = i + 1 + (low == "cited")
             name, person = _np_after(ctx, toks, at)
             if name:
@@ -149,6 +164,8 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 records = next((m for m, x in enumerate(nameless) if x.low in vocab.document_nouns), -1)
                 role = "data" if at < n and toks[at].low in vocab.document_nouns or (
                     records > 0 and not any(x.cap for x in nameless[:records])) else "source"
+                if low == "cited" and any(x.low == "as" and y.low == "saying" for x, y in zip(toks[i:], toks[i + 1:])):
+                    role = "relay"  # "X was cited by state media as saying": the media pass X's words on
                 out.append(Claimant(name, t.start, role, person, lead_ok=True))
         elif low == "per" and i + 1 < n and toks[i + 1].word:
             # "risen to 31,643 per Turkish disaster management agency AFAD" (not "£2m per person")
