@@ -388,6 +388,9 @@ OUTLET = "Example Wire"
     ("The minister was cited by state media as saying 300 people had died.", "300", "minister"),
     ("Around 300 people died, local media reported, quoting hospital officials.", "Around 300",
      "hospital officials"),
+    # an aside opened by a past participle between the subject and its verb
+    ("The commission, known by its acronym NCHR, said 39 people had died.", "39", "commission"),
+    ("The agency, based in Geneva, said 300 people fled.", "300", "agency"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

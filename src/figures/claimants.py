@@ -600,6 +600,7 @@ def _np_before(ctx: Context, toks: list[Tok], verb: int,
         k = j - 1
         while k >= 0 and j - k < 40 and not (toks[k].text == "," and k + 1 < j and (
                 toks[k + 1].low in ("who", "which", "a", "an", "the") or toks[k + 1].low in DETERMINERS
+                or _opens_participle_clause(toks[k + 1])
                 or (k + 2 < j and toks[k + 1].cap and toks[k + 2].low == "'s")
                 or (k > 0 and toks[k - 1].cap and toks[k - 1].word)
                 or (k > 0 and toks[k - 1].text in ("who", "which")))):
@@ -651,6 +652,12 @@ def _apposed_name(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int
     while first > 0 and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
         first -= 1
     return resolve_name(ctx, words), True, first
+
+
+def _opens_participle_clause(t: Tok) -> bool:
+    """", known by its acronym KNCHR,", ", based in Geneva,", ", led by ...": a past participle opening
+    an aside between the subject and its verb."""
+    return t.word and not t.cap and (t.low.endswith("ed") or t.low in ("known", "led", "run", "set", "founded"))
 
 
 def _apposed_body(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int] | None:
