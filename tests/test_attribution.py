@@ -391,6 +391,9 @@ OUTLET = "Example Wire"
     # an aside opened by a past participle between the subject and its verb
     ("The commission, known by its acronym NCHR, said 39 people had died.", "39", "commission"),
     ("The agency, based in Geneva, said 300 people fled.", "300", "agency"),
+    # a capitalised subordinator opening the sentence is no part of the name; a count's owner
+    ("While police counted 40,000 marchers, organisers claimed 100,000.", "40,000", "police"),
+    ("The ministry's toll of 300 differs from the 500 counted by the Red Cross.", "300", "ministry"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

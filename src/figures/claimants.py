@@ -266,7 +266,8 @@ def _document_owner(vocab: Vocabulary, toks: list[Tok], fig: int) -> int:
     """"the organisers' estimate of N", "Reuters's tally of N", "economists' forecasts of N": the index of
     the last word of who owns the document giving the figure, else -1."""
     if fig < 3 or toks[fig - 1].low != "of" or toks[fig - 2].cap or (
-            toks[fig - 2].low not in vocab.document_nouns and toks[fig - 2].low not in TARGETS):
+            toks[fig - 2].low not in vocab.document_nouns and toks[fig - 2].low not in TARGETS
+            and toks[fig - 2].low not in COUNT_NOUNS):
         return -1
     k = fig - 3
     if toks[k].text in ("'s", "’s", "'", "’"):
@@ -743,8 +744,8 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
                 and toks[k - 1].low not in TIME_WORDS:
             k -= 1  # "the Disaster and Emergency Management Authority": one name
             continue
-        if (low in SUBORDINATORS or low == "like") and not t.cap:
-            break  # "..., though police estimates were lower", "like Ms Cooper claimed"
+        if (low in SUBORDINATORS or low == "like") and (not t.cap or k == 0 or not toks[k - 1].word):
+            break  # "..., though police estimates were lower", "like Ms Cooper claimed", "While police ..."
         if low == "the" and k > 1 and k < end and toks[k - 1].low == "to" and _holds_post(vocab, toks[k - 2]):
             k -= 1  # "the ambassador to the UN"
             continue
