@@ -394,6 +394,8 @@ OUTLET = "Example Wire"
     # a capitalised subordinator opening the sentence is no part of the name; a count's owner
     ("While police counted 40,000 marchers, organisers claimed 100,000.", "40,000", "police"),
     ("The ministry's toll of 300 differs from the 500 counted by the Red Cross.", "300", "ministry"),
+    ("A senior police officer, speaking on condition of anonymity, said 45 people had been detained.", "45",
+     "senior police officer"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -656,9 +656,9 @@ def _apposed_name(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int
 
 
 def _opens_participle_clause(t: Tok) -> bool:
-    """", known by its acronym KNCHR,", ", based in Geneva,", ", led by ...": a past participle opening
-    an aside between the subject and its verb."""
-    return t.word and not t.cap and (t.low.endswith("ed") or t.low in ("known", "led", "run", "set", "founded"))
+    """", known by its acronym KNCHR,", ", based in Geneva,", ", speaking on condition of anonymity,": a
+    participle opening an aside between the subject and its verb."""
+    return t.word and not t.cap and (t.low.endswith(("ed", "ing")) or t.low in ("known", "led", "run", "set"))
 
 
 def _apposed_body(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int] | None:
