@@ -396,6 +396,8 @@ OUTLET = "Example Wire"
     ("The ministry's toll of 300 differs from the 500 counted by the Red Cross.", "300", "ministry"),
     ("A senior police officer, speaking on condition of anonymity, said 45 people had been detained.", "45",
      "senior police officer"),
+    ("The agency has since lowered the figure to 3,958.", "3,958", "agency"),
+    ("Prices have risen 40% since officials said the plan would work.", "40%", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
