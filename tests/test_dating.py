@@ -223,6 +223,8 @@ def test_opening_period(text, published, expected):
     # a change from one value to another in that month starts from the month before's value ...
     ("Canadian employers added 41,000 jobs in May.\n\nThe jobless rate fell from 6.4% to 6.2%, the agency "
      "said Friday.", date(2024, 6, 7), {"6.4%": date(2024, 4, 1), "6.2%": date(2024, 5, 1)}),
+    ("Canadian employers added 41,000 jobs in May.\n\nThe jobless rate fell to 6.2% from 6.4%.",
+     date(2024, 6, 7), {"6.2%": date(2024, 5, 1), "6.4%": date(2024, 4, 1)}),
     # ... also when a date trails the old value: that month is the old value's, before the report's
     ("Canadian employers added 41,000 jobs in May.\n\nThe jobless rate dipped to 6.2% from 6.4% in April.",
      date(2024, 6, 7), {"6.2%": date(2024, 5, 1), "6.4%": date(2024, 4, 1)}),
@@ -234,6 +236,8 @@ def test_opening_period(text, published, expected):
      "by 12,000.", date(2024, 6, 7), {"12,000": date(2024, 4, 1)}),
     # ... but not a standing target, which no month measures
     ("Consumer prices rose 2.9% in March.\n\nThat is still above the bank's 2% target.", date(2024, 4, 10),
+     {"2%": date(2024, 4, 10)}),
+    ("Consumer prices rose 2.9% in March.\n\nThe bank's target is 2%.", date(2024, 4, 10),
      {"2%": date(2024, 4, 10)}),
     # a lead with no figure gives a month only with a word of change after the statistic's noun
     ("Hiring was weaker than expected in April.\n\nThe bureau said 95,000 jobs were added.", date(2024, 5, 3),

@@ -211,7 +211,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         return opening
     # the month a statistic article reports on, for figures with no date of their own — not a
     # standing target ("the central bank's 2% target"), which no month measures
-    period = None if _names_target(ctx.article.text, fig.end) else _statistic_period(ctx)
+    period = None if _names_target(ctx.article.text, fig.start, fig.end) else _statistic_period(ctx)
     # "the rate fell from 4.3% to 4.2%": 4.3% was the month before's
     figure_period = earlier_than(*period, (1, "month")) if period and _changed_from(toks, ti) else period
     # "withdrew the bill on Wednesday, a day after 22 people were killed": counted back from the date before
@@ -395,17 +395,27 @@ def _from_before(text: str, toks: list[Tok], ti: int, t: TimeRef) -> bool:
 
 
 def _changed_from(toks: list[Tok], ti: int) -> bool:
-    """"rose from 3.6% to 3.8%": the figure a change starts from, the last period's value — not the
+    """"rose from 3.6% to 3.8%", "fell to 5.2% from 5.7%": the figure a change starts from, the last period's value — not the
     old value of a revision ("was revised from 114,000 to 89,000"), which is of the same period."""
-    if ti == 0 or toks[ti - 1].low != "from" or ti + 2 >= len(toks) or toks[ti + 1].low != "to" or toks[ti + 2].fig < 0:
+    if ti == 0 or toks[ti - 1].low != "from":
+        return False
+    new_after = ti + 2 < len(toks) and toks[ti + 1].low == "to" and toks[ti + 2].fig >= 0  # "from 3.6% to 3.8%"
+    new_before = ti >= 3 and toks[ti - 2].fig >= 0 and toks[ti - 3].low == "to"  # "to 3.8% from 3.6%"
+    if not (new_after or new_before):
         return False
     return not any(t.low in _cues("revision") for t in toks[max(0, ti - MAX_CLAUSE_TOKENS):ti])
 
 
-def _names_target(text: str, end: int) -> bool:
-    """"the central bank's 2% inflation target", "a goal of 50,000": the figure is a standing target."""
+def _names_target(text: str, start: int, end: int) -> bool:
+    """"the central bank's 2% inflation target", "its target is 2%": the figure is a standing target."""
     after = _WORDS_AFTER.match(text, end, end + 40)
-    return bool(after and _target_word().search(after.group()))
+    return bool(after and _target_word().search(after.group())) or bool(
+        _target_before().search(text, max(0, start - 30), start))
+
+
+@cache
+def _target_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation('target')})\s+(?:is|was|remains|of)\s+$", re.IGNORECASE)
 
 
 @cache
