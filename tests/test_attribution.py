@@ -398,6 +398,8 @@ OUTLET = "Example Wire"
      "senior police officer"),
     ("The agency has since lowered the figure to 3,958.", "3,958", "agency"),
     ("Prices have risen 40% since officials said the plan would work.", "40%", OUTLET),
+    ("The quake had a magnitude of 6.8, according to the US Geological Survey, while Norland's geophysical "
+     "centre put it at 7.", "7", "Norland's geophysical centre"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
