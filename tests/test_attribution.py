@@ -400,6 +400,11 @@ OUTLET = "Example Wire"
     ("Prices have risen 40% since officials said the plan would work.", "40%", OUTLET),
     ("The quake had a magnitude of 6.8, according to the US Geological Survey, while Norland's geophysical "
      "centre put it at 7.", "7", "Norland's geophysical centre"),
+    # ", a figure police disputed, saying it was N": the relative clause's subject says it
+    ("Organisers claimed a turnout of 2 million, a figure police disputed, saying it was 338,000.", "338,000",
+     "police"),
+    ("Organisers claimed a turnout of 2 million, a figure police disputed, saying it was 338,000.", "2 million",
+     "Organisers"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

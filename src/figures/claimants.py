@@ -176,7 +176,7 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
                 toks[i - 1].low in ("after", "before", "while", "when") and i > 1 and toks[i - 2].text == ",")) \
                 and not _arithmetic(toks, i):
             # "..., after admitting spending had doubled to £300m": the sentence's subject speaks
-            name, person = _sentence_subject(ctx, toks, i, out)
+            name, person = _relative_subject(ctx, toks, i) or _sentence_subject(ctx, toks, i, out)
             if name:
                 out.append(Claimant(name, t.start, "speaker", person, lead_ok=True))
         elif low in vocab.claimant_verbs and t.text[:1].islower() and not _passive(toks, i) and not (
@@ -653,6 +653,21 @@ def _apposed_name(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int
     while first > 0 and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
         first -= 1
     return resolve_name(ctx, words), True, first
+
+
+def _relative_subject(ctx: Context, toks: list[Tok], participle: int) -> tuple[str, bool] | None:
+    """"2 million, a figure police disputed, saying it was 338,000": the subject of the relative
+    clause on a restated figure just before the participle, else None."""
+    k = participle - 2  # the clause's verb, before the comma
+    if k < 3 or toks[participle - 1].text != "," or not toks[k].word or toks[k].cap:
+        return None
+    j = k - 1
+    while j > 0 and k - j <= 4 and (toks[j].cap or toks[j].low in ctx.vocab.claimant_nouns):
+        j -= 1
+    if j == k - 1 or toks[j].low not in RESTATING or toks[j - 1].low not in ("a", "an", "the", "that"):
+        return None
+    name, person, _ = _np_ending_at(ctx, toks, k - 1)
+    return (name, person) if name else None
 
 
 def _opens_participle_clause(t: Tok) -> bool:
