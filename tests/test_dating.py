@@ -106,6 +106,11 @@ from figures.records import Article
     # a relative clause on the figure's own noun gives the figure's date
     ("Hiring slowed from the 210,000 jobs that were added in March.", date(2024, 5, 3), {"210,000": date(2024, 3, 1)}),
     ("Rescuers have reached 300 villagers who were cut off on Sunday.", date(2024, 5, 8), {"300": date(2024, 5, 5)}),
+    # ... and so does a clause of when something happened that opens right before the figure
+    ("The ministry said Sunday that 1,000 refugees were being treated, after 200 were admitted on Friday.",
+     date(2023, 10, 1), {"1,000": date(2023, 10, 1), "200": date(2023, 9, 29)}),
+    ("Police fired when about 300 people gathered on Thursday.", date(2023, 10, 1),
+     {"about 300": date(2023, 9, 28)}),
     # a disaster's date is the figure's when the figure stands between them
     ("The toll from the floods rose to 48 on Monday.", date(2024, 5, 8), {"48": date(2024, 5, 6)}),
     # an event's date dates what it did in the clause right after it ...

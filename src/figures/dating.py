@@ -219,8 +219,13 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     if after:
         return after
     # "the 223,000 jobs that were added in September": a relative clause on the figure's own noun dates it
+    # ... and so does a clause the figure stands in that tells when something happened: "after 200
+    # were admitted on Friday", "when 300 people gathered on Sunday"
     own_event = next((t for t in times if t.role == "event" and t.start >= fig.end
-                      and _FIGURE_RELATIVE.fullmatch(ctx.article.text, fig.end, t.start)), None)
+                      and _FIGURE_RELATIVE.fullmatch(ctx.article.text, fig.end, t.start)), None) or next(
+        (t for t in times if t.role in ("event", "since") and t.start >= fig.end
+         and _IN_WHEN_CLAUSE.search(ctx.article.text, max(0, fig.start - 40), fig.start)
+         and _CLAUSE_GAP.fullmatch(ctx.article.text, fig.end, t.start)), None)
     if own_event:
         return not_after(own_event, base)
     # a date that contains the figure ("two years ago") dates something else
@@ -594,6 +599,12 @@ _AFTER_SPAN = re.compile(rf"\b({_COUNT_WORDS})\s+(day|week|month|year)s?\s+after
 # the figure's noun and a relative clause up to its date: " jobs that were added in "
 _FIGURE_RELATIVE = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:that|which|who)\s+(?:(?:were|was|had|have|has|been)\s+){0,2}"
                               r"[\w-]+\s+(?:(?:in|on|at|during)\s+)?", re.IGNORECASE)
+
+# a clause of when something happened opened right before the figure, and the words from the
+# figure to its date in that clause: "after 200 were admitted on Friday"
+_IN_WHEN_CLAUSE = re.compile(r"\b(?:after|when|as)\s+(?:(?:about|some|nearly|more\s+than|at\s+least|another)\s+)?$",
+                             re.IGNORECASE)
+_CLAUSE_GAP = re.compile(r"[^,;:.()—–]{1,50}?\s(?:(?:on|in|at|by)\s+)?", re.IGNORECASE)
 
 # a conjunction and a determiner: another clause with a subject of its own starts there
 _NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:the|its|their|his|her)\s", re.IGNORECASE)
