@@ -405,6 +405,10 @@ OUTLET = "Example Wire"
      "police"),
     ("Organisers claimed a turnout of 2 million, a figure police disputed, saying it was 338,000.", "2 million",
      "Organisers"),
+    # "the agency" refers back to a bureau, an authority or a commission named before
+    ("The Census Bureau said sales rose 2%. The agency said 40 stores closed.", "40", "Census Bureau"),
+    ("The Census Bureau said sales rose 2%. The Trade Department disagreed. The agency said 40 stores closed.",
+     "40", "Census Bureau"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

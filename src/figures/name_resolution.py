@@ -408,13 +408,17 @@ def statistics_body(ctx: Context, at: int) -> str | None:
     return _pick(found, at)
 
 
+# Kinds of body a generic noun may refer back to: "the agency" for a bureau, an authority, a commission
+AKIN_KINDS = {"agency": frozenset(word_class("claimant_words.tsv", "agency_like"))}
+
+
 def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
     """The last organisation of the noun's kind named before offset ``before`` ("the ministry",
     "the company"), or None."""
     kind = org_kinds().get(noun)
     if kind is None:
         return None
-    found = fallback = None
+    found = fallback = akin = None
     for at, name, k in ctx.orgs:
         if at >= before:
             break
@@ -422,6 +426,9 @@ def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
             found = name
         elif k == "named":
             fallback = name
+        elif kind in AKIN_KINDS and k in AKIN_KINDS[kind]:
+            akin = name  # "the Census Bureau said ... The agency said": a bureau is an agency
+    found = found or akin
     # "Walmart said ... the retailer's sales": a company is the organisation named last; "UNICEF
     # said ... The agency said": any body is the organisation that spoke last
     last = ctx.last_claimant.name if ctx.last_claimant else None
