@@ -195,7 +195,9 @@ def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
 def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
            claimants: list[Claimant], kind: str | None = None) -> tuple[date | None, str]:
     """The date the figure refers to: the statement's date ("officials said Monday"), else the
-    nearest date in the sentence, else an inherited speaker's date, else the publication date."""
+    nearest date in the sentence, else (in a statistic article) the month it reports on, else an
+    inherited speaker's date, else the day an earlier sentence set the scene for, else the news
+    day, else the publication date."""
     base = ctx.article.published
     fig = toks[ti]
     if kind == "event":
@@ -218,14 +220,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     after = _counted_after(ctx.article.text, toks[0].start, fig.start, times, base)
     if after:
         return after
-    # "the 223,000 jobs that were added in September": a relative clause on the figure's own noun dates it
-    # ... and so does a clause the figure stands in that tells when something happened: "after 200
-    # were admitted on Friday", "when 300 people gathered on Sunday"
-    own_event = next((t for t in times if t.role == "event" and t.start >= fig.end
-                      and _FIGURE_RELATIVE.fullmatch(ctx.article.text, fig.end, t.start)), None) or next(
-        (t for t in times if t.role in ("event", "since") and t.start >= fig.end
-         and _IN_WHEN_CLAUSE.search(ctx.article.text, max(0, fig.start - 40), fig.start)
-         and _CLAUSE_GAP.fullmatch(ctx.article.text, fig.end, t.start)), None)
+    own_event = _figure_clause_date(ctx.article.text, fig, times)
     if own_event:
         return not_after(own_event, base)
     # a date that contains the figure ("two years ago") dates something else
@@ -298,6 +293,22 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     if _states_a_fact(toks, ti) and not any(c.start >= 0 for c in claimants):
         return base, "day"  # "the port, which has a population of 120,000": no news of the day, as of publication
     return _scene_day(ctx, toks[0].start) or _news_day_for(ctx, claimants) or (base, "day")
+
+
+def _figure_clause_date(text: str, fig: Tok, times: list[TimeRef]) -> TimeRef | None:
+    """An event's date (or a start's) that is the figure's own: a relative clause on the figure's
+    noun ("the 223,000 jobs that were added in September"), or a clause of when something happened
+    that opens right before the figure ("after 200 were admitted on Friday", "when 300 people
+    gathered on Sunday")."""
+    for t in times:
+        if t.start < fig.end:
+            continue
+        if t.role == "event" and _FIGURE_RELATIVE.fullmatch(text, fig.end, t.start):
+            return t
+        if (t.role in ("event", "since") and _IN_WHEN_CLAUSE.search(text, max(0, fig.start - 40), fig.start)
+                and _CLAUSE_GAP.fullmatch(text, fig.end, t.start)):
+            return t
+    return None
 
 
 def _scene_day(ctx: Context, sentence_start: int) -> tuple[date, str] | None:
