@@ -1,7 +1,10 @@
 """The date a figure refers to (as-of): the statement's date ("officials said Monday"), else the
-nearest date in the figure's clause or sentence (``timeref``), else the day the article's
-statements were made, else the publication date. Dates of the event itself ("the earthquake
-before dawn on Monday") and future deadlines do not date a figure.
+nearest date in the figure's clause or sentence (``timeref``), else a date the article sets for
+what it reports — the month a statistic article's lead reports on ("employers added 150,000 jobs
+in March"), the day an earlier sentence set the scene for ("Yesterday, officials gave varying
+tolls."), the day the article's statements were made or its lead's first figure was counted —
+else the publication date. Dates of the event itself ("the earthquake before dawn on Monday")
+and future deadlines do not date a figure.
 """
 from __future__ import annotations
 
