@@ -409,6 +409,9 @@ OUTLET = "Example Wire"
     ("The Census Bureau said sales rose 2%. The agency said 40 stores closed.", "40", "Census Bureau"),
     ("The Census Bureau said sales rose 2%. The Trade Department disagreed. The agency said 40 stores closed.",
      "40", "Census Bureau"),
+    # blaming a cause for a figure states the figure
+    ("Officials blamed the storm for 300 deaths.", "300", "Officials"),
+    ("He was blamed for 300 deaths.", "300", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])
