@@ -315,6 +315,16 @@ def test_revision_flag_lists_the_timeline_and_monotonic_the_drop():
     assert by_kind["monotonic"] >= {"115", "97"}
 
 
+def test_each_fall_of_a_cumulative_figure_is_its_own_monotonic_flag():
+    # 50 -> 80 -> 70 (a fall from 80) -> 95 -> 85 (a fall from 95): two flags, each the peak and
+    # the figure that fell below it; the 50 before any peak is in neither
+    days = ["2024-03-01", "2024-03-05", "2024-03-09", "2024-03-13", "2024-03-17"]
+    rows = [claim(v, measure="killed", entity="people", subject="Chile", article=f"m{i}", as_of=d, claimant=f"Agency {i}")
+            for i, (v, d) in enumerate(zip([50, 80, 70, 95, 85], days))]
+    ids = [r["claim_id"] for r in rows]
+    assert flagged(rows, "monotonic") == {frozenset({ids[1], ids[2]}), frozenset({ids[3], ids[4]})}
+
+
 def test_a_source_revising_itself_is_a_revision():
     # the 2022 figure, recalled in a December 2023 article, against the 2024 figure
     a = claim(20e6, unit="GBP", measure="cost", entity="set-up costs", as_of="2022-04-14", published="2023-12-08",

@@ -111,9 +111,12 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
         pm = prev_max.reindex(idx).to_numpy(dtype=float)
         nm = next_min.reindex(idx).to_numpy(dtype=float)
         hit = (c["hi"].to_numpy() < pm) | (c["lo"].to_numpy() > nm)
-        rows_hit = _drops(c[np.isin(c["group"].to_numpy(), distinct(c["group"].to_numpy()[hit]))])
-        members.append(pd.DataFrame({"row": rows_hit, "kind": "monotonic",
-                                     "fkey": c.loc[rows_hit, "group"].to_numpy()}))
+        early, late = _drops(c[np.isin(c["group"].to_numpy(), distinct(c["group"].to_numpy()[hit]))])
+        # one flag per fall: the figures of one window that fell, with the peak figures they fell
+        # from (a long timeline with several falls gives several short flags, not one long one)
+        fall = combine_codes(c.loc[late, "group"].to_numpy(), c.loc[late, "window"].to_numpy())
+        m = pd.DataFrame({"row": np.r_[early, late], "fkey": np.r_[fall, fall]}).drop_duplicates()
+        members.append(m.assign(kind="monotonic"))
     return members
 
 
@@ -190,22 +193,24 @@ def _clash(e: pd.DataFrame, other_lo: np.ndarray, other_hi: np.ndarray, max_rati
     return above | below
 
 
-def _drops(c: pd.DataFrame) -> np.ndarray:
-    """Rows of a fall in a cumulative figure: a later claim wholly below an earlier one, and
-    that earlier one, where the fall is at most MAX_DROP_RATIO (a corrected toll; a steeper
+def _drops(c: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(earlier rows, later rows), one pair per fall in a cumulative figure: a later claim wholly
+    below an earlier one, where the fall is at most MAX_DROP_RATIO (a corrected toll; a steeper
     fall is two quantities under one key, a region and the whole, a forecast and a count).
     Only groups already known to fall are passed in. The earlier figure must be the peak the
     fall came from: no window strictly between the two has a figure above it (a toll that
     rose from 99 to 115 and fell to 97 fell from 115, not from 99)."""
+    none = np.array([], dtype=np.int64)
     if c.empty:
-        return np.array([], dtype=np.int64)
+        return none, none
     codes, _ = pd.factorize(c["group"])  # a claim without a group is in no pair
     window = c["window"].to_numpy(dtype=float)
     lo, hi = c["lo"].to_numpy(dtype=float), c["hi"].to_numpy(dtype=float)
     rows = c.index.to_numpy()
     ordered = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[ordered])) + 1
-    found = []
+    early: list[np.ndarray] = []
+    late: list[np.ndarray] = []
     with np.errstate(invalid="ignore"):
         for idx in np.split(ordered, bounds):
             if codes[idx[0]] < 0 or len(idx) < 2:
@@ -229,7 +234,8 @@ def _drops(c: pd.DataFrame) -> np.ndarray:
                     continue
                 ia += s0
                 kept = ~(between[at[ia], at[ib]] > h[ia])
-                found += [idx[ia[kept]], idx[ib[kept]]]
-    if not found:
-        return np.array([], dtype=np.int64)
-    return distinct(rows[np.concatenate(found)])
+                early.append(idx[ia[kept]])
+                late.append(idx[ib[kept]])
+    if not early:
+        return none, none
+    return rows[np.concatenate(early)], rows[np.concatenate(late)]
