@@ -412,6 +412,8 @@ OUTLET = "Example Wire"
     # blaming a cause for a figure states the figure
     ("Officials blamed the storm for 300 deaths.", "300", "Officials"),
     ("He was blamed for 300 deaths.", "300", OUTLET),
+    # "from what X first reported": X reported the base, not this change
+    ("Growth fell 0.5 percent from what the department first reported.", "0.5 percent", OUTLET),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

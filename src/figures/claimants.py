@@ -51,8 +51,9 @@ ADVERBS = word_class("claimant_words.tsv", "adverb")
 POLLED = word_class("claimant_words.tsv", "polled")
 # After these the claimant's verb does not reach back over the sentence: "rose to 99 as the chief said ..."
 SUBORDINATORS = frozenset("as while when after before because since although though if and but whereas".split())
-# A claimant in a relative clause covers only that clause: "..., at Marseille, where the prefecture counted"
-RELATIVE_OPENERS = frozenset("where".split())
+# A claimant in a relative clause covers only that clause: "..., at Marseille, where the prefecture counted",
+# "fell 0.5 percent from what the department first reported"
+RELATIVE_OPENERS = frozenset("where what".split())
 
 
 def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
