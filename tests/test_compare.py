@@ -315,6 +315,19 @@ def test_revision_flag_lists_the_timeline_and_monotonic_the_drop():
     assert by_kind["monotonic"] >= {"115", "97"}
 
 
+def test_a_count_of_one_day_is_not_the_running_toll():
+    # "94 were killed on Sunday alone" beside "at least 300 have died since the protests began":
+    # the day's count and the toll are two quantities; two sources' counts of that day are one
+    kw = dict(measure="killed", entity="people", subject="Chile", as_of="2024-08-04")
+    toll = claim(300, article="d1", claimant="Agency", sentence="At least 300 people have died since June.", span="300", **kw)
+    day = claim(94, article="d1", claimant="Agency", sentence="At least 94 people were killed on Sunday alone.", span="94", **kw)
+    other = claim(70, article="d2", claimant="Paper", sentence="Police killed 70 people on Sunday alone, medics said.",
+                  span="70", **kw)
+    flags = flagged([toll, day, other])
+    assert not any(toll["claim_id"] in f and (day["claim_id"] in f or other["claim_id"] in f) for f in flags)
+    assert any({day["claim_id"], other["claim_id"]} <= f for f in flags)
+
+
 def test_each_fall_of_a_cumulative_figure_is_its_own_monotonic_flag():
     # 50 -> 80 -> 70 (a fall from 80) -> 95 -> 85 (a fall from 95): two flags, each the peak and
     # the figure that fell below it; the 50 before any peak is in neither

@@ -92,8 +92,9 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         years = pd.to_datetime(w.loc[past, "day"], unit="D").dt.year.astype(str).to_numpy()
         w.loc[past, "k_markers"] = w.loc[past, "k_markers"] + "@past" + years
     w["k_occasion"] = w["k_predicate"].isin(OCCASION).to_numpy()
-    elapsed = (w["k_predicate"] == "elapsed").to_numpy()
-    if elapsed.any():  # time since an event is compared only within one as-of day
+    # time since an event, and a count of one day, are compared only within one as-of day
+    elapsed = (w["k_predicate"] == "elapsed").to_numpy() | w["k_markers"].str.contains("one_day", regex=False).to_numpy()
+    if elapsed.any():
         w.loc[elapsed, "k_markers"] = w.loc[elapsed, "k_markers"] + "@day" + w.loc[elapsed, "day"].astype(int).astype(str)
     w["claimant"], w["source"] = claimant_of(df)
     # integer codes stand in for strings in every sort and grouping below

@@ -213,6 +213,24 @@ def population_of(sentence, span) -> bool:
                             and POPULATION_AFTER.search(sentence[at + len(span):at + len(span) + 30]))
 
 
+# a count of one day, not the running toll: "94 died on Sunday alone", "in a single day",
+# "94 died Sunday in the deadliest day of the protests"
+ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|that day|the day)\s+alone\b|"
+                     r"\bin (?:a single|one) day\b|\bdeadliest day\b", re.I)
+
+
+def one_day(sentence, span) -> bool:
+    """Whether the figure's clause says it counts one day only ("killed on Sunday alone")."""
+    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
+        return False
+    at = sentence.find(span)
+    if at < 0:
+        return False
+    start = max(sentence.rfind(c, 0, at) for c in ",;:") + 1
+    ends = [i for i in (sentence.find(c, at + len(span)) for c in ",;:") if i >= 0]
+    return bool(ONE_DAY.search(sentence[start:min(ends) if ends else len(sentence)]))
+
+
 AVERAGE_BEFORE = re.compile(r"\baverage[sd]?\b[^,;:()]{0,40}$", re.I)
 
 
@@ -287,6 +305,7 @@ SENTENCE_READERS = (
     ("earlier", EARLIER_WORDS, earlier_after, False),
     ("population", POPULATION_NOUNS, population_of, False),
     ("average", ("average",), average_before, False),
+    ("one_day", ("alone", "single day", "one day", "deadliest day"), one_day, False),
 )
 
 
@@ -434,6 +453,9 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     average = around["average"].astype(bool)
     if average.any():
         mk = _with_marker(mk, average, "average")
+    daily = around["one_day"].astype(bool)
+    if daily.any():
+        mk = _with_marker(mk, daily, "one_day")
 
     modality = col("modality").fillna("actual").astype(str).to_numpy()
     # one string object per class, not one per claim
