@@ -56,9 +56,9 @@ SENTENCE = st.builds(
     st.sampled_from(["were killed", "had been deployed", "were injured", "were missing", "cost", "rose", "fell by 5%"]),
     st.sampled_from(["in Syria", "on Monday", "last week", "by 2030", "since February 6", "in the year to May", ""]),
     # clause tails the entity, subject and claimant readers walk through
-    st.sampled_from(["", ", with 120 having been discharged", ", including 27 children,", "and 19 children",
+    st.sampled_from(["", ", with 130 having been discharged", ", including 31 children,", "and 23 children",
                      ", among them 30 women, were arrested", "crossing borders", "having", ", 20 of whom were children",
-                     "of them were", "in Aleppo, Hama and Homs", "(25,000 jobs)", "forecast by economists",
+                     "of them were", "in Aleppo, Hama and Homs", "(31,000 jobs)", "forecast by economists",
                      "according to figures compiled by", "the worst since Hurricane Oskar", "Storm"]),
 )
 ARTICLE_TEXT = st.lists(st.one_of(SENTENCE, SENTENCE, HOSTILE), min_size=1, max_size=12).map(" ".join)

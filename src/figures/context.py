@@ -54,7 +54,7 @@ class Context:
     last_person: Claimant | None = None
     event: str | None = None
     event_place: str | None = None  # where the whole event is counted: "Maui" for the Maui/Lahaina wildfires
-    named_event: str | None = None  # an event known by its given name: "Hurricane Helene"
+    named_event: str | None = None  # an event known by its given name: "Hurricane Mira"
     sentence_events: frozenset[str] = frozenset()  # every named event the article names
     event_names: frozenset[str] = frozenset()  # places named with the event noun: "Lahaina wildfire", "Maui fire"
     group: str | None = None  # the places the article reports on together: "Turkey and Syria"
@@ -382,9 +382,9 @@ _NOT_A_STORM_AFTER = re.compile(r"\s+(?:missiles?|cruise|drones?|rockets?|troope
 
 
 def _named_event(rx: "_ArticlePatterns", title: str, text: str) -> tuple[str | None, frozenset[str]]:
-    """(the event the article is about, known by its given name: "Hurricane Helene"; every named
+    """(the event the article is about, known by its given name: "Hurricane Mira"; every named
     event it names, each with its most used title). A storm of the past it is compared with
-    ("the deadliest since Hurricane Camille") is named less often than the story's."""
+    ("the deadliest since Hurricane Oskar") is named less often than the story's."""
     found: list[tuple[str, str]] = []  # (title, name), in order: title first, then text
     for chunk in (title, text):
         for m in rx.named_events.finditer(chunk):

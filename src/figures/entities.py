@@ -77,7 +77,7 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     jobs = entity and "revision" not in entity and (measure or next(
         (m.measure for w in entity.lower().split() if (m := ctx.vocab.measures.get((w,)))), None)) == "jobs"
     doing = (_sector_doing(toks, ti) or bracketed_category(toks, ti)) if jobs else None
-    if doing:  # "while construction added 25,000": its own sector, not the one the jobs noun came from
+    if doing:  # "while construction added 12,000": its own sector, not the one the jobs noun came from
         entity = f"{entity.split(' in ')[0]} in {doing}"
     elif measure == "jobs" and entity and " in " not in entity and "revision" not in entity:
         sector = _sector(toks, ti)
@@ -571,8 +571,8 @@ _WHOLE_PRONOUNS = frozenset(("whom", "them", "which", "those"))
 
 def _past_aside(toks: list[Tok], j: int) -> int:
     """Where the verb of the noun phrase ending at token j may stand, past what the phrase's own
-    subject shares it with: an aside (", including 27 children,", ", among them 12 women,") or a
-    coordinated count ("185 people and 19 children have been killed")."""
+    subject shares it with: an aside (", including 31 children,", ", among them 12 women,") or a
+    coordinated count ("160 people and 23 children have been killed")."""
     n = len(toks)
     if j + 1 < n and toks[j].text == "," and toks[j + 1].low in ("including", "among", "mostly", "most"):
         close = next((k for k in range(j + 2, min(n, j + 9)) if toks[k].text == ","), None)
@@ -600,7 +600,7 @@ def _part_of_whole(ctx: Context, toks: list[Tok], ti: int, np_end: int, words: l
         if j + 1 < n and toks[j].low == "of" and toks[j + 1].low in _WHOLE_PRONOUNS:
             j += 2
         elif j < n and toks[j].low in _WHOLE_PRONOUNS and toks[j - 1].low == "of":
-            j += 1  # the noun phrase reader stopped after "of": "2,100 of | them were children"
+            j += 1  # the noun phrase reader stopped after "of": "1,300 of | them were children"
         if not (j < n and toks[j].low in BE and j + 1 < n):
             return None
         noun = _phrase_at(toks, j + 1)
@@ -894,7 +894,7 @@ def _sector(toks: list[Tok], ti: int) -> str | None:
 
 
 def _sector_doing(toks: list[Tok], ti: int) -> str | None:
-    """"Health care added 55,000 jobs", "while construction shed 25,000": the common noun phrase
+    """"Health care added 41,000 jobs", "while construction shed 12,000": the common noun phrase
     right before a jobs verb is the sector that gained or lost them, unless it names the whole
     economy ("employers added", "the economy lost") or an actor (a name, a pronoun)."""
     if ti < 2 or toks[ti - 1].low not in _JOBS_VERBS:

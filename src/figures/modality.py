@@ -6,7 +6,7 @@ from figures.lexicon import CHANGE_NOUNS, CHANGE_VERBS, STOP, Vocabulary, data_l
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
-# participles after a figure that make it a forecast ("190,000 jobs forecast by economists")
+# participles after a figure that make it a forecast ("205,000 jobs forecast by economists")
 FORECAST_PARTICIPLES = word_class("entity_words.tsv", "forecast_verb")
 
 
@@ -23,7 +23,7 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
     for j in range(ti + 1, min(n, ti + 3)):
         if toks[j].low == "already":
             return "actual"
-    # "the 190,000 jobs forecast by economists": a participle with its agent right after the figure
+    # "the 205,000 jobs forecast by economists": a participle with its agent right after the figure
     # says how the figure itself is claimed, whatever the clause's verb ("that was short of")
     for j in range(ti + 1, min(n - 1, ti + 3)):
         if toks[j].low in FORECAST_PARTICIPLES and toks[j + 1].low == "by":
@@ -57,8 +57,8 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
 
 
 def claimed_by(modality: str, claimant: str | None) -> str:
-    """An estimate by those who forecast a statistic ("economists surveyed by Bloomberg had
-    estimated 163,000") is a forecast of it, not an estimate of what happened."""
+    """An estimate by those who forecast a statistic ("economists polled by a news agency had
+    estimated 150,000") is a forecast of it, not an estimate of what happened."""
     return "projected" if modality == "estimated" and is_forecaster(claimant) else modality
 
 

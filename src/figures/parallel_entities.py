@@ -85,7 +85,7 @@ def _label_before(toks: list[Tok], open_at: int) -> str | None:
 
 
 def bracketed_category(toks: list[Tok], ti: int) -> str | None:
-    """"construction (25,000 jobs)": the category a figure with a noun of its own counts in."""
+    """"retail (31,000 jobs)": the category a figure with a noun of its own counts in."""
     open_at = _bracket_before(toks, ti)
     return _label_before(toks, open_at) if open_at is not None else None
 

@@ -213,8 +213,8 @@ def population_of(sentence, span) -> bool:
                             and POPULATION_AFTER.search(sentence[at + len(span):at + len(span) + 30]))
 
 
-# a count of one day, not the running toll: "94 died on Sunday alone", "in a single day",
-# "94 died Sunday in the deadliest day of the protests"
+# a count of one day, not the running toll: "60 died on Sunday alone", "in a single day",
+# "60 died Sunday in the deadliest day of the protests"
 ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|that day|the day)\s+alone\b|"
                      r"\bin (?:a single|one) day\b|\bdeadliest day\b", re.I)
 
@@ -235,7 +235,7 @@ AVERAGE_BEFORE = re.compile(r"\baverage[sd]?\b[^,;:()]{0,40}$", re.I)
 
 
 def average_before(sentence, span) -> bool:
-    """"a monthly average of 63,000", "job growth averaged 174,000": the figure is an average over
+    """"a monthly average of 58,000", "job growth averaged 190,000": the figure is an average over
     a window, a quantity of its own beside the level or change it averages."""
     if not isinstance(sentence, str) or not isinstance(span, str) or not span:
         return False
@@ -421,8 +421,8 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
         listing = np.zeros(len(pred), dtype=bool)
         listing[order[1:]] = ((a_ord[1:] == a_ord[:-1]) & (u_ord[1:] == u_ord[:-1]) & pd.notna(p_ord[:-1])
                               & (p_ord[1:] != p_ord[:-1]))
-        # ... unless its sentence gave a figure of its own measure before ("11,300 dead and 10,100
-        # missing, while another 170 died elsewhere": the 170 adds to the dead)
+        # ... unless its sentence gave a figure of its own measure before ("9,100 dead and 4,000
+        # missing, while another 150 died elsewhere": the 170 adds to the dead)
         sent = pd.factorize(col("sentence"))[0]
         own = pd.Series(np.arange(len(pred))[order]).groupby(
             [a_ord, sent[order], pd.factorize(p_ord)[0], u_ord], sort=False).cumcount().to_numpy()

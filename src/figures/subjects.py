@@ -637,7 +637,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         if home and home in ctx.group.split(" and "):
             best = Place(0, 0, home, "country")
     if ctx.named_event and best is None and (ctx.main_subject is None or ctx.main_subject in ctx.vocab.countries):
-        # "the death toll from Helene rose to 230": with no place of its own, a figure in a story about
+        # "the death toll from Mira rose to 150": with no place of its own, a figure in a story about
         # a named event is the event's, not the country's (a state's paper keeps its state)
         return _named_event_in(ctx, toks, ti) or ctx.named_event, location
     if ctx.event_place and ctx.measures.get(ti) in _WHOLE_EVENT and (
