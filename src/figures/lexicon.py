@@ -163,12 +163,7 @@ REGION_NOUNS = frozenset("province provinces region regions area areas district 
                          "island islands coast capital".split())
 
 
-EVENT_NOUNS = {"earthquake": "earthquake", "earthquakes": "earthquake", "quake": "earthquake",
-               "quakes": "earthquake", "tremor": "earthquake", "temblor": "earthquake",
-               "wildfire": "wildfire", "wildfires": "wildfire", "fire": "fire", "fires": "fire",
-               "blaze": "fire", "storm": "storm", "hurricane": "hurricane", "typhoon": "typhoon",
-               "cyclone": "cyclone", "flood": "flood", "floods": "flood", "flooding": "flood",
-               "eruption": "eruption", "explosion": "explosion", "attack": "attack", "tsunami": "tsunami"}
+EVENT_NOUNS = data_map("event_nouns.tsv")  # event noun -> the event it names
 
 
 TIME_UNITS = frozenset("second minute hour day week month year decade century s min h d".split())
