@@ -79,17 +79,17 @@ SPAN_INCREMENT = re.compile(r"\b(?:another|further|additional|extra)\b|\w\s+more
 MORE_AFTER = re.compile(r"^\s+more\b(?!\s+than)", re.I)  # "identified five more", "300 more troops"
 # A negation right after the figure, in its clause, turns the count into its complement:
 # "55 people whose remains have not yet been identified", "75% of the area had not been searched".
-NEGATION_AFTER = re.compile(r"\b(?:not yet|yet to be|not been|never been|have not|has not|had not|haven't|hasn't|"
-                            r"hadn't)\b", re.I)
+NEGATION_AFTER = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(word_class(WORDS_TABLE, "negation"), key=len, reverse=True)))
+                            + r")\b", re.I)
 NEGATION_REACH = 60  # characters after the figure, within its clause
 # A place's population: "Sudan's 48 million people", "a country of 48 million people"
-POPULATION_NOUNS = ("people", "residents", "inhabitants", "citizens")
+POPULATION_NOUNS = tuple(sorted(word_class(WORDS_TABLE, "population_noun")))
 POPULATION_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:country|nation|city|town|state|region|province) of)\s+$")
 POPULATION_AFTER = re.compile(r"^\s+(?:million\s+|billion\s+)?(?:" + "|".join(POPULATION_NOUNS) + r")\b", re.I)
 # An earlier report named right after the figure: "1,732 people originally reported as missing"
-EARLIER_WORDS = ("originally", "initially", "previously", "first", "earlier")
+EARLIER_WORDS = tuple(sorted(word_class(WORDS_TABLE, "earlier_word")))
 EARLIER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(EARLIER_WORDS) + r")\s+"
-                           r"(?:reported|listed|counted|thought|estimated|feared|believed|recorded|announced)\b", re.I)
+                           r"(?:" + "|".join(sorted(word_class(WORDS_TABLE, "earlier_verb"))) + r")\b", re.I)
 # Ordinals that, just before a figure in its clause, name another event of the same kind.
 ORDINAL_EVENT = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|previous|former|initial|original)\b", re.I)
 ORDINAL_REACH = 45  # characters before the figure, within its clause
