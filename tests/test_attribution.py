@@ -297,7 +297,7 @@ OUTLET = "Example Wire"
     # "and" between capitalised words joins one name
     ("The Disaster and Emergency Management Authority said 78 aftershocks occurred.", "78",
      "Disaster and Emergency Management Authority"),
-    ("Prices rose 3% in March and April officials said nothing.", "3%", OUTLET),
+    ("In March and April officials counted 40 strikes.", "40", "officials"),  # months are no part of it
     # verbs that state a figure only as their object: "the 20,000 a spokesperson gave"
     ("That was lower than the 20,000 a different Red Cross spokesperson gave on Tuesday.", "20,000",
      "Red Cross spokesperson"),
@@ -414,6 +414,10 @@ OUTLET = "Example Wire"
     ("He was blamed for 300 deaths.", "300", OUTLET),
     # "from what X first reported": X reported the base, not this change
     ("Growth fell 0.5 percent from what the department first reported.", "0.5 percent", OUTLET),
+    # "on" inside a body's name; a day before the subject is no part of it
+    ("According to the Norland National Commission on Human Rights, 39 people died.", "39",
+     "Norland National Commission on Human Rights"),
+    ("On Monday Police said 40 people died.", "40", "Police"),
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

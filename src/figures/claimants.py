@@ -760,6 +760,8 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
                 and toks[k - 1].low not in TIME_WORDS:
             k -= 1  # "the Disaster and Emergency Management Authority": one name
             continue
+        if low in TIME_WORDS and k < end:
+            break  # "On Monday police said": a day is no part of the name
         if (low in SUBORDINATORS or low == "like") and (not t.cap or k == 0 or not toks[k - 1].word):
             break  # "..., though police estimates were lower", "like Ms Cooper claimed", "While police ..."
         if low == "the" and k > 1 and k < end and toks[k - 1].low == "to" and _holds_post(vocab, toks[k - 2]):
@@ -773,7 +775,7 @@ def _np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bo
         if t.cap or low in vocab.claimant_nouns or low == "'s" or (k == end and low in vocab.document_nouns):
             k -= 1
             continue
-        if low in ("of", "and", "for", "at", "from", "in") and k > 0 and toks[k - 1].cap and k < end:
+        if low in ("of", "and", "for", "at", "from", "in", "on") and k > 0 and toks[k - 1].cap and k < end:
             k -= 1
             continue
         if low == "to" and k > 0 and _holds_post(vocab, toks[k - 1]) and k < end and (
@@ -931,6 +933,10 @@ def _np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) -
             break  # "the central bank and a plurality of economists": the first of two claimants
         if t.low in ("of", "and", "for", "from", "by", "at", "to", "in") and j + 1 < n and j > i:
             j += 1
+            continue
+        if t.low == "on" and j + 1 < n and j > i and toks[j - 1].cap and toks[j + 1].cap \
+                and toks[j + 1].low not in TIME_WORDS:
+            j += 1  # "the Commission on Human Rights"
             continue
         if t.low in DETERMINERS and j > i and toks[j - 1].low in ("of", "and", "for", "from", "by", "at", "to", "in"):
             j += 1  # "a letter from the Home Office"
