@@ -21,14 +21,14 @@ OUTLET = "Example Wire"
     # a description resolves to the body of that kind the article names, even after it
     ("In a revelation branded a scandal, the public spending watchdog said the scheme would cost £576.8m. "
      "The PM faces pressure after the National Audit Office (NAO) laid bare its cost.",
-     "£576.8m", "National Audit Office"),
+     "£576.8m", "National Audit Office (NAO)"),
     ("The bill could cost more than £500m, a watchdog report has revealed. The report from the National "
-     "Audit Office (NAO) was published on Tuesday.", "more than £500m", "National Audit Office"),
+     "Audit Office (NAO) was published on Tuesday.", "more than £500m", "National Audit Office (NAO)"),
     ("Taxpayers would give Rwanda up to £600m, a report by the public spending watchdog shows. "
      "It was written by the National Audit Office.", "up to £600m", "National Audit Office"),
     ("The scheme could cost half a billion pounds, an investigation by the public spending watchdog has "
      "found. The National Audit Office (NAO) said the Home Office had paid in advance.",
-     "half a billion pounds", "National Audit Office"),
+     "half a billion pounds", "National Audit Office (NAO)"),
     # an acronym the article never spells out says nothing of its kind: the description stays
     ("The scheme could cost half a billion pounds, an investigation by the public spending watchdog has "
      "found. The NAO said the Home Office had paid in advance.", "half a billion pounds",
@@ -59,7 +59,7 @@ OUTLET = "Example Wire"
     # a report with no author named is the body quoted next; not a party or a person
     ("The plan will cost more than £500m, a shock report reveals today.\n\nThe public spending watchdog said "
      "the scheme would cost £576.8m. The National Audit Office (NAO) laid bare its cost.",
-     "more than £500m", "National Audit Office"),
+     "more than £500m", "National Audit Office (NAO)"),
     ("The plan will cost more than £500m, a shock report reveals today. Labour said it was a scandal.",
      "more than £500m", "shock report"),
     # an acronym is its spelled-out name, with the letters the sentence names it by
@@ -418,6 +418,13 @@ OUTLET = "Example Wire"
     ("According to the Norland National Commission on Human Rights, 39 people died.", "39",
      "Norland National Commission on Human Rights"),
     ("On Monday Police said 40 people died.", "40", "Police"),
+    # a body the article also names by its letters carries them, however a sentence names it
+    ("The Norland Commission on Human Rights (NCHR) said 39 died. The NCHR said 40 were hurt.", "40",
+     "Norland Commission on Human Rights (NCHR)"),
+    ("The Norland Commission on Human Rights (NCHR) said 39 died. The NCHR said 40 were hurt.", "39",
+     "Norland Commission on Human Rights (NCHR)"),
+    ("The United States said 300 troops were sent. US officials said more would follow.", "300",
+     "American authorities"),  # a place, no body
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
 ])

@@ -17,7 +17,15 @@ __all__ = ["described", "is_statistics_body", "last_organisation", "resolve_name
 
 def resolve_name(ctx: Context, words: list[Tok]) -> str:
     """Acronyms spelled out ("WHO" -> "World Health Organisation"), honorifics dropped and a
-    surname completed from the article ("Ms Cooper" -> "Yvette Cooper")."""
+    surname completed from the article ("Ms Cooper" -> "Yvette Cooper"). A body the article also
+    names by its letters carries them ("National Audit Office (NAO)"), whichever way a sentence
+    names it, so that all its mentions are one claimant."""
+    name = _resolved(ctx, words)
+    letters = _letters_used(ctx.article.text, tuple(sorted(ctx.acronyms.items()))).get(name)
+    return f"{name} ({letters})" if letters and letters not in _known_bodies() else name
+
+
+def _resolved(ctx: Context, words: list[Tok]) -> str:
     titles = title_words()
     if (len(words) == 1 and not words[0].cap) or (len(words) == 2 and words[1].low == "maker"):
         named = last_organisation(ctx, words[-1].low, words[0].start)  # "the authority", "the iPhone maker"
@@ -34,10 +42,7 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
         words = words[lower[-1] + 1:]
     words = _without_place_phrase(_without_vague_modifier(words))
     if len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 1:
-        full = _spelled(ctx, words[0].text, known=True)  # "The U.N. says" -> "United Nations"
-        plain = words[0].text.replace(".", "")
-        return full if plain in full.split() or full == words[0].text or plain in _known_bodies() \
-            else f"{full} ({plain})"  # "OCHA said" -> "United Nations Office for ... Affairs (OCHA)"
+        return _spelled(ctx, words[0].text, known=True)  # "The U.N. says" -> "United Nations"
     # an acronym owning a longer name stays as written: "the SAF's 6th Infantry Division"
     parts = [_spelled(ctx, w.text) if w.text.isupper() and len(w.text) > 1 and not (
         k + 1 < len(words) and words[k + 1].low == "'s") else w.text for k, w in enumerate(words)]
@@ -66,8 +71,41 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
             rest = rest[1:]
         if len(rest) < len(parts) and all(p[:1].isupper() for p in rest):
             parts = rest  # "Ukrainian President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"
-    name = " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
-    return name
+    return " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
+
+
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|and|for|on|the|de)[ \t]+)*)+[A-Z][\w'’-]*)[ \t]*"
+                              r"\(([A-Z]{2,8})\)")
+
+
+@lru_cache(maxsize=16)
+def _defined_acronyms(text: str) -> dict[str, str]:
+    """acronym -> the capitalised name written right before it in parentheses, when the initials of
+    the name's capitalised words start with the acronym's first letter and hold all its letters."""
+    out = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        name, acr = m.group(1), m.group(2)
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        while initials and initials[0] != acr[0]:
+            name, initials = name.split(maxsplit=1)[1] if " " in name else "", initials[1:]
+        if initials and set(acr) <= set(initials):
+            out.setdefault(acr, name.removeprefix("The ").removeprefix("the "))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _letters_used(text: str, acronyms: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """full name -> the acronym the article writes for it ("(OCHA)" after the name, or alone later),
+    for the names of bodies (an organisation word in them, no place: not "United States (US)")."""
+    places, kinds, words_of_org = vocabulary().place_names, org_kinds(), org_words()
+    out = {}
+    for acr, full in [*acronyms, *((a, f) for f, a in ((v, k) for k, v in _defined_acronyms(text).items()))]:
+        name = full.removeprefix("The ").removeprefix("the ")
+        if len(acr) > 1 and acr.isupper() and name not in places and any(
+                w.lower() in kinds or w.lower() in words_of_org for w in name.split()) \
+                and re.search(r"\b" + re.escape(acr) + r"\b", text):
+            out[name] = acr
+    return out
 
 
 def _titled_person(vocab: Vocabulary, parts: list[str], titles: frozenset[str]) -> str | None:
@@ -369,6 +407,9 @@ def _spelled(ctx: Context, acronym: str, known: bool = False) -> str:
     ``known``, "U.N." -> "United Nations" when it does not."""
     plain = acronym.replace(".", "")
     full = ctx.acronyms.get(acronym) or ctx.acronyms.get(plain) or _by_initials(ctx, plain)
+    defined = _defined_acronyms(ctx.article.text).get(plain)
+    if defined and (full == plain or defined.endswith(full)):
+        full = defined  # "Commission on Human Rights (KNCHR)": the whole name, not "Human Rights"
     if known and full == plain:
         full = _known_bodies().get(plain, acronym)
     first, _, rest = full.partition(" ")
