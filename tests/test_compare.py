@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from figures.claim_keys import source_key
 from figures.compare import apply_verdicts, compare, find_conflicts
 from figures.config import Settings
 from figures.quantity import head_noun, predicate, split_scope
@@ -776,3 +777,16 @@ def test_a_fall_the_later_figures_stay_near_is_kept_in_the_timeline():
     # the later figures; all three stay in the timeline
     rows = [_syria_toll(5_000, "2023-02-06", "k1"), _syria_toll(1_602, "2023-02-12", "k2"), _syria_toll(1_700, "2023-02-18", "k3")]
     assert frozenset(r["claim_id"] for r in rows) in flagged(rows, "revision")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("National Audit Office (NAO)", "National Audit Office"),   # the letters a body is also known by
+    ("The Guardian (via Yahoo News UK)", "the guardian"),       # a relay note
+    ("Red  Cross", "red cross"),                                # case and spacing
+])
+def test_source_key_compares_names_loosely(a, b):
+    assert source_key(a) == source_key(b)
+
+
+def test_source_key_keeps_a_relayed_agency_named_in_words():
+    assert source_key("Hindustan Times (Reuters)") != source_key("Hindustan Times")

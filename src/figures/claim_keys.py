@@ -196,8 +196,14 @@ def claimant_of(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 def source_key(name) -> str:
-    """A claimant or outlet name compared loosely: case, spacing and "(via X)" notes aside."""
-    return re.sub(r"\s+", " ", re.sub(r"\(via [^)]*\)", "", str(name))).strip().lower() if isinstance(name, str) else ""
+    """A claimant or outlet name compared loosely: case, spacing, "(via X)" notes and the letters a
+    body is also known by ("National Audit Office (NAO)") aside."""
+    if not isinstance(name, str):
+        return ""
+    return re.sub(r"\s+", " ", ACRONYM_NOTE.sub("", re.sub(r"\(via [^)]*\)", "", name))).strip().lower()
+
+
+ACRONYM_NOTE = re.compile(r"\s*\([A-Z][A-Z&.]{1,9}\)\s*$")
 
 
 def _days(series: pd.Series) -> np.ndarray:
