@@ -235,6 +235,7 @@ def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
 # Lower-case particles inside personal names: "al-" in "Ahmed al-Rashid", "van der" in "Ilse van der Berg"
 NAME_PARTICLES = word_class("claimant_words.tsv", "name_particle")
 _PARTICLE_JOINED = re.compile(r"([a-z]+)[-’'][A-Z]")
+_JOINERS = frozenset("-’'")  # only a word holding one of these can be a joined particle
 
 
 def _with_name_particles(toks: list[Tok]) -> list[Tok]:
@@ -245,7 +246,7 @@ def _with_name_particles(toks: list[Tok]) -> list[Tok]:
     for k, t in enumerate(toks):
         if t.cap or not t.word:
             continue
-        joined = _PARTICLE_JOINED.match(t.text)
+        joined = _PARTICLE_JOINED.match(t.text) if _JOINERS.intersection(t.text) else None
         if joined and joined.group(1) in NAME_PARTICLES:
             out[k] = _capitalised(t)
             continue

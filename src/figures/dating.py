@@ -339,6 +339,10 @@ def _figure_outside(text: str, sent, refs: list[TimeRef]) -> bool:
 
 _SCENE_PARAGRAPHS = 2
 _OPENING_WORDS = re.compile(r"(?:(?:on|early|late|earlier|later)\s+)?", re.IGNORECASE)
+# what a sentence that opens with a day can start with (a screen, wider than the days it finds)
+_SCENE_OPENER = re.compile(r"[\s\"“‘'(\[]*(?:(?:on|early|late|earlier|later)\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|"
+                           r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|last|this|next)",
+                           re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -350,7 +354,10 @@ def _scenes(text: str, published: date) -> tuple[list[int], list[tuple[date, str
     for sent in split_sentences(text):
         if current and sent.paragraph > last_para + _SCENE_PARAGRAPHS:
             current = None  # the scene has run out: paragraphs on without its day
-        found = find_time_refs(text, published, sent.start, sent.end)
+        # a day can set a scene only where a sentence opens with it; other sentences are read
+        # only while a scene runs (they may end it)
+        found = find_time_refs(text, published, sent.start, sent.end) if (
+            current or _SCENE_OPENER.match(text, sent.start)) else []
         refs = [t for t in found if t.role == "point"]
         if refs:
             first = refs[0]
