@@ -261,7 +261,7 @@ OUTLET = "Example Wire"
     ("An adviser to the President said 600 people died.", "600", "adviser to the President"),
     # a body that sets a count to a figure states it; other things raised or cut are no count
     ("The Red Cross on Sunday raised the death toll to nearly 1,300.", "nearly 1,300", "Red Cross"),
-    ("The agency has now pegged the toll at 3,958.", "3,958", "agency"),
+    ("The agency has now pegged the toll at 4,120.", "4,120", "agency"),
     ("The coastguard later lowered its count of the missing to 90.", "90", "coastguard"),
     ("The government raised taxes by 3%.", "3%", OUTLET),
     ("Officials raised the number of shelters from 12, the mayor said.", "12", "mayor"),
@@ -281,7 +281,7 @@ OUTLET = "Example Wire"
      "Economists at Acme Bank"),
     ("The gain fell short of economists' forecasts of 161,000 jobs.", "161,000", "economists"),
     # a month before a document noun is no one: "the June figure was revised"
-    ("The May estimate was revised down to 89,000 and the June figure was revised down by 60,000.", "60,000",
+    ("The May estimate was revised down to 97,000 and the June figure was revised down by 60,000.", "60,000",
      OUTLET),
     # "who aid organisations say number 10,000": plural bodies speak
     ("They keep a register of the missing, who aid organisations say number 10,000 or more.", "10,000 or more",
@@ -365,14 +365,14 @@ OUTLET = "Example Wire"
      "at least 2,122", "interior ministry"),
     ("The office of Prime Minister Karl Berg said 65,000 people had arrived.", "65,000", "Karl Berg"),
     # "the report" refers back to the speaker, not the source it cited
-    ("The agency has now pegged the toll at 3,958, citing the Red Cross. As per the updated report, over 9,000 "
+    ("The agency has now pegged the toll at 4,120, citing the Red Cross. As per the updated report, over 9,000 "
      "people are still missing.", "over 9,000", "agency"),
     # a document referred back to covers its own figures, not another actor's named in the sentence
     ("Analysts had estimated 70,000 jobs. The numbers indicate the market was strong when the Central Bank "
      "cut rates by 50 basis points.", "50 basis points", OUTLET),
-    # "instead of 11,300 as was earlier reported by X": X's earlier figure, not the writer's correction
-    ("The agency said 3,958 people have died instead of 11,300 as was earlier reported by the relief office.",
-     "11,300", "relief office"),
+    # "instead of 9,700 as was earlier reported by X": X's earlier figure, not the writer's correction
+    ("The agency said 4,120 people have died instead of 9,700 as was earlier reported by the relief office.",
+     "9,700", "relief office"),
     # "the Office for the Coordination of ...": one name
     ("The Regional Office for the Coordination of Relief said 300 people died.", "300",
      "Regional Office for the Coordination of Relief"),
@@ -396,7 +396,7 @@ OUTLET = "Example Wire"
     ("The ministry's toll of 300 differs from the 500 counted by the Red Cross.", "300", "ministry"),
     ("A senior police officer, speaking on condition of anonymity, said 45 people had been detained.", "45",
      "senior police officer"),
-    ("The agency has since lowered the figure to 3,958.", "3,958", "agency"),
+    ("The agency has since lowered the figure to 4,120.", "4,120", "agency"),
     ("Prices have risen 40% since officials said the plan would work.", "40%", OUTLET),
     ("The quake had a magnitude of 6.8, according to the US Geological Survey, while Norland's geophysical "
      "centre put it at 7.", "7", "Norland's geophysical centre"),

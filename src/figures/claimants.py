@@ -343,7 +343,7 @@ def _figure_put_by(vocab: Vocabulary, toks: list[Tok], by: int) -> int:
         if toks[k].fig >= 0:
             return toks[k].start
         if toks[k].low in BE and k > 0 and toks[k - 1].low == "as":
-            continue  # "instead of 11,300 as was earlier reported by the agency"
+            continue  # "instead of 9,700 as was earlier reported by the agency"
         if not toks[k].word or toks[k].low in vocab.claimant_verbs or toks[k].low in BE:
             return -1
     return -1

@@ -240,10 +240,10 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         if own:
             text = ctx.article.text
             if any(t.end <= fig.start for t in own):
-                # "the estimate for July was revised to 144,000 and the estimate for August to
-                # 159,000": a date past the start of another coordinated clause is that clause's
+                # "the estimate for July was revised to 137,000 and the estimate for August to
+                # 166,000": a date past the start of another coordinated clause is that clause's
                 own = [t for t in own if t.start < fig.end or not _NEXT_CLAUSE.search(text, fig.end, t.start)]
-            # "revised from 179,000 to 118,000 in June and from 114,000 to 89,000 in July": a
+            # "revised from 179,000 to 118,000 in June and from 131,000 to 97,000 in July": a
             # date right after the figure (or after the pair it opens) is that figure's own
             trailing = [t for t in own if t.start >= fig.end and _TRAILING.fullmatch(text, fig.end, t.start)]
             best = trailing[0] if trailing else min(own, key=lambda t: abs(t.start - fig.start))
@@ -300,7 +300,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
 
 def _figure_clause_date(text: str, fig: Tok, times: list[TimeRef]) -> TimeRef | None:
     """An event's date (or a start's) that is the figure's own: a relative clause on the figure's
-    noun ("the 223,000 jobs that were added in September"), or a clause of when something happened
+    noun ("the 236,000 jobs that were added in September"), or a clause of when something happened
     that opens right before the figure ("after 200 were admitted on Friday", "when 300 people
     gathered on Sunday")."""
     for t in times:
@@ -422,7 +422,7 @@ def _from_before(text: str, toks: list[Tok], ti: int, t: TimeRef) -> bool:
 
 def _changed_from(toks: list[Tok], ti: int) -> bool:
     """"rose from 3.6% to 3.8%", "fell to 5.2% from 5.7%": the figure a change starts from, the last period's value — not the
-    old value of a revision ("was revised from 114,000 to 89,000"), which is of the same period."""
+    old value of a revision ("was revised from 131,000 to 97,000"), which is of the same period."""
     if ti == 0 or toks[ti - 1].low != "from":
         return False
     new_after = ti + 2 < len(toks) and toks[ti + 1].low == "to" and toks[ti + 2].fig >= 0  # "from 3.6% to 3.8%"
@@ -631,7 +631,7 @@ _CLAUSE_GAP = re.compile(r"[^,;:.()—–]{1,50}?\s(?:(?:on|in|at|by)\s+)?", re.
 _NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:the|its|their|his|her)\s", re.IGNORECASE)
 
 # what may stand between a figure and the date that belongs to it: the other end of a
-# "from … to …" pair (a number may have thousands commas: "to 89,000") and a preposition,
+# "from … to …" pair (a number may have thousands commas: "to 97,000") and a preposition,
 # nothing that starts another clause
 _TRAILING = re.compile(r"(?:\s+to\s+(?:[$£€]?\d[\d,.]*\d%?|[^\s,;:]+)(?:\s+(?:million|billion|thousand|percent|per\s+cent))?)?"
                        r"\s*(?:in|for|during|on|over|by|as\s+of)?\s*", re.IGNORECASE)

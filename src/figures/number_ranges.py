@@ -122,8 +122,8 @@ def _change_from(text: str, intro, a: _Atom, b: _Atom) -> bool:
         if w in _CONTEXT["change_verb"] or (w.endswith("ed") and len(w) > 4):
             return True
     # a change verb earlier in the sentence governs a later pair too: "revised up August's numbers
-    # by 17,000 jobs, from 142,000 to 159,000"; and a pair written high to low with no range verb
-    # is a fall, not an interval ("from 114,000 to 89,000"). A particle counts only in the pair's own
+    # by 17,000 jobs, from 142,000 to 166,000"; and a pair written high to low with no range verb
+    # is a fall, not an interval ("from 131,000 to 97,000"). A particle counts only in the pair's own
     # clause ("cases shot up in May from 10 to 20"): in "the rules, drawn up in 2019, set fines from
     # $5,000 to $20,000" a comma stands between them, and the pair is an interval.
     lo = max(0, intro.start() - 120)
