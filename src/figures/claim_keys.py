@@ -93,7 +93,9 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         w.loc[past, "k_markers"] = w.loc[past, "k_markers"] + "@past" + years
     w["k_occasion"] = w["k_predicate"].isin(OCCASION).to_numpy()
     # time since an event, and a count of one day, are compared only within one as-of day
-    elapsed = (w["k_predicate"] == "elapsed").to_numpy() | w["k_markers"].str.contains("one_day", regex=False).to_numpy()
+    m_codes, m_uniques = pd.factorize(w["k_markers"])
+    one_day = np.array(["one_day" in m for m in m_uniques] + [False], dtype=bool)[m_codes]
+    elapsed = (w["k_predicate"] == "elapsed").to_numpy() | one_day
     if elapsed.any():
         w.loc[elapsed, "k_markers"] = w.loc[elapsed, "k_markers"] + "@day" + w.loc[elapsed, "day"].astype(int).astype(str)
     w["claimant"], w["source"] = claimant_of(df)

@@ -29,6 +29,7 @@ from figures.context import Claimant, Context, Read, read_article
 from figures.dating import dates_statement, news_day, not_after, read_as_of
 from figures.entities import is_conversion, read_entity
 from figures.lexicon import DETERMINERS, Vocabulary, vocabulary
+from figures.measure_cues import measure_named_in
 from figures.modality import claimed_by, is_change, read_modality
 from figures.numbers import Figure, find_figures
 from figures.records import Article, Claim, Mention, Rejection
@@ -129,8 +130,8 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
     entity, measure, kind = read_entity(ctx, toks, ti, f, lo, hi, entities)
     if measure is None and ti >= 2 and toks[ti - 1].text == "(" and (ti - 2) in ctx.measures:
         measure = ctx.measures[ti - 2]  # "17.9km (11 miles)": the conversion measures the same thing
-    if measure is None and entity:
-        measure = next((m.measure for w in entity.lower().split() if (m := vocab.measures.get((w,)))), None)
+    if measure is None:
+        measure = measure_named_in(vocab, entity)
     if entity is None and ctx.last_entity and ctx.last_entity[0] == sent.paragraph and f.unit == ctx.last_entity[3] \
             and (measure is None or measure == ctx.last_entity[2]):
         entity = ctx.last_entity[1]  # "... 2,000 troops. Some 3,000 are already stationed in Jordan."

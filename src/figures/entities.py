@@ -28,6 +28,7 @@ from figures.counted_nouns import (
 from figures.lexicon import data_map, AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
 from figures.measure_cues import (
     _COPULA_LINK, _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
+    measure_named_in,
 )
 from figures.money_purposes import _money_of, _money_purpose, _purpose_np, _SPENDING
 from figures.numbers import Figure
@@ -74,8 +75,7 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
         if purpose:
             per = "" if " per " in purpose else _rate(toks, ti)
             entity = purpose + per
-    jobs = entity and "revision" not in entity and (measure or next(
-        (m.measure for w in entity.lower().split() if (m := ctx.vocab.measures.get((w,)))), None)) == "jobs"
+    jobs = entity and "revision" not in entity and (measure or measure_named_in(ctx.vocab, entity)) == "jobs"
     doing = (_sector_doing(toks, ti) or bracketed_category(toks, ti)) if jobs else None
     if doing:  # "while construction added 12,000": its own sector, not the one the jobs noun came from
         entity = f"{entity.split(' in ')[0]} in {doing}"

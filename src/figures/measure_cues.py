@@ -102,6 +102,11 @@ def _copula_subject(toks: list[Tok], ti: int) -> str | None:
     return " ".join(words) or None
 
 
+def measure_named_in(vocab: Vocabulary, entity: str | None) -> str | None:
+    """The measure the first cue word of an entity phrase names ("people killed" -> killed)."""
+    return next((m.measure for w in entity.lower().split() if (m := vocab.measures.get((w,)))), None) if entity else None
+
+
 def _measure_near(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int) -> str | None:
     best, dist = None, 99
     for j in range(max(0, lo), min(len(toks), hi + 3)):

@@ -166,15 +166,26 @@ def markers(text: str | None) -> frozenset[str]:
     return frozenset(name for name, pattern in MARKER_PATTERNS.items() if pattern.search(t))
 
 
+def _figure_at(sentence, span) -> int:
+    """Where the figure stands in its sentence (first occurrence of the span), or -1."""
+    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
+        return -1
+    return sentence.find(span)
+
+
+def _before(sentence, span, reach: int) -> str | None:
+    """The words right before the figure in its sentence, up to ``reach`` characters."""
+    at = _figure_at(sentence, span)
+    return None if at < 0 else sentence[max(0, at - reach):at]
+
+
 def ordinal_before(sentence, span) -> str | None:
     """"nth:second" when an ordinal stands shortly before the figure in its clause, "previous"
     when "previous", "former", "initial" or "original" does."""
-    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
+    before = _before(sentence, span, ORDINAL_REACH)
+    if before is None:
         return None
-    at = sentence.find(span)
-    if at < 0:
-        return None
-    before = re.split(r"[,;:()]", sentence[max(0, at - ORDINAL_REACH):at])[-1]
+    before = re.split(r"[,;:()]", before)[-1]
     found = ORDINAL_EVENT.findall(before)
     if not found:
         return None
@@ -184,9 +195,7 @@ def ordinal_before(sentence, span) -> str | None:
 
 def _after(sentence, span, reach: int = NEGATION_REACH) -> str | None:
     """The words right after the figure in its sentence (first occurrence of the span)."""
-    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
-        return None
-    at = sentence.find(span)
+    at = _figure_at(sentence, span)
     return None if at < 0 else sentence[at + len(span):at + len(span) + reach]
 
 
@@ -206,11 +215,8 @@ def earlier_after(sentence, span) -> bool:
 def population_of(sentence, span) -> bool:
     """"Sudan's 48 million people", "a city of 1.2 million residents": the figure is a place's
     population, whatever verb the sentence goes on with ("have been forced to flee")."""
-    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
-        return False
-    at = sentence.find(span)
-    return at >= 0 and bool(POPULATION_BEFORE.search(sentence[max(0, at - 40):at])
-                            and POPULATION_AFTER.search(sentence[at + len(span):at + len(span) + 30]))
+    before, after = _before(sentence, span, 40), _after(sentence, span, 30)
+    return before is not None and bool(POPULATION_BEFORE.search(before) and POPULATION_AFTER.search(after))
 
 
 # a count of one day, not the running toll: "60 died on Sunday alone", "in a single day",
@@ -221,9 +227,7 @@ ONE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|that day|
 
 def one_day(sentence, span) -> bool:
     """Whether the figure's clause says it counts one day only ("killed on Sunday alone")."""
-    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
-        return False
-    at = sentence.find(span)
+    at = _figure_at(sentence, span)
     if at < 0:
         return False
     start = max(sentence.rfind(c, 0, at) for c in ",;:") + 1
@@ -232,15 +236,14 @@ def one_day(sentence, span) -> bool:
 
 
 AVERAGE_BEFORE = re.compile(r"\baverage[sd]?\b[^,;:()]{0,40}$", re.I)
+AVERAGE_REACH = 60  # characters before the figure
 
 
 def average_before(sentence, span) -> bool:
     """"a monthly average of 58,000", "job growth averaged 190,000": the figure is an average over
     a window, a quantity of its own beside the level or change it averages."""
-    if not isinstance(sentence, str) or not isinstance(span, str) or not span:
-        return False
-    at = sentence.find(span)
-    return at >= 0 and bool(AVERAGE_BEFORE.search(sentence[max(0, at - 60):at]))
+    before = _before(sentence, span, AVERAGE_REACH)
+    return before is not None and bool(AVERAGE_BEFORE.search(before))
 
 
 def negated_after(sentence, span) -> bool:
