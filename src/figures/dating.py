@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from figures.context import Claimant, Context, Read
 from figures.lexicon import EVENT_NOUNS, data_lines
 from figures.sentences import split_sentences
-from figures.timeref import COUNT_WORDS, TimeRef, alternation, earlier_than, find_time_refs
+from figures.timeref import COUNT_WORDS, MONTHS, RELATIVE, WEEKDAYS, TimeRef, alternation, earlier_than, find_time_refs
 from figures.tokens import MAX_CLAUSE_TOKENS, Tok, clause_bounds
 
 
@@ -339,9 +339,10 @@ def _figure_outside(text: str, sent, refs: list[TimeRef]) -> bool:
 
 _SCENE_PARAGRAPHS = 2
 _OPENING_WORDS = re.compile(r"(?:(?:on|early|late|earlier|later)\s+)?", re.IGNORECASE)
-# what a sentence that opens with a day can start with (a screen, wider than the days it finds)
-_SCENE_OPENER = re.compile(r"[\s\"“‘'(\[]*(?:(?:on|early|late|earlier|later)\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|"
-                           r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|last|this|next)",
+# what a sentence that opens with a day can start with: a digit, or a word the date reader's table
+# opens a date with (a screen, wider than the days it finds)
+_SCENE_OPENER = re.compile(r"[\s\"“‘'(\[]*(?:(?:on|early|late|earlier|later)\s+)?(?:\d|"
+                           + alternation([*MONTHS, *WEEKDAYS, *RELATIVE, "last", "this", "next"]) + r")",
                            re.IGNORECASE)
 
 
