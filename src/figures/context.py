@@ -55,7 +55,7 @@ class Context:
     event: str | None = None
     event_place: str | None = None  # where the whole event is counted: "Maui" for the Maui/Lahaina wildfires
     named_event: str | None = None  # an event known by its given name: "Hurricane Mira"
-    sentence_events: frozenset[str] = frozenset()  # every named event the article names
+    named_events: dict[str, str] = field(default_factory=dict)  # every named event by its name: "Oskar" -> "Hurricane Oskar"
     event_names: frozenset[str] = frozenset()  # places named with the event noun: "Lahaina wildfire", "Maui fire"
     group: str | None = None  # the places the article reports on together: "Turkey and Syria"
     nationality: dict[str, str] = field(default_factory=dict)  # "Recep Tayyip Erdogan" -> "Turkey" ("Turkish President ...")
@@ -155,7 +155,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
     if events:
         ctx.event = events.most_common(1)[0][0]
     ctx.event_names = frozenset(named_with_event)
-    ctx.named_event, ctx.sentence_events = _named_event(rx, title, ctx.article.text)
+    ctx.named_event, ctx.named_events = _named_event(rx, title, ctx.article.text)
     lead_named = {c for c in named_with_event if named_with_event[c] > 1 or c in local}  # title, lead or authority
     if ctx.event and (local or lead_named) and not any(n in vocab.countries or vocab.places.get(tuple(n.split()), ("", ""))[1] == "state"
                                     for n in named_with_event):
@@ -381,7 +381,7 @@ def _event_place_names(vocab: Vocabulary, rx: "_ArticlePatterns", text: str, sta
 _NOT_A_STORM_AFTER = re.compile(r"\s+(?:missiles?|cruise|drones?|rockets?|troopers?|centers?|centres?)\b")
 
 
-def _named_event(rx: "_ArticlePatterns", title: str, text: str) -> tuple[str | None, frozenset[str]]:
+def _named_event(rx: "_ArticlePatterns", title: str, text: str) -> tuple[str | None, dict[str, str]]:
     """(the event the article is about, known by its given name: "Hurricane Mira"; every named
     event it names, each with its most used title). A storm of the past it is compared with
     ("the deadliest since Hurricane Oskar") is named less often than the story's."""
@@ -391,15 +391,14 @@ def _named_event(rx: "_ArticlePatterns", title: str, text: str) -> tuple[str | N
             if not _NOT_A_STORM_AFTER.match(chunk, m.end()):
                 found.append((m.group(1), m.group(2)))
     if not found:
-        return None, frozenset()
+        return None, {}
     # the story's event is the name said most often, titled or bare (the title counts twice)
     said = {n: 2 * len(re.findall(rf"\b{re.escape(n)}\b", title)) + len(re.findall(rf"\b{re.escape(n)}\b", text))
             for _, n in found}
     order = {n: i for i, (_, n) in reversed(list(enumerate(found)))}
     name = max(said, key=lambda n: (said[n], -order[n]))
-    titled = Counter(t for t, n in found if n == name).most_common(1)[0][0]
-    events = {n: Counter(t for t, m in found if m == n).most_common(1)[0][0] for _, n in found}
-    return f"{titled} {name}", frozenset(f"{t} {n}" for n, t in events.items())
+    events = {n: f"{Counter(t for t, m in found if m == n).most_common(1)[0][0]} {n}" for _, n in found}
+    return events[name], events
 
 
 def _split_at_full_stops(phrase: str, titles: frozenset[str]) -> list[str]:

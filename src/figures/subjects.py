@@ -665,9 +665,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
 def _named_event_in(ctx: Context, toks: list[Tok], ti: int) -> str | None:
     """The named event the sentence names last before the figure ("the worst since Hurricane
     Oskar, which killed 300"), or else after it; None when it names none."""
-    by_name = {e.split()[-1]: e for e in ctx.sentence_events}
-    before = next((by_name[t.text] for t in reversed(toks[:ti]) if t.cap and t.text in by_name), None)
-    return before or next((by_name[t.text] for t in toks[ti:] if t.cap and t.text in by_name), None)
+    before = next((ctx.named_events[t.text] for t in reversed(toks[:ti]) if t.cap and t.text in ctx.named_events), None)
+    return before or next((ctx.named_events[t.text] for t in toks[ti:] if t.cap and t.text in ctx.named_events), None)
 
 
 def _title_place(ctx: Context) -> str | None:
