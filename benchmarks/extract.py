@@ -40,6 +40,8 @@ def read_articles(paths: list[Path]) -> list[Article]:
             if not line.strip().startswith("{"):
                 continue
             row = json.loads(line)
+            if "text" not in row:  # a gold corpus folder also holds claims and conflicts: not articles
+                continue
             published = row.get("published")
             articles.append(Article(
                 id=str(row.get("id") or f"{f.name}:{n}"), text=row.get("text", ""),
