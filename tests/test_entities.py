@@ -201,6 +201,11 @@ CASES = [
     # an alternative counts what the figure before it counts
     ("The jobless rate was published as 5.1% instead of 4.9%.", "4.9%", "unemployment rate", "unemployment"),
     ("Officials counted 1,200 protesters rather than 2,000.", "2,000", "protesters", "protesters"),
+    # the value a change started from is the quantity the change reached, whatever comes between
+    ("Inflation rose to 6.4% in May from April's 5.9%, the statistics office said.", "5.9%", "inflation rate", "inflation"),
+    ("The unemployment rate fell to 4.1% in June, down from 4.3%.", "4.3%", "unemployment rate", "unemployment"),
+    # ... and an old value that names its own rate keeps it
+    ("Food inflation rose to 12% from 9% while core inflation fell to 5% from 6%.", "9%", "food inflation", None),
     # a published figure's error is an overstatement or understatement of its measure
     ("The error meant GDP growth was understated by 0.3 percentage points.", "0.3 percentage points",
      "understatement of GDP growth", "growth"),

@@ -25,7 +25,8 @@ from figures.counted_nouns import (
     _bare_verb, _claimant_follows, _cue_participle, _ing_clause, is_money, is_participle, _is_time, _measure_at, _np_after_figure, _np_words,
     _participle_text, _rate, _subject_before,
 )
-from figures.lexicon import data_map, AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE, PERSON_NOUNS, STOP, TRANSPARENT
+from figures.lexicon import (data_map, AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE,
+                             PERSON_NOUNS, STOP, TIME_WORDS, TRANSPARENT)
 from figures.measure_cues import (
     _COPULA_LINK, _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
     measure_named_in,
@@ -68,6 +69,13 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     while the measure stays the one its verb or noun gives (spent, paid, cost).
     """
     entity, measure, kind = _read_entity(ctx, toks, ti, f, lo, hi, entities)
+    if measure in (None, "share") and _change_started_from(toks, ti):
+        # "rose to 10.4% in February from January's 10.1%", "up from 9.4%": the value a change
+        # started from, named by nothing of its own, is the quantity the change reached
+        same = _previous_entity(toks, ti, entities, ctx.figures, f.unit)
+        if same:
+            j = max(j for j in entities if j < ti and entities[j] == same)
+            entity, measure, kind = same, ctx.measures.get(j), ctx.kinds.get(j)
     if f.unit and is_money(f.unit) and measure in _SPENDING and not is_conversion(ctx, toks, ti):
         purpose = _money_purpose(toks, ti) or _money_of(toks, ti)
         if not purpose and ti >= 2 and toks[ti - 1].low in ("to", "of", "at") and toks[ti - 2].low == "total":
@@ -440,6 +448,19 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
 
 _FALL_VERBS = word_class("entity_words.tsv", "fall_verb")
 _CONTRAST = word_class("entity_words.tsv", "contrast_word")
+_UP_DOWN = frozenset(("up", "down"))
+_BEFORE_OLD_VALUE = frozenset(("the", "a", "an", "'s")) | TIME_WORDS  # "from January's 10.1%"
+
+
+def _change_started_from(toks: list[Tok], ti: int) -> bool:
+    """The figure follows "from" after a change in its sentence ("fell to 8.7% in April from
+    10.1%", "up from 9.4%"), and no "to" + figure follows it (that is a "from A to B" range)."""
+    k = ti - 1
+    while k > 0 and toks[k].low in _BEFORE_OLD_VALUE:
+        k -= 1
+    if k < 1 or toks[k].low != "from" or (ti + 2 < len(toks) and toks[ti + 1].low == "to" and toks[ti + 2].fig >= 0):
+        return False
+    return toks[k - 1].low in _UP_DOWN or any(t.low in CHANGE_VERBS for t in toks[max(0, k - 8):k])
 _COMPASS = word_class("entity_words.tsv", "compass_word")
 _OVERSTATE = word_class("entity_words.tsv", "overstate_word")
 _UNDERSTATE = word_class("entity_words.tsv", "understate_word")
