@@ -29,8 +29,9 @@ from figures.errors import ConfigError
 from figures.markdown import md_text
 from figures.period import Period
 from figures.records import Article, Claim, Flag, FlagClaim, Mention, Related, Repeat
-from figures.report import (ReportOptions, build, choose_period, gather, interval, make_report, number,
-                            previous_period, render_markdown, safe_link, split_sentence)
+from figures.report import ReportOptions, build, choose_period, gather, make_report, previous_period
+from figures.report_pages import render_markdown
+from figures.report_rows import interval, number, safe_link, split_sentence
 from figures.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -554,7 +555,7 @@ def test_render_markdown_without_flags_says_so(world: Store) -> None:
 
 def test_claims_csv_is_what_formats_to_csv_writes(world: Store) -> None:
     from figures import formats
-    from figures.report import render_claims_csv
+    from figures.report_data import render_claims_csv
 
     report = build(gather(world, W43, Settings(), fake_compare), detail=0)
     frame = report.claims.sort_values(["published", "article_id", "start"], kind="stable")
@@ -629,7 +630,8 @@ def test_cards_and_chart_share_each_claimants_colour_and_order() -> None:
 
 
 def test_a_flag_with_many_figures_shows_twelve_cards_and_counts_the_rest(world: Store) -> None:
-    from figures.report import render_flags_csv, render_html
+    from figures.report_data import render_flags_csv
+    from figures.report_pages import render_html
 
     inputs = gather(world, W43, Settings(), fake_compare)
     many = tuple(_fc(100 + k, 100 + k, 100 + k, claim_id=f"m{k}", article_id=f"a{k}", attributed_to=f"source {k}",
@@ -645,7 +647,7 @@ def test_a_flag_with_many_figures_shows_twelve_cards_and_counts_the_rest(world: 
 
 
 def test_report_json_keeps_one_line_per_flag_whatever_the_text(world: Store) -> None:
-    from figures.report import render_json
+    from figures.report_data import render_json
 
     report = build(gather(world, W43, Settings(), fake_compare))
     odd = replace(report.flags[0], flag=replace(report.flags[0].flag, explanation="a\u2028b\u2029c\x85d\ne"))
@@ -659,7 +661,8 @@ def test_report_json_keeps_one_line_per_flag_whatever_the_text(world: Store) -> 
 def test_long_sections_show_the_first_rows_and_count_the_rest(world: Store) -> None:
     """Repeats, related figures, changes and drops: the page and the Markdown show SHOWN_ROWS rows
     (a repeat names REPEAT_OUTLETS outlets) and say how many more; report.json keeps them all."""
-    from figures.report import REPEAT_OUTLETS, SHOWN_ROWS, render_html, render_json
+    from figures.report_data import render_json
+    from figures.report_pages import REPEAT_OUTLETS, SHOWN_ROWS, render_html
 
     inputs = gather(world, W43, Settings(), fake_compare)
     day = date(2024, 10, 22)
