@@ -28,6 +28,11 @@ LAYERS: list[set[str]] = [
     {"entities"},
     {"claimants"},
     {"attribution"},
+    # the subject reader's parts: the places a sentence names; what it looks up once per sentence;
+    # the subjects that are people or companies
+    {"places"},
+    {"sentence_scan"},
+    {"people_subjects"},
     {"subjects"},
     {"claims"},
     {"store", "migrations"},

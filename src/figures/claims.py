@@ -32,9 +32,10 @@ from figures.lexicon import DETERMINERS, Vocabulary, vocabulary
 from figures.measure_cues import measure_named_in
 from figures.modality import claimed_by, is_change, read_modality
 from figures.numbers import Figure, find_figures
+from figures.places import Place, find_places
 from figures.records import Article, Claim, Mention, Rejection
 from figures.sentences import Sentence, split_sentences
-from figures.subjects import Place, find_places, read_subject
+from figures.subjects import read_subject
 from figures.timeref import TimeRef, find_time_refs
 from figures.tokens import Tok, clause_bounds, tokenise
 
