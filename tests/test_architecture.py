@@ -20,8 +20,10 @@ LAYERS: list[set[str]] = [
     {"number_reading"},
     {"number_ranges"},
     {"numbers", "timeref", "sentences", "vocabulary", "tokens", "lexicon", "word_classes"},
-    # the claim readers: context first, then the readers that use it, then claims, which runs them
+    # the claim readers: context first, then the article's own dates, then the readers that use
+    # them, then claims, which runs them
     {"context"},
+    {"article_dates"},
     {"counted_nouns", "modality", "dating", "name_resolution", "claimant_inheritance"},
     {"measure_cues", "money_purposes"},
     {"parallel_entities"},

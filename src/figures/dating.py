@@ -5,103 +5,31 @@ in March"), the day an earlier sentence set the scene for ("Yesterday, officials
 tolls."), the day the article's statements were made or its lead's first figure was counted —
 else the publication date. Dates of the event itself ("the earthquake before dawn on Monday")
 and future deadlines do not date a figure.
+
+This module reads each figure's own date; the dates the article sets, read once per article,
+come from ``article_dates``.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from datetime import date
+from functools import cache
 
-from functools import cache, lru_cache
-
-from figures.context import Claimant, Context, Read
-from figures.lexicon import EVENT_NOUNS, data_lines
-from figures.sentences import split_sentences
-from figures.timeref import COUNT_WORDS, MONTHS, RELATIVE, WEEKDAYS, TimeRef, alternation, earlier_than, find_time_refs
+from figures.article_dates import (COUNT_PATTERN, WORDS_AFTER, cue_alternation, cue_word, dates_event, dating_cues,
+                                   names_period, news_day_for, not_after, opening_period_end, period_referred_back,
+                                   scene_day, statistic_period)
+from figures.article_dates import news_day  # noqa: F401  claims imports it from here
+from figures.context import Claimant, Context
+from figures.timeref import COUNT_WORDS, TimeRef, earlier_than
 from figures.tokens import MAX_CLAUSE_TOKENS, Tok, clause_bounds
-
-
-def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | None:
-    """The day the reported statements were made, when the copy went out a day or two later:
-    wire style "officials said Friday" in a Saturday paper. The day most dated statements in the
-    article name (more than half of them), when the first two paragraphs name it too (a statement
-    or an event: "a mobile morgue arrived Tuesday"); undated figures then refer to that day
-    rather than to the publication date."""
-    if published is None:
-        return None
-    lead = [r for r in reads if r.sent.paragraph <= 2]
-    said = Counter(c.day for r in reads for c in r.claimants if c.day and c.start >= 0)
-    if said:
-        day, n = said.most_common(1)[0]
-        if n * 2 > sum(said.values()) and day[1] == "day":
-            if day[0] == published:
-                return None  # most statements were made on the publication day: the story is that day's
-            if 1 <= (published - day[0]).days <= 2 and (
-                    any(c.day == day for r in lead for c in r.claimants if c.start >= 0) or any(
-                    t.day == day[0] and t.role == "point" and t.precision == "day" for r in lead for t in r.times)):
-                return day
-    return _lead_figure_day(published, lead)
-
-
-def _lead_figure_day(published: date, lead: list[Read]) -> tuple[date, str] | None:
-    """The day the lead's first figure is dated, when that is a day or two before publication:
-    "the death toll passed 3,000 yesterday", "the count stood at 4,000 as of Monday" in a Tuesday
-    paper. The story was gathered that day; its undated figures are that day's. (A statement's
-    day is left to the statements, counted above.)"""
-    first = next((r for r in lead if r.idxs), None)
-    if first is None:
-        return None
-    said = {c.day for c in first.claimants}
-    sent = first.sent  # its text, for the event test: "an earthquake before dawn on Monday" is the event's day
-    days = [t for t in first.times if t.role == "point" and t.back is None and (t.day, t.precision) not in said
-            and not _dates_event(sent.text, t.start - sent.start)]
-    if days and days[0].precision == "day" and 1 <= (published - days[0].day).days <= 2:
-        return days[0].day, "day"
-    return None
-
-
-def _news_day_for(ctx: Context, claimants: list[Claimant]) -> tuple[date, str] | None:
-    """The news day, unless the figure is sourced in its own sentence to a document with no date
-    of its own ("according to recent estimates by the UN"): a document was not stated on the
-    news day, and its figures are the latest known when the article went out."""
-    if ctx.news_day is None:
-        return None
-    text = ctx.article.text
-    docs = ctx.vocab.document_nouns
-    for c in claimants:
-        if c.start >= 0 and not c.day:
-            m = _CUE_OBJECT.match(text, c.start, c.start + 60)
-            if m and any(w.lower() in docs for w in m.group(1).split()):
-                return None
-    return ctx.news_day
-
-
-# the words after "according to" / "citing" up to the source: "according to recent estimates by"
-_CUE_OBJECT = re.compile(r"(?:according\s+to|citing)\s+((?:[\w-]+\s+){0,3}?)(?:by|from|of)\b", re.IGNORECASE)
-
-
-@cache
-def _rows() -> tuple[list[str], ...]:
-    """The rows of ``data/dating_cues.tsv``: kind, phrase and, for an anaphor, the precision it refers to."""
-    return tuple(line.split("\t") for line in data_lines("dating_cues.tsv"))
-
-
-@cache
-def _cues(kind: str) -> tuple[str, ...]:
-    """The phrases of one kind in ``data/dating_cues.tsv``."""
-    return tuple(row[1] for row in _rows() if row[0] == kind)
-
-
-def _alternation(kind: str) -> str:
-    """The phrases of one kind as a regex alternation, longest first."""
-    return alternation(_cues(kind))
 
 
 @cache
 def _release_before() -> re.Pattern[str]:
     # "published on Wednesday", "first reported by the Office for National Statistics (ONS), on May 21"
-    return re.compile(rf"\b(?:{_alternation('release')})\b(?:\s+by\s+[^;:.–—]{{1,70}}?)?[\s,]*(?:on|in|at)?\s*$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{cue_alternation('release')})\b(?:\s+by\s+[^;:.–—]{{1,70}}?)?[\s,]*(?:on|in|at)?\s*$",
+                      re.IGNORECASE)
 
 
 def _dates_release(ctx: Context, t: TimeRef, claimants: list[Claimant]) -> bool:
@@ -133,21 +61,6 @@ def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
     return len(gap) <= 3
 
 
-_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b[^,;:.]{0,40}$", re.IGNORECASE)
-
-
-_DIGIT = re.compile(r"\d")
-
-
-def _dates_event(text: str, t: TimeRef | int) -> bool:
-    """"a devastating earthquake before dawn on Monday": the date (or a date starting at ``text[t]``)
-    of the event, not of the figure — unless a figure stands between them ("the wildfires climbed to
-    111 Wednesday night")."""
-    start = t if isinstance(t, int) else t.start
-    m = _EVENT_BEFORE.search(text, max(0, start - 56), start)
-    return bool(m) and not _DIGIT.search(m.group())
-
-
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
@@ -156,29 +69,10 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_WORDS_AFTER = re.compile(r"(?:\W+[\w-]+){1,3}")
-_EVENT_WORD = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b", re.IGNORECASE)
-
-
-def _names_period(text: str, t: TimeRef) -> bool:
-    """A month or year before a noun names the period of what follows ("April's inflation rate",
-    "the March figures", "last year's deficit") unless what follows is a disaster or attack
-    ("March's earthquake")."""
-    if t.precision == "day":
-        return False
-    after = _WORDS_AFTER.match(text, t.end, t.end + 40)
-    return not (after and _EVENT_WORD.search(after.group()))
-
-
 def _names_incident(text: str, t: TimeRef) -> bool:
     """"killed in Thursday's attack": an incident's day, the day its dead were counted for."""
-    after = _WORDS_AFTER.match(text, t.end, t.end + 40)
-    return bool(after and _incident_word().search(after.group()))
-
-
-@cache
-def _incident_word() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation('incident')})\b", re.IGNORECASE)
+    after = WORDS_AFTER.match(text, t.end, t.end + 40)
+    return bool(after and cue_word("incident").search(after.group()))
 
 
 def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
@@ -188,9 +82,9 @@ def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
     if ctx.dates_for is not times:
         text = ctx.article.text
         ctx.dates_for = times
-        ctx.dates = [t for t in times if not _dates_event(text, t) and (
+        ctx.dates = [t for t in times if not dates_event(text, t) and (
             t.role == "point" or (t.role == "attributive" and (
-                _next_word(text, t.end) in ctx.vocab.document_nouns or _names_period(text, t)
+                _next_word(text, t.end) in ctx.vocab.document_nouns or names_period(text, t)
                 or _names_incident(text, t))))]
     return ctx.dates
 
@@ -211,12 +105,12 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     result = _event_result_date(ctx, toks, ti, times)
     if result:
         return not_after(result, base)
-    opening = _opening_period_end(ctx, toks)
+    opening = opening_period_end(ctx, toks)
     if opening:
         return opening
     # the month a statistic article reports on, for figures with no date of their own — not a
     # standing target ("the central bank's 2% target"), which no month measures
-    period = None if _names_target(ctx.article.text, fig.start, fig.end) else _statistic_period(ctx)
+    period = None if _names_target(ctx.article.text, fig.start, fig.end) else statistic_period(ctx)
     # "the rate fell from 4.3% to 4.2%": 4.3% was the month before's
     figure_period = earlier_than(*period, (1, "month")) if period and _changed_from(toks, ti) else period
     # "withdrew the bill on Wednesday, a day after 22 people were killed": counted back from the date before
@@ -248,7 +142,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             trailing = [t for t in own if t.start >= fig.end and _TRAILING.fullmatch(text, fig.end, t.start)]
             best = trailing[0] if trailing else min(own, key=lambda t: abs(t.start - fig.start))
             said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
-            if said and " ".join(best.text.lower().split()) in _cues("deictic"):
+            if said and " ".join(best.text.lower().split()) in dating_cues("deictic"):
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
             if period and best.precision == "day" and best.back is None and _dates_release(ctx, best, claimants):
                 return figure_period  # "the department said Friday that payrolls rose by 200,000": the report's month
@@ -264,7 +158,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             return _dated(later, points, base, period, ctx.article.text)
         # 3. a period an earlier sentence named, referred back to ("this figure was wrong and should
         # have been 3.4%", "that month"), before a statement's or another day
-        referred = _period_referred_back(ctx, toks, ti)
+        referred = period_referred_back(ctx, toks, ti)
         if referred:
             return referred
         # 4. a date before the figure in the sentence: "On Friday, the toll rose to 97"
@@ -286,16 +180,16 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         if before:
             return _dated(_periods_first(ctx, before, claimants)[-1], points, base, period, text)
     if period:  # "Private payrolls were expected to rise by 125,000": the report's month
-        return _period_referred_back(ctx, toks, ti) or figure_period
+        return period_referred_back(ctx, toks, ti) or figure_period
     for c in claimants:
         if c.day:
             return c.day
-    back = _period_referred_back(ctx, toks, ti)
+    back = period_referred_back(ctx, toks, ti)
     if back:
         return back
     if _states_a_fact(toks, ti) and not any(c.start >= 0 for c in claimants):
         return base, "day"  # "the port, which has a population of 120,000": no news of the day, as of publication
-    return _scene_day(ctx, toks[0].start) or _news_day_for(ctx, claimants) or (base, "day")
+    return scene_day(ctx, toks[0].start) or news_day_for(ctx, claimants) or (base, "day")
 
 
 def _figure_clause_date(text: str, fig: Tok, times: list[TimeRef]) -> TimeRef | None:
@@ -314,106 +208,6 @@ def _figure_clause_date(text: str, fig: Tok, times: list[TimeRef]) -> TimeRef | 
     return None
 
 
-def _scene_day(ctx: Context, sentence_start: int) -> tuple[date, str] | None:
-    """The day an earlier sentence set the scene for: "Yesterday, we received varying figures on the
-    dead." — a sentence that opens with a day and gives no figure of its own; the figures reported
-    after it are that day's, for two paragraphs past the last that named the day, unless a
-    sentence names another date."""
-    if ctx.article.published is None:
-        return None
-    starts, days = _scenes(ctx.article.text, ctx.article.published)
-    k = bisect_right(starts, sentence_start) - 1
-    return days[k] if k >= 0 else None
-
-
-def _figure_outside(text: str, sent, refs: list[TimeRef]) -> bool:
-    """A digit in the sentence outside its dates ("On June 25, 19 were killed" has one; "On June 25,
-    protesters stormed parliament" has none)."""
-    pos = sent.start
-    for t in refs:
-        if _DIGIT.search(text, pos, t.start):
-            return True
-        pos = max(pos, t.end)
-    return bool(_DIGIT.search(text, pos, sent.end))
-
-
-_SCENE_PARAGRAPHS = 2
-_OPENING_WORDS = re.compile(r"(?:(?:on|early|late|earlier|later)\s+)?", re.IGNORECASE)
-# what a sentence that opens with a day can start with: a digit, or a word the date reader's table
-# opens a date with (a screen, wider than the days it finds)
-_SCENE_OPENER = re.compile(r"[\s\"“‘'(\[]*(?:(?:on|early|late|earlier|later)\s+)?(?:\d|"
-                           + alternation([*MONTHS, *WEEKDAYS, *RELATIVE, "last", "this", "next"]) + r")",
-                           re.IGNORECASE)
-
-
-@lru_cache(maxsize=16)
-def _scenes(text: str, published: date) -> tuple[list[int], list[tuple[date, str] | None]]:
-    """Each sentence's start and the scene's day it stands in."""
-    starts: list[int] = []
-    days: list[tuple[date, str] | None] = []
-    current, last_para = None, 0
-    for sent in split_sentences(text):
-        if current and sent.paragraph > last_para + _SCENE_PARAGRAPHS:
-            current = None  # the scene has run out: paragraphs on without its day
-        # a day can set a scene only where a sentence opens with it; other sentences are read
-        # only while a scene runs (they may end it)
-        found = find_time_refs(text, published, sent.start, sent.end) if (
-            current or _SCENE_OPENER.match(text, sent.start)) else []
-        refs = [t for t in found if t.role == "point"]
-        if refs:
-            first = refs[0]
-            if (_OPENING_WORDS.match(text, sent.start, first.start).end() == first.start and first.precision == "day"
-                    and first.back is None and first.day < published and not _figure_outside(text, sent, found)):
-                current, last_para = (first.day, "day"), sent.paragraph
-            elif current and any(t.day != current[0] for t in refs):
-                current = None
-            elif current:
-                last_para = sent.paragraph  # the scene's day named again
-        starts.append(sent.start)
-        days.append(current)
-    return starts, days
-
-
-_LEAD_PARAGRAPHS = 2  # the headline or the lead and the paragraph after it
-_STATISTIC_LAG_MONTHS = 6  # a statistic comes out within months of the month it measures
-
-
-def _statistic_period(ctx: Context) -> tuple[date, str] | None:
-    """The month a statistic article reports on: the lead gives a monthly statistic for a month
-    that has ended ("U.S. employers added 150,000 jobs in March", "the jobless rate rose last
-    month"); the article's figures without a date of their own are that month's."""
-    if ctx.article.published is None:
-        return None
-    return _lead_statistic_month(ctx.article.text, ctx.article.published)
-
-
-@lru_cache(maxsize=16)
-def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None:
-    this_month = published.year * 12 + published.month
-    for sent in split_sentences(text):
-        if sent.paragraph > _LEAD_PARAGRAPHS:
-            break
-        word = _statistic_word().search(sent.text)
-        if not word:
-            continue
-        refs = find_time_refs(text, published, sent.start, sent.end)
-        if not _figure_outside(text, sent, refs) and not _statistic_change().match(sent.text, word.end()):
-            continue  # a word of the economy in a story of another kind: "angered by unemployment, they marched in June"
-        for t in refs:
-            months_back = this_month - (t.day.year * 12 + t.day.month)
-            if (t.precision == "month" and t.back is None and 0 < months_back <= _STATISTIC_LAG_MONTHS
-                    and (t.role in ("point", "until") or (t.role == "attributive" and _names_period(text, t)))
-                    and not _dates_event(text, t)):
-                return t.day, "month"
-    return None
-
-
-@cache
-def _statistic_change() -> re.Pattern[str]:
-    """A word of change or level within a few words after a statistic's noun: "job growth slowed"."""
-    return re.compile(rf"(?:\W+[\w-]+){{0,5}}?\W+(?:{_alternation('change')})\b", re.IGNORECASE)
-
-
 def _from_before(text: str, toks: list[Tok], ti: int, t: TimeRef) -> bool:
     """The figure is a change's new value and ``t`` trails the old one: "to 4.2% from 4.3% in July"."""
     j = ti + 2
@@ -430,72 +224,24 @@ def _changed_from(toks: list[Tok], ti: int) -> bool:
     new_before = ti >= 3 and toks[ti - 2].fig >= 0 and toks[ti - 3].low == "to"  # "to 3.8% from 3.6%"
     if not (new_after or new_before):
         return False
-    return not any(t.low in _cues("revision") for t in toks[max(0, ti - MAX_CLAUSE_TOKENS):ti])
+    return not any(t.low in dating_cues("revision") for t in toks[max(0, ti - MAX_CLAUSE_TOKENS):ti])
 
 
 def _names_target(text: str, start: int, end: int) -> bool:
     """"the central bank's 2% inflation target", "its target is 2%": the figure is a standing target."""
-    after = _WORDS_AFTER.match(text, end, end + 40)
-    return bool(after and _target_word().search(after.group())) or bool(
+    after = WORDS_AFTER.match(text, end, end + 40)
+    return bool(after and cue_word("target").search(after.group())) or bool(
         _target_before().search(text, max(0, start - 30), start))
 
 
 @cache
 def _target_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation('target')})\s+(?:is|was|remains|of)\s+$", re.IGNORECASE)
-
-
-@cache
-def _target_word() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation('target')})\b", re.IGNORECASE)
-
-
-@cache
-def _statistic_word() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation('statistic')})\b", re.IGNORECASE)
-
-
-@cache
-def _anaphors() -> tuple[re.Pattern[str], dict[str, str]]:
-    precision = {r[1].lower(): r[2] for r in _rows() if r[0] == "anaphor"}
-    return re.compile(rf"\b(?:{_alternation('anaphor')})\b", re.IGNORECASE), precision
-
-
-_LOOK_BACK = 600  # characters: the sentences just before, where the period was named
-
-
-def _period_referred_back(ctx: Context, toks: list[Tok], ti: int) -> tuple[date, str] | None:
-    """"that month", "for the month": the last month (or year) named in the sentences before
-    ("Inflation was 3.2% in March. Food prices rose 4% that month."); "the estimate", "this
-    figure": the last period named before, a month, a year or the end of an opening span ("the
-    first 14 months of the war")."""
-    if ctx.article.published is None:
-        return None
-    return _referred_period(ctx.article.text, ctx.article.published, toks[0].start, toks[-1].end)
-
-
-@lru_cache(maxsize=64)
-def _referred_period(text: str, base: date, start: int, end: int) -> tuple[date, str] | None:
-    """The period the sentence ``text[start:end]`` refers back to, once per sentence."""
-    pattern, precision = _anaphors()
-    m = pattern.search(text, start, end)
-    if m is None:
-        return None
-    wanted = precision[" ".join(m.group().lower().split())]
-    lo = max(0, start - _LOOK_BACK)
-    refs = [(t.start, not_after(t, base)) for t in find_time_refs(text, base, lo, start)
-            if (t.precision == wanted or (wanted == "period" and t.precision != "day")) and not _dates_event(text, t)
-            and (t.role == "point" or (t.role == "attributive" and _names_period(text, t)))]
-    if wanted == "period":
-        spans = list(_OPENING.finditer(text, lo, start))
-        if spans and (opening := _span_end(text, base, spans[-1])):
-            refs.append((spans[-1].start(), opening))
-    return max(refs)[1] if refs else None
+    return re.compile(rf"\b(?:{cue_alternation('target')})\s+(?:is|was|remains|of)\s+$", re.IGNORECASE)
 
 
 @cache
 def _incident_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation('incident')})\b[^,;:]{{0,50}}$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{cue_alternation('incident')})\b[^,;:]{{0,50}}$", re.IGNORECASE)
 
 
 def _event_result_date(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef]) -> TimeRef | None:
@@ -503,18 +249,12 @@ def _event_result_date(ctx: Context, toks: list[Tok], ti: int, times: list[TimeR
     city yesterday, killing 60 and injuring 52" — the figures count that day's dead. (A disaster's
     toll, "an earthquake struck on Friday, killing 2,012", is counted up to the report.)"""
     k = _run_start(toks, ti)
-    if k == 0 or toks[k - 1].text != "," or toks[k].low not in _cues("result"):
+    if k == 0 or toks[k - 1].text != "," or toks[k].low not in dating_cues("result"):
         return None
     comma = toks[k - 1].start
     text = ctx.article.text
     return next((t for t in times if t.role in ("point", "onset") and not text[t.end:comma].strip()
                  and _incident_before().search(text, max(0, t.start - 80), t.start)), None)
-
-
-@lru_cache(maxsize=64)
-def _search_once(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """``pattern.search`` over one sentence, once for all its figures (a sentence may hold thousands)."""
-    return pattern.search(text, lo, hi)
 
 
 def _run_start(toks: list[Tok], ti: int) -> int:
@@ -524,53 +264,20 @@ def _run_start(toks: list[Tok], ti: int) -> int:
     return k
 
 
-_COUNT_WORDS = r"\d+|" + "|".join(w for w in COUNT_WORDS if " " not in w)
-_OPENING = re.compile(rf"\b(?:{_alternation('opening')})\s+(?:({_COUNT_WORDS})\s+)?(day|week|month|year)s?\s+"
-                      r"(?:of|since|after)\b", re.IGNORECASE)
-
-
-def _opening_period_end(ctx: Context, toks: list[Tok]) -> tuple[date, str] | None:
-    """"during the first 14 months of the war": the end of that span, counted from the day the
-    article says the war began ("erupted in April 2023", "since 15 April 2023")."""
-    text = ctx.article.text
-    m = _search_once(_OPENING, text, toks[0].start, toks[-1].end)
-    if m is None or ctx.article.published is None:
-        return None
-    return _span_end(text, ctx.article.published, m)
-
-
-def _span_end(text: str, base: date, m: re.Match[str]) -> tuple[date, str] | None:
-    onset = _onset(text, base)
-    if onset is None:
-        return None
-    count = (m[1] or "one").lower()
-    n = int(count) if count.isdigit() else COUNT_WORDS[count]
-    return earlier_than(onset.day, onset.precision, (-n, m[2].lower()))
-
-
-@lru_cache(maxsize=16)
-def _onset(text: str, published: date) -> TimeRef | None:
-    """The earliest date the article gives for the start of something with a verb of starting:
-    "the war erupted in April 2023", "since fighting began on 15 April 2023" (not a bare "since
-    1918": "the deadliest since 1918" starts nothing)."""
-    starts = [t for t in find_time_refs(text, published) if t.role == "onset"]
-    return min(starts, key=lambda t: t.day) if starts else None
-
-
 def _states_a_fact(toks: list[Tok], ti: int) -> bool:
     """The figure stands in a relative clause of what a place or thing has or is ("the port, which
     has a population of 120,000", "the region, which is home to 30,000"): a standing fact, not a
     count of the day's news (unlike "the storm, which killed 40")."""
     k = _run_start(toks, ti)
-    return (any(toks[j].low in _cues("aside") for j in range(k, min(k + 2, ti)))
-            and any(toks[j].low in _cues("standing") for j in range(k, min(k + 4, ti))))
+    return (any(toks[j].low in dating_cues("aside") for j in range(k, min(k + 2, ti)))
+            and any(toks[j].low in dating_cues("standing") for j in range(k, min(k + 4, ti))))
 
 
 def _in_aside(toks: list[Tok], ti: int) -> bool:
     """The figure stands in a relative or subordinate clause: the words from the last comma up
     to the figure open with "which", "who", "when" ..."""
     k = _run_start(toks, ti)
-    return any(toks[j].low in _cues("aside") for j in range(k, min(k + 2, ti)))
+    return any(toks[j].low in dating_cues("aside") for j in range(k, min(k + 2, ti)))
 
 
 _RUN_BREAK = frozenset({",", ";", ":", "—", "–", "(", ")"})
@@ -616,7 +323,7 @@ def _counted_after(text: str, sentence_start: int, fig_start: int, times: list[T
     return earlier_than(*not_after(anchors[-1], base), (n, m[2].lower()))
 
 
-_AFTER_SPAN = re.compile(rf"\b({_COUNT_WORDS})\s+(day|week|month|year)s?\s+after\s+[^,;:.()—–]*$", re.IGNORECASE)
+_AFTER_SPAN = re.compile(rf"\b({COUNT_PATTERN})\s+(day|week|month|year)s?\s+after\s+[^,;:.()—–]*$", re.IGNORECASE)
 
 # the figure's noun and a relative clause up to its date: " jobs that were added in "
 _FIGURE_RELATIVE = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:that|which|who)\s+(?:(?:were|was|had|have|has|been)\s+){0,2}"
@@ -659,8 +366,8 @@ def _dated(t: TimeRef, points: list[TimeRef], base: date | None,
     return earlier_than(*not_after(anchor, base), _span_back(t, anchor, text))
 
 
-_PREVIOUS_SPAN = re.compile(rf"the\s+(?:previous|preceding|prior)\s+(?:{_COUNT_WORDS})\s+\w+s", re.IGNORECASE)
-_SPAN_TO_ANCHOR = re.compile(rf"\b({_COUNT_WORDS})\s+(?:day|week|month|quarter|year)s?\s+to\s+$", re.IGNORECASE)
+_PREVIOUS_SPAN = re.compile(rf"the\s+(?:previous|preceding|prior)\s+(?:{COUNT_PATTERN})\s+\w+s", re.IGNORECASE)
+_SPAN_TO_ANCHOR = re.compile(rf"\b({COUNT_PATTERN})\s+(?:day|week|month|quarter|year)s?\s+to\s+$", re.IGNORECASE)
 
 
 def _span_back(t: TimeRef, anchor: TimeRef | None, text: str) -> tuple[int, str] | None:
@@ -673,9 +380,3 @@ def _span_back(t: TimeRef, anchor: TimeRef | None, text: str) -> tuple[int, str]
     if anchor is not None and (m := _SPAN_TO_ANCHOR.search(text, max(0, anchor.start - 30), anchor.start)):
         length = int(m[1]) if m[1].isdigit() else COUNT_WORDS[m[1].lower()]
     return length, t.back[1]
-
-
-def not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
-    if base and t.day > base:
-        return base, "day"  # a future date is a plan's deadline, not the figure's date
-    return t.day, t.precision
