@@ -28,6 +28,7 @@ LAYERS: list[set[str]] = [
     {"measure_cues", "money_purposes"},
     {"parallel_entities"},
     {"entities"},
+    {"claimant_phrases"},
     {"claimants"},
     {"attribution"},
     # the subject reader's parts: the places a sentence names; what it looks up once per sentence;

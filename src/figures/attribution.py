@@ -19,7 +19,8 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from figures.claimant_inheritance import inherit_quoted
-from figures.claimants import SUBORDINATORS, cue_pattern, find_claimants
+from figures.claimant_phrases import SUBORDINATORS
+from figures.claimants import cue_pattern, find_claimants
 from figures.context import Claimant, Context
 from figures.name_resolution import last_organisation, resolve_name
 from figures.timeref import alternation
