@@ -237,6 +237,20 @@ CASES = [
     ("Hurricane Mira toll rises", "Mira's toll reached 150, the worst since Hurricane Oskar, which killed 300 "
      "people. Mira made landfall on Friday.", "300", "Hurricane Oskar"),
     ("Strikes in Ukraine", "Ukraine fired Storm Shadow missiles at the base, killing 12 soldiers.", "12", "Ukraine"),
+    # 47. a place inside an institution's name ("Bank of Japan", "University of Ohio") is not where a
+    # figure is; a demonym before a measure in a title stands for its country
+    ("Bank of England warns of recession", "The Bank of England raised rates. The UK economy is slowing. It "
+     "forecast inflation would peak at 13% this year.", "13%", "UK"),
+    ("Japanese inflation eases again", "Japanese inflation has slowed for a third month. The statistics bureau "
+     "said consumer prices rose 2.4% in May.", "2.4%", "Japan"),
+    ("Japanese strikes hit the port", "The storm reached Manila. The harbour authority said 12 cranes were damaged.",
+     "12", "Philippines"),
+    # 48. no name of one or two letters ("the 6.1 M earthquake"), nor a word a title-cased title
+    # capitalises and the text writes small ("Province Dam Flood Toll Hits 30")
+    ("Quake update", "After the 6.1 M earthquake in Al Hoceima Province, casualties rose. The national "
+     "authorities said 630 people died.", "630", "Al Hoceima"),
+    ("Mexico Dam Flood Toll Hits 30", "The toll from flooding after a dam burst rose to 30, officials said.", "30",
+     "Mexico"),
     # 45. the place an event hit after the figure ("left 17,000 dead as it shook X") is the figure's
     ("Quake in Turkey", "Rescuers dug on. The 1999 quake left more than 17,000 dead as it shook Izmit.",
      "more than 17,000", "Izmit"),

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from figures.lexicon import EVENT_NOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, data_map, org_words, title_words
 from figures.numbers import Figure
 from figures.records import Article
+from figures.word_classes import word_class
 from figures.sentences import Sentence
 from figures.timeref import TimeRef
 from figures.tokens import ABBREV_DOT, Tok
@@ -122,6 +123,10 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
                 continue  # "Cal Fire said": a name, not the event
             events[EVENT_NOUNS[m.group(1).lower()]] += 1
             names = _event_place_names(vocab, rx, chunk, m.start(), m.end())
+            if chunk is title and _title_cased(title):
+                # "Ukraine Dam Flood Toll": a title's capital is no name where the text writes it small
+                names = [n for n in names if n in vocab.place_names.values()
+                         or not re.search(rf"\b{re.escape(n.lower())}\b", ctx.article.text)]
             for canonical in names:
                 counts[canonical] += 4 * weight_of(m.start())
                 named_with_event[canonical] += weight_of(m.start())
@@ -242,11 +247,21 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
                     key = " ".join(words[i:i + k]).replace("’", "'").rstrip(".,").removesuffix("'s")  # "Mexico's"
                     canonical = vocab.place_names.get(key)
                     if canonical:
-                        yield offsets[i], offsets[i] + len(key), canonical
+                        if not in_institution_name(text[max(0, offsets[i] - 30):offsets[i]].split()[-2:]):
+                            yield offsets[i], offsets[i] + len(key), canonical
                         i += k
                         break
             else:
                 i += 1
+
+
+INSTITUTIONS = word_class("place_words.tsv", "institution")
+
+
+def in_institution_name(before: list[str]) -> bool:
+    """The two words before a place make it part of an institution's name: "Bank of England",
+    "University of Texas" name a bank and a university, not where a figure is."""
+    return len(before) == 2 and before[1] == "of" and before[0][:1].isupper() and before[0].lower() in INSTITUTIONS
 
 
 def _capital_named(vocab: Vocabulary, country: str, runs: list[tuple[str, int, int, str]]) -> str | None:
@@ -351,6 +366,13 @@ _EVENT_MODIFIERS = frozenset("deadly devastating massive powerful strong huge ma
                              "catastrophic the a".split())
 
 
+def _title_cased(title: str) -> bool:
+    """"Ukraine Dam Flood Toll Hits 41": every longer word capitalised, so a capital alone does
+    not make a name."""
+    longer = [w for w in title.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(longer) >= 3 and sum(w[:1].isupper() for w in longer) >= 0.8 * len(longer)
+
+
 def _event_place_names(vocab: Vocabulary, rx: "_ArticlePatterns", text: str, start: int, end: int) -> list[str]:
     """Places named with an event noun: "the Maui wildfires", "Turkey, Syria earthquake", "quake in Turkey"."""
     words = text[max(0, start - 60):start].split()
@@ -371,8 +393,8 @@ def _event_place_names(vocab: Vocabulary, rx: "_ArticlePatterns", text: str, sta
     names = []
     for g in found:
         key = g.rstrip(".,").replace("’", "'")
-        if key.lower() in TIME_WORDS or key.lower() in STOP or not key:
-            continue
+        if key.lower() in TIME_WORDS or key.lower() in STOP or (len(key) < 3 and key not in vocab.place_names):
+            continue  # "the 6.8 M earthquake": a scale's letter, not a place
         names.append(vocab.place_names.get(key) or key)
     return names
 

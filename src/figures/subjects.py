@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from figures.attribution import resolve_name
-from figures.context import THE_CITY, Claimant, Context
+from figures.context import INSTITUTIONS, THE_CITY, Claimant, Context
 from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, EVENT_NOUNS, REGION_NOUNS, STOP, TIME_WORDS, org_words,
                              title_words, vocabulary)
 from figures.people_subjects import age_holder, company_subject, people_of, person_subject
@@ -229,8 +229,13 @@ def _title_place(ctx: Context) -> str | None:
     ctx.title_read = True
     title = ctx.article.title or ""
     toks = tokenise(title, 0, len(title), [])
-    place = next((p.name for p in named_places(ctx, toks) if p.kind != "demonym"), None)
-    return place or _title_name(ctx, toks)
+    places = named_places(ctx, toks)
+    place = next((p.name for p in places if p.kind != "demonym"), None)
+    # "British inflation falls": a demonym before a measure stands for its country ("Israeli
+    # strikes kill 30" names who acted, so only a measure counts)
+    measured = next((p.name for p in places if p.kind == "demonym" and p.end < len(toks)
+                     and (toks[p.end].low,) in ctx.vocab.measures), None)
+    return place or measured or _title_name(ctx, toks)
 
 
 def _title_name(ctx: Context, toks: list[Tok]) -> str | None:
@@ -247,6 +252,8 @@ def _title_name(ctx: Context, toks: list[Tok]) -> str | None:
         if not all(w.word and w.cap for w in words):
             break
         name = join_words(words)
+        if end < len(toks) and toks[end].low == "of" and words[-1].low in INSTITUTIONS:
+            return None  # "Bank of Japan raises ...": an institution of a place, not a company
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             best = name
     return best
