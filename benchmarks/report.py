@@ -26,8 +26,9 @@ import pandas as pd
 from figures.compare import Comparison, compare
 from figures.config import Settings
 from figures.records import Article, Claim, Flag, FlagClaim, Mention, Related, Repeat
-from figures.report import (ReportOptions, build, gather, render_claims_csv, render_flags_csv, render_html,
-                            render_json, render_markdown)
+from figures.report import ReportOptions, build, gather
+from figures.report_data import render_claims_csv, render_flags_csv, render_json
+from figures.report_pages import render_html, render_markdown
 from figures.store import Store
 
 WEEK = "2024-W43"

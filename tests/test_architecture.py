@@ -46,10 +46,11 @@ LAYERS: list[set[str]] = [
     {"claim_keys", "blocking", "disagreements"},
     {"flag_records"},
     {"compare"},
-    # the report: its rows, charts and Markdown escaping; the renderers (Markdown and HTML; CSV and JSON); the report
+    # the report: its rows, charts and Markdown escaping; the renderers (Markdown and HTML; CSV and JSON; the
+    # ClaimReview export); the report
     {"charts", "markdown", "report_rows"},
-    {"report_pages", "report_data"},
-    {"claimreview", "report"},
+    {"report_pages", "report_data", "claimreview"},
+    {"report"},
     {"api"},
     {"cli", "__init__", "__main__"},
 ]

@@ -11,7 +11,7 @@ from datetime import date
 
 from figures.formats import to_json
 from figures.records import Flag, FlagClaim, content_id
-from figures.report import safe_link
+from figures.report_rows import safe_link
 
 # The verdict (figures.compare.VERDICTS) that means "a reviewer checked it: the discrepancy is real".
 CONFIRMED_VERDICTS = frozenset({"confirmed"})
