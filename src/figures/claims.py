@@ -24,9 +24,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from figures.article_dates import news_day
 from figures.attribution import attribute, cue_pattern, find_claimants, inherit_quoted
 from figures.context import Claimant, Context, Read, read_article
-from figures.dating import dates_statement, news_day, not_after, read_as_of
+from figures.dating import dates_statement, not_after, read_as_of
 from figures.entities import is_conversion, read_entity
 from figures.lexicon import DETERMINERS, Vocabulary, vocabulary
 from figures.measure_cues import measure_named_in

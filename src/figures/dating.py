@@ -19,7 +19,6 @@ from functools import cache
 from figures.article_dates import (COUNT_PATTERN, WORDS_AFTER, cue_alternation, cue_word, dates_event, dating_cues,
                                    names_period, news_day_for, not_after, opening_period_end, period_referred_back,
                                    scene_day, statistic_period)
-from figures.article_dates import news_day  # noqa: F401  claims imports it from here
 from figures.context import Claimant, Context
 from figures.timeref import COUNT_WORDS, TimeRef, earlier_than
 from figures.tokens import MAX_CLAUSE_TOKENS, Tok, clause_bounds
