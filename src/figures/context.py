@@ -48,7 +48,7 @@ class Context:
     measures: dict[int, str | None] = field(default_factory=dict)  # measure per figure token, this sentence
     para_subject: tuple[int, str] | None = None  # (paragraph, place) named last
     last_entity: tuple | None = None  # (paragraph, entity, measure, unit) of the last claim
-    news_day: tuple[date, str] | None = None  # the day most of the dated statements give (dating.news_day)
+    news_day: tuple[date, str] | None = None  # the day most of the dated statements give (article_dates.news_day)
     dates_for: list | None = None  # the sentence's time refs that ``dates`` was computed from
     dates: list = field(default_factory=list)
     last_claimant: Claimant | None = None
