@@ -124,6 +124,14 @@ from figures.records import Article
     # ... not a disaster's, whose toll keeps rising and is counted up to the report
     ("A cyclone made landfall on Sunday, killing at least 40 people.", date(2024, 6, 11),
      {"at least 40": date(2024, 6, 11)}),
+    # ... nor a date in a relative clause on the event's noun, however long: the toll is the report's
+    ("At least 900 people died in the cyclone that hit the southern coast of the island late on Tuesday, "
+     "according to a toll issued on Wednesday.", date(2024, 3, 14), {"At least 900": date(2024, 3, 13)}),
+    ("The toll from the storm, which was recorded yesterday evening, Saturday, and whose centre was near the "
+     "coast, rose to 310.", date(2024, 3, 10), {"310": date(2024, 3, 10)}),
+    # ... nor, right before "according to", the statement's day
+    ("Twelve people are dead and 40 missing after the flooding that followed the collapse of a levee on the "
+     "river on May 3, according to the governor.", date(2024, 5, 20), {"40": date(2024, 5, 20)}),
     # ... nor for a toll that names the event
     ("Casualties from the explosion at the depot on Monday may exceed 200.", date(2024, 2, 14),
      {"exceed 200": date(2024, 2, 14)}),

@@ -55,17 +55,21 @@ def not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
 
 
 _EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b[^,;:.]{0,40}$", re.IGNORECASE)
+# a relative clause on the event's noun, however long, up to the date: "the earthquake that rocked
+# the province late on Friday", "the flood, which was recorded yesterday"
+_EVENT_RELATIVE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b,?\s+(?:that|which)\s[^,;:.()]{0,100}$",
+                             re.IGNORECASE)
 
 
 _DIGIT = re.compile(r"\d")
 
 
 def dates_event(text: str, t: TimeRef | int) -> bool:
-    """"a devastating earthquake before dawn on Monday": the date (or a date starting at ``text[t]``)
-    of the event, not of the figure — unless a figure stands between them ("the wildfires climbed to
+    """"a devastating earthquake before dawn on Monday", "the quake that rocked the region late on
+    Friday": the date (or a date starting at ``text[t]``) of the event, not of the figure — unless a figure stands between them ("the wildfires climbed to
     111 Wednesday night")."""
     start = t if isinstance(t, int) else t.start
-    m = _EVENT_BEFORE.search(text, max(0, start - 56), start)
+    m = _EVENT_BEFORE.search(text, max(0, start - 56), start) or _EVENT_RELATIVE.search(text, max(0, start - 130), start)
     return bool(m) and not _DIGIT.search(m.group())
 
 

@@ -57,7 +57,7 @@ def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
         gap = text[verb_at:t.start]
         return len(gap) <= 24 and not any(ch in gap for ch in ",;:“”\"")
     gap = text[t.end:verb_at]
-    return len(gap) <= 3
+    return len(gap) <= 3 and not dates_event(text, t)  # not "the flood that followed the dam's collapse on May 3, according to"
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")

@@ -158,6 +158,8 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
             continue
         back = _back_of(surface) if kind == "back" else None
         role = _role(text, m.start(), e, kind, surface)
+        if out and out[-1].day == day and _APPOSITION.fullmatch(text, out[-1].end, s):
+            role = out[-1].role  # "recorded yesterday evening, Friday,": the same day named again, in the same role
         if role == "until" and day <= base and _reached_by(text, m.start(), e):
             role = "point"  # "by Friday evening the count had reached 4,000": as of Friday
         if role == "until" and day <= base and out and out[-1].role == "since" and day >= out[-1].day and _SPAN_TO.fullmatch(text, out[-1].end, s):
@@ -167,6 +169,7 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
         out.append(TimeRef(s, e, text[s:e], day, precision, role, back))
 
 
+_APPOSITION = re.compile(r"\s*,\s*")
 _OVER_BEFORE = re.compile(r"\b(?:over|across|throughout)\s+$", re.IGNORECASE)
 _SPAN_TO = re.compile(r"\s*(?:(?:through|to|until|till|and)\s+)?", re.IGNORECASE)
 # a capitalised word right before a year, and "the" + a year + a capitalised word: a name's parts
