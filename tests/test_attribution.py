@@ -427,6 +427,18 @@ OUTLET = "Example Wire"
      "American authorities"),  # a place, no body
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
+    # a sentence naming no one that breaks down the count its source just gave goes on with that source
+    ("The Regional Health Office said 412 people had died since March. So far, 230 deaths were in "
+     "Northfield, 95 in Eastvale and 87 in Lowmoor.", "95", "Regional Health Office"),
+    ("Rescuers had found 57 bodies by Friday, the Civil Protection Agency said. In the past day, 19 people "
+     "were killed, including 6 children.", "6", "Civil Protection Agency"),
+    ("Floods forced 4,200 people from their homes, the Interior Ministry said.\n\nIn the Valdor region, "
+     "14 villages were cut off.", "14", "Interior Ministry"),
+    # no breakdown, or a source that gave no count: the writer's own
+    ("Floods forced 4,200 people from their homes, the Interior Ministry said. The river rose 3 metres "
+     "overnight.", "3 metres", OUTLET),
+    ("The toll reached 400 as the weather office warned of rain. At least 120 died in the south, including "
+     "31 children.", "31", OUTLET),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))

@@ -1,5 +1,5 @@
 """Claimants across sentences: a quoted sentence takes the speaker of its quotation, a bulleted finding
-the speaker of its lead-in, an unsigned report the body quoted next, and a statistics release's
+the speaker of its lead-in, a breakdown of a count the source of that count, an unsigned report the body quoted next, and a statistics release's
 unsourced figures the statistics body the article cites."""
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
     last: Claimant | None = None
     lead_in: Claimant | None = None  # the speaker a list of findings belongs to
     for k, (sent, idxs, toks, claimants, times) in enumerate(reads):
+        if not claimants and idxs and k and _continues_count(reads[k - 1], toks) and not _quoted(text, sent):
+            # "X said 1,061 died. In the last 24 hours, 28 were killed, 11 in A and 9 in B": X's count
+            source = next(c for c in reversed(reads[k - 1].claimants) if c.role != "relay")
+            claimants.append(Claimant(source.name, -1, "speaker", source.is_person, True, False, source.day))
         bullet = _bulleted(text, sent)
         if not bullet:
             lead_in = last if _introduces_findings(ctx, sent.text) else None
@@ -53,6 +57,40 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
         if found:
             claimants.append(Claimant(found.name, -1, "speaker", found.is_person, True, False, found.day))
     _credit_release(ctx, reads)
+
+
+def _continues_count(before: Read, toks: list[Tok]) -> bool:
+    """A sentence that names no one and breaks down the count the sentence right before it gave
+    with its source ("... died, the agency said. Of them, 8 were in A and 2 in B", "In the last 24
+    hours, 28 people, including 11 children, were killed"): wire copy goes on with the same tally."""
+    counts = [t.start for t in before.toks if t.fig >= 0]
+    # the source gave a figure of that sentence (not "the toll reached 1,481 as forecasters predicted rain")
+    if not counts or not any(c.role != "relay" and c.start >= 0 and (c.lead_ok or c.start < counts[-1])
+                             for c in before.claimants):
+        return False
+    figures = [k for k, t in enumerate(toks) if t.fig >= 0]
+    parts = sum(_placed(toks, k) for k in figures)  # "8 died in A and 2 in B"
+    including = any(t.low == "including" and toks[k + 1].fig >= 0 for k, t in enumerate(toks[:-1]))
+    return parts >= 2 or including or (bool(figures) and _in_place(toks, 0))
+
+
+def _placed(toks: list[Tok], fig: int) -> bool:
+    """The figure at ``fig`` is counted "in" a named place within its clause: "306 in A", "8 people
+    died in A"."""
+    for k in range(fig + 1, min(len(toks), fig + 6)):
+        if _in_place(toks, k):
+            return True
+        if not toks[k].word:
+            return False
+    return False
+
+
+def _in_place(toks: list[Tok], k: int) -> bool:
+    """"in A", "in the A region" starts at ``k`` (not "in March")."""
+    if k + 1 >= len(toks) or toks[k].low != "in":
+        return False
+    name = toks[k + 2] if toks[k + 1].low == "the" and k + 2 < len(toks) else toks[k + 1]
+    return name.word and name.cap and name.low not in TIME_WORDS and name.text != "May"
 
 
 def _credit_release(ctx: Context, reads: list[Read]) -> None:
