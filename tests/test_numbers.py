@@ -696,6 +696,9 @@ def test_number_inside_a_name(text, surface):
     ("he watched the game 3 times", "3 times"),  # a lower-case head counts
     ("the S&P 500 rose 1.2% to 4,500", "4,500"),  # the index level is a claim
     ("the ASX 200 gained 0.7 percent to 6,410.20", "6,410.20"),  # a change and a level, not a range
+    # a name after a listed count opens the next item of a breakdown
+    ("officials reported 412 deaths in Oaxaca, Chiapas 206, Guerrero 98.", "206"),
+    ("of them, Oaxaca had 412, Chiapas (CHP) 206 and Guerrero 98.", "98"),
 ])
 def test_number_after_a_name_that_is_a_count(text, span):
     assert span in [s for s, _, _ in _spans(text)]

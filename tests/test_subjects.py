@@ -251,6 +251,12 @@ CASES = [
      "authorities said 630 people died.", "630", "Al Hoceima"),
     ("Mexico Dam Flood Toll Hits 30", "The toll from flooding after a dam burst rose to 30, officials said.", "30",
      "Mexico"),
+    # 49. an item of a breakdown: the place right before a bare count, listed after another count
+    ("Floods in Mexico", "The floods killed 716 people: Oaxaca 412, Chiapas (CHP) 206 and Guerrero 98.", "206",
+     "Chiapas"),
+    ("Floods in Mexico", "The floods killed 716 people: Oaxaca 412, Chiapas (CHP) 206 and Guerrero 98.", "98",
+     "Guerrero"),
+    ("Floods in Ecuador", "Of 90 deaths, Manabi has reported 40, Quito 30 and Cuenca 20.", "30", "Quito"),
     # 45. the place an event hit after the figure ("left 17,000 dead as it shook X") is the figure's
     ("Quake in Turkey", "Rescuers dug on. The 1999 quake left more than 17,000 dead as it shook Izmit.",
      "more than 17,000", "Izmit"),

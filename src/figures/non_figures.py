@@ -119,6 +119,11 @@ def _is_pronoun_one(text: str, start: int, end: int) -> bool:
     return not (um or _TIMES.match(text, end))
 
 
+# "... reported 638, Punjab 303 and Sindh 191": a name after a listed count starts the next item
+# of a breakdown, its number a count, not part of the name
+_COUNT_LISTED_BEFORE = re.compile(r"\d[\d,.]*(?:\s+\([^()]{1,20}\))?(?:,\s*|\s+and\s+|,\s+and\s+)$")
+
+
 def _label_before(text: str, pos: int, end: int) -> int | None:
     """Where a label word before the number starts ("Article 5", "Boeing 737"), else None."""
     wb = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
@@ -142,7 +147,8 @@ def _label_before(text: str, pos: int, end: int) -> int | None:
     # "Covid 19 pandemic", "in Ligue 1.", "Chapter 11 bankruptcy"; but "Labour 412 seats", "the
     # Republicans 49" (a plural name), "Texas 40 were killed" and "Gaza 100 killed" are counts
     if (name_word and (not initial or (word.isupper() and len(word) > 1)) and end - pos <= 4
-            and not (low.endswith("s") and not word.isupper()) and _names_nothing_after(text, end)):
+            and not (low.endswith("s") and not word.isupper()) and _names_nothing_after(text, end)
+            and not _COUNT_LISTED_BEFORE.search(text, max(0, wb.start("w") - 40), wb.start("w"))):
         return wb.start("w")
     if low == "own":  # "Boeing's own 787": a possessive name, "own", a model number
         pb = _WORD_BEFORE.search(text, max(0, wb.start("w") - 30), wb.start("w"))

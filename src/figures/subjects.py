@@ -67,6 +67,31 @@ def _with_figure(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) ->
     return Place(first, end, join_words(toks[first:end]), "unknown")
 
 
+def _item_place(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) -> Place | None:
+    """"... reported 638, Punjab 303, Khyber Pakhtunkhwa (KPK) 278 and Sindh 191", "by province:
+    Sindh 500, Punjab 300": a listed place right before a bare figure (an acronym in brackets
+    between) is the place of that item of the breakdown."""
+    k = ti
+    if k >= 3 and toks[k - 1].text == ")" and toks[k - 3].text == "(":
+        k -= 3
+    known = next((p for p in places if p.end == k), None)
+    if known is not None:
+        if known.kind in ("demonym", "group") or known.first == 0 or toks[known.first - 1].low not in _ITEM_OPENERS:
+            return None
+        return scene(ctx, toks, known)
+    first = k
+    while first > 0 and k - first < 3 and toks[first - 1].word and toks[first - 1].cap:
+        first -= 1
+    # a name the gazetteer does not know counts only inside a breakdown of a count: a figure before it
+    if first == k or first == 0 or toks[first - 1].low not in _ITEM_OPENERS or not may_open_name(toks[first]) \
+            or not any(t.fig >= 0 for t in toks[:first]) or ctx.figures[toks[ti].fig].unit is not None:
+        return None
+    return Place(first, k, join_words(toks[first:k]), "unknown")
+
+
+_ITEM_OPENERS = frozenset((",", "and", ":", ";"))
+
+
 def _owned_place(toks: list[Tok], places: list[Place], p: Place, before: int | None = None) -> Place:
     """"Turkey's Hatay province", "in Pakistan's Jacobabad district": the place a possessive place
     owns is the narrower one meant; else ``p`` itself."""
@@ -120,7 +145,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         return ctx.event, location
     names = [c.name for c in claimants]
     scan = scan_sentence(ctx, toks, places)
-    best = listed = _parenthesised(ctx, toks, ti) or _with_figure(ctx, toks, ti, places) or _apposed(toks, ti, places)
+    best = listed = (_parenthesised(ctx, toks, ti) or _with_figure(ctx, toks, ti, places) or _apposed(toks, ti, places)
+                     or _item_place(ctx, toks, ti, places))
     # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
     at = bisect_right(scan.stops, ti)
     end = scan.stops[at] if at < len(scan.stops) else len(toks)
