@@ -181,6 +181,20 @@ PAIRS = [
     ("an average", dict(value=58_000, measure="jobs", entity="jobs", subject="US", article="g1",
                         sentence="The sector's monthly average of 58,000 over the year.", span="58,000"),
      dict(value=55_000, measure="jobs", entity="jobs", subject="US", article="g2"), None),
+    # one part of a rate's basket is not the whole: food inflation against headline inflation ...
+    ("a component of a rate", dict(value=14.2, unit="percent", measure="inflation", entity="food inflation",
+                                   subject="Chile", as_of="2024-05-01", article="i1"),
+     dict(value=6.1, unit="percent", measure="inflation", entity="inflation rate", subject="Chile",
+          as_of="2024-05-01", article="i2"), None),
+    # ... nor food against non-food; but two figures for the same part are in dispute
+    ("food vs non-food", dict(value=14.2, unit="percent", measure="inflation", entity="food inflation",
+                              subject="Chile", as_of="2024-05-01", article="i3"),
+     dict(value=4.9, unit="percent", measure="inflation", entity="non-food inflation", subject="Chile",
+          as_of="2024-05-01", article="i4"), None),
+    ("the same part", dict(value=14.2, unit="percent", measure="inflation", entity="food inflation",
+                           subject="Chile", as_of="2024-05-01", article="i5"),
+     dict(value=16.8, unit="percent", measure="inflation", entity="food inflation", subject="Chile",
+          as_of="2024-05-01", article="i6"), "cross_source"),
 ]
 
 

@@ -67,6 +67,8 @@ ENTITY_STOP = word_class(WORDS_TABLE, "entity_stop")
 SCOPE_STOP = word_class(WORDS_TABLE, "scope_stop")
 PERCENT_UNITS = word_class(WORDS_TABLE, "percent_unit")  # spellings of a percentage unit
 STRONG_PREDICATES = word_class(WORDS_TABLE, "strong_predicate")
+COMPONENTS = word_class(WORDS_TABLE, "component")
+COMPONENT_PREDICATES = word_class(WORDS_TABLE, "component_predicate")
 # Words that only pad a subject (a closed class: articles and prepositions).
 SUBJECT_STOP = frozenset({"the", "a", "an", "of", "in", "on", "s"})
 # Modalities that describe a figure that has not happened (yet): labels of the extractor's.
@@ -97,6 +99,7 @@ ORDINAL_REACH = 45  # characters before the figure, within its clause
 ORDINAL_CANON = {"2nd": "nth:second", "3rd": "nth:third", "4th": "nth:fourth", "5th": "nth:fifth",
                  "previous": "previous", "former": "previous", "initial": "previous", "original": "previous"}
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+HYPHENED_WORD = re.compile(r"[a-z0-9]+(?:-[a-z]+)*")  # "non-food" is not "food"
 PAREN = re.compile(r"\(([^)]*)\)")
 
 
@@ -397,6 +400,10 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
         mk = markers(f"{m or ''} | {e or ''}")
         if pred == "jobs" and e and (sector := SECTOR.search(e)):
             mk = mk | {"sector:" + " ".join(words(sector.group(1)))}  # jobs in healthcare are not all jobs
+        elif pred in COMPONENT_PREDICATES:
+            parts = sorted({w for w in HYPHENED_WORD.findall(f"{m or ''} {e or ''}".lower()) if w in COMPONENTS})
+            if parts:
+                mk = mk | {"part:" + "+".join(parts)}  # food inflation is not inflation
         preds.append(pred)
         heads.append(head)
         marks.append("|".join(sorted(mk - {"planned"})))
