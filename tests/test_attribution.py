@@ -513,6 +513,19 @@ def test_release_names_a_country_with_dots():
     assert got["4.3 percent"] == "Census Bureau", got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a statistics body described by what it does, as wire copy names it, releases the figures after it
+    ("Consumer prices rose 5.1% in May, the statistics office said. Food prices rose 7%.", "statistics office"),
+    ("Exports fell 4% in May, the national census bureau said. Food prices rose 7%.", "national census bureau"),
+    # a body described by its kind alone is no statistics body
+    ("Exports fell 4% in May, the trade department said. Food prices rose 7%.", OUTLET),
+])
+def test_release_by_a_described_body(text, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got["7%"] == expected, got
+
+
 def test_no_release_without_a_statistics_body():
     text = "The economy added 210,000 jobs in March. Prices rose 3%, the central bank said."
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 4, 5))

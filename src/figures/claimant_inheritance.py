@@ -1,6 +1,6 @@
 """Claimants across sentences: a quoted sentence takes the speaker of its quotation, a bulleted finding
-the speaker of its lead-in, a breakdown of a count the source of that count, an unsigned report the body quoted next, and a statistics release's
-unsourced figures the statistics body the article cites."""
+the speaker of its lead-in, a breakdown of a count the source of that count, an unsigned report the
+body quoted next, and a statistics release's unsourced figures the statistics body the article cites."""
 from __future__ import annotations
 
 import re

@@ -437,7 +437,12 @@ STATISTICS_BODY = word_class("claimant_words.tsv", "statistics_body")
 
 
 def is_statistics_body(name: str) -> bool:
-    return name[:1].isupper() and any(w.lower().strip(".,") in STATISTICS_BODY for w in name.split())
+    """A named statistics body ("Labor Department", "Statistics Canada"), or one described by what it
+    does ("the statistics department said", "the census bureau"), not by its kind alone ("the department")."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    if name[:1].isupper():
+        return any(w in STATISTICS_BODY for w in words)
+    return len(words) > 1 and any(w in STATISTICS_BODY and w not in org_kinds() for w in words)
 
 
 def statistics_body(ctx: Context, at: int) -> str | None:
