@@ -181,6 +181,11 @@ PAIRS = [
     ("an average", dict(value=58_000, measure="jobs", entity="jobs", subject="US", article="g1",
                         sentence="The sector's monthly average of 58,000 over the year.", span="58,000"),
      dict(value=55_000, measure="jobs", entity="jobs", subject="US", article="g2"), None),
+    # who holds the part, worded two ways, is one scope: its two figures are in dispute
+    ("one scope, two wordings", dict(value=29, measure="killed", entity="people", subject="Ukraine",
+                                     location="Russian-held territory", article="sc1", claimant="Governor"),
+     dict(value=41, measure="killed", entity="people", subject="Ukraine", location="areas under Russian control",
+          article="sc2", claimant="Ministry"), "cross_source"),
     # one part of a rate's basket is not the whole: food inflation against headline inflation ...
     ("a component of a rate", dict(value=14.2, unit="percent", measure="inflation", entity="food inflation",
                                    subject="Chile", as_of="2024-05-01", article="i1"),

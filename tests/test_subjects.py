@@ -257,6 +257,11 @@ CASES = [
     ("Floods in Mexico", "The floods killed 716 people: Oaxaca 412, Chiapas (CHP) 206 and Guerrero 98.", "98",
      "Guerrero"),
     ("Floods in Ecuador", "Of 90 deaths, Manabi has reported 40, Quito 30 and Cuenca 20.", "30", "Quito"),
+    # 50. "Armenian-held", "Kremlin-appointed": who holds a place or put someone in office, never a place
+    ("Flood in Abkhazia", "A Russian-appointed official said 12 people had died in Russian-held territory.", "12",
+     "Abkhazia"),
+    ("Flood in Abkhazia", "Nine residents of a Russian-occupied town have died, its Kremlin-appointed mayor said.",
+     "Nine", "Abkhazia"),
     # 45. the place an event hit after the figure ("left 17,000 dead as it shook X") is the figure's
     ("Quake in Turkey", "Rescuers dug on. The 1999 quake left more than 17,000 dead as it shook Izmit.",
      "more than 17,000", "Izmit"),
@@ -277,6 +282,9 @@ def test_subject(title, text, span, expected):
 @pytest.mark.parametrize("text,span,location", [
     ("The death toll in rebel-held northwestern Syria is more than 4,300.", "more than 4,300", "rebel-held northwestern"),
     ("Some 5,775 buildings were destroyed in southern Turkey.", "Some 5,775", None),  # a direction is not a scope
+    # who holds the part counted, before or after the noun
+    ("Officials said 12 people had died in Georgian-held territory.", "12", "Georgian-held territory"),
+    ("The toll rose to 30 in areas under rebel control, a monitor said.", "30", "areas under rebel control"),
 ])
 def test_location_held_by(text, span, location):
     art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 2, 13))

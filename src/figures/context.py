@@ -109,7 +109,8 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
         for m in rx.jurisdiction.finditer(chunk):
             name = m.group(1)
             if name.lower() in STOP or name.lower() in title_words() or name.lower() in org_words() \
-                    or name in vocab.demonyms or name.lower() in TIME_WORDS:
+                    or name in vocab.demonyms or name.lower() in TIME_WORDS \
+                    or name.lower().endswith(CONTROL_SUFFIXES + APPOINTED_SUFFIXES):  # "Kremlin-appointed mayor"
                 continue
             name = unglued(vocab, name) or name  # "A Paristhe police headquarters": a typo for Paris
             canonical = vocab.place_names.get(name, name)
@@ -256,6 +257,10 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
 
 
 INSTITUTIONS = word_class("place_words.tsv", "institution")
+# "Russian-held", "rebel-controlled", "Moscow-occupied": who holds a part of a place
+CONTROL_SUFFIXES = ("-held", "-controlled", "-occupied", "-run")
+# "Kremlin-appointed mayor", "Russian-installed officials": who put someone in office
+APPOINTED_SUFFIXES = ("-appointed", "-installed", "-backed", "-led", "-aligned", "-allied")
 
 
 def in_institution_name(before: list[str]) -> bool:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from figures.context import Context, in_institution_name, unglued
+from figures.context import APPOINTED_SUFFIXES, CONTROL_SUFFIXES, Context, in_institution_name, unglued
 from figures.lexicon import (AUXILIARIES, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, org_words,
                              title_words, vocabulary)
 from figures.tokens import Tok, join_words, tokenise
@@ -187,7 +187,7 @@ _NOT_REGION = frozenset(("north", "south", "east", "west", "capital", "coast"))
 
 def _place_modifier(low: str) -> bool:
     """"southern", "rebel-held", "central": a word between a preposition and the place it modifies."""
-    return low.endswith(("ern", "-held", "-controlled", "-torn", "-hit", "-ravaged", "-stricken")) \
+    return low.endswith(("ern", "-torn", "-hit", "-ravaged", "-stricken") + CONTROL_SUFFIXES) \
         or low in place_words()["modifier"]
 
 
@@ -195,7 +195,8 @@ def may_open_name(t: Tok) -> bool:
     """A capitalised word that may start a place's name: not a function word, a day or month, an
     organisation's word, a title or an acronym ("RSF artillery")."""
     return t.word and t.cap and t.low not in STOP and t.low not in TIME_WORDS and t.low not in org_words() \
-        and t.low not in title_words() and t.text != "May" and not (t.text.isupper() and len(t.text) > 1)
+        and t.low not in title_words() and t.text != "May" and not (t.text.isupper() and len(t.text) > 1) \
+        and not t.low.endswith(CONTROL_SUFFIXES + APPOINTED_SUFFIXES)  # "in Russian-held territory"
 
 
 def _name_end(toks: list[Tok], i: int, covered: set[int]) -> int:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from figures.attribution import resolve_name
-from figures.context import INSTITUTIONS, THE_CITY, Claimant, Context
+from figures.context import CONTROL_SUFFIXES, INSTITUTIONS, THE_CITY, Claimant, Context
 from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, EVENT_NOUNS, REGION_NOUNS, STOP, TIME_WORDS, org_words,
                              title_words, vocabulary)
 from figures.people_subjects import age_holder, company_subject, people_of, person_subject
@@ -470,10 +470,10 @@ def _held_by(toks: list[Tok], p: Place) -> str | None:
     northwestern Syria" -> "rebel-held northwestern"; a bare direction ("southern Turkey") is not a scope."""
     k = p.first
     while k > 0 and p.first - k < 2 and toks[k - 1].word and not toks[k - 1].cap and toks[k - 1].low.endswith(
-            ("ern", "-held", "-controlled", "-torn")):
+            ("ern", "-torn") + CONTROL_SUFFIXES):
         k -= 1
     mods = toks[k:p.first]
-    if any(t.low.endswith(("-held", "-controlled")) for t in mods):
+    if any(t.low.endswith(CONTROL_SUFFIXES) for t in mods):
         return join_words(mods)
     return None
 
@@ -490,6 +490,19 @@ def _inside_claimant(toks: list[Tok], p: Place, names: list[str]) -> bool:
     return any(words != name and words in name and re.search(rf"\b{re.escape(words)}\b", name) for name in names)
 
 
+def _under_control(toks: list[Tok], k: int) -> int | None:
+    """The end of "under Russian control", "under their control", "under rebel control" at k: a
+    party holds the area (a fire or a flood brought "under control" holds no place)."""
+    for j in (k + 2, k + 3):
+        if j < len(toks) and toks[j].low == "control" and all(t.word for t in toks[k + 1:j]) and (
+                toks[k + 1].cap or toks[k + 1].low in _CONTROLLERS):
+            return j + 1
+    return None
+
+
+_CONTROLLERS = frozenset("their its rebel rebels government army military militia insurgent opposition".split())
+
+
 def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
     """A narrower scope after the figure: "in Hatay province", "in rebel-held regions in the northwest"."""
     n = len(toks)
@@ -504,7 +517,9 @@ def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
                 k += 1
             while words and words[-1].low in ("the", "of", "in"):
                 words.pop()
-            if any(w.low in REGION_NOUNS or w.low.endswith(("-held", "-controlled")) for w in words):
+            if k + 2 < n and toks[k].low == "under" and (control := _under_control(toks, k)):
+                words += toks[k:control]  # "in areas under Russian control"
+            if any(w.low in REGION_NOUNS or w.low.endswith(CONTROL_SUFFIXES) for w in words):
                 while words and words[0].low == "the":
                     words.pop(0)
                 return join_words(words)
