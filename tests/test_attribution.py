@@ -427,6 +427,10 @@ OUTLET = "Example Wire"
      "American authorities"),  # a place, no body
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
+    # a place the article counts in, as the subject of "reported", is where the figure is, not who counts it
+    ("Floods killed 40 people in Valdor on Monday. According to the Flood Authority, out of 900 deaths, "
+     "Valdor has reported 500 and Eastmark 300.", "500", "Flood Authority"),
+    ("Storms cut power in Valdor. The Valdor Power Company reported 300 outages.", "300", "Valdor Power Company"),
     # a sentence naming no one that breaks down the count its source just gave goes on with that source
     ("The Regional Health Office said 412 people had died since March. So far, 230 deaths were in "
      "Northfield, 95 in Eastvale and 87 in Lowmoor.", "95", "Regional Health Office"),

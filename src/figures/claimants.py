@@ -14,7 +14,7 @@ from figures.claimant_phrases import (COUNT_NOUNS, DATE_WORDS, OBJECT_PRONOUNS, 
                                       with_name_particles)
 from figures.context import Claimant, Context, org_kinds
 from figures.lexicon import AUXILIARIES, BE, DETERMINERS, PRONOUNS, TIME_WORDS, Vocabulary, data_map, vocabulary
-from figures.name_resolution import resolve_name
+from figures.name_resolution import names_places, resolve_name
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
@@ -224,6 +224,8 @@ def _verb_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) 
     country = vocab.place_names.get(name or "")
     if country and low not in WEAK_VERBS and country in vocab.demonym_of and name in vocab.countries:
         name = f"{vocab.demonym_of[country]} authorities"  # "Turkey reported": its authorities did
+    elif name and names_places(ctx, name):
+        return None  # "Sindh has reported 638, Punjab 303": where the dead were, not who counts them
     if not name:
         return None
     citing = (i + 1 < n and toks[i + 1].low == "citing") or (

@@ -12,7 +12,7 @@ from figures.lexicon import DETERMINERS, STOP, Vocabulary, data_map, org_words, 
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
-__all__ = ["described", "is_statistics_body", "last_organisation", "resolve_name", "statistics_body"]
+__all__ = ["described", "is_statistics_body", "last_organisation", "names_places", "resolve_name", "statistics_body"]
 
 
 def resolve_name(ctx: Context, words: list[Tok]) -> str:
@@ -429,6 +429,20 @@ def _by_initials(ctx: Context, acronym: str) -> str:
         if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
             found.add(name)
     return found.pop() if len(found) == 1 else acronym
+
+
+def names_places(ctx: Context, name: str) -> bool:
+    """"Sindh", "Kherson and Mykolaiv": every part of the name is a capitalised name with no
+    organisation word that the article also writes as where something is ("died in Sindh")."""
+    parts = re.split(r",\s*|\s+and\s+", name)
+    return all(p[:1].isupper() and not any(w.lower() in org_words() or w.lower() in org_kinds()
+                                           or w.lower() in ctx.vocab.claimant_nouns for w in p.split())
+               and _written_as_place(ctx.article.text, p) for p in parts)
+
+
+@lru_cache(maxsize=256)
+def _written_as_place(text: str, name: str) -> bool:
+    return re.search(r"\b(?:in|across|across the|in the) " + re.escape(name) + r"\b(?! of\b)", text) is not None
 
 
 # Words that make a named body a producer of official statistics ("U.S. Bureau of Labor Statistics",
