@@ -427,6 +427,9 @@ OUTLET = "Example Wire"
      "American authorities"),  # a place, no body
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
+    # "according to X cited by Y": Y passes X's words on; X is the original
+    ("According to local officials cited by the Norland news agency, the river has dropped by about 40 "
+     "centimetres.", "about 40 centimetres", "local officials"),
     # a place the article counts in, as the subject of "reported", is where the figure is, not who counts it
     ("Floods killed 40 people in Valdor on Monday. According to the Flood Authority, out of 900 deaths, "
      "Valdor has reported 500 and Eastmark 300.", "500", "Flood Authority"),

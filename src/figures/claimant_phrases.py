@@ -406,7 +406,8 @@ def np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) ->
             j += 1  # "a letter from the Home Office"
             continue
         if not names_only and t.low not in STOP and t.low not in vocab.claimant_verbs and not t.low.endswith("ly") \
-                and t.low not in TIME_WORDS:
+                and t.low not in TIME_WORDS and not (t.low in ("cited", "quoted") and toks[j + 1:j + 2]
+                                                     and toks[j + 1].low == "by"):  # "officials cited by X"
             j += 1
             continue
         break

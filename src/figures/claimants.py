@@ -164,7 +164,7 @@ def _cue_claimant(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) 
             name, person, _ = np_ending_at(ctx, toks, j) if toks[j].word else (None, False, 0)
         return Claimant(name, t.start, "speaker", person, lead_ok=True) if name else None
     if low in ("citing", "quoting") or (low == "cited" and i + 1 < n and toks[i + 1].low == "by"):
-        return _cited_source(ctx, toks, i)
+        return _cited_source(ctx, toks, i, found)
     if low == "per" and i + 1 < n and toks[i + 1].word:
         # "risen to 31,643 per Turkish disaster management agency AFAD" (not "£2m per person")
         name, person = np_after(ctx, toks, i + 1)
@@ -184,9 +184,10 @@ def _cue_claimant(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) 
     return None
 
 
-def _cited_source(ctx: Context, toks: list[Tok], i: int) -> Claimant | None:
+def _cited_source(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) -> Claimant | None:
     """"citing X", "quoting X", "cited by X": X, as the data the speaker reads, the source it cites,
-    or (for "X was cited by state media as saying") the media relaying X's words; else None."""
+    or (for "Y was cited by state media as saying", "according to Y cited by X") the media relaying
+    Y's words; else None."""
     vocab = ctx.vocab
     n = len(toks)
     low = toks[i].low
@@ -200,8 +201,9 @@ def _cited_source(ctx: Context, toks: list[Tok], i: int) -> Claimant | None:
     records = next((m for m, x in enumerate(nameless) if x.low in vocab.document_nouns), -1)
     role = "data" if at < n and toks[at].low in vocab.document_nouns or (
         records > 0 and not any(x.cap for x in nameless[:records])) else "source"
-    if low == "cited" and any(x.low == "as" and y.low == "saying" for x, y in zip(toks[i:], toks[i + 1:])):
-        role = "relay"  # "X was cited by state media as saying": the media pass X's words on
+    if low == "cited" and (any(x.low == "as" and y.low == "saying" for x, y in zip(toks[i:], toks[i + 1:]))
+                           or found and toks[i - 1].word and not found[-1].weak):
+        role = "relay"  # "X was cited by state media as saying", "according to X cited by Y": the media pass X's words on
     return Claimant(name, toks[i].start, role, person, lead_ok=True)
 
 
