@@ -181,6 +181,12 @@ PAIRS = [
     ("an average", dict(value=58_000, measure="jobs", entity="jobs", subject="US", article="g1",
                         sentence="The sector's monthly average of 58,000 over the year.", span="58,000"),
      dict(value=55_000, measure="jobs", entity="jobs", subject="US", article="g2"), None),
+    # the badly hurt are a part of all the injured: "1,100 injured, 310 of whom are in critical condition"
+    ("badly hurt vs all injured", dict(value=1_100, measure="injured", entity="people injured", subject="Peru",
+                                       article="bh1", span="1,100",
+                                       sentence="The quake left 1,100 injured, officials said."),
+     dict(value=310, measure="injured", entity="people injured", subject="Peru", article="bh2", span="310",
+          sentence="Officials said 310 people were in critical condition in Ica."), None),
     # who holds the part, worded two ways, is one scope: its two figures are in dispute
     ("one scope, two wordings", dict(value=29, measure="killed", entity="people", subject="Ukraine",
                                      location="Russian-held territory", article="sc1", claimant="Governor"),

@@ -238,6 +238,18 @@ def one_day(sentence, span) -> bool:
     return bool(ONE_DAY.search(sentence[start:min(ends) if ends else len(sentence)]))
 
 
+SEVERE_AFTER = re.compile(r"\W{0,2}(?:(?:people|of (?:whom|them)|who)\s+)?(?:(?:are|were|remain|remained|is|was)\s+)?"
+                          r"(?:in\s+(?:a\s+)?(?:serious|critical|grave|severe)\s+condition"
+                          r"|(?:seriously|critically|severely|gravely)\s+(?:injured|wounded|hurt|ill))\b", re.I)
+
+
+def severe_after(sentence, span) -> bool:
+    """"721 of whom are in serious condition", "1,404 critically injured": the badly hurt are a part
+    of all the injured, a quantity of their own."""
+    at = _figure_at(sentence, span)
+    return at >= 0 and bool(SEVERE_AFTER.match(sentence, at + len(span)))
+
+
 AVERAGE_BEFORE = re.compile(r"\baverage[sd]?\b[^,;:()]{0,40}$", re.I)
 AVERAGE_REACH = 60  # characters before the figure
 
@@ -312,6 +324,7 @@ SENTENCE_READERS = (
     ("population", POPULATION_NOUNS, population_of, False),
     ("average", ("average",), average_before, False),
     ("one_day", ("alone", "single day", "one day", "deadliest day"), one_day, False),
+    ("severe", ("serious", "critical", "grave", "severe"), severe_after, False),
 )
 
 
@@ -463,6 +476,9 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     average = around["average"].astype(bool)
     if average.any():
         mk = _with_marker(mk, average, "average")
+    severe = around["severe"].astype(bool)
+    if severe.any():
+        mk = _with_marker(mk, severe, "severe")
     daily = around["one_day"].astype(bool)
     if daily.any():
         mk = _with_marker(mk, daily, "one_day")
