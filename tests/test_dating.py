@@ -185,6 +185,21 @@ def test_as_of(text, published, expected):
      "spokesman said.", date(2024, 5, 26), {"Some 1,200": date(2024, 5, 25)}),
     ("The number of confirmed dead stood at 2,114 as of Monday.\n\nSix field clinics with 40 beds are now open.",
      date(2024, 5, 28), {"40": date(2024, 5, 27)}),
+    # a report's release day counts as a statement's: "a report released ... on Monday night", "issued here on"
+    ("The toll from the floods has reached 1,200.\n\nAccording to a report released by the disaster agency on "
+     "Monday night, 300 children were among the dead.\n\nSome 40 districts are affected.", date(2024, 7, 9),
+     {"Some 40": date(2024, 7, 8)}),
+    ("The toll has risen to 1,481.\n\nAccording to the agency's daily report issued here on Tuesday, 600 of the "
+     "dead were in the south.\n\nAbout 6,000 homes were damaged.", date(2024, 7, 10), {"About 6,000": date(2024, 7, 9)}),
+    # ... and so does a day that opens a statement's sentence, and one after the medium it was made in
+    ("Thousands remain in camps.\n\nOn Sunday, Interior Minister Ana Ruiz said relief work was under way.\n\n"
+     "She thanked donors.\n\nRoads are cut.\n\nSome 14 bridges have collapsed.", date(2024, 7, 8),
+     {"Some 14": date(2024, 7, 7)}),
+    ("The police said on its Telegram channel late on Friday that the search went on.\n\nAbout 45 remain missing.",
+     date(2024, 7, 13), {"About 45": date(2024, 7, 12)}),
+    # a word that only starts with the event's noun ("storm-related") does not make the day the event's
+    ("At least 19 more deaths were reported in storm-related incidents on Sunday.\n\nSome 700 homes were lost.",
+     date(2024, 7, 8), {"Some 700": date(2024, 7, 7)}),
     # ... not when most dated statements were made on the publication day
     ("At least 22 people were killed on Tuesday.\n\nPolice said on Wednesday that 300 were held. "
      "Hospitals treated 160 people.", date(2024, 6, 26), {"160": date(2024, 6, 26)}),

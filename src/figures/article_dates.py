@@ -47,6 +47,14 @@ def cue_word(kind: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{cue_alternation(kind)})\b", re.IGNORECASE)
 
 
+@cache
+def release_before() -> re.Pattern[str]:
+    """A verb of publishing right before a date: "published on Wednesday", "first reported by the
+    Office for National Statistics (ONS), on May 21", "a report issued here on Tuesday"."""
+    return re.compile(rf"\b(?:{cue_alternation('release')})\b(?:\s+by\s+[^;:.–—]{{1,70}}?)?(?:\s+here)?[\s,]*"
+                      r"(?:on|in|at)?\s*$", re.IGNORECASE)
+
+
 def not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
     """``t`` as a date, no later than ``base``."""
     if base and t.day > base:
@@ -54,7 +62,8 @@ def not_after(t: TimeRef, base: date | None) -> tuple[date, str]:
     return t.day, t.precision
 
 
-_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b[^,;:.]{0,40}$", re.IGNORECASE)
+# (not a modifier's first part: "flood-related deaths on Saturday" are the deaths' day)
+_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b(?!-)[^,;:.]{0,40}$", re.IGNORECASE)
 # a relative clause on the event's noun, however long, up to the date: "the earthquake that rocked
 # the province late on Friday", "the flood, which was recorded yesterday"
 _EVENT_RELATIVE = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b,?\s+(?:that|which)\s[^,;:.()]{0,100}$",
@@ -101,6 +110,7 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
         return None
     lead = [r for r in reads if r.sent.paragraph <= 2]
     said = Counter(c.day for r in reads for c in r.claimants if c.day and c.start >= 0)
+    said.update(_release_days(reads))
     if said:
         day, n = said.most_common(1)[0]
         if n * 2 > sum(said.values()) and day[1] == "day":
@@ -111,6 +121,27 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
                     t.day == day[0] and t.role == "point" and t.precision == "day" for r in lead for t in r.times)):
                 return day
     return _lead_figure_day(published, lead)
+
+
+def _release_days(reads: list[Read]):
+    """The days a report or a statement came out on, read as statements' days: "a report released
+    by the agency on Saturday night", "the situation report issued here on Tuesday", and a sentence
+    that opens with its day: "On Sunday, the minister for disasters said ..."."""
+    for r in reads:
+        text = r.sent.text
+        for t in r.times:
+            if t.role != "point" or t.precision != "day" or t.back is not None:
+                continue
+            at = t.start - r.sent.start
+            if release_before().search(text, max(0, at - 100), at) or (
+                    _OPENING_WORDS.match(text, 0, at).end() == at and any(
+                        c.start >= 0 and not c.day and _OPENS_STATEMENT.fullmatch(text, at + len(t.text), c.start - r.sent.start)
+                        for c in r.claimants)):
+                yield t.day, "day"
+
+
+# the subject between a sentence's opening day and its verb: ", the country's minister for disasters "
+_OPENS_STATEMENT = re.compile(r",\s[^\d,;:“”\"]{1,80}")
 
 
 def _lead_figure_day(published: date, lead: list[Read]) -> tuple[date, str] | None:

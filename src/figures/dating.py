@@ -18,17 +18,10 @@ from functools import cache
 
 from figures.article_dates import (COUNT_PATTERN, WORDS_AFTER, cue_alternation, cue_word, dates_event, dating_cues,
                                    names_period, news_day_for, not_after, opening_period_end, period_referred_back,
-                                   scene_day, statistic_period)
+                                   release_before, scene_day, statistic_period)
 from figures.context import Claimant, Context
 from figures.timeref import COUNT_WORDS, TimeRef, earlier_than
 from figures.tokens import MAX_CLAUSE_TOKENS, Tok, clause_bounds
-
-
-@cache
-def _release_before() -> re.Pattern[str]:
-    # "published on Wednesday", "first reported by the Office for National Statistics (ONS), on May 21"
-    return re.compile(rf"\b(?:{cue_alternation('release')})\b(?:\s+by\s+[^;:.–—]{{1,70}}?)?[\s,]*(?:on|in|at)?\s*$",
-                      re.IGNORECASE)
 
 
 def _dates_release(ctx: Context, t: TimeRef, claimants: list[Claimant]) -> bool:
@@ -37,7 +30,7 @@ def _dates_release(ctx: Context, t: TimeRef, claimants: list[Claimant]) -> bool:
     text = ctx.article.text
     if any(c.start >= 0 and c.day and dates_statement(text, c.start, t) for c in claimants):
         return True
-    return bool(_release_before().search(text, max(0, t.start - 100), t.start))
+    return bool(release_before().search(text, max(0, t.start - 100), t.start))
 
 
 def _periods_first(ctx: Context, dates: list[TimeRef], claimants: list[Claimant]) -> list[TimeRef]:
@@ -52,13 +45,17 @@ def _periods_first(ctx: Context, dates: list[TimeRef], claimants: list[Claimant]
 
 def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
     """A date right at the claimant's verb: "said Monday", "said in an email Friday",
-    "Wednesday estimated", "officials on Friday said"."""
+    "said on its website late on Friday", "Wednesday estimated", "officials on Friday said"."""
     if t.start >= verb_at:
         gap = text[verb_at:t.start]
-        return len(gap) <= 24 and not any(ch in gap for ch in ",;:“”\"")
+        return (len(gap) <= 24 or bool(_VERB_MEDIUM.fullmatch(gap))) and not any(ch in gap for ch in ",;:“”\"")
     gap = text[t.end:verb_at]
     return len(gap) <= 3 and not dates_event(text, t)  # not "the flood that followed the dam's collapse on May 3, according to"
 
+
+# a verb and the medium a statement was made in, up to its date: "said on its Telegram channel late "
+_VERB_MEDIUM = re.compile(r"[\w-]+\s+(?:in|on|via|through)\s+(?:a|an|its|his|her|their|the)(?:\s+[A-Za-z-]+){1,3}"
+                          r"\s+(?:(?:late|early)\s+)?")
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
