@@ -81,6 +81,12 @@ from figures.records import Article
      {"2%": date(2023, 1, 1), "4%": date(2021, 1, 1)}),
     # ... and from the publication date when the sentence has no other
     ("A year earlier, the deficit was £9bn.", date(2024, 7, 13), {"£9bn": date(2023, 7, 1)}),
+    # the end of a period gone by dates the stock then, also after "by"
+    ("Reserves stood at $6.2bn at the end of 2018 and fell to $4.4bn by the end of 2019.", date(2021, 6, 1),
+     {"$6.2bn": date(2018, 12, 1), "$4.4bn": date(2019, 12, 1)}),
+    ("Its debt was put at around $2.3bn at the end of November.", date(2021, 1, 20), {"around $2.3bn": date(2020, 11, 1)}),
+    # ... not a date in parentheses closed before the figure
+    ("The levy (40p at the start of this year) may reach 95p when it is next set.", date(2023, 5, 2), {"95p": date(2023, 5, 2)}),
     # a first name before "May's" makes it a person
     ("Prime Minister Theresa May's government spent £3bn.", date(2019, 8, 1), {"£3bn": date(2019, 8, 1)}),
     # the day a statement was made or a figure published yields to the month the figure measures

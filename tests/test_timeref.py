@@ -52,6 +52,13 @@ BASE = date(2023, 2, 9)  # a Thursday
     ("last weekend", date(2023, 2, 5), "day"),  # the Sunday before a Thursday
     ("over the weekend", date(2023, 2, 5), "day"),
     ("earlier this week", date(2023, 2, 7), "day"),  # Monday to Wednesday gone by before a Thursday: Tuesday
+    ("yesterday evening", date(2023, 2, 8), "day"),
+    # the end or start of a period: its last (or first) month, where a stock stood then
+    ("the end of 2018", date(2018, 12, 1), "month"),
+    ("the end of November", date(2022, 11, 1), "month"),
+    ("end-2021", date(2021, 12, 1), "month"),
+    ("the start of this year", date(2023, 1, 1), "month"),
+    ("the beginning of last year", date(2022, 1, 1), "month"),
 ])
 def test_resolve(expr, expected, precision):
     assert resolve(expr, BASE) == (expected, precision)

@@ -161,7 +161,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         # — not a day that dates another figure ("against 650,000 on January 19, an increase of
         # 20%"); a month or year does hold on ("overstated by 0.1 points in April – it should have been 3.4%")
         text = ctx.article.text
-        before = [t for t in points if t.end <= fig.start]
+        before = [t for t in points if t.end <= fig.start and not _closed_aside(text, toks[0].start, t, fig.start)]
         if before:  # the figure nearest before each date is the only one it can trail
             ends = [x.end for x in toks[:ti] if x.fig >= 0]
             before = [t for t in before if t.precision != "day" or not (
@@ -186,6 +186,13 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     if _states_a_fact(toks, ti) and not any(c.start >= 0 for c in claimants):
         return base, "day"  # "the port, which has a population of 120,000": no news of the day, as of publication
     return scene_day(ctx, toks[0].start) or news_day_for(ctx, claimants) or (base, "day")
+
+
+def _closed_aside(text: str, sentence_start: int, t: TimeRef, fig_start: int) -> bool:
+    """``t`` stands in parentheses closed before the figure: "the cap (1,277 at the start of this
+    year) may reach 3,000" — the aside's date is no date of what follows it."""
+    opened = text.rfind("(", sentence_start, t.start)
+    return opened > text.rfind(")", sentence_start, t.start) and ")" in text[t.end:fig_start]
 
 
 def _figure_clause_date(text: str, fig: Tok, times: list[TimeRef]) -> TimeRef | None:

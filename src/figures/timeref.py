@@ -55,8 +55,15 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _UNIT = f"(?:{alternation(UNIT_DAYS)})"
 _COUNT = rf"(?:\d+|{alternation(COUNT_WORDS)})"
 
+# the end or start of a month or year: "at the end of March", "by the end of 2020", "end-2019",
+# "at the start of this year" — the month a stock stood at then
+_EDGE = (rf"(?:\bthe\s+)?\b(?:end|start|beginning|close)\s+of\s+(?:{_MON}\.?(?:,?\s+{_YEAR})?|{_YEAR}|(?:this|last)\s+year)\b"
+         rf"|\bend-(?:{_MON}|{_YEAR})\b")
+_EDGE_RX = re.compile(rf"(?:the )?(end|start|beginning|close)(?: of |-)(.+)")
+
 _CANDIDATE = re.compile(
     "|".join([
+        rf"(?P<edge>{_EDGE})",
         rf"(?P<dmy>\b{_DAY}\s+{_MON}\.?(?:,?\s+{_YEAR})?\b)",
         rf"(?P<mdy>\b{_MON}\.?\s+{_DAY}\b(?![,.]\d)(?:,?\s+{_YEAR}\b)?)",
         rf"(?P<my>\b{_MON}\.?,?\s+{_YEAR}\b)",
@@ -160,6 +167,8 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
         role = _role(text, m.start(), e, kind, surface)
         if out and out[-1].day == day and _APPOSITION.fullmatch(text, out[-1].end, s):
             role = out[-1].role  # "recorded yesterday evening, Friday,": the same day named again, in the same role
+        if role == "until" and kind == "edge" and (day.year, day.month) < (base.year, base.month):
+            role = "point"  # "fell to $5bn by the end of 2020": a period gone by is when the count stood so
         if role == "until" and day <= base and _reached_by(text, m.start(), e):
             role = "point"  # "by Friday evening the count had reached 4,000": as of Friday
         if role == "until" and day <= base and out and out[-1].role == "since" and day >= out[-1].day and _SPAN_TO.fullmatch(text, out[-1].end, s):
@@ -267,6 +276,9 @@ def resolve(expr: str, base: date) -> tuple[date, str] | None:
 def _resolve(expr: str, base: date) -> tuple[date, str] | None:
     words = [w.removesuffix("'s").removeprefix("mid-") for w in expr.replace(",", " ").replace(".", " ").split()]
     words = [w for w in words if w not in ("on", "in", "since", "until", "by", "early", "late", "mid", "mid-", "a")] or words
+    edge = _EDGE_RX.fullmatch(expr)
+    if edge:
+        return _edge_month(edge[1], edge[2], base)
     if expr in RELATIVE:
         back, precision = RELATIVE[expr]
         if back == "month":
@@ -312,6 +324,21 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
     if _NUMERIC_DATE.fullmatch(expr):
         return _dateparser(expr, base)
     return None
+
+
+def _edge_month(edge: str, period: str, base: date) -> tuple[date, str] | None:
+    """The month at the end (or start) of ``period``: a month is its own; a year's is December
+    (or January)."""
+    if period in ("this year", "last year"):
+        year = base.year - (period == "last year")
+    else:
+        found = _resolve(period, base)
+        if found is None:
+            return None
+        if found[1] == "month":
+            return found
+        year = found[0].year
+    return date(year, 12 if edge in ("end", "close") else 1, 1), "month"
 
 
 _BACK = re.compile(rf"(?:({_COUNT})\s+({_UNIT})s?\s+(earlier|before|later|after)"
