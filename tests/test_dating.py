@@ -85,6 +85,9 @@ from figures.records import Article
     ("Reserves stood at $6.2bn at the end of 2018 and fell to $4.4bn by the end of 2019.", date(2021, 6, 1),
      {"$6.2bn": date(2018, 12, 1), "$4.4bn": date(2019, 12, 1)}),
     ("Its debt was put at around $2.3bn at the end of November.", date(2021, 1, 20), {"around $2.3bn": date(2020, 11, 1)}),
+    # a quarter gone by dates its figure by its last month; a coming one is a forecast's, as of the report
+    ("Sales rose 6% in the second quarter of 2023.", date(2024, 1, 15), {"6%": date(2023, 6, 1)}),
+    ("The bank sees unemployment peaking at 5.8% in Q3 2025.", date(2024, 11, 7), {"5.8%": date(2024, 11, 7)}),
     # ... not a date in parentheses closed before the figure
     ("The levy (40p at the start of this year) may reach 95p when it is next set.", date(2023, 5, 2), {"95p": date(2023, 5, 2)}),
     # a first name before "May's" makes it a person

@@ -59,6 +59,11 @@ BASE = date(2023, 2, 9)  # a Thursday
     ("end-2021", date(2021, 12, 1), "month"),
     ("the start of this year", date(2023, 1, 1), "month"),
     ("the beginning of last year", date(2022, 1, 1), "month"),
+    # a quarter: its last month; with no year, the last such quarter begun (one still running ends ahead)
+    ("Q2 2021", date(2021, 6, 1), "month"),
+    ("the third quarter", date(2022, 9, 1), "month"),
+    ("first quarter", date(2023, 3, 1), "month"),
+    ("fourth quarter of last year", date(2022, 12, 1), "month"),
 ])
 def test_resolve(expr, expected, precision):
     assert resolve(expr, BASE) == (expected, precision)

@@ -39,6 +39,7 @@ _ROWS = _rows()
 MONTHS = {name: int(n) for name, n in _words("month")}
 WEEKDAYS = {name: int(n) for name, n in _words("weekday")}
 COUNT_WORDS = {word: int(n) for word, n in _words("count")}
+QUARTERS = {word: int(n) for word, n in _words("quarter")}
 UNIT_DAYS = {unit: int(n) for unit, n in _words("unit")}
 # words before a date that change what it means for a figure
 ROLE_BEFORE = dict(_words("role"))
@@ -59,11 +60,17 @@ _COUNT = rf"(?:\d+|{alternation(COUNT_WORDS)})"
 # "at the start of this year" — the month a stock stood at then
 _EDGE = (rf"(?:\bthe\s+)?\b(?:end|start|beginning|close)\s+of\s+(?:{_MON}\.?(?:,?\s+{_YEAR})?|{_YEAR}|(?:this|last)\s+year)\b"
          rf"|\bend-(?:{_MON}|{_YEAR})\b")
+# a quarter of a year: "Q4 2022", "the third quarter", "the fourth quarter of this year" (not the
+# modifier "second-quarter revenue", which the claims' golden file dates by the report)
+_QUARTER = (rf"\b(?:Q[1-4]|(?:{alternation(QUARTERS)})\s+quarter)\b"
+            rf"(?:(?:\s+of)?\s+(?:{_YEAR}|this\s+year|last\s+year)\b)?")
+_QUARTER_RX = re.compile(rf"(?:the )?(?:q([1-4])|({alternation(QUARTERS)}) quarter)(?: of)?(?: ({_YEAR}|this year|last year))?")
 _EDGE_RX = re.compile(rf"(?:the )?(end|start|beginning|close)(?: of |-)(.+)")
 
 _CANDIDATE = re.compile(
     "|".join([
         rf"(?P<edge>{_EDGE})",
+        rf"(?P<quarter>{_QUARTER})",
         rf"(?P<dmy>\b{_DAY}\s+{_MON}\.?(?:,?\s+{_YEAR})?\b)",
         rf"(?P<mdy>\b{_MON}\.?\s+{_DAY}\b(?![,.]\d)(?:,?\s+{_YEAR}\b)?)",
         rf"(?P<my>\b{_MON}\.?,?\s+{_YEAR}\b)",
@@ -123,7 +130,7 @@ class TimeRef:
 _TRIGGER = re.compile(
     rf"\b(?:{alternation(MONTHS)}|{alternation(WEEKDAYS)}|today|tonight|yesterday|overnight|ago"
     rf"|(?:{alternation(UNIT_DAYS)}|weekend|morning|afternoon|evening|night)s?"
-    r"|1[89]\d\d|20\d\d|\d{1,2}/\d{1,2}/\d+)\b",
+    r"|1[89]\d\d|20\d\d|\d{1,2}/\d{1,2}/\d+|Q[1-4])\b",
     re.IGNORECASE)
 
 
@@ -276,6 +283,9 @@ def resolve(expr: str, base: date) -> tuple[date, str] | None:
 def _resolve(expr: str, base: date) -> tuple[date, str] | None:
     words = [w.removesuffix("'s").removeprefix("mid-") for w in expr.replace(",", " ").replace(".", " ").split()]
     words = [w for w in words if w not in ("on", "in", "since", "until", "by", "early", "late", "mid", "mid-", "a")] or words
+    quarter = _QUARTER_RX.fullmatch(expr)
+    if quarter:
+        return _quarter_end(int(quarter[1]) if quarter[1] else QUARTERS[quarter[2]], quarter[3], base)
     edge = _EDGE_RX.fullmatch(expr)
     if edge:
         return _edge_month(edge[1], edge[2], base)
@@ -324,6 +334,19 @@ def _resolve(expr: str, base: date) -> tuple[date, str] | None:
     if _NUMERIC_DATE.fullmatch(expr):
         return _dateparser(expr, base)
     return None
+
+
+def _quarter_end(n: int, year: str | None, base: date) -> tuple[date, str]:
+    """The last month of quarter ``n``, where a quarter's figure stands (as a span is as of its
+    end); with no year, of the last such quarter begun by ``base`` — one still running ends after
+    the base, and dating then holds the figure to the publication date (a forecast)."""
+    if year in ("this year", "last year"):
+        y = base.year - (year == "last year")
+    elif year:
+        y = int(year)
+    else:
+        y = base.year if 3 * n - 2 <= base.month else base.year - 1
+    return date(y, 3 * n, 1), "month"
 
 
 def _edge_month(edge: str, period: str, base: date) -> tuple[date, str] | None:
