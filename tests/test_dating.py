@@ -209,6 +209,12 @@ def test_as_of(text, published, expected):
     # a word that only starts with the event's noun ("storm-related") does not make the day the event's
     ("At least 19 more deaths were reported in storm-related incidents on Sunday.\n\nSome 700 homes were lost.",
      date(2024, 7, 8), {"Some 700": date(2024, 7, 7)}),
+    # ... but not a date that trails a figure, nor a verb of reporting right after one: that figure's date
+    ("Some 20 villages remain flooded.\n\nThe river fell to 3 metres, down from 4.2 metres on Monday, according "
+     "to the water agency.\n\nAbout 600 people are in shelters.", date(2024, 7, 10),
+     {"About 600": date(2024, 7, 10), "4.2 metres": date(2024, 7, 8)}),
+    ("Some 15 shelters are open.\n\nAid now reaches 90,000 people, up from 20,000 people reported on Monday.\n\n"
+     "About 600 people are in shelters.", date(2024, 7, 10), {"About 600": date(2024, 7, 10)}),
     # ... not when most dated statements were made on the publication day
     ("At least 22 people were killed on Tuesday.\n\nPolice said on Wednesday that 300 were held. "
      "Hospitals treated 160 people.", date(2024, 6, 26), {"160": date(2024, 6, 26)}),

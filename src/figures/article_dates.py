@@ -125,20 +125,26 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
 
 def _release_days(reads: list[Read]):
     """The days a report or a statement came out on, read as statements' days: "a report released
-    by the agency on Saturday night", "the situation report issued here on Tuesday", and a sentence
-    that opens with its day: "On Sunday, the minister for disasters said ..."."""
+    by the agency on Saturday night", "the situation report issued here on Tuesday" (not a figure's
+    own: "up from 35,000 reported on Monday"), and a sentence that opens with its day: "On Sunday,
+    the minister for disasters said ..."."""
     for r in reads:
         text = r.sent.text
         for t in r.times:
             if t.role != "point" or t.precision != "day" or t.back is not None:
                 continue
             at = t.start - r.sent.start
-            if release_before().search(text, max(0, at - 100), at) or (
+            release = release_before().search(text, max(0, at - 100), at)
+            if (release and not FIGURE_BEFORE.search(text, max(0, release.start() - 40), release.start())) or (
                     _OPENING_WORDS.match(text, 0, at).end() == at and any(
                         c.start >= 0 and not c.day and _OPENS_STATEMENT.fullmatch(text, at + len(t.text), c.start - r.sent.start)
                         for c in r.claimants)):
                 yield t.day, "day"
 
+
+# a figure, up to two words of what it counts and a preposition, right before a date or a verb:
+# "down from 5.4 metres on 9 June", "up from 35,000 people reported on 9 June" — that figure's date
+FIGURE_BEFORE = re.compile(r"\d(?:\s*%|\s+[a-z]+){0,2}\s+(?:(?:on|in|at|by|as\s+of)\s+)?$")
 
 # the subject between a sentence's opening day and its verb: ", the country's minister for disasters "
 _OPENS_STATEMENT = re.compile(r",\s[^\d,;:“”\"]{1,80}")

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from datetime import date
 from functools import cache
 
-from figures.article_dates import (COUNT_PATTERN, WORDS_AFTER, cue_alternation, cue_word, dates_event, dating_cues,
+from figures.article_dates import (COUNT_PATTERN, FIGURE_BEFORE, WORDS_AFTER, cue_alternation, cue_word, dates_event, dating_cues,
                                    names_period, news_day_for, not_after, opening_period_end, period_referred_back,
                                    release_before, scene_day, statistic_period)
 from figures.context import Claimant, Context
@@ -50,7 +50,10 @@ def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
         gap = text[verb_at:t.start]
         return (len(gap) <= 24 or bool(_VERB_MEDIUM.fullmatch(gap))) and not any(ch in gap for ch in ",;:“”\"")
     gap = text[t.end:verb_at]
-    return len(gap) <= 3 and not dates_event(text, t)  # not "the flood that followed the dam's collapse on May 3, according to"
+    # not "the flood that followed the dam's collapse on May 3, according to", nor a date that
+    # trails a figure: "down from 5.4 metres on 9 June, according to" is that figure's
+    return (len(gap) <= 3 and not dates_event(text, t)
+            and not FIGURE_BEFORE.search(text, max(0, t.start - 40), t.start))
 
 
 # a verb and the medium a statement was made in, up to its date: "said on its Telegram channel late "
