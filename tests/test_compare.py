@@ -300,6 +300,18 @@ def test_a_flag_never_lumps_figures_of_different_scales():
     assert groups == {frozenset({"150,874", "169,000"}), frozenset({"1,800,000", "2,000,000"})}
 
 
+def test_a_breakdown_beside_its_total_leaves_the_timeline_and_does_not_hide_it():
+    # a toll revised over three weeks; the middle article also gives two provinces' counts, which
+    # the extractor left under the national key: they are parts, not revisions of the total
+    toll = dict(measure="killed", entity="people killed", subject="Chile")
+    first = claim(900, article="t1", as_of="2024-03-01", claimant="Agency", **toll)
+    total = claim(1_400, article="t2", as_of="2024-03-08", claimant="Agency", **toll)
+    parts = [claim(v, article="t2", as_of="2024-03-08", claimant="Agency", **toll) for v in (600, 35)]
+    last = claim(1_700, article="t3", as_of="2024-03-20", claimant="Agency", **toll)
+    revisions = [f for f in find_conflicts(frame(first, total, *parts, last)) if f.kind == "revision"]
+    assert [sorted(c.value for c in f.claims) for f in revisions] == [[900, 1_400, 1_700]]
+
+
 def test_figures_listed_in_one_sentence_are_not_a_contradiction():
     s = "Each person gets £20,000, plus nearly £151,000 for processing."
     a = claim(20_000, unit="GBP", measure="paid", entity="payment per person", article="w2", sentence=s, span="£20,000")

@@ -77,7 +77,8 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     # a figure sunk far below the timeline around it is a part: it leaves the timeline, but
     # still counts below as a sign that the block mixes quantities at its time
     sunk = _sunk_below_neighbours(e)
-    outlier_or_sunk = outlier | sunk
+    part = _part_of_window(e)
+    outlier_or_sunk = outlier | sunk | part
     e["asof_day"] = pd.factorize(e["day"])[0]
     timeline = pd.DataFrame({"group": e["group"].to_numpy(), "asof_day": e["asof_day"].to_numpy(),
                              "lo": np.where(outlier_or_sunk, -np.inf, e["rlo"]), "hi": np.where(outlier_or_sunk, np.inf, e["rhi"])})
@@ -86,7 +87,7 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     changed = hit.groupby(e["group"]).transform("any").to_numpy()
     # a block whose figures at one time (outliers aside) still lie more than MIXED_RATIO
     # apart mixes quantities (per-person and total payments): it is not read as one timeline
-    kept = e.loc[~outlier, ["group", "window", "lo", "hi"]]
+    kept = e.loc[~outlier & ~part, ["group", "window", "lo", "hi"]]
     by_window = kept.groupby("window")
     spread = by_window["lo"].transform("max").abs() > MIXED_RATIO * by_window["hi"].transform("min").abs()
     mixed_groups = kept["group"].to_numpy()[spread.to_numpy()]
@@ -118,6 +119,23 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
         m = pd.DataFrame({"row": np.r_[early, late], "fkey": np.r_[fall, fall]}).drop_duplicates()
         members.append(m.assign(kind="monotonic"))
     return members
+
+
+def _part_of_window(e: pd.DataFrame) -> np.ndarray:
+    """Cumulative claims more than MAX_DROP_RATIO below the highest figure of their own article
+    in their window: an article that gives a running total often gives its parts too (a
+    province's toll beside the nation's, the last day's deaths beside all deaths), and they
+    share the total's key when they name no place or marker of their own. The parts leave the
+    total's timeline, and do not make it a mixed block."""
+    out = np.zeros(len(e), dtype=bool)
+    cum = e["k_cumulative"].to_numpy(dtype=bool)
+    if not cum.any():
+        return out
+    c = e.loc[cum, ["window", "art", "lo", "hi"]]
+    peak = c.groupby(["window", "art"])["lo"].transform("max").abs().to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        out[cum] = MAX_DROP_RATIO * np.abs(c["hi"].to_numpy(dtype=float)) < peak
+    return out
 
 
 def _sunk_below_neighbours(e: pd.DataFrame) -> np.ndarray:
