@@ -427,6 +427,10 @@ OUTLET = "Example Wire"
      "American authorities"),  # a place, no body
     # a fear is a projection its holders state
     ("Rescuers fear the number of dead could pass 1,000.", "1,000", "Rescuers"),
+    # "according to an updated ministry toll": the owner of the count speaks; a toll owned by no one does not
+    ("At least 212 people were killed, according to an updated Health ministry toll issued on Sunday.",
+     "At least 212", "Health ministry"),
+    ("At least 212 people were killed, according to the death toll.", "At least 212", OUTLET),
     # "according to X cited by Y": Y passes X's words on; X is the original
     ("According to local officials cited by the Norland news agency, the river has dropped by about 40 "
      "centimetres.", "about 40 centimetres", "local officials"),
