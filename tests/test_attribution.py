@@ -431,6 +431,10 @@ OUTLET = "Example Wire"
     ("At least 212 people were killed, according to an updated Health ministry toll issued on Sunday.",
      "At least 212", "Health ministry"),
     ("At least 212 people were killed, according to the death toll.", "At least 212", OUTLET),
+    # "Y quoted X as saying", "Y cited an X statement as saying": X speaks, Y passes it on
+    ("State radio quoted the health minister as saying that 40 people had died.", "40", "health minister"),
+    ("The number of dead reached 310 in Valdor, the Norland Press Agency cited a Norland Interior Ministry "
+     "statement as saying.", "310", "Norland Interior Ministry"),
     # "according to X cited by Y": Y passes X's words on; X is the original
     ("According to local officials cited by the Norland news agency, the river has dropped by about 40 "
      "centimetres.", "about 40 centimetres", "local officials"),

@@ -154,6 +154,10 @@ def _cue_claimant(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) 
             x.low in ("quoted", "cited") for x in toks[max(0, i - 8):i - 1]):
         # "X was quoted as saying", "X was cited by state media as saying": X speaks
         verb = next(k for k in range(i - 2, max(-1, i - 9), -1) if toks[k].low in ("quoted", "cited"))
+        if verb + 1 < i - 1 and not _passive(toks, verb):
+            # "State radio quoted the minister as saying", "X cited a ministry statement as saying": the one quoted
+            name, person = np_after(ctx, toks, verb + 1)
+            return Claimant(name, t.start, "speaker", person, lead_ok=True) if name else None
         j = verb - 1
         while j > 0 and (toks[j].low in AUXILIARIES or toks[j].low in BE):
             j -= 1
