@@ -79,6 +79,10 @@ from figures.records import Article
      {"5.9%": date(2024, 5, 1), "6.1%": date(2024, 2, 1)}),
     ("Sales fell 2% in 2023, after rising 4% two years earlier.", date(2024, 3, 1),
      {"2%": date(2023, 1, 1), "4%": date(2021, 1, 1)}),
+    # ... but a comparison's base ("than a year ago", "compared with a year earlier") dates no figure
+    ("Households pay 40% more for heating than they did a year ago.", date(2024, 3, 5), {"40%": date(2024, 3, 5)}),
+    ("Rents are 12% higher compared with a year earlier.", date(2024, 3, 5), {"12%": date(2024, 3, 5)}),
+    ("In February 2024, fares were 9% higher than a year ago.", date(2024, 3, 20), {"9%": date(2024, 2, 1)}),
     # ... and from the publication date when the sentence has no other
     ("A year earlier, the deficit was £9bn.", date(2024, 7, 13), {"£9bn": date(2023, 7, 1)}),
     # the end of a period gone by dates the stock then, also after "by"

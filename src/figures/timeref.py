@@ -112,7 +112,8 @@ class TimeRef:
     "onset" (when something began: "the war broke out in April 2023"),
     "event" (an event's date in a relative clause: "the quake that struck on Monday"),
     "attributive" (it names an event: "the 6 February earthquake", "Monday's quake") or
-    "window" (a span that ends at the figure's date: "an average of 200 over the previous 12 months").
+    "window" (a span that ends at the figure's date: "an average of 200 over the previous 12 months") or
+    "comparison" (the base a change is measured from: "40% more than a year ago").
     ``back`` marks a date counted back from another ("a month earlier", "the previous year"):
     ``day`` is then counted from the base, and ``earlier_than`` counts it from the date it follows.
     """
@@ -233,12 +234,16 @@ _ONSET = re.compile(rf"\b(?:{alternation(w for (w,) in _words('onset'))})\s+(?:(
                     re.IGNORECASE)
 _SPAN_END = re.compile(rf"\b(?:{alternation(w for (w,) in _words('span end'))})\s+(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\S+\s+){0,9}$", re.IGNORECASE)
+# a comparison's base right before a date, with no figure between: "than they were ", "compared with "
+_COMPARED = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+(?:[^\d\s,;:]+\s+){0,4}$", re.IGNORECASE)
 _PRICE_BASE = re.compile(rf"\s+(?:{alternation(w for (w,) in _words('price base'))})\b", re.IGNORECASE)
 
 
 def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
     if kind == "pos":
         return "attributive"  # "April's inflation figures": it names what it stands before, wherever it stands
+    if kind in ("ago", "back") and _COMPARED.search(_CLAUSE_SPLIT.split(text[max(0, s - 60):s])[-1]):
+        return "comparison"  # "88% more than they were a year ago": the base a change is measured from
     if kind == "back":
         if _OVER_BEFORE.search(text, max(0, s - 8), s):
             return "window"  # "a monthly average of 63,000 over the prior 12 months": a span up to the figure's date
