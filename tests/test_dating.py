@@ -12,6 +12,9 @@ from figures.records import Article
     ("Payroll gains were revised from 179,000 to 118,000 in June and from 131,000 to 97,000 in July, "
      "the Labor Department said.", date(2024, 9, 6),
      {"179,000": date(2024, 6, 1), "118,000": date(2024, 6, 1), "97,000": date(2024, 7, 1)}),
+    # ... also past the words of what it counts
+    ("The price index rose to 131.5 points in March from 118.2 points in February.", date(2024, 4, 20),
+     {"131.5": date(2024, 3, 1), "118.2": date(2024, 2, 1)}),
     ("Orders were revised from 1,790 to 1,180 in June and from 1,140 to 1,090 in July.", date(2024, 9, 6),
      {"1,140": date(2024, 7, 1), "1,090": date(2024, 7, 1)}),
     # a date past the start of another coordinated clause is that clause's, when the figure's own

@@ -138,7 +138,7 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
                 own = [t for t in own if t.start < fig.end or not _NEXT_CLAUSE.search(text, fig.end, t.start)]
             # "revised from 179,000 to 118,000 in June and from 131,000 to 97,000 in July": a
             # date right after the figure (or after the pair it opens) is that figure's own
-            trailing = [t for t in own if t.start >= fig.end and _TRAILING.fullmatch(text, fig.end, t.start)]
+            trailing = [t for t in own if t.start >= fig.end and _NOUN_TRAILING.fullmatch(text, fig.end, t.start)]
             best = trailing[0] if trailing else min(own, key=lambda t: abs(t.start - fig.start))
             said = next((c.day for c in claimants if c.start >= 0 and c.day), None)
             if said and " ".join(best.text.lower().split()) in dating_cues("deictic"):
@@ -349,6 +349,9 @@ _NEXT_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:the|its|their|his|h
 # nothing that starts another clause
 _TRAILING = re.compile(r"(?:\s+to\s+(?:[$£€]?\d[\d,.]*\d%?|[^\s,;:]+)(?:\s+(?:million|billion|thousand|percent|per\s+cent))?)?"
                        r"\s*(?:in|for|during|on|over|by|as\s+of)?\s*", re.IGNORECASE)
+# ... or up to two words of what the figure counts: "from 208.7 index points in May"
+_NOUN_TRAILING = re.compile(rf"(?:\s+[a-z]+){{1,2}}\s+(?:(?:in|for|during|on|over|by|as\s+of)\s+)?|{_TRAILING.pattern}",
+                            re.IGNORECASE)
 
 
 
