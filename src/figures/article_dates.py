@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from functools import cache, lru_cache
 
@@ -75,10 +76,11 @@ _DIGIT = re.compile(r"\d")
 
 def dates_event(text: str, t: TimeRef | int) -> bool:
     """"a devastating earthquake before dawn on Monday", "the quake that rocked the region late on
-    Friday": the date (or a date starting at ``text[t]``) of the event, not of the figure — unless a figure stands between them ("the wildfires climbed to
-    111 Wednesday night")."""
+    Friday": the date (or a date starting at ``text[t]``) of the event, not of the figure — unless a
+    figure stands between them ("the wildfires climbed to 111 Wednesday night")."""
     start = t if isinstance(t, int) else t.start
-    m = _EVENT_BEFORE.search(text, max(0, start - 56), start) or _EVENT_RELATIVE.search(text, max(0, start - 130), start)
+    m = (_EVENT_BEFORE.search(text, max(0, start - 56), start)
+         or _EVENT_RELATIVE.search(text, max(0, start - 130), start))
     return bool(m) and not _DIGIT.search(m.group())
 
 
@@ -123,7 +125,7 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
     return _lead_figure_day(published, lead)
 
 
-def _release_days(reads: list[Read]):
+def _release_days(reads: list[Read]) -> Iterator[tuple[date, str]]:
     """The days a report or a statement came out on, read as statements' days: "a report released
     by the agency on Saturday night", "the situation report issued here on Tuesday" (not a figure's
     own: "up from 35,000 reported on Monday"), and a sentence that opens with its day: "On Sunday,
@@ -135,10 +137,11 @@ def _release_days(reads: list[Read]):
                 continue
             at = t.start - r.sent.start
             release = release_before().search(text, max(0, at - 100), at)
-            if (release and not FIGURE_BEFORE.search(text, max(0, release.start() - 40), release.start())) or (
-                    _OPENING_WORDS.match(text, 0, at).end() == at and any(
-                        c.start >= 0 and not c.day and _OPENS_STATEMENT.fullmatch(text, at + len(t.text), c.start - r.sent.start)
-                        for c in r.claimants)):
+            if release and not FIGURE_BEFORE.search(text, max(0, release.start() - 40), release.start()):
+                yield t.day, "day"
+            elif _OPENING_WORDS.match(text, 0, at).end() == at and any(
+                    c.start >= 0 and not c.day and _OPENS_STATEMENT.fullmatch(text, at + len(t.text), c.start - r.sent.start)
+                    for c in r.claimants):
                 yield t.day, "day"
 
 

@@ -16,9 +16,9 @@ from bisect import bisect_right
 from datetime import date
 from functools import cache
 
-from figures.article_dates import (COUNT_PATTERN, FIGURE_BEFORE, WORDS_AFTER, cue_alternation, cue_word, dates_event, dating_cues,
-                                   names_period, news_day_for, not_after, opening_period_end, period_referred_back,
-                                   release_before, scene_day, statistic_period)
+from figures.article_dates import (COUNT_PATTERN, FIGURE_BEFORE, WORDS_AFTER, cue_alternation, cue_word, dates_event,
+                                   dating_cues, names_period, news_day_for, not_after, opening_period_end,
+                                   period_referred_back, release_before, scene_day, statistic_period)
 from figures.context import Claimant, Context
 from figures.timeref import COUNT_WORDS, TimeRef, earlier_than
 from figures.tokens import MAX_CLAUSE_TOKENS, Tok, clause_bounds
