@@ -431,6 +431,10 @@ OUTLET = "Example Wire"
     ("At least 212 people were killed, according to an updated Health ministry toll issued on Sunday.",
      "At least 212", "Health ministry"),
     ("At least 212 people were killed, according to the death toll.", "At least 212", OUTLET),
+    # the letters in parentheses inside a document's name: the name before the document speaks
+    ("The Ministry of Housing's Rapid Damage Review (RDR) report has estimated total losses at around $12 billion.",
+     "around $12 billion", "Ministry of Housing's Rapid Damage Review (RDR)"),
+    ("The National Audit Office (NAO) report found costs of £50m.", "£50m", "National Audit Office (NAO)"),
     # "Y quoted X as saying", "Y cited an X statement as saying": X speaks, Y passes it on
     ("State radio quoted the health minister as saying that 40 people had died.", "40", "health minister"),
     ("The number of dead reached 310 in Valdor, the Norland Press Agency cited a Norland Interior Ministry "

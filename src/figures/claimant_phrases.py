@@ -10,12 +10,12 @@ import re
 from figures.context import Claimant, Context, org_kinds
 from figures.entities import is_apposed_age
 from figures.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, STOP, TIME_WORDS, Vocabulary, org_words, title_words
-from figures.name_resolution import last_organisation, resolve_name, statistics_body
+from figures.name_resolution import last_organisation, looks_like_person, resolve_name, statistics_body
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
 __all__ = ["COUNT_NOUNS", "DATE_WORDS", "OBJECT_PRONOUNS", "OWNER_PRONOUNS", "PUBLISHING", "RESTATING", "SUBORDINATORS",
-           "looks_like_person", "np_after", "np_before", "np_ending_at", "possessive_referent", "pronoun_referent",
+           "np_after", "np_before", "np_ending_at", "possessive_referent", "pronoun_referent",
            "relative_subject", "sentence_subject", "with_name_particles"]
 
 
@@ -229,6 +229,9 @@ def np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, boo
     k = j
     while k >= 0:
         t = toks[k]
+        if t.text == ")" and 1 < k < end and toks[k - 1].text.isupper() and toks[k - 2].text == "(":
+            k -= 3  # "the Damage Review (DR) report": the letters are inside the name
+            continue
         if t.fig >= 0 or not (t.word or t.low == "'s"):
             break
         low = t.low
@@ -280,7 +283,8 @@ def np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, boo
         # "health officials in the province of Al Haouz said": the officials (not "the office of
         # Prime Minister Karl Berg": a title holder, no place)
         return np_ending_at(ctx, toks, head)
-    words = toks[first:end + 1]
+    words = [w for k, w in enumerate(toks[first:end + 1], first)
+             if (w.word or w.low == "'s") and not (toks[k - 1].text == "(" and toks[k + 1].text == ")")]
     lead = next((k for k, w in enumerate(words[:3]) if w.low in ("from", "by", "of")), -1)
     if 0 < lead < len(words) - 1 and all(w.low in vocab.document_nouns or w.low in LEAD_MODIFIERS
                                          or w.low in OFFICIAL for w in words[:lead]) \
@@ -433,12 +437,11 @@ def np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) ->
             return author[0] or None, author[1]
         if not any(w.cap for w in words):
             return None, False
-    doc = next((m for m, w in enumerate(words) if (w.low in vocab.document_nouns or w.low in COUNT_NOUNS)
-                and not w.cap and m > 0), -1)
+    counts = vocab.document_nouns | COUNT_NOUNS  # "an AFP tally", "an Interior ministry toll"
+    doc = next((m for m, w in enumerate(words) if w.low in counts and not w.cap and m > 0), -1)
     if 0 < doc < len(words) - 1 and not words[doc + 1].cap and words[doc + 1].low not in ("of", "and"):
         words = words[:doc + 1]  # "an AFP tally based on official sources": the tally
-    if len(words) >= 2 and (words[-1].low in vocab.document_nouns or words[-1].low in COUNT_NOUNS) and not words[-1].cap \
-            and (words[-2].cap or words[-2].low in vocab.claimant_nouns):
+    if len(words) >= 2 and words[-1].low in counts and not words[-1].cap and (words[-2].cap or words[-2].low in vocab.claimant_nouns):
         words = words[:-1]  # "according to UN figures", "according to an Interior ministry toll": its owner speaks
     owner = max((m for m, w in enumerate(words) if w.low == "'s"), default=-1)
     if 0 < owner < len(words) - 1 and (words[-1].low in vocab.document_nouns or words[-1].low in COUNT_NOUNS) \
@@ -540,11 +543,3 @@ def _last_person_named(ctx: Context, before: int) -> tuple[int, str] | None:
         found = (at, name)
     return found
 
-
-def looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:
-    """A capitalised name that is no organisation, acronym or place: "Jane Doe", not "Red Cross"."""
-    caps = [w for w in words if w.cap]
-    return len(caps) >= 1 and words[-1].cap and words[-1].low not in vocab.claimant_nouns and \
-        not any(w.low in org_words() for w in words) and \
-        not any(w.text.isupper() and len(w.text) > 1 for w in words) and not any(
-            (w.text,) in vocab.places or (w.text,) in vocab.aliases for w in words)

@@ -9,12 +9,12 @@ from bisect import insort
 from functools import cache
 
 from figures.claimant_phrases import (COUNT_NOUNS, DATE_WORDS, OBJECT_PRONOUNS, OWNER_PRONOUNS, PUBLISHING, RESTATING,
-                                      SUBORDINATORS, looks_like_person, np_after, np_before, np_ending_at,
+                                      SUBORDINATORS, np_after, np_before, np_ending_at,
                                       possessive_referent, pronoun_referent, relative_subject, sentence_subject,
                                       with_name_particles)
 from figures.context import Claimant, Context, org_kinds
 from figures.lexicon import AUXILIARIES, BE, DETERMINERS, PRONOUNS, TIME_WORDS, Vocabulary, data_map, vocabulary
-from figures.name_resolution import names_places, resolve_name
+from figures.name_resolution import looks_like_person, names_places, resolve_name
 from figures.tokens import Tok
 from figures.word_classes import word_class
 

@@ -12,7 +12,8 @@ from figures.lexicon import DETERMINERS, STOP, Vocabulary, data_map, org_words, 
 from figures.tokens import Tok
 from figures.word_classes import word_class
 
-__all__ = ["described", "is_statistics_body", "last_organisation", "names_places", "resolve_name", "statistics_body"]
+__all__ = ["described", "is_statistics_body", "last_organisation", "looks_like_person", "names_places", "resolve_name",
+           "statistics_body"]
 
 
 def resolve_name(ctx: Context, words: list[Tok]) -> str:
@@ -429,6 +430,15 @@ def _by_initials(ctx: Context, acronym: str) -> str:
         if len(words) == len(acronym) and "".join(w[0] for w in words) == acronym:
             found.add(name)
     return found.pop() if len(found) == 1 else acronym
+
+
+def looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:
+    """A capitalised name that is no organisation, acronym or place: "Jane Doe", not "Red Cross"."""
+    caps = [w for w in words if w.cap]
+    return len(caps) >= 1 and words[-1].cap and words[-1].low not in vocab.claimant_nouns and \
+        not any(w.low in org_words() for w in words) and \
+        not any(w.text.isupper() and len(w.text) > 1 for w in words) and not any(
+            (w.text,) in vocab.places or (w.text,) in vocab.aliases for w in words)
 
 
 def names_places(ctx: Context, name: str) -> bool:
