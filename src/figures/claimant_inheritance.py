@@ -27,7 +27,7 @@ def inherit_quoted(ctx: Context, reads: list[Read]) -> None:
     lead_in: Claimant | None = None  # the speaker a list of findings belongs to
     for k, (sent, idxs, toks, claimants, times) in enumerate(reads):
         if not claimants and idxs and k and _continues_count(reads[k - 1], toks) and not _quoted(text, sent):
-            # "X said 1,061 died. In the last 24 hours, 28 were killed, 11 in A and 9 in B": X's count
+            # "X said 940 died. In the last 24 hours, 35 were killed, 20 in A and 15 in B": X's count
             source = next(c for c in reversed(reads[k - 1].claimants) if c.role != "relay")
             claimants.append(Claimant(source.name, -1, "speaker", source.is_person, True, False, source.day))
         bullet = _bulleted(text, sent)
@@ -64,7 +64,7 @@ def _continues_count(before: Read, toks: list[Tok]) -> bool:
     with its source ("... died, the agency said. Of them, 8 were in A and 2 in B", "In the last 24
     hours, 28 people, including 11 children, were killed"): wire copy goes on with the same tally."""
     counts = [t.start for t in before.toks if t.fig >= 0]
-    # the source gave a figure of that sentence (not "the toll reached 1,481 as forecasters predicted rain")
+    # the source gave a figure of that sentence (not "the toll reached 900 as forecasters predicted rain")
     if not counts or not any(c.role != "relay" and c.start >= 0 and (c.lead_ok or c.start < counts[-1])
                              for c in before.claimants):
         return False

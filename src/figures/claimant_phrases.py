@@ -437,12 +437,12 @@ def np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) ->
             return author[0] or None, author[1]
         if not any(w.cap for w in words):
             return None, False
-    counts = vocab.document_nouns | COUNT_NOUNS  # "an AFP tally", "an Interior ministry toll"
+    counts = vocab.document_nouns | COUNT_NOUNS  # "an AFP tally", "a Health ministry toll"
     doc = next((m for m, w in enumerate(words) if w.low in counts and not w.cap and m > 0), -1)
     if 0 < doc < len(words) - 1 and not words[doc + 1].cap and words[doc + 1].low not in ("of", "and"):
         words = words[:doc + 1]  # "an AFP tally based on official sources": the tally
     if len(words) >= 2 and words[-1].low in counts and not words[-1].cap and (words[-2].cap or words[-2].low in vocab.claimant_nouns):
-        words = words[:-1]  # "according to UN figures", "according to an Interior ministry toll": its owner speaks
+        words = words[:-1]  # "according to UN figures", "according to a Health ministry toll": its owner speaks
     owner = max((m for m, w in enumerate(words) if w.low == "'s"), default=-1)
     if 0 < owner < len(words) - 1 and (words[-1].low in vocab.document_nouns or words[-1].low in COUNT_NOUNS) \
             and not words[-1].cap and all(not w.cap for w in words[owner + 1:]):

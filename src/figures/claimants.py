@@ -231,7 +231,7 @@ def _verb_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) 
     if country and low not in WEAK_VERBS and country in vocab.demonym_of and name in vocab.countries:
         name = f"{vocab.demonym_of[country]} authorities"  # "Turkey reported": its authorities did
     elif name and names_places(ctx, name):
-        return None  # "Sindh has reported 638, Punjab 303": where the dead were, not who counts them
+        return None  # "Valdor has reported 520, Eastmark 310": where the dead were, not who counts them
     if not name:
         return None
     citing = (i + 1 < n and toks[i + 1].low == "citing") or (

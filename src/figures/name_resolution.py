@@ -442,8 +442,8 @@ def looks_like_person(words: list[Tok], vocab: Vocabulary) -> bool:
 
 
 def names_places(ctx: Context, name: str) -> bool:
-    """"Sindh", "Kherson and Mykolaiv": every part of the name is a capitalised name with no
-    organisation word that the article also writes as where something is ("died in Sindh")."""
+    """"Valdor", "Valdor and Eastmark": every part of the name is a capitalised name with no
+    organisation word that the article also writes as where something is ("died in Valdor")."""
     parts = re.split(r",\s*|\s+and\s+", name)
     return all(p[:1].isupper() and not any(w.lower() in org_words() or w.lower() in org_kinds()
                                            or w.lower() in ctx.vocab.claimant_nouns for w in p.split())
