@@ -27,6 +27,10 @@ LAYERS: list[set[str]] = [
     {"counted_nouns", "modality", "dating", "name_resolution", "claimant_inheritance"},
     {"measure_cues", "money_purposes"},
     {"parallel_entities"},
+    # the entity reader's other parts, below entities.read_entity, which runs them: the noun
+    # phrase after a figure, then shares and changes (which use it), revisions, durations, sectors
+    {"entity_phrases"},
+    {"share_entities", "revision_entities", "duration_entities", "job_sectors"},
     {"entities"},
     {"claimant_phrases"},
     {"claimants"},

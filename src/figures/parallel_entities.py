@@ -119,8 +119,9 @@ def _first_counted(ctx: Context, toks: list[Tok], ti: int, f: Figure,
 
 
 # measures of what happens to people: a later figure with only such a verb ("and 110 injured",
-# "injuring 52 others") counts the people the earlier figure counted
-_PERSON_MEASURES = word_class("entity_words.tsv", "person_measure")
+# "injuring 52 others") counts the people the earlier figure counted, and such a verb before a
+# counted noun outweighs the noun's own measure ("police killed 23 protesters")
+PERSON_MEASURES = word_class("entity_words.tsv", "person_measure")
 
 
 def _antecedent_noun(ctx: Context, toks: list[Tok], ti: int, entities: dict[int, str | None],
@@ -128,11 +129,11 @@ def _antecedent_noun(ctx: Context, toks: list[Tok], ti: int, entities: dict[int,
     """The people the nearest earlier figure of the sentence counts, for a figure that names none:
     "85 civilians have been killed and over 110 injured" -> "civilians" at 110; None when that
     figure counts no people or either verb is not about people."""
-    if measure not in _PERSON_MEASURES:
+    if measure not in PERSON_MEASURES:
         return None
     for j in range(ti - 1, -1, -1):
         if j in entities and entities[j]:
-            if ctx.measures.get(j) not in _PERSON_MEASURES or ctx.figures[toks[j].fig].unit is not None:
+            if ctx.measures.get(j) not in PERSON_MEASURES or ctx.figures[toks[j].fig].unit is not None:
                 return None
             noun = _counted_noun(ctx, entities[j])
             return noun if noun and noun.lower() != "people" else None  # plain people: the verb's own entity
