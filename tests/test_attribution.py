@@ -545,6 +545,16 @@ def test_release_by_a_described_body(text, expected):
     assert got["7%"] == expected, got
 
 
+@pytest.mark.parametrize("figure", ["7.9%", "140.2"])
+def test_release_names_its_categories(figure):
+    # a category capitalised before its statistic word, a term in brackets or quotation marks: no other party
+    text = ("The Bureau of Statistics said consumer prices rose 5.1% in May. Food inflation (Y/Y) rose to 7.9% in May. "
+            "The index stood at 140.2 points, a record for the ‘Shopping Basket’.")
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == "Bureau of Statistics", got
+
+
 def test_no_release_without_a_statistics_body():
     text = "The economy added 210,000 jobs in March. Prices rose 3%, the central bank said."
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 4, 5))

@@ -132,8 +132,8 @@ def _names_another(ctx: Context, toks: list[Tok], body: str) -> bool:
     part of the body's name: it names someone else."""
     own = set(body.split())
     statistics = _statistic_names(ctx.article.text, tuple(sorted(ctx.acronyms.items())))
-    for t in toks[1:]:
-        if t.fig >= 0 or not t.word or not t.cap:
+    for k, t in enumerate(toks[1:], 1):
+        if t.fig >= 0 or not t.word or not t.cap or _names_a_measure(toks, k):
             continue
         word = t.text.removesuffix("’s").removesuffix("'s")
         if word.lower() in TIME_WORDS or word.lower() == "may" or word in own or word in ctx.vocab.place_names \
@@ -142,6 +142,18 @@ def _names_another(ctx: Context, toks: list[Tok], body: str) -> bool:
             continue
         return True
     return False
+
+
+def _names_a_measure(toks: list[Tok], k: int) -> bool:
+    """A capital that names a part of a statistic, not a party: a category before its statistic word
+    ("Food inflation", "Core prices"), or a term set in brackets or quotation marks ("(Y/Y)",
+    "the ‘Shopping Basket’")."""
+    after = next((t for t in toks[k + 1:] if t.word and not t.cap), None)
+    if after is not None and after.low in STATISTIC_WORDS and all(t.word and t.cap for t in toks[k:toks.index(after)]):
+        return True
+    before = "".join(t.text for t in toks[:k] if t.text in ("(", ")", "‘", "’", "“", "”"))
+    return before.count("(") > before.count(")") or before.count("‘") > before.count("’") \
+        or before.count("“") > before.count("”")
 
 
 # Document nouns that name a number, not a document: "The figure amounts to £2m each" is arithmetic on it
