@@ -555,6 +555,15 @@ def test_release_names_its_categories(figure):
     assert got[figure] == "Bureau of Statistics", got
 
 
+def test_release_opened_by_a_sentence_without_figures():
+    # "According to X, ..." opening a sentence with no figure still names X for what follows
+    text = ("Prices rose 5.1% in May.\n\nAccording to the Bureau of Statistics, the rise was driven by fuel.\n\n"
+            "Fuel prices rose 9.4%.")
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got["9.4%"] == "Bureau of Statistics", got
+
+
 def test_no_release_without_a_statistics_body():
     text = "The economy added 210,000 jobs in March. Prices rose 3%, the central bank said."
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 4, 5))

@@ -25,8 +25,8 @@ __all__ = ["cue_pattern", "figure_object", "find_claimants"]
 def cue_pattern() -> re.Pattern:
     """Any word that can introduce a claimant: a quick test before tokenising a sentence."""
     vocab = vocabulary()
-    words = sorted(vocab.claimant_verbs | PARTICIPLES | {"according", "citing", "cited", "quoting", "quoted", "per"},
-                   key=len, reverse=True)
+    words = sorted(vocab.claimant_verbs | PARTICIPLES | {"according", "According", "citing", "cited", "quoting", "quoted",
+                                                         "per"}, key=len, reverse=True)  # a sentence may open "According to"
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
