@@ -532,36 +532,27 @@ def test_release_names_a_country_with_dots():
     assert got["4.3 percent"] == "Census Bureau", got
 
 
-@pytest.mark.parametrize("text, expected", [
+CATEGORIES = ("The Bureau of Statistics said consumer prices rose 5.1% in May. Food inflation (Y/Y) rose to 7.9% in "
+              "May. The index stood at 140.2 points, a record for the ‘Shopping Basket’.")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
     # a statistics body described by what it does, as wire copy names it, releases the figures after it
-    ("Consumer prices rose 5.1% in May, the statistics office said. Food prices rose 7%.", "statistics office"),
-    ("Exports fell 4% in May, the national census bureau said. Food prices rose 7%.", "national census bureau"),
+    ("Consumer prices rose 5.1% in May, the statistics office said. Food prices rose 7%.", "7%", "statistics office"),
+    ("Exports fell 4% in May, the national census bureau said. Food prices rose 7%.", "7%", "national census bureau"),
     # a body described by its kind alone is no statistics body
-    ("Exports fell 4% in May, the trade department said. Food prices rose 7%.", OUTLET),
-])
-def test_release_by_a_described_body(text, expected):
-    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
-    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
-    assert got["7%"] == expected, got
-
-
-@pytest.mark.parametrize("figure", ["7.9%", "140.2"])
-def test_release_names_its_categories(figure):
+    ("Exports fell 4% in May, the trade department said. Food prices rose 7%.", "7%", OUTLET),
     # a category capitalised before its statistic word, a term in brackets or quotation marks: no other party
-    text = ("The Bureau of Statistics said consumer prices rose 5.1% in May. Food inflation (Y/Y) rose to 7.9% in May. "
-            "The index stood at 140.2 points, a record for the ‘Shopping Basket’.")
-    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
-    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
-    assert got[figure] == "Bureau of Statistics", got
-
-
-def test_release_opened_by_a_sentence_without_figures():
+    (CATEGORIES, "7.9%", "Bureau of Statistics"),
+    (CATEGORIES, "140.2", "Bureau of Statistics"),
     # "According to X, ..." opening a sentence with no figure still names X for what follows
-    text = ("Prices rose 5.1% in May.\n\nAccording to the Bureau of Statistics, the rise was driven by fuel.\n\n"
-            "Fuel prices rose 9.4%.")
+    ("Prices rose 5.1% in May.\n\nAccording to the Bureau of Statistics, the rise was driven by fuel.\n\n"
+     "Fuel prices rose 9.4%.", "9.4%", "Bureau of Statistics"),
+])
+def test_release_cases(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
-    assert got["9.4%"] == "Bureau of Statistics", got
+    assert got[figure] == expected, got
 
 
 def test_no_release_without_a_statistics_body():
