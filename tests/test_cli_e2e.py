@@ -97,3 +97,22 @@ def test_bad_json_line_is_reported_and_the_rest_goes_in(tmp_path: Path, db: str)
 def test_usage_error_exits_2(tmp_path: Path, db: str) -> None:
     assert figures("conflicts", "--format", "yaml", db=db, cwd=tmp_path).returncode == 2
     assert figures("no-such-command", db=db, cwd=tmp_path).returncode == 2
+
+
+def test_extraction_is_the_same_under_every_hash_seed(tmp_path: Path):
+    # Python salts str hashes per process: a tie broken by iterating a set of names changed which
+    # fire an article's counts were about from one run to the next (two names before one event noun)
+    article = {"id": "d1", "outlet": "Example Wire", "published": "2025-01-10",
+               "title": "Ridgeview and Pinecrest fires rage on",
+               "text": "The Ridgeview and Pinecrest fires kept burning on Thursday. Officials said 40 homes "
+                       "were destroyed and 12 people were missing."}
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        env = dict(os.environ, FIGURES_DB=f"sqlite:///{tmp_path / 'x.db'}", PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-m", "figures", "extract", str(path), "--format", "jsonl"], cwd=ROOT,
+                             env=env, capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

@@ -162,7 +162,8 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
         ctx.event = events.most_common(1)[0][0]
     ctx.event_names = frozenset(named_with_event)
     ctx.named_event, ctx.named_events = _named_event(rx, title, ctx.article.text)
-    lead_named = {c for c in named_with_event if named_with_event[c] > 1 or c in local}  # title, lead or authority
+    # title, lead or authority; a list in the order first named, so a tie goes the same way every run
+    lead_named = [c for c in named_with_event if named_with_event[c] > 1 or c in local]
     if ctx.event and (local or lead_named) and not any(n in vocab.countries or vocab.places.get(tuple(n.split()), ("", ""))[1] == "state"
                                     for n in named_with_event):
         # a local event (a town's fire, a county's flood): its whole-event counts are kept by the local
