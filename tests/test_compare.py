@@ -312,6 +312,16 @@ def test_a_breakdown_beside_its_total_leaves_the_timeline_and_does_not_hide_it()
     assert [sorted(c.value for c in f.claims) for f in revisions] == [[900, 1_400, 1_700]]
 
 
+def test_a_part_listed_beside_its_total_is_no_rival_figure():
+    # one article gives the nation's toll and, in another sentence, a province's under the same key;
+    # another article gives the nation's toll the same day: the province's count disputes nothing
+    toll = dict(measure="killed", entity="people killed", subject="Chile", as_of="2024-03-08")
+    total = claim(1_730, article="q1", claimant="Agency", **toll)
+    part = claim(220, article="q1", claimant="Agency", **toll)
+    other = claim(1_720, article="q2", claimant="Paper", **toll)
+    assert not [f for f in find_conflicts(frame(total, part, other)) if part["claim_id"] in {c.claim_id for c in f.claims}]
+
+
 def test_figures_listed_in_one_sentence_are_not_a_contradiction():
     s = "Each person gets £20,000, plus nearly £151,000 for processing."
     a = claim(20_000, unit="GBP", measure="paid", entity="payment per person", article="w2", sentence=s, span="£20,000")

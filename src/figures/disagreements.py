@@ -45,6 +45,9 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
         q_lo, q_hi = _others_extreme(quoted, "aw", "src")
         hit[~voice] |= _clash(quoted, q_lo, q_hi, max_ratio=MAX_SAME_TIME_RATIO)
     hit &= ~e["forecast"].to_numpy(dtype=bool)  # two forecasters' forecasts are two opinions
+    # a part its own article lists beside a higher total (a province's toll) is no rival figure
+    part = _part_of_window(e)
+    hit &= ~part
     members.append(pd.DataFrame({"row": e.index[hit], "kind": "cross_source", "fkey": e["window"].to_numpy()[hit]}))
     # within one article (and window), against its other sentences, where the article speaks
     # in its own voice or one claimant contradicts itself; figures listed side by side in one
@@ -64,7 +67,7 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     within |= _clash(e, s_lo, s_hi, max_ratio=MAX_SAME_TIME_RATIO)
     # money with no counted thing of its own ("cost", "payment") inside one article is a budget
     # told in parts — instalments, running totals, scenarios — far more often than a contradiction
-    within &= ~e["generic_money"].to_numpy(dtype=bool)
+    within &= ~e["generic_money"].to_numpy(dtype=bool) & ~part
     members.append(pd.DataFrame({"row": e.index[within], "kind": "within_article", "fkey": e["aw"].to_numpy()[within]}))
     # revision: the quantity's figures disagree across windows; the flag lists its timeline
     # (by as-of day: a figure revised within a few days is still a revision). A figure more
@@ -77,7 +80,6 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     # a figure sunk far below the timeline around it is a part: it leaves the timeline, but
     # still counts below as a sign that the block mixes quantities at its time
     sunk = _sunk_below_neighbours(e)
-    part = _part_of_window(e)
     outlier_or_sunk = outlier | sunk | part
     e["asof_day"] = pd.factorize(e["day"])[0]
     timeline = pd.DataFrame({"group": e["group"].to_numpy(), "asof_day": e["asof_day"].to_numpy(),
