@@ -201,6 +201,9 @@ CASES = [
     # an alternative counts what the figure before it counts
     ("The jobless rate was published as 5.1% instead of 4.9%.", "4.9%", "unemployment rate", "unemployment"),
     ("Officials counted 1,200 protesters rather than 2,000.", "2,000", "protesters", "protesters"),
+    # a figure that takes an earlier figure's counted thing takes what it measured too
+    ("The union said 40,000 people took to the streets, while police counted 12,000.", "12,000",
+     "people in the streets", "protesters"),
     # the value a change started from is the quantity the change reached, whatever comes between
     ("Inflation rose to 6.4% in May from April's 5.9%, the statistics office said.", "5.9%", "inflation rate", "inflation"),
     ("The unemployment rate fell to 4.1% in June, down from 4.3%.", "4.3%", "unemployment rate", "unemployment"),

@@ -440,7 +440,11 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         # "seventeen times less than the 280,000 put forward": the nearest figure with the same unit
         same = _previous_entity(toks, ti, entities, ctx.figures, unit)
         if same or not is_time_entity(prev):
-            return same or prev, _measure_near(vocab, toks, ti, lo, hi), None
+            copied = same or prev
+            j = max(j for j in entities if j < ti and entities[j] == copied)
+            # "3.5 million took to the streets, while police counted 1.28 million": what the
+            # earlier figure measured, unless a measure word of the figure's own says otherwise
+            return copied, _measure_near(vocab, toks, ti, lo, hi) or ctx.measures.get(j), None
     restated = _restated(ctx, toks, ti, f)
     if restated:
         return restated
