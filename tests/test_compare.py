@@ -181,6 +181,9 @@ PAIRS = [
     ("an average", dict(value=58_000, measure="jobs", entity="jobs", subject="US", article="g1",
                         sentence="The sector's monthly average of 58,000 over the year.", span="58,000"),
      dict(value=55_000, measure="jobs", entity="jobs", subject="US", article="g2"), None),
+    # the dead already buried are a part of the dead: "900 dead, 610 of them buried"
+    ("buried vs killed", dict(value=900, measure="killed", entity="people killed", subject="Peru", article="bu1"),
+     dict(value=610, measure="buried", entity="people killed", subject="Peru", article="bu2"), None),
     # the badly hurt are a part of all the injured: "1,100 injured, 310 of whom are in critical condition"
     ("badly hurt vs all injured", dict(value=1_100, measure="injured", entity="people injured", subject="Peru",
                                        article="bh1", span="1,100",

@@ -201,6 +201,8 @@ CASES = [
     # an alternative counts what the figure before it counts
     ("The jobless rate was published as 5.1% instead of 4.9%.", "4.9%", "unemployment rate", "unemployment"),
     ("Officials counted 1,200 protesters rather than 2,000.", "2,000", "protesters", "protesters"),
+    # burials are their own measure, even of a whole counted as the dead (its counted thing stays)
+    ("The death toll rose to 900, and 610 of them were buried, officials said.", "610", "people killed", "buried"),
     # a figure that takes an earlier figure's counted thing takes what it measured too
     ("The union said 40,000 people took to the streets, while police counted 12,000.", "12,000",
      "people in the streets", "protesters"),
