@@ -116,3 +116,16 @@ def test_extraction_is_the_same_under_every_hash_seed(tmp_path: Path):
         assert run.returncode == 0, run.stderr
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_samples_extract_and_compare_the_same_under_two_hash_seeds(tmp_path: Path):
+    outputs = set()
+    for seed in ("11", "12"):
+        env = dict(os.environ, FIGURES_DB=f"sqlite:///{tmp_path / f'{seed}.db'}", PYTHONHASHSEED=seed)
+        run = lambda *args: subprocess.run([sys.executable, "-m", "figures", *args], cwd=ROOT, env=env,  # noqa: E731
+                                           capture_output=True, text=True, timeout=300)
+        extracted = run("extract", str(SAMPLES), "--format", "jsonl")
+        assert run("ingest", str(SAMPLES)).returncode == 0
+        flags = run("conflicts", "--format", "json")
+        outputs.add((extracted.stdout, flags.stdout))
+    assert len(outputs) == 1
