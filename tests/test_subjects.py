@@ -299,3 +299,17 @@ def test_location_held_by(text, span, location):
 def test_a_numbered_name_is_one_place_and_its_number_no_figure(text, span, subject):
     claims = extract_claims(Article(id="t", text=text, outlet="Example Wire", published=date(2024, 10, 21))).claims
     assert [(c.span, c.subject) for c in claims] == [(span, subject)]
+
+
+@pytest.mark.parametrize("title,text,span,not_subject", [
+    # a place's possessive on a deed names who acted; the article's story is not about it
+    (None, "As a result of the flooding caused by Georgia's destruction of the dam, ten people died, officials said.",
+     "ten", "Georgia"),
+    # a title's first word is capitalised whatever it is: "Dam" is no place where the text writes "dam"
+    ("Dam flood toll rises", "After the dam burst, the river flooded the valley. Officials said ten people died.",
+     "ten", "Dam"),
+])
+def test_who_acted_and_a_capitalised_common_noun_are_no_subject(title, text, span, not_subject):
+    art = Article(id="t", text=text, title=title, outlet="Example Wire", published=date(2023, 6, 9))
+    claim = next(c for c in extract_claims(art).claims if c.span == span)
+    assert claim.subject != not_subject

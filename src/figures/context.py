@@ -98,8 +98,8 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
         prev = None
         for at, end, canonical in _place_runs(vocab, rx, chunk):
             runs.append((chunk, at, end, canonical))
-            if chunk[at:end] in vocab.demonyms:
-                continue  # "Israeli strikes" says who acted, not where
+            if chunk[at:end] in vocab.demonyms or _DEED_AFTER.match(chunk, end):
+                continue  # "Israeli strikes", "Russia's destruction of the dam" say who acted, not where
             counts[canonical] += weight_of(at)
             first_seen.setdefault(canonical, at - (10 ** 9 if chunk is title else 0))
             if prev and prev[1] != canonical and chunk[prev[0]:at].strip() == "and":
@@ -124,8 +124,9 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
                 continue  # "Cal Fire said": a name, not the event
             events[EVENT_NOUNS[m.group(1).lower()]] += 1
             names = _event_place_names(vocab, rx, chunk, m.start(), m.end())
-            if chunk is title and _title_cased(title):
-                # "Ukraine Dam Flood Toll": a title's capital is no name where the text writes it small
+            if chunk is title:
+                # "Ukraine Dam Flood Toll", "Dam flood toll rises": a title's capital is no name where
+                # the text writes the word small
                 names = [n for n in names if n in vocab.place_names.values()
                          or not re.search(rf"\b{re.escape(n.lower())}\b", ctx.article.text)]
             for canonical in names:
@@ -258,6 +259,7 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
 
 
 INSTITUTIONS = word_class("place_words.tsv", "institution")
+_DEED_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(word_class("place_words.tsv", "deed"))) + r")\b")
 # "Russian-held", "rebel-controlled", "Moscow-occupied": who holds a part of a place
 CONTROL_SUFFIXES = ("-held", "-controlled", "-occupied", "-run")
 # "Kremlin-appointed mayor", "Russian-installed officials": who put someone in office
@@ -370,13 +372,6 @@ def _same_level(a: str, b: str) -> bool:
 
 _EVENT_MODIFIERS = frozenset("deadly devastating massive powerful strong huge major latest recent historic "
                              "catastrophic the a".split())
-
-
-def _title_cased(title: str) -> bool:
-    """"Ukraine Dam Flood Toll Hits 41": every longer word capitalised, so a capital alone does
-    not make a name."""
-    longer = [w for w in title.split() if len(w) > 3 and w[:1].isalpha()]
-    return len(longer) >= 3 and sum(w[:1].isupper() for w in longer) >= 0.8 * len(longer)
 
 
 def _event_place_names(vocab: Vocabulary, rx: "_ArticlePatterns", text: str, start: int, end: int) -> list[str]:
