@@ -15,10 +15,10 @@ from typing import NamedTuple
 from figures.lexicon import EVENT_NOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, data_map, org_words, title_words
 from figures.numbers import Figure
 from figures.records import Article
-from figures.word_classes import word_class
 from figures.sentences import Sentence
 from figures.timeref import TimeRef
 from figures.tokens import ABBREV_DOT, Tok
+from figures.word_classes import word_class
 
 
 @dataclass(slots=True)
@@ -31,6 +31,15 @@ class Claimant:
     weak: bool = False  # a verb such as "expect" that attributes only when nothing stronger does
     day: tuple[date, str] | None = None  # the date given with the statement ("said Monday")
     object_of: int = -1  # offset of the figure right before the claimant ("the 190,000 economists expected")
+
+
+# the words that tell a place inside a name, or a doer, from where a figure is
+INSTITUTIONS = word_class("place_words.tsv", "institution")
+_DEED_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(word_class("place_words.tsv", "deed"))) + r")\b")
+# "Russian-held", "rebel-controlled", "Moscow-occupied": who holds a part of a place
+CONTROL_SUFFIXES = ("-held", "-controlled", "-occupied", "-run")
+# "Kremlin-appointed mayor", "Russian-installed officials": who put someone in office
+APPOINTED_SUFFIXES = ("-appointed", "-installed", "-backed", "-led", "-aligned", "-allied")
 
 
 @dataclass(slots=True)
@@ -256,14 +265,6 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
                         break
             else:
                 i += 1
-
-
-INSTITUTIONS = word_class("place_words.tsv", "institution")
-_DEED_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(word_class("place_words.tsv", "deed"))) + r")\b")
-# "Russian-held", "rebel-controlled", "Moscow-occupied": who holds a part of a place
-CONTROL_SUFFIXES = ("-held", "-controlled", "-occupied", "-run")
-# "Kremlin-appointed mayor", "Russian-installed officials": who put someone in office
-APPOINTED_SUFFIXES = ("-appointed", "-installed", "-backed", "-led", "-aligned", "-allied")
 
 
 def in_institution_name(before: list[str]) -> bool:
