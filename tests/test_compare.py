@@ -184,6 +184,17 @@ PAIRS = [
     # the dead already buried are a part of the dead: "900 dead, 610 of them buried"
     ("buried vs killed", dict(value=900, measure="killed", entity="people killed", subject="Peru", article="bu1"),
      dict(value=610, measure="buried", entity="people killed", subject="Peru", article="bu2"), None),
+    # a divided place: a side's own officials report the toll of the ground it holds ...
+    ("a side's officials count its own ground",
+     dict(value=1_262, measure="killed", entity="people killed", subject="Yemen", location="government-held areas",
+          article="ps1", claimant="Health Ministry"),
+     dict(value=1_100, measure="killed", entity="people killed", subject="Yemen", article="ps2",
+          claimant="Yemeni government"), "cross_source"),
+    # ... and so the other side's toll of its ground is no rival figure
+    ("the other side's ground", dict(value=1_262, measure="killed", entity="people killed", subject="Yemen",
+                                     location="government-held areas", article="ps3", claimant="Health Ministry"),
+     dict(value=3_900, measure="killed", entity="people killed", subject="Yemen", location="rebel-held areas",
+          article="ps4", claimant="Rebel health office"), None),
     # the badly hurt are a part of all the injured: "1,100 injured, 310 of whom are in critical condition"
     ("badly hurt vs all injured", dict(value=1_100, measure="injured", entity="people injured", subject="Peru",
                                        article="bh1", span="1,100",

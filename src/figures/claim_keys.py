@@ -18,8 +18,8 @@ from figures.codes import column_codes, distinct
 from figures.config import Settings
 from figures.intervals import last_digit_unit, logical_bounds
 from figures.modality import is_forecaster
-from figures.quantity import (EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, PERCENT_UNITS, key_frame,
-                              predicate)
+from figures.quantity import (EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, PERCENT_UNITS, SCOPE_STOP,
+                              key_frame, predicate)
 from figures.subject_folding import fold_subjects
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,7 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         w.loc[is_named, "k_unit"] = "count"
     rate_key(w)
     merge_scopes(w)
+    party_scopes(w, col("attributed_to"))
     entity_key(w)
     subject_fallback(w, col("article_id"))
     w["article_id"] = col("article_id").to_numpy()
@@ -236,6 +237,34 @@ def merge_scopes(w: pd.DataFrame) -> None:
     if mapping:
         keys = list(zip(block[scoped].tolist(), w["k_scope"].to_numpy()[scoped].tolist()))
         w.loc[scoped, "k_scope"] = [mapping.get(k, k[1]) for k in keys]
+
+
+_SCOPE_PLACE_WORDS = frozenset(("area", "held", "province", "region", "territory", "northwestern", "northeastern",
+                                "southern", "northern", "eastern", "western", "part", "bank"))
+
+
+def party_scopes(w: pd.DataFrame, attributed_to: pd.Series) -> None:
+    """Within one subject and measure whose claims name the side that holds a part ("Russian-held
+    areas", "government-held areas"), an unscoped figure from that side's own officials ("a
+    Russian-appointed official said", "the Syrian government confirmed") counts the part its
+    side holds: each side of a divided place reports the toll of the ground it controls."""
+    scoped = w["k_scope"].notna().to_numpy()
+    if not scoped.any():
+        return
+    block = column_codes(w, ["k_subject", "k_predicate", "k_unit"])
+    parties: dict[int, dict[str, str]] = {}
+    for b, sc in set(zip(block[scoped].tolist(), w["k_scope"].to_numpy()[scoped].tolist())):
+        party = [x for x in sc.split() if x not in _SCOPE_PLACE_WORDS and x not in SCOPE_STOP]
+        if len(party) == 1 and "held" in sc.split():
+            parties.setdefault(b, {})[party[0]] = sc
+    if not parties:
+        return
+    names = attributed_to.fillna("").astype(str).str.lower().to_numpy()
+    for i in np.flatnonzero(~scoped & np.isin(block, list(parties))):
+        words = set(re.findall(r"[a-z]+", names[i]))
+        found = [sc for party, sc in parties[block[i]].items() if party in words]
+        if len(set(found)) == 1:
+            w.iat[i, w.columns.get_loc("k_scope")] = found[0]
 
 
 def entity_key(w: pd.DataFrame) -> None:
