@@ -8,6 +8,13 @@ from figures.claims import extract_claims
 from figures.records import Article
 
 
+def _as_of_by_span(text: str, published: date, spans) -> dict:
+    """The as-of date of each named figure of a small article (None for a span not claimed)."""
+    art = Article(id="t", text=text, outlet="Example Wire", published=published)
+    found = {c.span: c.as_of for c in extract_claims(art).claims}
+    return {k: found.get(k) for k in spans}
+
+
 @pytest.mark.parametrize("text, published, expected", [
     ("Payroll gains were revised from 179,000 to 118,000 in June and from 131,000 to 97,000 in July, "
      "the Labor Department said.", date(2024, 9, 6),
@@ -234,9 +241,7 @@ def test_as_of(text, published, expected):
      {"About 900": date(2024, 5, 27)}),
 ])
 def test_news_day(text, published, expected):
-    art = Article(id="t", text=text, outlet="Example Wire", published=published)
-    found = {c.span: c.as_of for c in extract_claims(art).claims}
-    assert {k: found.get(k) for k in expected} == expected
+    assert _as_of_by_span(text, published, expected) == expected
 
 
 @pytest.mark.parametrize("text, published, expected", [
@@ -253,9 +258,7 @@ def test_news_day(text, published, expected):
      date(2024, 1, 10), {"300": date(2024, 1, 10)}),
 ])
 def test_opening_period(text, published, expected):
-    art = Article(id="t", text=text, outlet="Example Wire", published=published)
-    found = {c.span: c.as_of for c in extract_claims(art).claims}
-    assert {k: found.get(k) for k in expected} == expected
+    assert _as_of_by_span(text, published, expected) == expected
 
 
 @pytest.mark.parametrize("text, published, expected", [
@@ -304,9 +307,7 @@ def test_opening_period(text, published, expected):
      date(2024, 6, 12), {"200": date(2024, 6, 12)}),
 ])
 def test_statistic_period(text, published, expected):
-    art = Article(id="t", text=text, outlet="Example Wire", published=published)
-    found = {c.span: c.as_of for c in extract_claims(art).claims}
-    assert {k: found.get(k) for k in expected} == expected
+    assert _as_of_by_span(text, published, expected) == expected
 
 
 @pytest.mark.parametrize("text, published, expected", [
@@ -329,6 +330,4 @@ def test_statistic_period(text, published, expected):
      {"Some 600": date(2024, 3, 9)}),
 ])
 def test_scene_day(text, published, expected):
-    art = Article(id="t", text=text, outlet="Example Wire", published=published)
-    found = {c.span: c.as_of for c in extract_claims(art).claims}
-    assert {k: found.get(k) for k in expected} == expected
+    assert _as_of_by_span(text, published, expected) == expected

@@ -52,8 +52,9 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         w.loc[is_named, "k_predicate"] = names[is_named].to_numpy()
         w.loc[is_named, "k_unit"] = "count"
     rate_key(w)
-    merge_scopes(w)
-    party_scopes(w, col("attributed_to"))
+    block = merge_scopes(w)
+    if block is not None:
+        party_scopes(w, col("attributed_to"), block)
     entity_key(w)
     subject_fallback(w, col("article_id"))
     w["article_id"] = col("article_id").to_numpy()
@@ -217,12 +218,13 @@ def _days(series: pd.Series) -> np.ndarray:
     return lookup[np.where(codes < 0, len(uniques), codes)]
 
 
-def merge_scopes(w: pd.DataFrame) -> None:
+def merge_scopes(w: pd.DataFrame) -> np.ndarray | None:
     """Within one subject and measure, a scope worded with extra words ("rebel-held areas in
-    the northwest") is the scope it contains ("rebel-held areas") when that one is unique."""
+    the northwest") is the scope it contains ("rebel-held areas") when that one is unique.
+    Returns the (subject, predicate, unit) block codes it keyed on, None when no claim has a scope."""
     scoped = w["k_scope"].notna().to_numpy()
     if not scoped.any():
-        return
+        return None
     block = column_codes(w, ["k_subject", "k_predicate", "k_unit"])
     pairs = pd.DataFrame({"b": block[scoped], "s": w["k_scope"].to_numpy()[scoped]}).drop_duplicates()
     multi = pairs[pairs.groupby("b")["s"].transform("size") >= 2]
@@ -237,21 +239,19 @@ def merge_scopes(w: pd.DataFrame) -> None:
     if mapping:
         keys = list(zip(block[scoped].tolist(), w["k_scope"].to_numpy()[scoped].tolist()))
         w.loc[scoped, "k_scope"] = [mapping.get(k, k[1]) for k in keys]
+    return block
 
 
 _SCOPE_PLACE_WORDS = frozenset(("area", "held", "province", "region", "territory", "northwestern", "northeastern",
                                 "southern", "northern", "eastern", "western", "part", "bank"))
 
 
-def party_scopes(w: pd.DataFrame, attributed_to: pd.Series) -> None:
+def party_scopes(w: pd.DataFrame, attributed_to: pd.Series, block: np.ndarray) -> None:
     """Within one subject and measure whose claims name the side that holds a part ("Russian-held
     areas", "government-held areas"), an unscoped figure from that side's own officials ("a
     Russian-appointed official said", "the Syrian government confirmed") counts the part its
     side holds: each side of a divided place reports the toll of the ground it controls."""
     scoped = w["k_scope"].notna().to_numpy()
-    if not scoped.any():
-        return
-    block = column_codes(w, ["k_subject", "k_predicate", "k_unit"])
     parties: dict[int, dict[str, str]] = {}
     for b, sc in set(zip(block[scoped].tolist(), w["k_scope"].to_numpy()[scoped].tolist())):
         party = [x for x in sc.split() if x not in _SCOPE_PLACE_WORDS and x not in SCOPE_STOP]

@@ -328,6 +328,11 @@ SENTENCE_READERS = (
 )
 
 
+# the sentence readers whose finding is a marker of its own: reader name -> marker
+SENTENCE_MARKERS = (("negated", "negated"), ("earlier", "previous"), ("average", "average"), ("severe", "severe"),
+                    ("one_day", "one_day"))
+
+
 ANY_CUE = re.compile("|".join(re.escape(w) for _, screen, _, _ in SENTENCE_READERS if isinstance(screen, tuple)
                              for w in screen) + "|" + ORDINAL_EVENT.pattern)
 
@@ -464,24 +469,13 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     has_nth = pd.notna(nth)
     if has_nth.any():
         mk = _with_marker(mk, has_nth, nth[has_nth])
-    negated = around["negated"].astype(bool)
-    if negated.any():
-        mk = _with_marker(mk, negated, "negated")
     population = around["population"].astype(bool)
     if population.any():
         pred = np.where(population, "population", pred)
-    earlier = around["earlier"].astype(bool)
-    if earlier.any():
-        mk = _with_marker(mk, earlier, "previous")
-    average = around["average"].astype(bool)
-    if average.any():
-        mk = _with_marker(mk, average, "average")
-    severe = around["severe"].astype(bool)
-    if severe.any():
-        mk = _with_marker(mk, severe, "severe")
-    daily = around["one_day"].astype(bool)
-    if daily.any():
-        mk = _with_marker(mk, daily, "one_day")
+    for reader, marker in SENTENCE_MARKERS:
+        hit = around[reader].astype(bool)
+        if hit.any():
+            mk = _with_marker(mk, hit, marker)
 
     modality = col("modality").fillna("actual").astype(str).to_numpy()
     # one string object per class, not one per claim

@@ -23,6 +23,15 @@ from figures.sentence_scan import SentenceScan, scan_sentence
 from figures.tokens import Tok, join_words, tokenise
 
 
+def _name_start(toks: list[Tok], end: int) -> int:
+    """Where the capitalised name of up to three words that ends before token ``end`` starts
+    (``end`` when there is none): "Khyber Pakhtunkhwa" in "..., Khyber Pakhtunkhwa 303"."""
+    first = end
+    while first > 0 and end - first < 3 and toks[first - 1].word and toks[first - 1].cap:
+        first -= 1
+    return first
+
+
 def _parenthesised(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
     """"Lyon (22,000 to 55,000), Brest (20,000 to 40,000)": a figure that opens a parenthesis right
     after a name is that name's; a known place gives its canonical name."""
@@ -34,9 +43,7 @@ def _parenthesised(ctx: Context, toks: list[Tok], ti: int) -> Place | None:
     if k < 1 or toks[k].text != "(":
         return None
     end = k
-    first = end
-    while first > 0 and end - first < 3 and toks[first - 1].word and toks[first - 1].cap:
-        first -= 1
+    first = _name_start(toks, end)
     while first < end and toks[first].low in STOP:
         first += 1
     if first == end:
@@ -56,9 +63,7 @@ def _with_figure(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) ->
     if ti < 4 or toks[ti - 1].low != "with" or toks[ti - 2].text != ",":
         return None
     end = ti - 2
-    first = end
-    while first > 0 and end - first < 3 and toks[first - 1].word and toks[first - 1].cap:
-        first -= 1
+    first = _name_start(toks, end)
     if first == end or first == 0 or toks[first - 1].low not in (",", "and") or not may_open_name(toks[first]):
         return None
     known = next((p for p in places if p.first == first and p.end == end), None)
@@ -79,9 +84,7 @@ def _item_place(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) -> 
         if known.kind in ("demonym", "group") or known.first == 0 or toks[known.first - 1].low not in _ITEM_OPENERS:
             return None
         return scene(ctx, toks, known)
-    first = k
-    while first > 0 and k - first < 3 and toks[first - 1].word and toks[first - 1].cap:
-        first -= 1
+    first = _name_start(toks, k)
     # a name the gazetteer does not know counts only inside a breakdown of a count: a figure before it
     if first == k or first == 0 or toks[first - 1].low not in _ITEM_OPENERS or not may_open_name(toks[first]) \
             or not any(t.fig >= 0 for t in toks[:first]) or ctx.figures[toks[ti].fig].unit is not None:
@@ -114,9 +117,7 @@ def _apposed(toks: list[Tok], ti: int, places: list[Place]) -> Place | None:
     known = next((p for p in places if p.end == end and p.kind != "demonym"), None)
     if known:
         return known
-    first = end
-    while first > 0 and end - first < 3 and toks[first - 1].word and toks[first - 1].cap:
-        first -= 1
+    first = _name_start(toks, end)
     if first == end or not may_open_name(toks[first]) or (first > 0 and toks[first - 1].word):
         return None
     return Place(first, end, join_words(toks[first:end]), "unknown")
