@@ -21,6 +21,7 @@ from figures.modality import is_forecaster
 from figures.quantity import (EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, PERCENT_UNITS, SCOPE_STOP,
                               key_frame, predicate)
 from figures.subject_folding import fold_subjects
+from figures.word_classes import word_class
 
 log = logging.getLogger(__name__)
 
@@ -242,8 +243,7 @@ def merge_scopes(w: pd.DataFrame) -> np.ndarray | None:
     return block
 
 
-_SCOPE_PLACE_WORDS = frozenset(("area", "held", "province", "region", "territory", "northwestern", "northeastern",
-                                "southern", "northern", "eastern", "western", "part", "bank"))
+_SCOPE_PLACE_WORDS = word_class("quantity_words.tsv", "scope_place")
 
 
 def party_scopes(w: pd.DataFrame, attributed_to: pd.Series, block: np.ndarray) -> None:

@@ -21,6 +21,7 @@ from figures.places import (SETTING, Place, is_jurisdiction, may_open_name, modi
                             where_after)
 from figures.sentence_scan import SentenceScan, scan_sentence
 from figures.tokens import Tok, join_words, tokenise
+from figures.word_classes import word_class
 
 
 def _name_start(toks: list[Tok], end: int) -> int:
@@ -501,7 +502,7 @@ def _under_control(toks: list[Tok], k: int) -> int | None:
     return None
 
 
-_CONTROLLERS = frozenset("their its rebel rebels government army military militia insurgent opposition".split())
+_CONTROLLERS = word_class("place_words.tsv", "controller")
 
 
 def _location(toks: list[Tok], ti: int, hi: int) -> str | None:
