@@ -127,14 +127,15 @@ def _part_of_window(e: pd.DataFrame) -> np.ndarray:
     """Cumulative claims more than MAX_DROP_RATIO below the highest figure of their own article
     in their window: an article that gives a running total often gives its parts too (a
     province's toll beside the nation's, the last day's deaths beside all deaths), and they
-    share the total's key when they name no place or marker of their own. The parts leave the
-    total's timeline, and do not make it a mixed block."""
+    share the total's key when they name no place or marker of their own. The parts are no
+    rival figures (cross-source, within-article), leave the total's timeline, and do not make
+    it a mixed block."""
     out = np.zeros(len(e), dtype=bool)
     cum = e["k_cumulative"].to_numpy(dtype=bool)
     if not cum.any():
         return out
-    c = e.loc[cum, ["window", "art", "lo", "hi"]]
-    peak = c.groupby(["window", "art"])["lo"].transform("max").abs().to_numpy(dtype=float)
+    c = e.loc[cum, ["aw", "lo", "hi"]]  # aw: one article in one window
+    peak = c.groupby("aw")["lo"].transform("max").abs().to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         out[cum] = MAX_DROP_RATIO * np.abs(c["hi"].to_numpy(dtype=float)) < peak
     return out
