@@ -266,6 +266,9 @@ def test_figures_that_are_no_claims(text, claims, reason):
     ("Photo by Staff Sgt. Matthew A. Foster/U.S. Army\n\nThe toll climbed to 111.",
      ["Photo by Staff Sgt. Matthew A. Foster/U.S. Army", "The toll climbed to 111."]),
     ("The rate is 4.5 per cent. Prices rose 3.2% in May.", ["The rate is 4.5 per cent.", "Prices rose 3.2% in May."]),
+    # a page that lost the space after a stop and gained one before it
+    ("The toll rose to 40 in July .The ministry said 12 more.", ["The toll rose to 40 in July .", "The ministry said 12 more."]),
+    ("Tickets cost .50 each. Version .NET is no sentence end.", ["Tickets cost .50 each.", "Version .NET is no sentence end."]),
 ])
 def test_sentences(text, expected):
     sentences = split_sentences(text)

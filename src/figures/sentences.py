@@ -28,8 +28,9 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines.splitlines() if w.strip() and not w.startswith("#"))
 
 
-# A candidate end: ., ! or ? (runs allowed), then closing quotes/brackets, then whitespace.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# A candidate end: ., ! or ? (runs allowed), then closing quotes/brackets, then whitespace; or a
+# stray space before the stop of a page that lost one ("in July .The"), then a capitalised word.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|(?<=\w )\.(?=[A-Z][a-z])")
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 _LINE = re.compile(r"\n")
 # the word just before a full stop, with its inner dots ("U.S", "a.m", "Gov")
