@@ -192,6 +192,8 @@ CASES = [
     # a price index names its inflation rate; RPI is another measure than CPI
     ("The consumer price index rose 2.8% in the year to March.", "2.8%", "CPI inflation rate", "inflation"),
     ("RPI inflation held at 4.1% last month.", "4.1%", "RPI inflation rate", "rpi inflation"),
+    # consumer prices that rise by a percentage are the inflation rate, not a cost
+    ("Consumer prices rose 3.1% in October from a year earlier.", "3.1%", "consumer prices", "inflation"),
     # "it" after a copula with modals and reporting words between: the measure named before it
     ("Wholesale CPI was first put at 2.2% but statisticians now say it should have been 2.0%.", "2.0%",
      "CPI inflation rate", "inflation"),
