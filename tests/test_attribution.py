@@ -280,6 +280,9 @@ OUTLET = "Example Wire"
     ("Economists at Acme Bank forecasted a decline of up to 40,000 jobs.", "up to 40,000",
      "Economists at Acme Bank"),
     ("The gain fell short of economists' forecasts of 161,000 jobs.", "161,000", "economists"),
+    # a preposition before the owner is no part of its name
+    ("Employers added 90,000 jobs, below analysts' forecasts of 120,000.", "120,000", "analysts"),
+    ("Turnout came in above the unions' estimate of 5,000.", "5,000", "unions"),
     # a month before a document noun is no one: "the June figure was revised"
     ("The May estimate was revised down to 97,000 and the June figure was revised down by 60,000.", "60,000",
      OUTLET),
