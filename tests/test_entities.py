@@ -192,6 +192,8 @@ CASES = [
     # a price index names its inflation rate; RPI is another measure than CPI
     ("The consumer price index rose 2.8% in the year to March.", "2.8%", "CPI inflation rate", "inflation"),
     ("RPI inflation held at 4.1% last month.", "4.1%", "RPI inflation rate", "rpi inflation"),
+    # a cue inside a longer one takes the longer one's measure: "job growth" is jobs, not growth
+    ("Job growth for May was revised down to 70,000 from 95,000.", "95,000", "job gains", "jobs"),
     # consumer prices that rise by a percentage are the inflation rate, not a cost
     ("Consumer prices rose 3.1% in October from a year earlier.", "3.1%", "consumer prices", "inflation"),
     # "it" after a copula with modals and reporting words between: the measure named before it

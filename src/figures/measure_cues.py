@@ -112,7 +112,7 @@ def _measure_near(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int)
     for j in range(max(0, lo), min(len(toks), hi + 3)):
         if toks[j].fig >= 0:
             continue
-        m, _ = _measure_at(vocab, toks, j)
+        m = _longest_cue(vocab, toks, j)  # "job growth", not its "growth"
         if m and abs(j - ti) < dist:
             best, dist = m.measure, abs(j - ti)
     return best
