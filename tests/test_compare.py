@@ -708,6 +708,15 @@ def test_police_and_union_counts_of_one_protest_disagree():
     assert pair_flagged(protest(119_000, 23, "p1", "police"), protest(800_000, 23, "p2", "CGT"), "cross_source")
 
 
+def test_organisers_crowd_and_police_turnout_of_one_march_disagree():
+    # one article counts the marchers, another gives the police's "turnout": one quantity
+    organisers = claim(1_000_000, article="t1", subject="Paris", measure="protesters", entity="people marched",
+                       claimant="organisers", as_of="2023-03-23")
+    police = claim(200_000, article="t2", subject="Paris", measure="turnout", entity="turnout",
+                   claimant="police", as_of="2023-03-23")
+    assert pair_flagged(organisers, police, "cross_source")
+
+
 def test_an_article_telling_a_budget_in_parts_contradicts_nothing():
     # "£140m already paid", "a further £100m", "bringing the total to £290m": parts and running
     # totals of one programme's money, with no counted thing of their own
