@@ -280,6 +280,8 @@ OUTLET = "Example Wire"
     ("Economists at Acme Bank forecasted a decline of up to 40,000 jobs.", "up to 40,000",
      "Economists at Acme Bank"),
     ("The gain fell short of economists' forecasts of 161,000 jobs.", "161,000", "economists"),
+    # a body named after a country keeps the country's letters, as it is usually written
+    ("The United States Geological Survey said the quake measured 6.1.", "6.1", "US Geological Survey"),
     # a preposition before the owner is no part of its name
     ("Employers added 90,000 jobs, below analysts' forecasts of 120,000.", "120,000", "analysts"),
     ("Turnout came in above the unions' estimate of 5,000.", "5,000", "unions"),

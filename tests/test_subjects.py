@@ -61,7 +61,7 @@ CASES = [
      "more than 3,000", "Turkey and Syria"),
     ("Turkey earthquake toll rises", "An earthquake struck southern Turkey on Monday. The toll now stands at "
      "more than 3,000 people.", "more than 3,000", "Turkey"),
-    (None, "The US economy added 250,000 jobs in October, the Labor Department said.", "250,000", "US"),
+    (None, "The US economy added 250,000 jobs in October, the Labor Department said.", "250,000", "United States"),
     # 6. a local event's whole-event counts take the place whose local authority speaks for it
     ("Death toll in Lahaina wildfire rises to 99",
      "The death toll in the fire-ravaged town of Lahaina rose to 99 on Monday as Maui County police "
@@ -101,7 +101,7 @@ CASES = [
     (None, "Protests grew across Spain. A Madridthe police spokesman counted 5,000 marchers.", "5,000", "Madrid"),
     # 9. an organisation that reports a figure is not its subject
     ("US economy adds 200,000 jobs", "The US economy added 200,000 jobs in May. The BLS also revised the "
-     "previous two months by a total of 31,000.", "a total of 31,000", "US"),
+     "previous two months by a total of 31,000.", "a total of 31,000", "United States"),
     # 10. an unlisted name of several words after a locative is one place, particles included
     (None, "Gunmen killed 23 villagers near Kaura Namoda on Tuesday.", "23", "Kaura Namoda"),
     (None, "Storms left 3,000 families homeless in Ciudad del Este, officials said.", "3,000", "Ciudad del Este"),

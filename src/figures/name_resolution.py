@@ -26,6 +26,17 @@ def resolve_name(ctx: Context, words: list[Tok]) -> str:
     return f"{name} ({letters})" if letters and letters not in _known_bodies() else name
 
 
+@cache
+def _letters_of_place() -> dict[str, str]:
+    """canonical place -> the letters that also name it ("United States" -> "US"), the way a
+    body's name is usually written ("US Geological Survey")."""
+    out: dict[str, str] = {}
+    for surface, canonical in vocabulary().place_names.items():
+        if surface.isalpha() and surface.isupper() and len(surface) < len(out.get(canonical, surface + "_")):
+            out[canonical] = surface
+    return out
+
+
 def _resolved(ctx: Context, words: list[Tok]) -> str:
     titles = title_words()
     if (len(words) == 1 and not words[0].cap) or (len(words) == 2 and words[1].low == "maker"):
@@ -48,9 +59,9 @@ def _resolved(ctx: Context, words: list[Tok]) -> str:
     parts = [_spelled(ctx, w.text) if w.text.isupper() and len(w.text) > 1 and not (
         k + 1 < len(words) and words[k + 1].low == "'s") else w.text for k, w in enumerate(words)]
     if len(parts) > 2 and " ".join(parts[:2]) in ctx.vocab.place_names:
-        short = ctx.vocab.place_names[" ".join(parts[:2])]
-        if len(short) < len(parts[0]) + len(parts[1]):
-            parts = short.split() + parts[2:]  # "United States Geological Service" -> "US Geological Service"
+        short = _letters_of_place().get(ctx.vocab.place_names[" ".join(parts[:2])])
+        if short:
+            parts = [short] + parts[2:]  # "United States Geological Service" -> "US Geological Service"
     while len(parts) > 1 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss", "prof"):
         parts = parts[1:]
     if len(parts) == 1 and parts[0][:1].isupper() and not parts[0].isupper():
