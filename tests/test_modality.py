@@ -39,6 +39,9 @@ def test_change_or_level(text, span, change):
     ("North Korea has decided to send 12,000 troops.", "12,000", "decided"),
     ("More than 3,000 people have died.", "More than 3,000", "actual"),  # a bound is no modality
     ("The toll rose to 500 and is expected to climb.", "500", "actual"),  # the cue is about what comes next
+    # a clause of its own after the figure: the forecast is the economists', not the figure's
+    ("Employers added 210,000 jobs in May when economists expected 180,000.", "210,000", "actual"),
+    ("Employers added 210,000 jobs in May when economists expected 180,000.", "180,000", "projected"),
     # a cue after the figure that looks at a change still to come leaves the figure as it stands
     ("A toll of more than 800 looked likely to rise further on Monday.", "more than 800", "actual"),
     ("The 40,000 displaced are expected to grow in number.", "40,000", "actual"),

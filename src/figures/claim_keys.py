@@ -244,6 +244,7 @@ def merge_scopes(w: pd.DataFrame) -> np.ndarray | None:
 
 
 _SCOPE_PLACE_WORDS = word_class("quantity_words.tsv", "scope_place")
+JOBS_HEADS = word_class("quantity_words.tsv", "jobs_head")  # heads that only restate a jobs figure
 
 
 def party_scopes(w: pd.DataFrame, attributed_to: pd.Series, block: np.ndarray) -> None:
@@ -276,7 +277,8 @@ def entity_key(w: pd.DataFrame) -> None:
     codes, uniques = pd.factorize(ent)
     head_pred = np.array([predicate(u) for u in uniques] + [None], dtype=object)[codes]
     names_predicate = (head_pred == w["k_predicate"].to_numpy()) & ~w["k_cumulative"].to_numpy()
-    same = (ent == w["k_predicate"]).to_numpy()
+    same = (ent == w["k_predicate"]).to_numpy() | (
+        (w["k_predicate"] == "jobs").to_numpy() & ent.isin(list(JOBS_HEADS)).to_numpy())  # "114,000 workers"
     w["k_entity"] = np.where(generic | names_predicate | same, None, ent.to_numpy())
 
 

@@ -10,6 +10,11 @@ from figures.word_classes import word_class
 FORECAST_PARTICIPLES = word_class("entity_words.tsv", "forecast_verb")
 
 
+# Words after a figure that open another clause: a cue beyond them is that clause's ("added 254,000
+# jobs when economists expected 150,000", "rose to 500 and is expected to climb")
+CLAUSE_BREAKS = frozenset("and but while , ; as when whereas than although though because after".split())
+
+
 def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
     n = len(toks)
     # "an estimated 500", "could top 20,000": a cue among the figure's own words comes first
@@ -42,7 +47,7 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
                 break
     if best is None:
         for j in range(ti + 1, min(n, ti + 8)):
-            if toks[j].low in ("and", "but", "while", ",", ";", "as"):
+            if toks[j].low in CLAUSE_BREAKS:
                 break  # "rose to 500 and is expected to climb": the cue is about what comes next
             if toks[j].low not in first or _month(toks, j):
                 continue
