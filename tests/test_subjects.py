@@ -62,6 +62,10 @@ CASES = [
     ("Turkey earthquake toll rises", "An earthquake struck southern Turkey on Monday. The toll now stands at "
      "more than 3,000 people.", "more than 3,000", "Turkey"),
     (None, "The US economy added 250,000 jobs in October, the Labor Department said.", "250,000", "United States"),
+    # the nationals a figure counts are its subject, wherever they died; not when they are among a place's dead
+    (None, "At least 40 Malaysian pilgrims died of heatstroke in Mecca, officials said.", "At least 40", "Malaysia"),
+    (None, "Some 25 Malaysians have died in the heat in Mecca.", "Some 25", "Malaysia"),
+    (None, "Five Americans were among those killed in Turkey.", "Five", "Turkey"),
     # 6. a local event's whole-event counts take the place whose local authority speaks for it
     ("Death toll in Lahaina wildfire rises to 99",
      "The death toll in the fire-ravaged town of Lahaina rose to 99 on Monday as Maui County police "

@@ -148,7 +148,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     names = [c.name for c in claimants]
     scan = scan_sentence(ctx, toks, places)
     best = listed = (_parenthesised(ctx, toks, ti) or _with_figure(ctx, toks, ti, places) or _apposed(toks, ti, places)
-                     or _item_place(ctx, toks, ti, places))
+                     or _item_place(ctx, toks, ti, places) or _nationals(ctx, toks, ti, places))
     # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
     at = bisect_right(scan.stops, ti)
     end = scan.stops[at] if at < len(scan.stops) else len(toks)
@@ -242,6 +242,22 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if best is None and not ctx.event_place and not ctx.main_subject and not ctx.title_read:
         ctx.main_subject = _title_place(ctx)
     return (best.name if best else ctx.event_place or ctx.main_subject), location
+
+
+def _nationals(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) -> Place | None:
+    """"14 Jordanian pilgrims died in Mecca", "49 Tunisians have died": a figure that counts the
+    nationals of a country is about that country, wherever they were counted; not when they are
+    "among" a place's dead ("three Americans were among those killed in Turkey": Turkey's toll)."""
+    if any(t.low == "among" for t in toks[ti + 1:ti + 6]):
+        return None
+    j = ti + 1
+    while j < len(toks) and toks[j].low in ("more", "other", "fellow"):
+        j += 1
+    p = next((p for p in places if p.first == j), None)
+    if p and p.kind == "demonym" and p.end < len(toks) and toks[p.end].word and not toks[p.end].cap \
+            and toks[p.end].low not in STOP:
+        return Place(p.first, p.end, p.name, "country")
+    return people_of(ctx, toks, ti)
 
 
 def _named_event_in(ctx: Context, toks: list[Tok], ti: int) -> str | None:
