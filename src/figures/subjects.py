@@ -179,6 +179,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
                     not _inside_claimant(toks, p, names)) and not is_jurisdiction(ctx, toks, p) and not modifies_speaker(
                     ctx, toks, p) and (
                     (p.first >= lo and _subject_position(toks, p)) or _opening_scene(toks, p, scan)
+                    or _opening_relative(toks, p)
                     or (p.kind == "city" and preposition(toks, p) == "in")):  # "the record in the capital ..., with 700,000"
                 best = scene(ctx, toks, _owned_place(toks, places, p, ti))  # "Turkey's Hatay province lost 20,000"
                 break
@@ -454,6 +455,13 @@ def _subject_position(toks: list[Tok], p: Place) -> bool:
     after = toks[p.end].low if p.end < len(toks) else ""
     return before in SETTING or _after_place_noun(toks, p) or after in AUXILIARIES or after == "'s" or (
         after in vocabulary().claimant_verbs)  # "Israel says 1,200 were killed"
+
+
+def _opening_relative(toks: list[Tok], p: Place) -> bool:
+    """"Indonesia, which had 240,000 pilgrims, raised its toll to 183": the place that opens the
+    sentence with a relative clause on it is the subject of the clause after that one."""
+    return p.first == 0 and p.end + 1 < len(toks) and toks[p.end].text == "," and toks[p.end + 1].low in (
+        "which", "whose")
 
 
 def _after_place_noun(toks: list[Tok], p: Place) -> bool:
