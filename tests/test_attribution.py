@@ -282,6 +282,13 @@ OUTLET = "Example Wire"
     ("The gain fell short of economists' forecasts of 161,000 jobs.", "161,000", "economists"),
     # a body named after a country keeps the country's letters, as it is usually written
     ("The United States Geological Survey said the quake measured 6.1.", "6.1", "US Geological Survey"),
+    # what follows a speaker's noun before its verb is no part of its name
+    ("About 40 people died, an official familiar with the matter said.", "About 40", "official"),
+    ("About 40 people died, a source close to the talks told Reuters.", "About 40", "source"),
+    ("Officials briefed on the count said 40 people died.", "40", "Officials"),
+    # a country that "recorded" a toll is what is counted when a person tells it
+    ("Peru has recorded 41 deaths, a diplomat briefed on the tally told AFP.", "41", "diplomat"),
+    ("Peru has recorded 41 deaths, the BBC said.", "41", "Peruvian authorities"),
     # a preposition before the owner is no part of its name
     ("Employers added 90,000 jobs, below analysts' forecasts of 120,000.", "120,000", "analysts"),
     ("Turnout came in above the unions' estimate of 5,000.", "5,000", "unions"),

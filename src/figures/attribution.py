@@ -76,6 +76,12 @@ def _attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, t
     outlet = ctx.article.outlet or ""
     if len(claimants) > 12:  # a run-on "sentence" with many speakers: only those near the figure
         claimants = [c for c in claimants if abs(c.start - at) < 600]
+    if any(c.for_place for c in claimants) and any(
+            c.start > at and c.role == "speaker" and not c.for_place and c.lead_ok
+            and (c.is_person or c.name[:1].islower()) for c in claimants):
+        # "Pakistan has recorded 58 deaths, a diplomat told AFP": the country is what is counted; the
+        # person who tells it speaks (not an outlet passing on the country's own figure)
+        claimants = [c for c in claimants if not c.for_place]
     own = next((c for c in claimants if c.object_of == at), None)
     if outlet and claimants and (_outlet_arithmetic(ctx.article.text, at) or (
             own is None and _writer_corrects(ctx, claimants, at))):

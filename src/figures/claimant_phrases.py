@@ -212,10 +212,28 @@ def _lead_ok(toks: list[Tok], first: int) -> bool:
 POLLED = word_class("claimant_words.tsv", "polled")
 
 
+_POSTMODIFIERS = word_class("claimant_words.tsv", "postmodifier")
+
+
+def _postmodified_head(vocab: Vocabulary, toks: list[Tok], j: int) -> int:
+    """The index of the speaker's noun when the phrase ending at ``j`` is that noun and what
+    follows it ("an official familiar with the matter", "a source close to the talks"), else -1."""
+    for k in range(j, max(0, j - 8), -1):
+        t = toks[k]
+        if not t.word or t.fig >= 0:
+            return -1
+        if t.low in _POSTMODIFIERS and k < j and (toks[k - 1].low in vocab.claimant_nouns):
+            return k - 1
+    return -1
+
+
 def np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bool, int]:
     """The noun phrase that ends at ``j`` ("the South Korean intelligence agency", "police estimates"):
     (name, is a person, index of its first word); the name is None when the phrase names no one."""
     vocab = ctx.vocab
+    head = _postmodified_head(vocab, toks, j)
+    if head >= 0:
+        return np_ending_at(ctx, toks, head)  # "a diplomat briefed on the tally told AFP"
     if toks[j].low in _PLACE_NOUNS and not toks[j].cap:
         # "health officials in the province said": where they are ends the phrase, not who
         k = j - 1

@@ -244,7 +244,8 @@ def _verb_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) 
     obj = figure_object(toks, i)
     if obj < 0:
         obj = _as_claimed(toks, i)  # "to spend £10bn like Ms Cooper claimed": hers
-    return Claimant(name, toks[i].start, role, person, lead_ok=lead, weak=low in WEAK_VERBS, object_of=obj)
+    return Claimant(name, toks[i].start, role, person, lead_ok=lead, weak=low in WEAK_VERBS, object_of=obj,
+                    for_place=bool(country) and name.endswith(" authorities"))
 
 
 def _remember_claimants(ctx: Context, claimants: list[Claimant]) -> None:

@@ -31,6 +31,7 @@ class Claimant:
     weak: bool = False  # a verb such as "expect" that attributes only when nothing stronger does
     day: tuple[date, str] | None = None  # the date given with the statement ("said Monday")
     object_of: int = -1  # offset of the figure right before the claimant ("the 190,000 economists expected")
+    for_place: bool = False  # a country standing for its authorities ("Turkey reported 3,432 deaths")
 
 
 # the words that tell a place inside a name, or a doer, from where a figure is
