@@ -192,6 +192,9 @@ CASES = [
     # a price index names its inflation rate; RPI is another measure than CPI
     ("The consumer price index rose 2.8% in the year to March.", "2.8%", "CPI inflation rate", "inflation"),
     ("RPI inflation held at 4.1% last month.", "4.1%", "RPI inflation rate", "rpi inflation"),
+    # a conjunction after the figure is no counted thing: "the number" is the count named before
+    ("The ministry said 300 people had died. Officials later put the number at 250 although others differ.",
+     "250", "people killed", None),
     # a cue inside a longer one takes the longer one's measure: "job growth" is jobs, not growth
     ("Job growth for May was revised down to 70,000 from 95,000.", "95,000", "job gains", "jobs"),
     # consumer prices that rise by a percentage are the inflation rate, not a cost

@@ -24,6 +24,7 @@ FIGURES = [
     ("the fund held 4.2 billion euros", "4.2 billion euros", 4.2e9, 4.2e9, 4.2e9, "exact", "EUR"),
     ("it has cost half a billion pounds", "half a billion pounds", 5e8, 5e8, 5e8, "exact", "GBP"),  # scaled: money
     ("some 800 thousand people fled", "some 800 thousand", 8e5, INF, INF, "about", None),
+    ("the toll could reach the region of 9,000", "the region of 9,000", 9000, INF, INF, "about", None),
     ("1.2 million people and 1.2m homes", "1.2 million", 1.2e6, 1.2e6, 1.2e6, "exact", None),
     ("homes: 1.2m homes were hit", "1.2m", 1.2e6, 1.2e6, 1.2e6, "exact", None),  # glued m before a noun: million
     ("the 100m sprint", "100m", 100, 100, 100, "exact", "m"),  # glued m before a spatial word: metres

@@ -96,7 +96,7 @@ could may might must also already still just only even now yet more most less le
 another further additional extra such same up down out off per via alone almost nearly some
 it they he she we you i them him us me there here its itself themselves reportedly currently
 total figure number numbers tally count sum near within beyond across
-below above beneath against among amid amidst between despite during beside toward towards upon unlike behind
+although whereas unless below above beneath against among amid amidst between despite during beside toward towards upon unlike behind
 """.split())
 
 
