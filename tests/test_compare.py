@@ -477,6 +477,9 @@ def test_empty_input():
     ("special forces troops", "troop"), ("soldiers", "troop"), ("people killed", "person"),
     ("victims publicly identified", "person"), ("buildings collapsed", "building"),
     ("people still missing", "person"), ("Wednesday night", None),
+    # a classifier counts instances of what follows "of"; alone it names nothing counted
+    ("cases of abductions", "abduction"), ("incidents of arbitrary arrests", "arrest"), ("incidents", None),
+    ("individuals lost", "person"),
 ])
 def test_head_noun(text, head):
     assert head_noun(text) == head

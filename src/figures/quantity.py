@@ -63,6 +63,7 @@ EVENT_MEASURES = word_class(WORDS_TABLE, "event_measure")
 OCCASION = word_class(WORDS_TABLE, "occasion")
 GENERIC_MEASURES = word_class(WORDS_TABLE, "generic_measure")
 HEAD_STOPS = word_class(WORDS_TABLE, "head_stop")
+CLASSIFIERS = word_class(WORDS_TABLE, "classifier")  # "cases of", "incidents of"
 ENTITY_STOP = word_class(WORDS_TABLE, "entity_stop")
 SCOPE_STOP = word_class(WORDS_TABLE, "scope_stop")
 PERCENT_UNITS = word_class(WORDS_TABLE, "percent_unit")  # spellings of a percentage unit
@@ -150,6 +151,9 @@ def head_noun(text: str | None) -> str | None:
     ws = words(PAREN.sub(" ", text or ""))
     if not ws:
         return None
+    of = next((i for i in range(len(ws) - 2) if ws[i] in CLASSIFIERS and ws[i + 1] == "of"), None)
+    if of is not None:
+        ws = ws[of + 2:]  # "cases of abductions": abductions are counted
     # the head is the last noun before a participle or preposition ("people killed in Syria")
     cut = len(ws)
     for i, w in enumerate(ws):
@@ -158,7 +162,7 @@ def head_noun(text: str | None) -> str | None:
             break
     ws = ws[:cut] or ws
     head = ws[-1]
-    if head in ENTITY_STOP:
+    if head in ENTITY_STOP or head in CLASSIFIERS:  # "627 incidents": of what, the predicate says
         return None
     return ENTITY_SYNONYMS.get(head, head)
 
