@@ -314,6 +314,9 @@ def test_a_numbered_name_is_one_place_and_its_number_no_figure(text, span, subje
     # a title's first word is capitalised whatever it is: "Dam" is no place where the text writes "dam"
     ("Dam flood toll rises", "After the dam burst, the river flooded the valley. Officials said ten people died.",
      "ten", "Dam"),
+    # a headline's name before a colon credits a source ("Rights Watch: ..."); it is not the story's subject
+    ("Rights Watch: 12 died in protests", "Rights Watch has reported that 12 people died. Police arrested 300 people.",
+     "300", "Rights Watch"),
 ])
 def test_who_acted_and_a_capitalised_common_noun_are_no_subject(title, text, span, not_subject):
     art = Article(id="t", text=text, title=title, outlet="Example Wire", published=date(2023, 6, 9))

@@ -299,6 +299,8 @@ def _title_name(ctx: Context, toks: list[Tok]) -> str | None:
         name = join_words(words)
         if end < len(toks) and toks[end].low == "of" and words[-1].low in INSTITUTIONS:
             return None  # "Bank of Japan raises ...": an institution of a place, not a company
+        if end < len(toks) and toks[end].text == ":":
+            return None  # "Amnesty International: 24 died": who says it, as headlines credit a source
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             best = name
     return best
