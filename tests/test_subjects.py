@@ -66,6 +66,9 @@ CASES = [
     (None, "At least 40 Malaysian pilgrims died of heatstroke in Mecca, officials said.", "At least 40", "Malaysia"),
     (None, "Some 25 Malaysians have died in the heat in Mecca.", "Some 25", "Malaysia"),
     (None, "Five Americans were among those killed in Turkey.", "Five", "Turkey"),
+    # a much-reported region is one place under its spellings
+    (None, "Officials in Nagorno-Karabakh said 70 people were missing.", "70", "Nagorno-Karabakh"),
+    (None, "In Karabakh, 70 people were missing.", "70", "Nagorno-Karabakh"),
     # a place that opens the sentence with a relative clause on it is the main clause's subject
     (None, "Chile reported 30 deaths. Peru, which sent 9,000 pilgrims, raised its toll to 41.", "41", "Peru"),
     # 6. a local event's whole-event counts take the place whose local authority speaks for it
