@@ -317,6 +317,9 @@ def test_a_numbered_name_is_one_place_and_its_number_no_figure(text, span, subje
     # a title's first word is capitalised whatever it is: "Dam" is no place where the text writes "dam"
     ("Dam flood toll rises", "After the dam burst, the river flooded the valley. Officials said ten people died.",
      "ten", "Dam"),
+    # a storm named in a jobs report is no subject of its statistics
+    ("Jobs report", "Employers added 90,000 jobs in July. Officials said Hurricane Oskar had no effect on the data.",
+     "90,000", "Hurricane Oskar"),
     # a headline's name before a colon credits a source ("Rights Watch: ..."); it is not the story's subject
     ("Rights Watch: 12 died in protests", "Rights Watch has reported that 12 people died. Police arrested 300 people.",
      "300", "Rights Watch"),

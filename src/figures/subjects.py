@@ -219,7 +219,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         home = next((ctx.nationality[c.name] for c in claimants if c.name in ctx.nationality), None)
         if home and home in ctx.group.split(" and "):
             best = Place(0, 0, home, "country")
-    if ctx.named_event and best is None and (ctx.main_subject is None or ctx.main_subject in ctx.vocab.countries):
+    if ctx.named_event and best is None and (ctx.main_subject is None or ctx.main_subject in ctx.vocab.countries) \
+            and ctx.measures.get(ti) not in _STATISTICS:  # a storm named in a jobs report is not what jobs are of
         # "the death toll from Mira rose to 150": with no place of its own, a figure in a story about
         # a named event is the event's, not the country's (a state's paper keeps its state)
         return _named_event_in(ctx, toks, ti) or ctx.named_event, location
@@ -243,6 +244,9 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     if best is None and not ctx.event_place and not ctx.main_subject and not ctx.title_read:
         ctx.main_subject = _title_place(ctx)
     return (best.name if best else ctx.event_place or ctx.main_subject), location
+
+
+_STATISTICS = word_class("claimant_words.tsv", "statistic_word")  # "jobs", "inflation": measures of an economy
 
 
 def _nationals(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) -> Place | None:
