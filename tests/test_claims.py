@@ -160,7 +160,9 @@ def test_company_subject(text, subject):
     ("About 300 Syrians crossed the border.", "Syria"),
     ("A winter storm swept across Texas on Monday. More than 4 million people lost power, the US Energy "
      "Department said.", "Texas"),  # the state the article is about, not the country in a claimant's name
-    ("Some 300 Turkish soldiers were sent to Syria.", "Syria"),  # a demonym adjective is not the counted people
+    # the nationals a figure counts are its subject, wherever they are sent or counted (as the troops a
+    # country sends abroad are that country's figure); not when they are "among" a place's dead
+    ("Some 300 Turkish soldiers were sent to Syria.", "Turkey"),
 ])
 def test_state_and_people_subject(text, subject):
     art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))
