@@ -201,6 +201,11 @@ PAIRS = [
                                        sentence="The quake left 1,100 injured, officials said."),
      dict(value=310, measure="injured", entity="people injured", subject="Peru", article="bh2", span="310",
           sentence="Officials said 310 people were in critical condition in Ica."), None),
+    # "N of them" is a part of the figure before it: "700 died, 640 of them pilgrims without permits"
+    ("a part of them vs the whole", dict(value=700, measure="killed", entity="people killed", subject="Peru",
+                                         article="pt1", span="700", sentence="Officials said 700 people died."),
+     dict(value=640, measure="killed", entity="people killed", subject="Peru", article="pt2", span="640",
+          sentence="Some 700 died, 640 of them pilgrims without permits."), None),
     # who holds the part, worded two ways, is one scope: its two figures are in dispute
     ("one scope, two wordings", dict(value=29, measure="killed", entity="people", subject="Ukraine",
                                      location="Russian-held territory", article="sc1", claimant="Governor"),

@@ -206,6 +206,16 @@ def _after(sentence, span, reach: int = NEGATION_REACH) -> str | None:
     return None if at < 0 else sentence[at + len(span):at + len(span) + reach]
 
 
+PART_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those|these|which)\b")
+
+
+def part_after(sentence, span) -> bool:
+    """"658 deaths, 630 of them unregistered pilgrims", "40 injured, 12 of whom critically": a part
+    of the figure named before it, not another reading of that figure."""
+    after = _after(sentence, span, 16)
+    return bool(after and PART_AFTER.match(after))
+
+
 def more_after(sentence, span) -> bool:
     """"five more", "300 more troops": an increment told after the figure."""
     after = _after(sentence, span)
@@ -329,12 +339,13 @@ SENTENCE_READERS = (
     ("average", ("average",), average_before, False),
     ("one_day", ("alone", "single day", "one day", "deadliest day"), one_day, False),
     ("severe", ("serious", "critical", "grave", "severe"), severe_after, False),
+    ("part", ("of them", "of whom", "of those", "of these", "of which"), part_after, False),
 )
 
 
 # the sentence readers whose finding is a marker of its own: reader name -> marker
 SENTENCE_MARKERS = (("negated", "negated"), ("earlier", "previous"), ("average", "average"), ("severe", "severe"),
-                    ("one_day", "one_day"))
+                    ("one_day", "one_day"), ("part", "part"))
 
 
 ANY_CUE = re.compile("|".join(re.escape(w) for _, screen, _, _ in SENTENCE_READERS if isinstance(screen, tuple)
