@@ -220,6 +220,13 @@ def test_as_of(text, published, expected):
      {"Some 14": date(2024, 7, 7)}),
     ("The police said on its Telegram channel late on Friday that the search went on.\n\nAbout 45 remain missing.",
      date(2024, 7, 13), {"About 45": date(2024, 7, 12)}),
+    # ... and one that opens the sentence after the occasion or document it was made in, even with the
+    # date repeated in brackets and more of the opening phrase before the speaker
+    ("Some 12 ferries have stopped.\n\nIn a statement on Monday (May 6) marking a month since the fires began, the "
+     "park authority said 40 cabins had burned.\n\nIt added that 300 hikers were evacuated.", date(2024, 5, 7),
+     {"300": date(2024, 5, 6)}),
+    ("Some 2,000 people are cut off.\n\nAt a flood committee meeting held on Saturday, Governor Lina Moss said 16 bridges "
+     "had collapsed.\n\nSome 70 schools are shut.", date(2024, 5, 12), {"Some 70": date(2024, 5, 11)}),
     # a word that only starts with the event's noun ("storm-related") does not make the day the event's
     ("At least 19 more deaths were reported in storm-related incidents on Sunday.\n\nSome 700 homes were lost.",
      date(2024, 7, 8), {"Some 700": date(2024, 7, 7)}),

@@ -143,6 +143,10 @@ def _release_days(reads: list[Read]) -> Iterator[tuple[date, str]]:
                     c.start >= 0 and not c.day and _OPENS_STATEMENT.fullmatch(text, at + len(t.text), c.start - r.sent.start)
                     for c in r.claimants):
                 yield t.day, "day"
+            elif _medium_opening().fullmatch(text, 0, at) and any(
+                    c.start >= 0 and not c.day and _MEDIUM_TO_SPEAKER.fullmatch(text, at + len(t.text), c.start - r.sent.start)
+                    for c in r.claimants):
+                yield t.day, "day"
 
 
 # a figure, up to two words of what it counts and a preposition, right before a date or a verb:
@@ -151,6 +155,20 @@ FIGURE_BEFORE = re.compile(r"\d(?:\s*%|\s+[a-z]+){0,2}\s+(?:(?:on|in|at|by|as\s+
 
 # the subject between a sentence's opening day and its verb: ", the country's minister for disasters "
 _OPENS_STATEMENT = re.compile(r",\s[^\d,;:“”\"]{1,80}")
+
+
+@cache
+def _medium_opening() -> re.Pattern[str]:
+    """A sentence that opens with the medium a statement was made in, up to its day: "In a
+    statement on ", "At a news conference held on ", "In its weekly update released on "."""
+    return re.compile(rf"[\s\"“‘'(\[]*(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,4}}?"
+                      rf"(?:{cue_alternation('medium')})\s+(?:(?:held|given|made|released|issued|published)\s+)?"
+                      r"(?:on\s+)?", re.IGNORECASE)
+
+
+# after such an opening day, up to the speaker's verb: a date in brackets, the rest of the opening
+# phrase, a comma and the subject: " (July 1) marking a month since the strike began, the union "
+_MEDIUM_TO_SPEAKER = re.compile(r"(?:\s*\([^()]{1,20}\))?[^,;:.“”\"]{0,80},\s[^\d,;:“”\"]{1,80}")
 
 
 def _lead_figure_day(published: date, lead: list[Read]) -> tuple[date, str] | None:
