@@ -236,6 +236,14 @@ def test_as_of(text, published, expected):
      {"About 600": date(2024, 7, 10), "4.2 metres": date(2024, 7, 8)}),
     ("Some 15 shelters are open.\n\nAid now reaches 90,000 people, up from 20,000 people reported on Monday.\n\n"
      "About 600 people are in shelters.", date(2024, 7, 10), {"About 600": date(2024, 7, 10)}),
+    # a wire dateline's day, a day or two before publication, on a line of its own or opening the lead
+    ("LISBON, May 6\n\nOfficials said at least 40 cabins had burned.\n\nFirefighters said 300 hikers were "
+     "evacuated.", date(2024, 5, 7), {"at least 40": date(2024, 5, 6), "300": date(2024, 5, 6)}),
+    ("TALLINN, Estonia, Feb 3 (Wire) – Some 90 flights were cancelled, the airport said.", date(2024, 2, 4),
+     {"Some 90": date(2024, 2, 3)}),
+    # ... but not a dateline that is the publication day's
+    ("TALLINN, Feb 4 – Some 90 flights were cancelled.\n\nOn Saturday, the airport said 12 were delayed.",
+     date(2024, 2, 4), {"Some 90": date(2024, 2, 4)}),
     # ... not when most dated statements were made on the publication day
     ("At least 22 people were killed on Tuesday.\n\nPolice said on Wednesday that 300 were held. "
      "Hospitals treated 160 people.", date(2024, 6, 26), {"160": date(2024, 6, 26)}),

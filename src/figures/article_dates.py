@@ -110,6 +110,9 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
     rather than to the publication date."""
     if published is None:
         return None
+    dateline = _dateline_day(published, reads)
+    if dateline:
+        return dateline
     lead = [r for r in reads if r.sent.paragraph <= 2]
     said = Counter(c.day for r in reads for c in r.claimants if c.day and c.start >= 0)
     said.update(_release_days(reads))
@@ -123,6 +126,25 @@ def news_day(published: date | None, reads: list[Read]) -> tuple[date, str] | No
                     t.day == day[0] and t.role == "point" and t.precision == "day" for r in lead for t in r.times)):
                 return day
     return _lead_figure_day(published, lead)
+
+
+# a wire dateline's place before its date: "BENGHAZI, ", "NAIROBI, Kenya, ", "GENEVA (Reuters) - "
+_DATELINE_PLACE = re.compile(r"[\s\"“]*[A-Z][A-Z.'’ -]{2,40}(?:,\s+[A-Z][\w.'’ -]{1,30})?(?:\s*\([^()]{1,30}\))?[,\s–—-]+$")
+
+
+def _dateline_day(published: date, reads: list[Read]) -> tuple[date, str] | None:
+    """The day of a wire dateline that opens the article ("BENGHAZI, September 11 —"), when the
+    copy went out a day or two later: the dispatch was written that day, and its undated figures
+    are that day's."""
+    first = reads[0] if reads else None
+    if first is None or first.sent.paragraph > 1:
+        return None
+    text = first.sent.text  # read here: a dateline on a line of its own has no figure, and no times read
+    for t in find_time_refs(text, published, 0, min(len(text), 80)):
+        if (t.precision == "day" and t.back is None and 1 <= (published - t.day).days <= 2
+                and _DATELINE_PLACE.fullmatch(text, 0, t.start)):
+            return t.day, "day"
+    return None
 
 
 def _release_days(reads: list[Read]) -> Iterator[tuple[date, str]]:
