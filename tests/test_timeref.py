@@ -143,6 +143,15 @@ def test_years_after_capitalised_leaders(text, surface):
     assert [r.text for r in find_time_refs(text, BASE)] == [surface]
 
 
+@pytest.mark.parametrize("text", [
+    # "the last year" is the span up to now, not the calendar year before; so "the last week", "month"
+    "a monthly average of 5,000 over the last year",
+    "more than 300 arrests in the last week",
+])
+def test_the_last_span_is_no_date(text):
+    assert find_time_refs(text, BASE) == []
+
+
 def test_year_spans_and_amounts_are_not_years():
     # "2023-24" is a financial year, "2,023" an amount: neither dates the figure
     assert find_time_refs("in the 2023-24 financial year", BASE) == []

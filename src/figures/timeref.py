@@ -161,6 +161,8 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
         s, e = m.start() + lead, m.end()
         if kind == "pos" and _NAME_BEFORE.search(text, max(0, s - 30), s):
             continue  # "Theresa May's government": a name, not a month
+        if kind == "rel" and surface.lower().startswith("last") and _THE_BEFORE.search(text, max(0, s - 8), s):
+            continue  # "over the last year", "in the last week": the span up to now, not the year or week before
         if kind == "year" and _in_name(text, s, e):
             continue  # "the Finance Bill 2024", "the 2023 World Cup": part of a name, not a date
         if kind == "mon" and surface.startswith("and") and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
