@@ -281,6 +281,9 @@ def test_opening_period(text, published, expected):
     # figures are that month's, a release day's ("the agency said Friday") too
     ("Canadian employers added 41,000 jobs in May.\n\nManufacturers shed 9,000 jobs. The jobless rate held "
      "at 6.2%, the agency said Friday.", date(2024, 6, 7), {"9,000": date(2024, 5, 1), "6.2%": date(2024, 5, 1)}),
+    # ... the latest month the lead names: an earlier one is a revised or compared month's
+    ("Canadian payrolls grew less than the revised 52,000 jobs added in April. Builders added 7,000 jobs in May."
+     "\n\nMiners added 2,000 jobs.", date(2024, 6, 7), {"2,000": date(2024, 5, 1), "52,000": date(2024, 4, 1)}),
     ("Retail sales fell 0.8% last month, the bureau said.\n\nOnline sellers gained 3%.", date(2024, 3, 14),
      {"3%": date(2024, 2, 1)}),
     ("Hiring slowed in April.\n\nThe bureau said Thursday that payrolls grew by 95,000.", date(2024, 5, 3),

@@ -306,6 +306,7 @@ def statistic_period(ctx: Context) -> tuple[date, str] | None:
 @lru_cache(maxsize=16)
 def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None:
     this_month = published.year * 12 + published.month
+    months: list[date] = []
     for sent in split_sentences(text):
         if sent.paragraph > _LEAD_PARAGRAPHS:
             break
@@ -320,8 +321,10 @@ def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None
             if (t.precision == "month" and t.back is None and 0 < months_back <= _STATISTIC_LAG_MONTHS
                     and (t.role in ("point", "until") or (t.role == "attributive" and names_period(text, t)))
                     and not dates_event(text, t)):
-                return t.day, "month"
-    return None
+                months.append(t.day)
+    # the latest month the lead gives a statistic for: the report's own; an earlier one is a
+    # revised or compared month ("below the revised 89,000 jobs in July; 142,000 were added in August")
+    return (max(months), "month") if months else None
 
 
 @cache
