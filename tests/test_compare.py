@@ -698,6 +698,14 @@ def test_figures_for_different_months_are_different_quantities():
     assert not pair_flagged(monthly(89_000, 7, "2024-09-06", "j1"), monthly(142_000, 8, "2024-09-06", "j2"))
 
 
+def test_payrolls_told_as_a_rise_or_as_jobs_are_one_figure():
+    # "payrolls rose by 142,000" (a change, "jobs added") and "159,000 jobs" later for the same month
+    first, later = monthly(142_000, 8, "2024-09-06", "j1"), monthly(159_000, 8, "2024-10-04", "j2")
+    first["is_change"] = True
+    later["entity"] = "jobs"
+    assert pair_flagged(first, later, "revision")
+
+
 def test_a_month_revised_in_a_later_release_is_a_revision():
     first, later = monthly(142_000, 8, "2024-09-06", "j1"), monthly(159_000, 8, "2024-10-04", "j2")
     assert pair_flagged(first, later, "revision")

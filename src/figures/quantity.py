@@ -63,7 +63,8 @@ EVENT_MEASURES = word_class(WORDS_TABLE, "event_measure")
 OCCASION = word_class(WORDS_TABLE, "occasion")
 GENERIC_MEASURES = word_class(WORDS_TABLE, "generic_measure")
 HEAD_STOPS = word_class(WORDS_TABLE, "head_stop")
-CLASSIFIERS = word_class(WORDS_TABLE, "classifier")  # "cases of", "incidents of"
+CLASSIFIERS = word_class(WORDS_TABLE, "classifier")
+FLOW_PREDICATES = word_class(WORDS_TABLE, "flow_predicate")  # a change of them is the figure itself  # "cases of", "incidents of"
 ENTITY_STOP = word_class(WORDS_TABLE, "entity_stop")
 SCOPE_STOP = word_class(WORDS_TABLE, "scope_stop")
 PERCENT_UNITS = word_class(WORDS_TABLE, "percent_unit")  # spellings of a percentage unit
@@ -431,6 +432,8 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
         # nothing of what happened to them, so it is compared with nothing
         pred = predicate(m) or measure_name(m) or predicate(e) or (head if head not in GENERIC_ENTITIES else None)
         mk = markers(f"{m or ''} | {e or ''}")
+        if pred in FLOW_PREDICATES:
+            mk = mk - {"increment"}  # "jobs added", "an increase of 142,000 jobs": the flow itself
         if pred == "jobs" and e and (sector := SECTOR.search(e)):
             mk = mk | {"sector:" + " ".join(words(sector.group(1)))}  # jobs in healthcare are not all jobs
         elif pred in COMPONENT_PREDICATES:
@@ -499,7 +502,7 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "k_subject": subject, "k_scope": scope, "k_predicate": pred, "k_entity": head,
         "k_markers": mk, "k_modality": modality_class,
-        "k_change": col("is_change").fillna(False).astype(bool).to_numpy(),
+        "k_change": col("is_change").fillna(False).astype(bool).to_numpy() & ~np.isin(pred, list(FLOW_PREDICATES)),
         "k_cumulative": np.isin(pred, list(CUMULATIVE)),
     }, index=claims.index)
 
