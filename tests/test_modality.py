@@ -39,6 +39,9 @@ def test_change_or_level(text, span, change):
     ("North Korea has decided to send 12,000 troops.", "12,000", "decided"),
     ("More than 3,000 people have died.", "More than 3,000", "actual"),  # a bound is no modality
     ("The toll rose to 500 and is expected to climb.", "500", "actual"),  # the cue is about what comes next
+    # a cue whose own figure stands between it and this one ("expectations of 180,000") is that figure's
+    ("Hiring fell short of expectations of 180,000 and beat the revised 95,000 of June.", "95,000", "actual"),
+    ("The deal would relocate 300 people and pay £120m once 100 are sent.", "100", "projected"),
     # a clause of its own after the figure: the forecast is the economists', not the figure's
     ("Employers added 210,000 jobs in May when economists expected 180,000.", "210,000", "actual"),
     ("Employers added 210,000 jobs in May when economists expected 180,000.", "180,000", "projected"),

@@ -42,7 +42,10 @@ def read_modality(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int) -> str:
         for k in (3, 2, 1):
             key = tuple(t.low for t in toks[j:j + k])
             if len(key) == k and key in vocab.modality:
-                best = vocab.modality[key]
+                # "below expectations of 165,000 and above the revised 89,000": a cue whose own figure
+                # ("of 165,000") stands between it and this one is that figure's
+                owned = j + k + 1 < ti and toks[j + k].low == "of" and toks[j + k + 1].fig >= 0
+                best = None if owned else vocab.modality[key]
                 inside = j + k
                 break
     if best is None:
