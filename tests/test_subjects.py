@@ -66,6 +66,10 @@ CASES = [
     (None, "At least 40 Malaysian pilgrims died of heatstroke in Mecca, officials said.", "At least 40", "Malaysia"),
     (None, "Some 25 Malaysians have died in the heat in Mecca.", "Some 25", "Malaysia"),
     (None, "Five Americans were among those killed in Turkey.", "Five", "Turkey"),
+    # of a move from one place to another, the place reached counts the arrivals
+    (None, "Some 40,000 people crossed the border from Chile to Peru on Monday.", "Some 40,000", "Peru"),
+    # a month that owns a statistic names its period, not what it is about
+    (None, "Peru's economy grew. July's job gains came in lower than the 90,000 jobs added in June.", "90,000", "Peru"),
     # a much-reported region is one place under its spellings
     (None, "Officials in Nagorno-Karabakh said 70 people were missing.", "70", "Nagorno-Karabakh"),
     (None, "In Karabakh, 70 people were missing.", "70", "Nagorno-Karabakh"),

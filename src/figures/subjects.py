@@ -156,6 +156,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         if p.first > end:
             break
         if p.first <= end and p.kind != "demonym" and (p.kind == "group" or _places_figure(toks, p)):
+            p = _destination(toks, places, p, end)  # "crossed from Karabakh to Armenia": where they arrived
             best = scene(ctx, toks, _owned_place(toks, places, p))  # "in Paris" is the city; "Pyongyang said" acts
             break
     if best is None and end < len(toks):
@@ -247,6 +248,15 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
 
 
 _STATISTICS = word_class("claimant_words.tsv", "statistic_word")  # "jobs", "inflation": measures of an economy
+
+
+def _destination(toks: list[Tok], places: list[Place], p: Place, end: int) -> Place:
+    """"76,407 people crossed from Karabakh to Armenia": of a move from one place to another, the
+    place they reached, whose authorities count the arrivals; else ``p``."""
+    if preposition(toks, p) != "from":
+        return p
+    return next((q for q in places if p.end <= q.first <= end and q.kind != "demonym"
+                 and preposition(toks, q) in ("to", "into")), p)
 
 
 def _nationals(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) -> Place | None:
@@ -398,8 +408,8 @@ def _owner_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, scan: Senten
     noun the figure's change or level verb follows is what the figure is about (a place that owns it
     is read as a place; "Sunak's Rwanda plan" holds a place of its own and is left alone)."""
     for k in range(max(lo, 1), ti - 2):
-        if toks[k].low != "'s" or not toks[k - 1].cap or not toks[k - 1].word:
-            continue
+        if toks[k].low != "'s" or not toks[k - 1].cap or not toks[k - 1].word or toks[k - 1].low in TIME_WORDS:
+            continue  # "July's job additions": a period's figure, not the month's
         first = k - 1
         while first > lo and k - first < 3 and toks[first - 1].word and toks[first - 1].cap:
             first -= 1
