@@ -66,6 +66,9 @@ CASES = [
     (None, "At least 40 Malaysian pilgrims died of heatstroke in Mecca, officials said.", "At least 40", "Malaysia"),
     (None, "Some 25 Malaysians have died in the heat in Mecca.", "Some 25", "Malaysia"),
     (None, "Five Americans were among those killed in Turkey.", "Five", "Turkey"),
+    # in an article that names no place, a national body's figure is its country's
+    ("Jobs report", "Payrolls rose by 90,000 in May, the Bureau of Labor Statistics said.", "90,000", "United States"),
+    ("Inflation data", "Annual inflation eased to 3.1%, INDEC said on Thursday.", "3.1%", "Argentina"),
     # of a move from one place to another, the place reached counts the arrivals
     (None, "Some 40,000 people crossed the border from Chile to Peru on Monday.", "Some 40,000", "Peru"),
     # a month that owns a statistic names its period, not what it is about

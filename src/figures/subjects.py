@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from figures.attribution import resolve_name
 from figures.context import CONTROL_SUFFIXES, INSTITUTIONS, THE_CITY, Claimant, Context
-from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, EVENT_NOUNS, REGION_NOUNS, STOP, TIME_WORDS, org_words,
-                             title_words, vocabulary)
+from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, EVENT_NOUNS, REGION_NOUNS, STOP, TIME_WORDS, data_map,
+                             org_words, title_words, vocabulary)
 from figures.people_subjects import age_holder, company_subject, people_of, person_subject
 from figures.places import (SETTING, Place, is_jurisdiction, may_open_name, modifies_speaker, named_before,
                             named_places, place_mentions, place_words, preposition, scene, speaker_after, surface,
@@ -244,7 +245,26 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     # nothing placed: the article's main subject; for a local event, the place it is counted in
     if best is None and not ctx.event_place and not ctx.main_subject and not ctx.title_read:
         ctx.main_subject = _title_place(ctx)
-    return (best.name if best else ctx.event_place or ctx.main_subject), location
+    return (best.name if best else ctx.event_place or ctx.main_subject or _body_country(ctx, claimants)), location
+
+
+@cache
+def _body_countries() -> dict[str, str]:
+    """body name (lower case) -> its country (``data/body_countries.tsv``)."""
+    return {k.lower(): v for k, v in data_map("body_countries.tsv").items()}
+
+
+def _body_country(ctx: Context, claimants: list[Claimant]) -> str | None:
+    """"The Bureau of Labor Statistics said payrolls rose": in an article that names no place, the
+    country of the national body that states the figure, else of one the article names."""
+    bodies = _body_countries()
+    for name in [c.name for c in claimants] + [name for _, name, _ in ctx.orgs]:
+        low = name.lower()
+        country = bodies.get(low) or next((v for k, v in bodies.items() if low.startswith(k + " (")
+                                           or low.endswith(" " + k) or low.endswith("(" + k + ")")), None)
+        if country:
+            return country
+    return None
 
 
 _STATISTICS = word_class("claimant_words.tsv", "statistic_word")  # "jobs", "inflation": measures of an economy
