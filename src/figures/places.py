@@ -240,6 +240,8 @@ def _named_as(toks: list[Tok], i: int, words: dict[str, frozenset[str]]) -> str 
         return None
     if toks[k].low == "the" and k > 0 and toks[k - 1].low in words["locative"]:
         return "locative"  # "in the Sahel"
+    if toks[k].low == "from" and k > 0 and (toks[k - 1].fig >= 0 or toks[k - 1].low == "each"):
+        return "locative"  # "17 from Nairobi, four from Uasin Gishu": where a count's people are from
     if toks[k].low in words["locative"]:
         return "locative" if toks[k].low not in ("at", "from", "for") else None
     if toks[k].low in words["impact"]:
