@@ -67,7 +67,7 @@ CASES = [
     (None, "Some 25 Malaysians have died in the heat in Mecca.", "Some 25", "Malaysia"),
     (None, "Five Americans were among those killed in Turkey.", "Five", "Turkey"),
     # "N from X" in a count's breakdown: where those counted are from, listed or not
-    (None, "The dead included 12 from Lusaka and five from Mpika Town.", "five", "Mpika Town"),
+    (None, "The dead included 12 from Lusaka and five from Chinsali Mpika.", "five", "Chinsali Mpika"),
     # in an article that names no place, a national body's figure is its country's
     ("Jobs report", "Payrolls rose by 90,000 in May, the Bureau of Labor Statistics said.", "90,000", "United States"),
     ("Inflation data", "Annual inflation eased to 3.1%, INDEC said on Thursday.", "3.1%", "Argentina"),
