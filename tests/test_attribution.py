@@ -594,3 +594,20 @@ def test_wire_copy(outlet, text, figure, expected, chain):
     art = Article(id="t", text=text, outlet=outlet, published=date(2024, 6, 5))
     got = {c.span: (c.attributed_to, c.claimant_chain) for c in extract_claims(art).claims}
     assert got[figure] == (expected, chain), got
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # "the body", "the group": the organisation that spoke last
+    ("The Lakeland Rights Commission said 14 people were hurt. The body later said 27 had been detained.",
+     "27", "Lakeland Rights Commission"),
+    ("Coastal Relief Foundation said 14 homes were lost. The group added that 6 boats sank.", "6", "Coastal Relief Foundation"),
+    # lower-case words before such a noun, after "the": still the body named before
+    ("Coastal Relief Foundation said 14 homes were lost. The humanitarian organisation said 6 boats sank.", "6",
+     "Coastal Relief Foundation"),
+    # "a rights group" is another body, not the one named before
+    ("Coastal Relief Foundation said 14 homes were lost. A rights group said 6 boats sank.", "6", "rights group"),
+])
+def test_generic_body_refers_back(text, figure, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got

@@ -43,6 +43,10 @@ def _resolved(ctx: Context, words: list[Tok]) -> str:
         named = last_organisation(ctx, words[-1].low, words[0].start)  # "the authority", "the iPhone maker"
         if named:
             return named  # "the authority said": the authority named before
+    if _generic_description(ctx, words):
+        named = last_organisation(ctx, words[-1].low, words[0].start)
+        if named:
+            return named  # "the human rights organization said": the body named before
     named = described(ctx, [w.text for w in words], (words[0].start, words[-1].end))
     if named:
         return named  # "the public spending watchdog" -> "National Audit Office"
@@ -84,6 +88,14 @@ def _resolved(ctx: Context, words: list[Tok]) -> str:
         if len(rest) < len(parts) and all(p[:1].isupper() for p in rest):
             parts = rest  # "Ukrainian President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"
     return " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
+
+
+def _generic_description(ctx: Context, words: list[Tok]) -> bool:
+    """"the human rights organization", "the aid group": lower-case words before a noun any body goes
+    by, after "the" -- a body already named, not a new one ("a rights group said")."""
+    before = ctx.article.text[max(0, words[0].start - 5):words[0].start].lower().split()
+    return len(words) > 1 and bool(before) and before[-1] in ("the", "this") \
+        and org_kinds().get(words[-1].low) == GENERIC_KIND and not any(w.cap for w in words)
 
 
 _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|and|for|on|the|de)[ \t]+)*)+[A-Z][\w'’-]*)[ \t]*"
@@ -493,6 +505,20 @@ def statistics_body(ctx: Context, at: int) -> str | None:
 AKIN_KINDS = {"agency": frozenset(word_class("claimant_words.tsv", "agency_like"))}
 
 
+# The kind every body is of: "the body", "the group", "the organisation" may be any organisation
+GENERIC_KIND = "organisation"
+
+
+def _last_body(ctx: Context, before: int) -> str | None:
+    """The organisation that spoke last before offset ``before``: "Amnesty said 35 were arrested.
+    The body said 200 were hurt" -- a generic noun names the body the reader has just heard from."""
+    last = ctx.last_claimant
+    if last is None or last.is_person or last.start >= before:
+        return None
+    named = last.name[:1].isupper() and last.name not in ctx.vocab.place_names  # not "officials", "Kenya"
+    return last.name if named else None
+
+
 def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
     """The last organisation of the noun's kind named before offset ``before`` ("the ministry",
     "the company"), or None."""
@@ -510,6 +536,8 @@ def last_organisation(ctx: Context, noun: str, before: int) -> str | None:
         elif kind in AKIN_KINDS and k in AKIN_KINDS[kind]:
             akin = name  # "the Census Bureau said ... The agency said": a bureau is an agency
     found = found or akin
+    if kind == GENERIC_KIND:
+        return _last_body(ctx, before) or found or fallback
     # "Walmart said ... the retailer's sales": a company is the organisation named last; "UNICEF
     # said ... The agency said": any body is the organisation that spoke last
     last = ctx.last_claimant.name if ctx.last_claimant else None
