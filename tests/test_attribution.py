@@ -611,3 +611,16 @@ def test_generic_body_refers_back(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a name with its letters in brackets, then an apposition between commas, then the verb
+    ("Lakeland Police Watch (LPW), a coalition of civil society groups, said at least 30 deaths were recorded.",
+     "at least 30", "Lakeland Police Watch (LPW)"),
+    ("Lakeland Police Watch (LPW), which unites several groups, said 30 deaths were recorded.", "30",
+     "Lakeland Police Watch (LPW)"),
+])
+def test_apposition_after_letters(text, figure, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got

@@ -102,6 +102,7 @@ def np_before(ctx: Context, toks: list[Tok], verb: int,
                 or _opens_participle_clause(toks[k + 1])
                 or (k + 2 < j and toks[k + 1].cap and toks[k + 2].low == "'s")
                 or (k > 0 and toks[k - 1].cap and toks[k - 1].word)
+                or _acronym_closes(toks, k)
                 or (k > 0 and toks[k - 1].text in ("who", "which")))):
             if toks[k].text in (";",) or (toks[k].fig >= 0 and not is_apposed_age(toks, k)):  # "Musk, 52, said"
                 k = -1
@@ -110,6 +111,8 @@ def np_before(ctx: Context, toks: list[Tok], verb: int,
         if k < 0:
             return None, False, False
         j = k - 1
+        if _acronym_closes(toks, k):
+            j -= 3  # "Lakeland Police Watch (LPW), a coalition of groups, said": the name before its letters
         if j < 0:
             return None, False, False
     if toks[j].text in ("who", "which") and j > 1 and (toks[j - 1].word or toks[j - 1].text == ","):
@@ -377,6 +380,13 @@ def _document_author(ctx: Context, toks: list[Tok], first: int, end: int) -> tup
     if d >= 0 and toks[d].low in DEFINITE and ctx.last_claimant is not None:
         return ctx.last_claimant.name, ctx.last_claimant.is_person  # "the statement added"
     return None
+
+
+def _acronym_closes(toks: list[Tok], comma: int) -> bool:
+    """The comma at ``comma`` follows a name's letters in brackets: "Lakeland Police Watch (LPW), a
+    coalition of groups, said" -- the apposition after it describes the name."""
+    return comma >= 4 and toks[comma - 1].text == ")" and toks[comma - 3].text == "(" \
+        and toks[comma - 2].text.isupper() and toks[comma - 4].cap and toks[comma - 4].word
 
 
 def _head_before_place(vocab: Vocabulary, toks: list[Tok], first: int) -> int:
