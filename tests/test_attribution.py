@@ -624,3 +624,16 @@ def test_apposition_after_letters(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a title and a surname: the person the article names in full
+    ("President Jomo Baraka spoke on Sunday. President Baraka said six people died.", "six", "Jomo Baraka"),
+    ("Gov. Anna Lind toured the town. Gov. Lind said 14 homes burned.", "14", "Anna Lind"),
+    # nobody named in full: the title stays with the surname
+    ("President Baraka said six people died.", "six", "President Baraka"),
+])
+def test_titled_surname_completed(text, figure, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got

@@ -68,6 +68,8 @@ def _resolved(ctx: Context, words: list[Tok]) -> str:
             parts = [short] + parts[2:]  # "United States Geological Service" -> "US Geological Service"
     while len(parts) > 1 and parts[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "miss", "prof"):
         parts = parts[1:]
+    if _titled_surname(ctx, parts, titles):
+        parts = parts[-1:]  # "President Baraka said", the article having named "Jomo Baraka": him
     if len(parts) == 1 and parts[0][:1].isupper() and not parts[0].isupper():
         full = ctx.names.get(parts[0])
         if full and full.split()[0].lower() not in DETERMINERS:  # not "A Reuters" from "A Reuters tally"
@@ -88,6 +90,14 @@ def _resolved(ctx: Context, words: list[Tok]) -> str:
         if len(rest) < len(parts) and all(p[:1].isupper() for p in rest):
             parts = rest  # "Ukrainian President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy"
     return " ".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
+
+
+def _titled_surname(ctx: Context, parts: list[str], titles: frozenset[str]) -> bool:
+    """Titles, then one surname the article gives in full elsewhere ("President Baraka", "Gov.
+    Lind"): a desk files the person under the full name, whatever title a sentence uses."""
+    full = ctx.names.get(parts[-1], "") if len(parts) >= 2 else ""
+    return len(full.split()) > 1 and full.split()[0].lower() not in DETERMINERS \
+        and all(p.lower().rstrip(".") in titles for p in parts[:-1])
 
 
 def _generic_description(ctx: Context, words: list[Tok]) -> bool:
