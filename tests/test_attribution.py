@@ -637,3 +637,17 @@ def test_titled_surname_completed(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a name, then what kind of body it is: the name
+    ("The Lakeland Relief Society aid organization says the toll has risen to 1,140.", "1,140",
+     "Lakeland Relief Society"),
+    ("The head of the Lakeland Crescent aid group said the toll was 150.", "150", "Lakeland Crescent"),
+    # a people's name before the description is no body's name
+    ("A Libyan aid group said the toll was 150.", "150", "Libyan aid group"),
+])
+def test_name_before_generic_description(text, figure, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got

@@ -57,6 +57,7 @@ def _resolved(ctx: Context, words: list[Tok]) -> str:
             w.cap for w in words[lower[-1] + 1:]):  # "the carmaker Ford" too
         words = words[lower[-1] + 1:]
     words = _without_place_phrase(_without_vague_modifier(words))
+    words = _without_generic_description(ctx, words)
     if len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 1:
         return _spelled(ctx, words[0].text, known=True)  # "The U.N. says" -> "United Nations"
     # an acronym owning a longer name stays as written: "the SAF's 6th Infantry Division"
@@ -98,6 +99,20 @@ def _titled_surname(ctx: Context, parts: list[str], titles: frozenset[str]) -> b
     full = ctx.names.get(parts[-1], "") if len(parts) >= 2 else ""
     return len(full.split()) > 1 and full.split()[0].lower() not in DETERMINERS \
         and all(p.lower().rstrip(".") in titles for p in parts[:-1])
+
+
+def _without_generic_description(ctx: Context, words: list[Tok]) -> list[Tok]:
+    """A name, then lower-case words that say what kind of body it is ("the Red Crescent aid group",
+    "Lakeland Relief humanitarian organisation"): the name, which is what the body is called. Not when
+    the capitals are only a place or people ("Libyan aid group")."""
+    k = next((k for k, w in enumerate(words) if not w.cap), len(words))
+    if k == 0 or k == len(words) or org_kinds().get(words[-1].low) != GENERIC_KIND \
+            or any(w.cap or w.fig >= 0 or not w.word for w in words[k:]):
+        return words
+    vocab = ctx.vocab
+    if all(w.text in vocab.place_names or (w.text,) in vocab.aliases for w in words[:k]):
+        return words
+    return words[:k]
 
 
 def _generic_description(ctx: Context, words: list[Tok]) -> bool:
