@@ -651,3 +651,15 @@ def test_name_before_generic_description(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a description, then the name it is known as between commas
+    ("The UN relief office, known as LRO, estimated that about 84,000 people were affected.", "about 84,000", "LRO"),
+    ("The relief office, also known as the Lakeland Relief Office, said 84,000 people were affected.", "84,000",
+     "Lakeland Relief Office"),
+])
+def test_known_as_name(text, figure, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got

@@ -157,8 +157,8 @@ def _apposed_name(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int
 
 
 def _apposed_body(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int] | None:
-    """"The organisers, the Civic Front, said": a body's name set between commas after the lower-case
-    noun that describes it; (name, False, index of the description's first word), else None."""
+    """"The organisers, the Civic Front, said", "the relief office, known as LRO, said": a body's name set
+    between commas after the lower-case noun that describes it; (name, False, index of the description's first word), else None."""
     if toks[j].text != ",":
         return None
     k = j - 1
@@ -168,6 +168,9 @@ def _apposed_body(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int
     definite = k >= 0 and toks[k].low == "the"  # "the Civic Front": no person's name
     if definite:
         k -= 1
+    if k >= 2 and toks[k].low == "as" and toks[k - 1].low == "known":
+        k -= 2  # "The relief office, known as LRO, said": the name it goes by
+        k -= k >= 1 and toks[k].low == "also"
     if first_cap >= j or k < 1 or toks[k].text != "," or toks[k - 1].cap or toks[k - 1].low not in ctx.vocab.claimant_nouns:
         return None
     words = toks[first_cap:j]
