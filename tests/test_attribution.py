@@ -663,3 +663,19 @@ def test_known_as_name(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # "the country's" body: the country named before it in its sentence, by its people's name
+    ("A total of 140 Nigerian soldiers died in Nigeria's northern campaign, the country's Health Ministry said.",
+     "A total of 140", "Nigerian Health Ministry"),
+    # else the country the article is about
+    ("Kenya's health ministry said 40 died. The country's interior ministry said 12 were arrested.", "12",
+     "Kenyan interior ministry"),
+    # a person holding the country's office stays the person
+    ("The toll in Kenya rose to 43, the country's Interior Minister Jo Lindqvist said.", "43", "Jo Lindqvist"),
+])
+def test_country_body(text, figure, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got

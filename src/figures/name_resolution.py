@@ -58,6 +58,9 @@ def _resolved(ctx: Context, words: list[Tok]) -> str:
         words = words[lower[-1] + 1:]
     words = _without_place_phrase(_without_vague_modifier(words))
     words = _without_generic_description(ctx, words)
+    country = _country_referred_to(ctx, words)
+    if country:  # "the country's Health Ministry" -> "Azerbaijani Health Ministry"
+        return " ".join([ctx.vocab.demonym_of[country], *(w.text for w in words[2:])])
     if len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 1:
         return _spelled(ctx, words[0].text, known=True)  # "The U.N. says" -> "United Nations"
     # an acronym owning a longer name stays as written: "the SAF's 6th Infantry Division"
@@ -113,6 +116,30 @@ def _without_generic_description(ctx: Context, words: list[Tok]) -> list[Tok]:
     if all(w.text in vocab.place_names or (w.text,) in vocab.aliases for w in words[:k]):
         return words
     return words[:k]
+
+
+_CAPITALS = re.compile(r"[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*")
+
+
+def _country_referred_to(ctx: Context, words: list[Tok]) -> str | None:
+    """"the country's health ministry": the country named last before it in its sentence (else the
+    country the article is about), so that the body is filed under its country, as a desk names it.
+    None when the words do not open with "country's", name no body, or no country is at hand."""
+    if len(words) < 3 or words[0].low != "country" or words[1].low not in ("'s", "’s") \
+            or (words[-1].low not in org_kinds() and words[-1].low not in org_words()):
+        return None  # (not "the country's Interior Minister Jo Lind": the person)
+    text = ctx.article.text
+    start = max(text.rfind(". ", 0, words[0].start), text.rfind("\n", 0, words[0].start)) + 1
+    found = None
+    for m in _CAPITALS.finditer(text, start, words[0].start):
+        for name in (m.group(), *m.group().split()):
+            country = ctx.vocab.place_names.get(name.removesuffix("'s").removesuffix("’s"))
+            if country in ctx.vocab.countries and country in ctx.vocab.demonym_of:
+                found = country
+                break
+    if found is None and ctx.main_subject in ctx.vocab.countries:
+        found = ctx.main_subject
+    return found if found in ctx.vocab.demonym_of else None
 
 
 def _generic_description(ctx: Context, words: list[Tok]) -> bool:
