@@ -679,3 +679,20 @@ def test_country_body(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a list of places with their counts in brackets breaks down the count the source just gave
+    ("The Valdor Rights Commission said 35 people were arrested. They include Eastmark (20), Lornet (9) and "
+     "Brill (6).", "20", "Valdor Rights Commission"),
+    # "included N from A, M from B" after the source spoke, even with no figure in its last sentence
+    ("The Valdor Rights Commission said 39 people died. Post-mortems are pending, it said. The dead included 17 "
+     "from capital Eastmark, four from Lornet and three each from Brill and Osk.", "17", "Valdor Rights Commission"),
+    # a sentence that opens "From A" is no list of parts
+    ("The Valdor Rights Commission said 39 people died. From Eastmark 12 more were reported missing.", "12",
+     OUTLET),
+])
+def test_breakdown_continues_source(text, figure, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got

@@ -64,25 +64,46 @@ def _continues_count(before: Read, toks: list[Tok]) -> bool:
     with its source ("... died, the agency said. Of them, 8 were in A and 2 in B", "In the last 24
     hours, 28 people, including 11 children, were killed"): wire copy goes on with the same tally."""
     counts = [t.start for t in before.toks if t.fig >= 0]
-    # the source gave a figure of that sentence (not "the toll reached 900 as forecasters predicted rain")
-    if not counts or not any(c.role != "relay" and c.start >= 0 and (c.lead_ok or c.start < counts[-1])
-                             for c in before.claimants):
-        return False
     figures = [k for k, t in enumerate(toks) if t.fig >= 0]
-    parts = sum(_placed(toks, k) for k in figures)  # "8 died in A and 2 in B"
-    including = any(t.low == "including" and toks[k + 1].fig >= 0 for k, t in enumerate(toks[:-1]))
+    parts = sum(_placed(toks, k) for k in figures)  # "8 died in A and 2 in B", "A (8), B (2)"
+    if not counts:
+        # "Post-mortems are pending, it said. The dead included 8 from A and 2 from B": the source
+        # speaking just before, with no figure, goes on with its list of places
+        return parts >= 2 and any(c.role != "relay" and c.start >= 0 for c in before.claimants)
+    # the source gave a figure of that sentence (not "the toll reached 900 as forecasters predicted rain")
+    if not any(c.role != "relay" and c.start >= 0 and (c.lead_ok or c.start < counts[-1])
+               for c in before.claimants):
+        return False
+    including = any(t.low in INCLUDING and toks[k + 1].fig >= 0 for k, t in enumerate(toks[:-1]))
     return parts >= 2 or including or (bool(figures) and _in_place(toks, 0))
 
 
+# Words that open the parts of a count: "including 11 children", "the dead included 17 from A"
+INCLUDING = frozenset("including include includes included".split())
+
+
 def _placed(toks: list[Tok], fig: int) -> bool:
-    """The figure at ``fig`` is counted "in" a named place within its clause: "306 in A", "8 people
-    died in A"."""
+    """The figure at ``fig`` is counted "in" or "from" a named place within its clause: "306 in A",
+    "8 people died in A", "17 from A", or stands in brackets after it: "A (8), B (2)"."""
+    if 1 < fig + 1 < len(toks) and toks[fig - 1].text == "(" and toks[fig + 1].text == ")" \
+            and toks[fig - 2].word and toks[fig - 2].cap:
+        return True
+    if _from_place(toks, fig + 1) or _from_place(toks, fig + 2) and toks[fig + 1].low == "each":
+        return True
     for k in range(fig + 1, min(len(toks), fig + 6)):
         if _in_place(toks, k):
             return True
         if not toks[k].word:
             return False
     return False
+
+
+def _from_place(toks: list[Tok], k: int) -> bool:
+    """"from A", "from capital A" starts at ``k``, right after a figure: where the counted came from."""
+    if k + 1 >= len(toks) or toks[k].low != "from":
+        return False
+    name = toks[k + 2] if not toks[k + 1].cap and k + 2 < len(toks) else toks[k + 1]
+    return name.word and name.cap and name.low not in TIME_WORDS and name.text != "May"
 
 
 def _in_place(toks: list[Tok], k: int) -> bool:
