@@ -696,3 +696,12 @@ def test_breakdown_continues_source(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+def test_trailing_according_to_is_not_referred_back_to():
+    # "X said ..., according to the agency": "the organisation" in the next sentence is X
+    text = ("The toll has risen to 1,300, the Valdor Red Crescent said on Thursday, according to the Associated "
+            "Press. Another 900 people are missing, the organization said.")
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got["Another 900"] == "Valdor Red Crescent", got

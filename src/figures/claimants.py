@@ -252,6 +252,7 @@ def _remember_claimants(ctx: Context, claimants: list[Claimant]) -> None:
     """Keep this sentence's claimants for the sentences after it: a named body among the article's
     organisations (``ctx.orgs``), and the speaker as whom "the report", "it", "she" refer back to."""
     kinds = org_kinds()
+    passer = _passes_on(ctx, claimants)
     for c in claimants:
         words = c.name.split()
         if len(words) >= 2 and words[-1] in kinds and c.start >= 0:
@@ -259,11 +260,23 @@ def _remember_claimants(ctx: Context, claimants: list[Claimant]) -> None:
         elif c.start >= 0 and c.role == "speaker" and (not c.is_person or len(words) == 1) and c.name[:1].isupper() and c.name not in ctx.vocab.place_names \
                 and words[-1].lower() not in ctx.vocab.claimant_nouns and words[-1].lower() not in kinds:
             insort(ctx.orgs, (c.start, c.name, "named"))  # "Walmart said": a name of some organisation
+        if c is passer:
+            continue  # "X said 40 died, according to the AP. The organisation said": X
         if c.role == "speaker" or (c.role != "relay" and not any(o.role == "speaker" for o in claimants)):
             # the speaker, not the source it cites, is whom "the report", "it" refer back to
             ctx.last_claimant = c
             if c.is_person:
                 ctx.last_person = c
+
+
+def _passes_on(ctx: Context, claimants: list[Claimant]) -> Claimant | None:
+    """The speaker a trailing "according to" names after another speaker ("the Red Crescent said on
+    Thursday, according to the AP"): it passes the other's words on, and is not whom "the
+    organisation", "it" in the next sentence refer back to; else None."""
+    speakers = [c for c in claimants if c.role == "speaker" and c.start >= 0]
+    if len(speakers) < 2 or not ctx.article.text.startswith("ccording", speakers[-1].start + 1):
+        return None
+    return speakers[-1]
 
 
 def _document_owner(vocab: Vocabulary, toks: list[Tok], fig: int) -> int:
