@@ -705,3 +705,16 @@ def test_trailing_according_to_is_not_referred_back_to():
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got["Another 900"] == "Valdor Red Crescent", got
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # "the official tally of N reported by X": X's tally
+    ("At least 60 Valdorians died, up from the official tally of 41 earlier reported by the Valdorian government.",
+     "41", "Valdorian government"),
+    # a body that owns the count keeps it when someone relays it
+    ("The police count of 240,000 reported by the Daily Courier was low.", "240,000", "police"),
+])
+def test_document_owner_against_author(text, figure, expected):
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got[figure] == expected, got

@@ -41,6 +41,19 @@ def attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, tu
     return (agency if name == ctx.article.outlet else name), chain
 
 
+def _own_claimant(claimants: list[Claimant], at: int) -> Claimant | None:
+    """The claimant whose own object the figure at ``at`` is. Of two ("the official tally of 41
+    reported by the Valdor government"), not the one read from "official": that word before the
+    document only says what kind of count it is, and the author named after it says whose."""
+    owners = [c for c in claimants if c.object_of == at]
+    named = [c for c in owners if c.name.lower() not in OFFICIAL]
+    return (named or owners or [None])[0]
+
+
+# Adjectives that make a document official, naming no author ("the official tally")
+OFFICIAL = word_class("claimant_words.tsv", "official")
+
+
 def _in_headline(text: str, at: int) -> bool:
     """The figure stands in a headline the text opens with: a first line with no closing stop,
     set apart by a blank line, before any dateline."""
@@ -82,7 +95,7 @@ def _attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, t
         # "Pakistan has recorded 58 deaths, a diplomat told AFP": the country is what is counted; the
         # person who tells it speaks (not an outlet passing on the country's own figure)
         claimants = [c for c in claimants if not c.for_place]
-    own = next((c for c in claimants if c.object_of == at), None)
+    own = _own_claimant(claimants, at)
     if outlet and claimants and (_outlet_arithmetic(ctx.article.text, at) or (
             own is None and _writer_corrects(ctx, claimants, at))):
         return outlet, (outlet,)
