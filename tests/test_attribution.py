@@ -718,3 +718,11 @@ def test_document_owner_against_author(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got[figure] == expected, got
+
+
+def test_all_told_is_no_speaker():
+    # "All told," sums up: nobody named "All" states the figure
+    text = "All told, around 12 provinces have reported 2,140 deaths since March."
+    art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
+    got = {c.span: c.attributed_to for c in extract_claims(art).claims}
+    assert got["2,140"] == OUTLET, got

@@ -111,6 +111,8 @@ def _cue_claimant(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) 
     t = toks[i]
     low = t.low
     n = len(toks)
+    if _idiom(toks, i):
+        return None  # "All told, 10 countries reported 1,000 deaths": nobody named "All"
     if low == "according" and i + 1 < n and toks[i + 1].low == "to":
         name, person = np_after(ctx, toks, i + 2)
         if name is None and i + 2 < n and toks[i + 2].low in OBJECT_PRONOUNS:
@@ -267,6 +269,16 @@ def _remember_claimants(ctx: Context, claimants: list[Claimant]) -> None:
             ctx.last_claimant = c
             if c.is_person:
                 ctx.last_person = c
+
+
+# Words before a claimant verb that make the two an idiom: "all told"
+IDIOM_BEFORE_VERB = word_class("claimant_words.tsv", "idiom_before_verb")
+
+
+def _idiom(toks: list[Tok], i: int) -> bool:
+    """"All told," opening a clause: a summing-up, with no one told anything."""
+    return 0 < i + 1 < len(toks) and toks[i].low == "told" and toks[i - 1].low in IDIOM_BEFORE_VERB \
+        and toks[i + 1].text == "," and (i == 1 or not toks[i - 2].word)
 
 
 def _passes_on(ctx: Context, claimants: list[Claimant]) -> Claimant | None:
