@@ -134,6 +134,9 @@ CASES = [
     ("Visitors may stay in Canada for six months without a visa.", "six months", "length of stay", "duration"),
     ("She served for 11 years before retiring.", "11 years", "length of term", "duration"),
     ("Prices are at their highest level for 15 years.", "15 years", "time", "duration"),  # no event lasts here
+    # a hyphenated duration before a noun is the length of what the noun names
+    ("The rebels lifted a seven-week siege of the port on Sunday.", "seven-week", "duration of siege", "duration"),
+    ("The 36-hour strike ended in a pay deal.", "36-hour", "duration of strike", "duration"),
     # "over N" spreads the sentence's money
     ("The city will pay the contractor £4m a year over ten years.", "ten years", "period of payment per year",
      "duration"),

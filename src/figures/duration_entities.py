@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache
 
 from figures.context import Context
-from figures.counted_nouns import is_money, _np_words, _subject_before
+from figures.counted_nouns import is_money, _np_after_figure, _np_words, _subject_before
 from figures.lexicon import data_map, DETERMINERS
 from figures.measure_cues import _money_cue
 from figures.tokens import Tok
@@ -15,6 +15,7 @@ from figures.word_classes import word_class
 
 
 _TOOK = word_class("entity_words.tsv", "took_verb")
+_VALUE_NOUNS = word_class("entity_words.tsv", "value_noun")
 
 
 @cache
@@ -51,6 +52,9 @@ def duration_entity(ctx: Context, toks: list[Tok], ti: int, hi: int, entities: d
             money = found[0] if found else None
         if money and money not in ("amount", "total"):
             return f"period of {money}"  # "£1m a year over five years": the spread of the money
+    lasting = _hyphenated_duration_of(toks, ti)
+    if lasting:
+        return lasting
     if ti + 1 < n and toks[ti + 1].low == "of":
         np = _np_words(toks, ti + 2)
         if np and np.split()[-1].lower() not in DETERMINERS:
@@ -64,6 +68,17 @@ def duration_entity(ctx: Context, toks: list[Tok], ti: int, hi: int, entities: d
         if subject:
             return f"duration of {subject}"
     return "time"
+
+
+def _hyphenated_duration_of(toks: list[Tok], ti: int) -> str | None:
+    """"a two-day offensive", "the 10-month blockade": a hyphenated duration before a noun is the
+    length of what the noun names (not a value noun: "a 15-month high" is a level, not a duration)."""
+    if "-" not in toks[ti].text or " " in toks[ti].text or ti + 1 >= len(toks):  # not "two-and-a-half years"
+        return None
+    np = _np_after_figure(toks, ti)[1]
+    if not np or np.split()[-1].lower() in DETERMINERS or np.split()[-1].lower() in _VALUE_NOUNS:
+        return None
+    return f"duration of {np}"
 
 
 def is_time_entity(entity: str | None) -> bool:
