@@ -134,6 +134,8 @@ CASES = [
     ("Visitors may stay in Canada for six months without a visa.", "six months", "length of stay", "duration"),
     ("She served for 11 years before retiring.", "11 years", "length of term", "duration"),
     ("Prices are at their highest level for 15 years.", "15 years", "time", "duration"),  # no event lasts here
+    # "the N mark" names a level of the measure the sentence speaks of, not a thing counted
+    ("Officials fear the death toll could pass the 4,000 mark.", "4,000", "people killed", "killed"),
     # a hyphenated duration before a noun is the length of what the noun names
     ("The rebels lifted a seven-week siege of the port on Sunday.", "seven-week", "duration of siege", "duration"),
     ("The 36-hour strike ended in a pay deal.", "36-hour", "duration of strike", "duration"),

@@ -336,6 +336,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             adverb = toks[ti - 2].low + " " if ti >= 2 and toks[ti - 2].word and toks[ti - 2].low.endswith("ly") \
                 and toks[ti - 2].low not in STOP else ""
             return f"{np} {adverb}{done}", before.measure, before.kind
+    if words and unit is None and words[-1].lower() in _VALUE_NOUNS and ti >= 1 and toks[ti - 1].low == "the":
+        found = _measure_left(ctx, toks, ti, need_copula=False)  # "the toll could cross the 9,000 mark"
+        if found and found[0] in {m.entity for m in vocab.measures.values()}:  # a lexicon entity, not loose words
+            return found
     if words and unit is None and words[-1].lower() in GENERIC_COUNTS:
         found = _measure_left(ctx, toks, ti)  # "the list of people missing ... down to 66 names"
         if found:
