@@ -116,6 +116,9 @@ def test_not_dates(expr):
     # the end of a span a figure is counted over is its date, even in a relative clause
     ("in the 12 months that ended in March, hiring", "March", "point"),
     ("for the year ending June 30, output", "June 30", "point"),
+    # a span of time counted up to a past date: the count over it is as of its end, no deadline
+    ("2,400 fewer hires in the 12 months through March than", "March", "point"),
+    ("a gain of 9,100 over the 12-month period until May 2022, the", "May 2022", "point"),
     # a trailing span: it ends at the figure's date, which it does not give
     ("an average of 210 a month over the previous 12 months", "the previous 12 months", "window"),
 ])

@@ -183,12 +183,16 @@ def _find_in(text: str, base: date, start: int, end: int, out: list[TimeRef]) ->
             role = "point"  # "by Friday evening the count had reached 4,000": as of Friday
         if role == "until" and day <= base and out and out[-1].role == "since" and day >= out[-1].day and _SPAN_TO.fullmatch(text, out[-1].end, s):
             role = "point"  # "from April 2023 through March": a count over a span is as of its end
+        if role == "until" and day <= base and _COUNTED_SPAN_TO.search(text, max(0, s - 40), s):
+            role = "point"  # "in the 12 months through March": a count over a span is as of its end
         if role == "until" and day <= base and out and out[-1].role == "point" and day > out[-1].day and _RISE_TO.fullmatch(text, out[-1].end, s):
             role = "point"  # "rose from 6,500 on Monday to 28,120 by Tuesday night": the second count's date
         out.append(TimeRef(s, e, text[s:e], day, precision, role, back))
 
 
 _APPOSITION = re.compile(r"\s*,\s*")
+# a span of time counted up to the date after it: "the 12 months through ", "the 12-month period until "
+_COUNTED_SPAN_TO = re.compile(rf"\b{_COUNT}[\s-]+{_UNIT}s?(?:\s+period)?\s+(?:through|until|till|up\s+to)\s+$", re.IGNORECASE)
 _OVER_BEFORE = re.compile(r"\b(?:over|across|throughout)\s+$", re.IGNORECASE)
 _SPAN_TO = re.compile(r"\s*(?:(?:through|to|until|till|and)\s+)?", re.IGNORECASE)
 # a capitalised word right before a year, and "the" + a year + a capitalised word: a name's parts
