@@ -55,6 +55,11 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
     ("Economists had expected January's retail sales to grow 0.4%.", date(2024, 2, 16), {"0.4%": date(2024, 1, 1)}),
     ("Analysts said the December figures showed 1,200 fewer vacancies.", date(2024, 1, 20),
      {"1,200": date(2023, 12, 1)}),
+    # a day before a noun of a count is the day the count stood so ...
+    ("Yesterday's tally was 4,120 arrivals at the border.", date(2023, 9, 28), {"4,120": date(2023, 9, 27)}),
+    ("Monday's death toll stood at 212, officials said.", date(2023, 9, 28), {"212": date(2023, 9, 25)}),
+    # ... not the day of the event whose toll it is
+    ("Monday's quake toll rose to 3,000.", date(2023, 9, 28), {"3,000": date(2023, 9, 28)}),
     # ... but not a disaster's or an attack's month: a toll is counted up to the report
     ("The toll from March's earthquake has reached 2,300.", date(2024, 4, 10), {"2,300": date(2024, 4, 10)}),
     # a statistic over the months up to a month: that month

@@ -85,7 +85,7 @@ def dates_event(text: str, t: TimeRef | int) -> bool:
 
 
 WORDS_AFTER = re.compile(r"(?:\W+[\w-]+){1,3}")
-_EVENT_WORD = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b", re.IGNORECASE)
+EVENT_WORD = re.compile(r"\b(?:" + "|".join(EVENT_NOUNS) + r")\b", re.IGNORECASE)
 
 
 def names_period(text: str, t: TimeRef) -> bool:
@@ -95,7 +95,7 @@ def names_period(text: str, t: TimeRef) -> bool:
     if t.precision == "day":
         return False
     after = WORDS_AFTER.match(text, t.end, t.end + 40)
-    return not (after and _EVENT_WORD.search(after.group()))
+    return not (after and EVENT_WORD.search(after.group()))
 
 
 # a count in digits or words, as a regex alternation: "14", "three"

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from datetime import date
 from functools import cache
 
-from figures.article_dates import (COUNT_PATTERN, FIGURE_BEFORE, WORDS_AFTER, cue_alternation, cue_word, dates_event,
+from figures.article_dates import (COUNT_PATTERN, EVENT_WORD, FIGURE_BEFORE, WORDS_AFTER, cue_alternation, cue_word, dates_event,
                                    dating_cues, names_period, news_day_for, not_after, opening_period_end,
                                    period_referred_back, release_before, scene_day, statistic_period)
 from figures.context import Claimant, Context
@@ -74,6 +74,14 @@ def _names_incident(text: str, t: TimeRef) -> bool:
     return bool(after and cue_word("incident").search(after.group()))
 
 
+def _names_tally(text: str, t: TimeRef) -> bool:
+    """"Yesterday's tally was 4,120", "Monday's death toll stood at 212": a day that names a count
+    is the day the count stood so — not "Monday's quake toll", the toll of the day's event."""
+    after = WORDS_AFTER.match(text, t.end, t.end + 40)
+    return bool(t.precision == "day" and after and cue_word("tally").search(after.group())
+                and not EVENT_WORD.search(after.group()))
+
+
 def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
     """The dates of a sentence that can date its figures (once per sentence): points not tied to
     the event ("the earthquake before dawn on Monday"), documents' dates ("a March report") and
@@ -84,7 +92,7 @@ def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
         ctx.dates = [t for t in times if not dates_event(text, t) and (
             t.role == "point" or (t.role == "attributive" and (
                 _next_word(text, t.end) in ctx.vocab.document_nouns or names_period(text, t)
-                or _names_incident(text, t))))]
+                or _names_incident(text, t) or _names_tally(text, t))))]
     return ctx.dates
 
 
