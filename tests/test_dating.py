@@ -55,6 +55,9 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
     ("Economists had expected January's retail sales to grow 0.4%.", date(2024, 2, 16), {"0.4%": date(2024, 1, 1)}),
     ("Analysts said the December figures showed 1,200 fewer vacancies.", date(2024, 1, 20),
      {"1,200": date(2023, 12, 1)}),
+    # a date counted back as a change's base is that change's, not the date of what follows
+    ("Orders grew by 3,400 in May from the previous month, while the backlog held at 12,000.", date(2024, 6, 20),
+     {"3,400": date(2024, 5, 1), "12,000": date(2024, 5, 1)}),
     # a day before a noun of a count is the day the count stood so ...
     ("Yesterday's tally was 4,120 arrivals at the border.", date(2023, 9, 28), {"4,120": date(2023, 9, 27)}),
     ("Monday's death toll stood at 212, officials said.", date(2023, 9, 28), {"212": date(2023, 9, 25)}),

@@ -177,6 +177,9 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
             ends = [x.end for x in toks[:ti] if x.fig >= 0]
             before = [t for t in before if t.precision != "day" or not (
                 (k := bisect_right(ends, t.start)) and _TRAILING.fullmatch(text, ends[k - 1], t.start))]
+            # "rose by 12,000 in October from the previous month, while the rate held at 4.1%": a
+            # date counted back as a change's base is that change's, never the date of what follows
+            before = [t for t in before if t.back is None or not _COMPARISON_BASE.search(text, max(0, t.start - 16), t.start)]
         # 5. the statement's date: "officials said Monday", "tweeted on Wednesday" — after a
         # month or year before the figure, the period it measures ("the ONS said on Wednesday
         # April's rate was 3.5%, not 3.4%"), before a day
@@ -336,6 +339,9 @@ def _counted_after(text: str, sentence_start: int, fig_start: int, times: list[T
     n = int(count) if count.isdigit() else COUNT_WORDS[count]
     return earlier_than(*not_after(anchors[-1], base), (n, m[2].lower()))
 
+
+# the word before the base a change is measured from: "up 3% from ", "higher than ", "on "
+_COMPARISON_BASE = re.compile(r"\b(?:from|than|on|over|versus|against|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 
 _AFTER_SPAN = re.compile(rf"\b({COUNT_PATTERN})\s+(day|week|month|year)s?\s+after\s+[^,;:.()—–]*$", re.IGNORECASE)
 
