@@ -321,7 +321,13 @@ def test_opening_period(text, published, expected):
     # a lead with no figure gives a month only with a word of change after the statistic's noun
     ("Hiring was weaker than expected in April.\n\nThe bureau said 95,000 jobs were added.", date(2024, 5, 3),
      {"95,000": date(2024, 4, 1)}),
+    # ... or before it ("added far more jobs"), when the lead's figure is of a compared month
+    ("The economy added far more jobs than forecast in April.\n\nPayrolls rose by 210,000, up from a "
+     "revised 150,000 in March. The jobless rate fell to 3.9%.", date(2024, 5, 3),
+     {"210,000": date(2024, 4, 1), "3.9%": date(2024, 4, 1)}),
     ("Young people angered by unemployment marched in June.\n\nPolice said 300 were arrested.",
+     date(2024, 7, 2), {"300": date(2024, 7, 2)}),
+    ("Nurses who lost their jobs marched in June.\n\nPolice said 300 were arrested.",
      date(2024, 7, 2), {"300": date(2024, 7, 2)}),
     # a lead with no statistic, or a month still running, sets no period
     ("Floods in June killed 40 people.\n\nAid groups said 300 homes were lost.", date(2024, 7, 5),

@@ -314,7 +314,8 @@ def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None
         if not word:
             continue
         refs = find_time_refs(text, published, sent.start, sent.end)
-        if not _figure_outside(text, sent, refs) and not _statistic_change().match(sent.text, word.end()):
+        if not _figure_outside(text, sent, refs) and not _statistic_change().match(sent.text, word.end()) and not (
+                _change_before().search(sent.text, max(0, word.start() - 40), word.start())):
             continue  # a word of the economy in a story of another kind: "angered by unemployment, they marched in June"
         for t in refs:
             months_back = this_month - (t.day.year * 12 + t.day.month)
@@ -331,6 +332,14 @@ def _lead_statistic_month(text: str, published: date) -> tuple[date, str] | None
 def _statistic_change() -> re.Pattern[str]:
     """A word of change or level within a few words after a statistic's noun: "job growth slowed"."""
     return re.compile(rf"(?:\W+[\w-]+){{0,5}}?\W+(?:{cue_alternation('change')})\b", re.IGNORECASE)
+
+
+@cache
+def _change_before() -> re.Pattern[str]:
+    """A word of change a few words before a statistic's noun: "the economy added far more jobs" —
+    not a person's: "workers who lost their jobs marched in June" is no jobs report."""
+    return re.compile(rf"\b(?:{cue_alternation('change')})(?:\W+(?!(?:their|his|her|our|my|your)\b)[\w-]+){{0,3}}?\W+$",
+                      re.IGNORECASE)
 
 
 @cache
