@@ -174,6 +174,9 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
      date(2024, 5, 2), {"400": date(2024, 3, 1)}),
     ("Exports were first put at £4bn in January. On Friday, the office said this figure should have been £3.8bn.",
      date(2024, 3, 9), {"£3.8bn": date(2024, 1, 1)}),
+    # "of that total": a part of a total given before, counted on the total's day
+    ("The registry counted 5,300 arrivals according to data released on May 3.\n\nOf that total, 2,900 are "
+     "women, the director told reporters.", date(2023, 5, 9), {"2,900": date(2023, 5, 3)}),
     # ... and only then: a period does not carry into the next sentence by itself (past the lead,
     # where a statistic's month is the article's period: see test_statistic_period)
     ("The board met on Tuesday.\n\nIts chair spoke.\n\nInflation was 3.2% in March. Wages rose 5%.",

@@ -371,7 +371,8 @@ def _referred_period(text: str, base: date, start: int, end: int) -> tuple[date,
     wanted = precision[" ".join(m.group().lower().split())]
     lo = max(0, start - _LOOK_BACK)
     refs = [(t.start, not_after(t, base)) for t in find_time_refs(text, base, lo, start)
-            if (t.precision == wanted or (wanted == "period" and t.precision != "day")) and not dates_event(text, t)
+            if (t.precision == wanted or wanted == "date" or (wanted == "period" and t.precision != "day"))
+            and not dates_event(text, t)
             and (t.role == "point" or (t.role == "attributive" and names_period(text, t)))]
     if wanted == "period":
         spans = list(_OPENING.finditer(text, lo, start))
