@@ -174,6 +174,13 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
      date(2024, 5, 2), {"400": date(2024, 3, 1)}),
     ("Exports were first put at £4bn in January. On Friday, the office said this figure should have been £3.8bn.",
      date(2024, 3, 9), {"£3.8bn": date(2024, 1, 1)}),
+    # a figure in a relative clause on a date is that date's, whatever the date's role before it
+    ("The toll is the highest since 2011, when 1,460 people died in a crush.", date(2024, 6, 18),
+     {"1,460": date(2011, 1, 1)}),
+    ("Arrivals are down from last year, when 4,300 people crossed.", date(2024, 6, 18), {"4,300": date(2023, 1, 1)}),
+    ("Deaths fell this year compared with the previous year, which saw 212 deaths.", date(2024, 6, 18),
+     {"212": date(2023, 1, 1)}),
+    ("It was the worst flood since 1998, in which 310 people died.", date(2024, 6, 18), {"310": date(1998, 1, 1)}),
     # "of that total": a part of a total given before, counted on the total's day
     ("The registry counted 5,300 arrivals according to data released on May 3.\n\nOf that total, 2,900 are "
      "women, the director told reporters.", date(2023, 5, 9), {"2,900": date(2023, 5, 3)}),

@@ -109,6 +109,11 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
         # sentence is about another year's event ("a 7.8 temblor that killed 9,000 in Nepal in 2015")
         years = [t for t in times if t.precision == "year" and t.role == "point" and base and t.day.year < base.year]
         return (years[0].day, "year") if years else (base, "day")
+    when = _date_relative_clause(ctx.article.text, fig, times)
+    if when:
+        if when.back and when.back[1] == "year":  # "the previous year, which saw ...": that calendar year
+            return date(when.day.year, 1, 1), "year"
+        return not_after(when, base)
     result = _event_result_date(ctx, toks, ti, times)
     if result:
         return not_after(result, base)
@@ -200,6 +205,21 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     if _states_a_fact(toks, ti) and not any(c.start >= 0 for c in claimants):
         return base, "day"  # "the port, which has a population of 120,000": no news of the day, as of publication
     return scene_day(ctx, toks[0].start) or news_day_for(ctx, claimants) or (base, "day")
+
+
+def _date_relative_clause(text: str, fig: Tok, times: list[TimeRef]) -> TimeRef | None:
+    """The figure stands in a relative clause on a date: "the worst since 2015, when 2,070 people
+    died", "down from the previous year, which saw 212 deaths" — the clause tells what happened
+    then, so the figure is that date's, whatever the date's role in the main clause."""
+    for t in times:
+        if t.end <= fig.start and _ON_DATE_CLAUSE.fullmatch(text, t.end, fig.start):
+            return t
+    return None
+
+
+# from a date to a figure in a relative clause on it: ", when ", ", which saw ", ", in which about "
+_ON_DATE_CLAUSE = re.compile(r"\s*,\s+(?:when|(?:in|during)\s+which|which\s+(?:saw|brought|had|recorded))\b[^,;:.()—–\d]{0,40}?",
+                             re.IGNORECASE)
 
 
 def _closed_aside(text: str, sentence_start: int, t: TimeRef, fig_start: int) -> bool:
