@@ -181,6 +181,11 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
     ("Deaths fell this year compared with the previous year, which saw 212 deaths.", date(2024, 6, 18),
      {"212": date(2023, 1, 1)}),
     ("It was the worst flood since 1998, in which 310 people died.", date(2024, 6, 18), {"310": date(1998, 1, 1)}),
+    # an incident's day with a later day the toll was stated or released on: the toll as counted then
+    ("At least 190 soldiers were killed during the offensive in the valley on May 19-20, the ministry "
+     "announced on Wednesday.", date(2023, 6, 3), {"At least 190": date(2023, 5, 31)}),
+    ("At least 218 people died in the May 25 explosion at a depot, according to figures released by "
+     "investigators on Friday.", date(2023, 6, 3), {"At least 218": date(2023, 6, 2)}),
     # "of that total": a part of a total given before, counted on the total's day
     ("The registry counted 5,300 arrivals according to data released on May 3.\n\nOf that total, 2,900 are "
      "women, the director told reporters.", date(2023, 5, 9), {"2,900": date(2023, 5, 3)}),

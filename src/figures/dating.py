@@ -158,6 +158,9 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
                 return said  # "launched 40 drones overnight, the air force said on Tuesday": Tuesday's night
             if period and best.precision == "day" and best.back is None and _dates_release(ctx, best, claimants):
                 return figure_period  # "the department said Friday that payrolls rose by 200,000": the report's month
+            tallied = _tallied_later(ctx, best, times, claimants)
+            if tallied:
+                return not_after(tallied, base)
             return _dated(best, points, base, period, text)
         # 2. a date further on, past the figure's clause, that no other figure stands before:
         # "five civilians were killed and 40 injured, including women, in shelling yesterday"
@@ -205,6 +208,18 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     if _states_a_fact(toks, ti) and not any(c.start >= 0 for c in claimants):
         return base, "day"  # "the port, which has a population of 120,000": no news of the day, as of publication
     return scene_day(ctx, toks[0].start) or news_day_for(ctx, claimants) or (base, "day")
+
+
+def _tallied_later(ctx: Context, t: TimeRef, times: list[TimeRef], claimants: list[Claimant]) -> TimeRef | None:
+    """``t`` is an incident's day ("killed during the offensive on 19 May", "died in the 25 May
+    explosion") and the sentence gives a later day the toll was stated or released on ("the
+    ministry announced on Wednesday", "figures released on Friday"): the toll is as counted then."""
+    text = ctx.article.text
+    if t.precision != "day" or t.back is not None or not (
+            _names_incident(text, t) or _incident_before().search(text, max(0, t.start - 80), t.start)):
+        return None
+    return next((x for x in times if x.precision == "day" and x.back is None and x.day > t.day
+                 and _dates_release(ctx, x, claimants)), None)
 
 
 def _date_relative_clause(text: str, fig: Tok, times: list[TimeRef]) -> TimeRef | None:
