@@ -186,6 +186,10 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
      "announced on Wednesday.", date(2023, 6, 3), {"At least 190": date(2023, 5, 31)}),
     ("At least 218 people died in the May 25 explosion at a depot, according to figures released by "
      "investigators on Friday.", date(2023, 6, 3), {"At least 218": date(2023, 6, 2)}),
+    # a date in an aside on when a body was set up is the body's, no date of the figures
+    ("Sources say at least 230 people died, while the statement from the task force, formed on Thursday and "
+     "headed by the premier, said 31 deaths had been confirmed.", date(2024, 6, 23),
+     {"at least 230": date(2024, 6, 23), "31": date(2024, 6, 23)}),
     # "of that total": a part of a total given before, counted on the total's day
     ("The registry counted 5,300 arrivals according to data released on May 3.\n\nOf that total, 2,900 are "
      "women, the director told reporters.", date(2023, 5, 9), {"2,900": date(2023, 5, 3)}),

@@ -89,7 +89,8 @@ def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
     if ctx.dates_for is not times:
         text = ctx.article.text
         ctx.dates_for = times
-        ctx.dates = [t for t in times if not dates_event(text, t) and (
+        ctx.dates = [t for t in times if not dates_event(text, t) and not _founding_before().search(
+            text, max(0, t.start - 40), t.start) and (
             t.role == "point" or (t.role == "attributive" and (
                 _next_word(text, t.end) in ctx.vocab.document_nouns or names_period(text, t)
                 or _names_incident(text, t) or _names_tally(text, t))))]
@@ -284,6 +285,12 @@ def _names_target(text: str, start: int, end: int) -> bool:
     after = WORDS_AFTER.match(text, end, end + 40)
     return bool(after and cue_word("target").search(after.group())) or bool(
         _target_before().search(text, max(0, start - 30), start))
+
+
+@cache
+def _founding_before() -> re.Pattern[str]:
+    """An aside on a noun, up to a date, of when the body was set up: "the unit, formed on "."""
+    return re.compile(rf",\s+(?:{cue_alternation('founding')})\s+(?:(?:on|in|at|last)\s+)?$", re.IGNORECASE)
 
 
 @cache
