@@ -244,6 +244,10 @@ OUTLET = "Example Wire"
     ("Hana el-Masri also told the news agency that a further 100 people were missing.", "a further 100",
      "Hana el-Masri"),
     ("Ilse van der Berg said 40 people were hurt.", "40", "Ilse van der Berg"),
+    # a title or an apposition before a name with a particle: the whole name, not its last words
+    ("Health Minister Omar bin Khalid Al-Sayer said 212 pilgrims died.", "212", "Omar bin Khalid Al-Sayer"),
+    ("Interior Minister Ilse van der Berg said 41 people died.", "41", "Ilse van der Berg"),
+    ("The mayor, Piet van der Molen, said 18 homes burned.", "18", "Piet van der Molen"),
     # an English word between two names is no particle
     ("The toll rose to 99 on Monday as Norland's police chief said 75% of the area was searched.", "99", OUTLET),
     # a name set between commas after a long description that opens with a title

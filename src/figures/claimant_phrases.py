@@ -142,9 +142,9 @@ def _apposed_name(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int
     if toks[j].text != ",":
         return None
     k = j - 1
-    while k >= 0 and toks[k].cap and toks[k].word and j - k <= 3:
+    while k >= 0 and toks[k].cap and toks[k].word and _name_words(toks[k:j]) <= 3:
         k -= 1
-    size = j - 1 - k
+    size = _name_words(toks[k + 1:j])  # "Ali bin Salem Al-Noor" is three words of a name and a particle
     if not 2 <= size <= 3 or k < 1 or toks[k].text != "," or not toks[k - 1].word:
         return None
     words = toks[k + 1:j]
@@ -154,6 +154,11 @@ def _apposed_name(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int
     while first > 0 and toks[first - 1].word and toks[first - 1].low not in SUBORDINATORS:
         first -= 1
     return resolve_name(ctx, words), True, first
+
+
+def _name_words(words: list[Tok]) -> int:
+    """How many words of a name there are, not counting its particles ("bin", "van der")."""
+    return sum(w.text not in NAME_PARTICLES for w in words)
 
 
 def _apposed_body(ctx: Context, toks: list[Tok], j: int) -> tuple[str, bool, int] | None:

@@ -84,7 +84,8 @@ def _resolved(ctx: Context, words: list[Tok]) -> str:
         and head not in org_words() else ""
     if holder and holder.split()[0].lower() not in STOP and holder not in ctx.vocab.place_names:
         return holder  # "Maui's police chief" -> the chief named in the article
-    person = _titled_person(ctx.vocab, parts, titles) or _name_before_remit(ctx.vocab, parts, titles)
+    person = _particled_name(ctx.vocab, parts, titles) or _titled_person(ctx.vocab, parts, titles) \
+        or _name_before_remit(ctx.vocab, parts, titles)
     if person:
         return person  # "the US Special Envoy for Sudan Tom Perriello" -> "Tom Perriello"
     if len(parts) >= 3 and parts[-1].lower() not in ctx.vocab.claimant_nouns:
@@ -198,6 +199,24 @@ def _titled_person(vocab: Vocabulary, parts: list[str], titles: frozenset[str]) 
                 and any(w.lower().rstrip(".") in titles for w in before) and before[-1].lower() not in ("of", "and"):
             return " ".join(name)
     return None
+
+
+# Lower-case particles inside personal names: "bin" in "Ali bin Salem Al-Noor", "van der" in "Ilse van der Berg"
+NAME_PARTICLES = word_class("claimant_words.tsv", "name_particle")
+
+
+def _particled_name(vocab: Vocabulary, parts: list[str], titles: frozenset[str]) -> str | None:
+    """A title, then a name holding a lower-case particle ("Minister Ali bin Salem Al-Noor"): the
+    whole name, particle and all; counting its words, as for a plain name, would cut it at the particle."""
+    k = len(parts)
+    while k > 0 and (parts[k - 1] in NAME_PARTICLES or (
+            parts[k - 1][:1].isupper() and not parts[k - 1].isupper() and parts[k - 1].lower().rstrip(".") not in titles
+            and parts[k - 1].lower() not in org_words() and parts[k - 1] not in vocab.place_names)):
+        k -= 1
+    name = parts[k:]
+    if k == 0 or parts[k - 1].lower().rstrip(".") not in titles or not any(p in NAME_PARTICLES for p in name[1:-1]):
+        return None
+    return " ".join(name)
 
 
 # Prepositions that open the remit after a titled name: "minister Jo Lind of the northern government"
