@@ -335,6 +335,8 @@ OUTLET = "Example Wire"
     ("Health officials in the province told the news agency that at least 600 had died.", "at least 600",
      "Health officials"),
     ("Officials in the northern city said 40 people died.", "40", "Officials"),
+    # ... and where they serve: "the ombudsman for the region"
+    ("The ombudsman for the southern region said 61 people died.", "61", "ombudsman"),
     # bodies and people of many kinds speak
     ("Norland protests: 39 killed, rights body says", "39", "rights body"),
     ("Two people were killed on Tuesday, a news agency witness said.", "Two", "news agency witness"),
