@@ -337,6 +337,11 @@ OUTLET = "Example Wire"
     ("Officials in the northern city said 40 people died.", "40", "Officials"),
     # ... and where they serve: "the ombudsman for the region"
     ("The ombudsman for the southern region said 61 people died.", "61", "ombudsman"),
+    # "shared" is speech when what was said follows it, not when a figure is its object
+    ("The party's leader shared on social media: “At least 35 people were detained.”", "At least 35",
+     "party's leader"),
+    ("The mayor of Vell shared on Facebook that 27 houses had flooded.", "27", "mayor"),
+    ("The two bakeries shared 60% of the town's bread sales.", "60%", OUTLET),
     # bodies and people of many kinds speak
     ("Norland protests: 39 killed, rights body says", "39", "rights body"),
     ("Two people were killed on Tuesday, a news agency witness said.", "Two", "news agency witness"),

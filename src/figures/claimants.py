@@ -34,9 +34,9 @@ def cue_pattern() -> re.Pattern:
 WEAK_VERBS = word_class("claimant_words.tsv", "weak_verb")
 # Claimant verbs in -ing after a comma: their subject is the sentence's subject.
 PARTICIPLES = word_class("claimant_words.tsv", "participle")
-# "Employers added 339,000 jobs", "adding an average of 19,000": "add" is arithmetic, not speech,
-# unless what follows is what was said (", he added.", "added that", "adding: ...")
-ADDING = frozenset("add adds added adding".split())
+# "Employers added 339,000 jobs", "adding an average of 19,000", "the firms shared 40% of sales": not
+# speech, unless what follows is what was said (", he added.", "added that", "shared on social media: ...")
+ADDING = word_class("claimant_words.tsv", "speech_if_said_next")
 SAID_NEXT = frozenset(", . ; : that “ \" ‘ ' —".split())
 # "put the toll at 300": "put" is a claimant verb only with "at" (not "put the meeting in focus")
 PUTTING = frozenset("put puts".split())
