@@ -337,6 +337,7 @@ OUTLET = "Example Wire"
     ("Officials in the northern city said 40 people died.", "40", "Officials"),
     # ... and where they serve: "the ombudsman for the region"
     ("The ombudsman for the southern region said 61 people died.", "61", "ombudsman"),
+    ("Health officials in the Vell province told reporters that 33 people had died.", "33", "Health officials"),
     # "shared" is speech when what was said follows it, not when a figure is its object
     ("The party's leader shared on social media: “At least 35 people were detained.”", "At least 35",
      "party's leader"),

@@ -246,11 +246,10 @@ def np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, boo
     if head >= 0:
         return np_ending_at(ctx, toks, head)  # "a diplomat briefed on the tally told AFP"
     if toks[j].low in _PLACE_NOUNS and not toks[j].cap:
-        # "health officials in the province said", "the ombudsman for the region": where they are (or serve)
-        # ends the phrase, not who
+        # "health officials in the province said", "the ombudsman for the Vell region": where they are (or
+        # serve) ends the phrase, not who
         k = j - 1
-        while k > 0 and (toks[k].low in DETERMINERS or (toks[k].word and not toks[k].cap and toks[k].low not in STOP
-                                                         and j - k < 3)):
+        while k > 0 and (toks[k].low in DETERMINERS or (toks[k].word and toks[k].low not in STOP and j - k < 3)):
             k -= 1
         if k > 0 and toks[k].low in ("in", "from", "at", "of", "for") and (
                 toks[k - 1].low in vocab.claimant_nouns or toks[k - 1].cap):
