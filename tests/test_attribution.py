@@ -343,6 +343,9 @@ OUTLET = "Example Wire"
      "party's leader"),
     ("The mayor of Vell shared on Facebook that 27 houses had flooded.", "27", "mayor"),
     ("The two bakeries shared 60% of the town's bread sales.", "60%", OUTLET),
+    # the platform a statement is posted on is not its author
+    ("Norland has fined 9 hauliers, a Cabinet Facebook statement published on Friday reads.", "9", "Cabinet"),
+    ("A Civic Front Twitter statement said 40 people were detained.", "40", "Civic Front"),
     # bodies and people of many kinds speak
     ("Norland protests: 39 killed, rights body says", "39", "rights body"),
     ("Two people were killed on Tuesday, a news agency witness said.", "Two", "news agency witness"),

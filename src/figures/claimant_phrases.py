@@ -238,6 +238,10 @@ def _postmodified_head(vocab: Vocabulary, toks: list[Tok], j: int) -> int:
     return -1
 
 
+# Platforms a statement is posted on: "a Cabinet Facebook statement" is the Cabinet's
+PLATFORMS = word_class("claimant_words.tsv", "platform")
+
+
 def np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, bool, int]:
     """The noun phrase that ends at ``j`` ("the South Korean intelligence agency", "police estimates"):
     (name, is a person, index of its first word); the name is None when the phrase names no one."""
@@ -328,6 +332,8 @@ def np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, boo
         return author[0] or None, author[1], first
     if len(words) >= 2 and head.low in vocab.document_nouns and not head.cap and words[-2].cap:
         words = words[:-1]  # "the NAO report states", "a Reuters tally shows": the name speaks
+        while len(words) >= 2 and words[-1].low in PLATFORMS:
+            words = words[:-1]  # "a Cabinet Facebook statement reads": the Cabinet, not the platform
         head = words[-1]
     elif head.low in vocab.document_nouns and not head.cap and head.low not in vocab.claimant_nouns:
         # "the ministry's latest figures show": the owner of the document speaks
