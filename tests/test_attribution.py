@@ -346,6 +346,9 @@ OUTLET = "Example Wire"
     # the platform a statement is posted on is not its author
     ("Norland has fined 9 hauliers, a Cabinet Facebook statement published on Friday reads.", "9", "Cabinet"),
     ("A Civic Front Twitter statement said 40 people were detained.", "40", "Civic Front"),
+    # a body and its remit in lower case after "according to": the body as written
+    ("The toll rose to 57, according to the ministry of religious affairs.", "57", "ministry of religious affairs"),
+    ("Wages rose 3.1%, according to the department of labor.", "3.1%", "department of labor"),
     # bodies and people of many kinds speak
     ("Norland protests: 39 killed, rights body says", "39", "rights body"),
     ("Two people were killed on Tuesday, a news agency witness said.", "Two", "news agency witness"),

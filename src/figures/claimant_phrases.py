@@ -499,8 +499,20 @@ def np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) ->
     if j + 1 < n and toks[j].text == "," and toks[j + 1].word and toks[j + 1].text.isupper() and len(toks[j + 1].text) > 1:
         return resolve_name(ctx, [toks[j + 1]]), False
     if not (words[-1].cap or words[-1].low in vocab.claimant_nouns or words[-1].low in vocab.document_nouns):
-        return None, False
+        remit = _body_with_remit(words)
+        return (" ".join(w.text for w in remit), False) if remit else (None, False)
     return resolve_name(ctx, words), looks_like_person(words, vocab)
+
+
+def _body_with_remit(words: list[Tok]) -> list[Tok]:
+    """A kind of body and its remit written in lower case ("the ministry of religious affairs", "the
+    department of labor"): the body's name as written; the remit ends in no claimant noun, but
+    names which ministry speaks. Empty when the phrase is not that."""
+    words = [w for w in words if w.low not in DETERMINERS]
+    if len(words) < 3 or len(words) > 6 or words[0].low not in org_kinds() or words[1].low != "of" or \
+            any(w.cap or (w.low in STOP and w.low != "and") or w.low in _PLACE_NOUNS for w in words[2:]):
+        return []
+    return words
 
 
 def _published_by(ctx: Context, toks: list[Tok], j: int, words: list[Tok]) -> tuple[str, bool] | None:
