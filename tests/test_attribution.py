@@ -343,6 +343,8 @@ OUTLET = "Example Wire"
      "party's leader"),
     ("The mayor of Vell shared on Facebook that 27 houses had flooded.", "27", "mayor"),
     ("The two bakeries shared 60% of the town's bread sales.", "60%", OUTLET),
+    ("The Vell Party underlined that 12 of its members were detained.", "12", "Vell Party"),
+    ("The survey highlighted a 40% rise in rents.", "40%", OUTLET),
     # the platform a statement is posted on is not its author
     ("Norland has fined 9 hauliers, a Cabinet Facebook statement published on Friday reads.", "9", "Cabinet"),
     ("A Civic Front Twitter statement said 40 people were detained.", "40", "Civic Front"),
