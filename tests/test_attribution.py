@@ -351,6 +351,9 @@ OUTLET = "Example Wire"
     # a body and its remit in lower case after "according to": the body as written
     ("The toll rose to 57, according to the ministry of religious affairs.", "57", "ministry of religious affairs"),
     ("Wages rose 3.1%, according to the department of labor.", "3.1%", "department of labor"),
+    # "according to <a post>, <Name>": the holder named at the end
+    ("Up to 900 people were feared dead, according to the prime minister of a government based in the north, "
+     "Karl Benz.", "Up to 900", "Karl Benz"),
     # bodies and people of many kinds speak
     ("Norland protests: 39 killed, rights body says", "39", "rights body"),
     ("Two people were killed on Tuesday, a news agency witness said.", "Two", "news agency witness"),

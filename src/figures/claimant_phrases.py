@@ -498,10 +498,29 @@ def np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) ->
     # "Turkey's disaster management agency, AFAD": an apposition with a name wins
     if j + 1 < n and toks[j].text == "," and toks[j + 1].word and toks[j + 1].text.isupper() and len(toks[j + 1].text) > 1:
         return resolve_name(ctx, [toks[j + 1]]), False
+    named = _closing_apposed_name(ctx, toks, j, words)
+    if named:  # "according to the mayor of the port city, Jane Doe.": the person named last
+        return named, True
     if not (words[-1].cap or words[-1].low in vocab.claimant_nouns or words[-1].low in vocab.document_nouns):
         remit = _body_with_remit(words)
         return (" ".join(w.text for w in remit), False) if remit else (None, False)
     return resolve_name(ctx, words), looks_like_person(words, vocab)
+
+
+def _closing_apposed_name(ctx: Context, toks: list[Tok], j: int, words: list[Tok]) -> str | None:
+    """", Jane Doe." closing the phrase after "according to <a description of a post>": the holder's
+    name, two to four words, that ends the sentence or clause; else None."""
+    if j >= len(toks) or toks[j].text != "," or not any(
+            w.low in title_words() or w.low in ctx.vocab.claimant_nouns for w in words if not w.cap):
+        return None
+    m = j + 1
+    while m < len(toks) and toks[m].word and toks[m].cap:
+        m += 1
+    name = toks[j + 1:m]
+    if not 2 <= _name_words(name) <= 4 or (m < len(toks) and toks[m].text not in (".", ",", ";")) \
+            or not looks_like_person(name, ctx.vocab):
+        return None
+    return resolve_name(ctx, name)
 
 
 def _body_with_remit(words: list[Tok]) -> list[Tok]:
