@@ -63,8 +63,8 @@ EVENT_MEASURES = word_class(WORDS_TABLE, "event_measure")
 OCCASION = word_class(WORDS_TABLE, "occasion")
 GENERIC_MEASURES = word_class(WORDS_TABLE, "generic_measure")
 HEAD_STOPS = word_class(WORDS_TABLE, "head_stop")
-CLASSIFIERS = word_class(WORDS_TABLE, "classifier")
-FLOW_PREDICATES = word_class(WORDS_TABLE, "flow_predicate")  # a change of them is the figure itself  # "cases of", "incidents of"
+CLASSIFIERS = word_class(WORDS_TABLE, "classifier")  # "cases of", "incidents of"
+FLOW_PREDICATES = word_class(WORDS_TABLE, "flow_predicate")  # a change of them is the figure itself
 ENTITY_STOP = word_class(WORDS_TABLE, "entity_stop")
 SCOPE_STOP = word_class(WORDS_TABLE, "scope_stop")
 PERCENT_UNITS = word_class(WORDS_TABLE, "percent_unit")  # spellings of a percentage unit
@@ -422,7 +422,7 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     e_codes, e_uniques = _codes(col("entity"))
     pair = m_codes.astype(np.int64) * (len(e_uniques) + 1) + e_codes
     p_codes, p_uniques = pd.factorize(pair)
-    preds, heads, marks, planned = [], [], [], []
+    preds, heads, marks, planned, flows = [], [], [], [], []
     for code in p_uniques:
         m, e = m_uniques[code // (len(e_uniques) + 1)], e_uniques[code % (len(e_uniques) + 1)]
         head = head_noun(e)
@@ -444,10 +444,12 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
         heads.append(head)
         marks.append("|".join(sorted(mk - {"planned"})))
         planned.append("planned" in mk)
+        flows.append(pred in FLOW_PREDICATES)
     pred = np.array(preds + [None], dtype=object)[p_codes]
     head = np.array(heads + [None], dtype=object)[p_codes]
     mk = np.array(marks + [""], dtype=object)[p_codes]
     planned_by_words = np.array(planned + [False], dtype=bool)[p_codes]
+    flow = np.array(flows + [False], dtype=bool)[p_codes]  # per distinct measure and entity, not per claim
 
     # the words around the figure in its own span: "a further £100m" is an increment
     sp_codes, sp_uniques = _codes(col("span"))
@@ -490,6 +492,7 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     population = around["population"].astype(bool)
     if population.any():
         pred = np.where(population, "population", pred)
+        flow &= ~population
     for reader, marker in SENTENCE_MARKERS:
         hit = around[reader].astype(bool)
         if hit.any():
@@ -502,7 +505,7 @@ def key_frame(claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "k_subject": subject, "k_scope": scope, "k_predicate": pred, "k_entity": head,
         "k_markers": mk, "k_modality": modality_class,
-        "k_change": col("is_change").fillna(False).astype(bool).to_numpy() & ~np.isin(pred, list(FLOW_PREDICATES)),
+        "k_change": col("is_change").fillna(False).astype(bool).to_numpy() & ~flow,
         "k_cumulative": np.isin(pred, list(CUMULATIVE)),
     }, index=claims.index)
 
