@@ -90,6 +90,12 @@ CASES = [
     ("Air defences intercepted 30 of 35 missiles.", "30", "missiles intercepted", "intercepted"),
     # money named by the subject of its verb, or by the words before "of"
     ("The trade deficit widened to $48bn in May.", "$48bn", "trade deficit", None),
+    # a bare count or measured amount linked to the noun phrase before its verb
+    ("Net migration was 685,000 last year, the statistics office said.", "685,000", "net migration", None),
+    ("The number of visa applications rose to 84,000 in March.", "84,000", "visa applications", None),
+    ("Rice exports totalled 3 million tonnes.", "3 million tonnes", "rice exports", None),
+    # ... but not a name's: "Smith was 45" is no count of anything named
+    ("Smith was 45 when he joined the board.", "45", None, None),
     ("The airline reported a net loss of $900m.", "$900m", "net loss", None),
     ("He was sentenced to 15 years in prison.", "15 years", "length of sentence", "duration"),
     # a share's whole with what it underwent or is in

@@ -128,6 +128,8 @@ _CONTRAST = word_class("entity_words.tsv", "contrast_word")
 
 
 _NOT_PARTICIPLES = word_class("entity_words.tsv", "not_participle")
+# "the number of asylum claims rose to 84,000": a linking verb ends the noun phrase before it
+_LINKING_VERBS = word_class("entity_words.tsv", "copula_verb") - {"hit"}
 
 
 def is_participle(tok: Tok) -> bool:
@@ -156,7 +158,7 @@ def _np_words(toks: list[Tok], i: int) -> str | None:
     while j < len(toks) and j < i + 6 and toks[j].fig < 0 and (toks[j].word or toks[j].low == "'s"):
         if toks[j].low in STOP and toks[j].low not in DETERMINERS and out:
             break
-        if toks[j].low in STOP and toks[j].low not in DETERMINERS:
+        if toks[j].low in STOP and toks[j].low not in DETERMINERS or toks[j].low in _LINKING_VERBS:
             break
         out.append(toks[j])
         j += 1

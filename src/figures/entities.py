@@ -36,7 +36,7 @@ from figures.job_sectors import jobs_sector, sector_doing
 from figures.lexicon import (data_map, AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE,
                              PERSON_NOUNS, STOP, TRANSPARENT)
 from figures.measure_cues import (
-    _COPULA_LINK, _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
+    _COPULA_LINK, _COPULA_VERBS, _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
     measure_named_in,
 )
 from figures.money_purposes import _money_of, _money_purpose, _SPENDING
@@ -417,7 +417,8 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
                 return f"distance from {place}", "distance", None
         if ti + 2 < n and toks[ti + 1].low == "of" and toks[ti + 2].word and toks[ti + 2].low not in STOP:
             return toks[ti + 2].low, _measure_near(vocab, toks, ti, lo, hi), None  # "744.8 mm of rain"
-        if ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed") and f.unit_end:
+        if ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed") and f.unit_end \
+                and toks[ti - 1].low not in _COPULA_VERBS:  # "exports totalled 12m tonnes": not "tonnes totalled"
             unit_word = ctx.article.text[f.number_end or f.start:f.unit_end].split()[-1:]
             if unit_word and unit_word[0].isalpha():  # "has burned 12,000 acres" -> "acres burned"
                 return f"{unit_word[0].lower()} {toks[ti - 1].low}", _measure_near(vocab, toks, ti, lo, hi), None
@@ -463,7 +464,22 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         cue = sentence_verb_cue(vocab, toks, ti)
         if cue:  # "hundreds of thousands marched in Paris, where police counted 57,000"
             return cue.entity, cue.measure, cue.kind
+    named = _linked_noun(toks, ti) if not words else None
+    if named:
+        return named, _measure_near(vocab, toks, ti, lo, hi), None  # "net migration was 745,000"
     return None, _measure_near(vocab, toks, ti, lo, hi), None
+
+
+def _linked_noun(toks: list[Tok], ti: int) -> str | None:
+    """The common noun phrase a linking verb ties the figure to ("net migration was 745,000",
+    "wheat exports totalled 12m tonnes"), lower-cased; None for a pronoun or a name ("Smith was 45")."""
+    np = _copula_subject(toks, ti)
+    if not np or np.lower() in ("it", "this", "that", "they"):
+        return None
+    words = np.split()
+    if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return None
+    return np.lower()
 
 
 _FALL_VERBS = word_class("entity_words.tsv", "fall_verb")
