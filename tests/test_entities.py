@@ -94,6 +94,10 @@ CASES = [
     ("Net migration was 685,000 last year, the statistics office said.", "685,000", "net migration", None),
     ("The number of visa applications rose to 84,000 in March.", "84,000", "visa applications", None),
     ("Rice exports totalled 3 million tonnes.", "3 million tonnes", "rice exports", None),
+    # cases are counted for themselves, not as the deaths beside them or the "toll" they raise
+    ("More than 17,500 cases and 629 deaths have been reported this year.", "More than 17,500", "cases", "cases"),
+    ("The toll has increased to 16,700 cases and 570 deaths.", "16,700", "cases", "cases"),
+    ("The agency counted 5,549 confirmed cases of cholera.", "5,549", "confirmed cases of cholera", "cases"),
     # ... but not a name's: "Smith was 45" is no count of anything named
     ("Smith was 45 when he joined the board.", "45", None, None),
     ("The airline reported a net loss of $900m.", "$900m", "net loss", None),

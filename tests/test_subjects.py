@@ -283,6 +283,11 @@ CASES = [
     # 45. the place an event hit after the figure ("left 17,000 dead as it shook X") is the figure's
     ("Quake in Turkey", "Rescuers dug on. The 1999 quake left more than 17,000 dead as it shook Izmit.",
      "more than 17,000", "Izmit"),
+    # 46. a listed name of five words, and a country written with "the", after the figure
+    (None, "Officials reported 13,791 cases in the Democratic Republic of the Congo.", "13,791", "Congo"),
+    (None, "Floods have displaced 9,000 people in the Philippines, officials said.", "9,000", "Philippines"),
+    (None, "Congo has recorded 16,700 suspected cases of measles this year.", "16,700", "Congo"),
+    (None, "The Republic of the Congo has recorded 300 cases of cholera.", "300", "Republic of the Congo"),
 ]
 
 

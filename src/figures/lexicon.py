@@ -41,6 +41,7 @@ class Vocabulary:
     measure_first: frozenset[str]  # first words of the measure cues, for a quick test
     modality_first: frozenset[str]
     place_first: frozenset[str]
+    longest_place: int = 4  # words in the longest listed name ("Democratic Republic of the Congo": 5)
 
 
 def data_lines(name: str) -> list[str]:
@@ -83,6 +84,7 @@ def vocabulary() -> Vocabulary:
                      **{" ".join(k).replace(" '", "'"): v[0] for k, v in places.items()}},
         measure_first=frozenset(k[0] for k in measures), modality_first=frozenset(k[0] for k in modality),
         place_first=frozenset(k[0] for k in list(places) + list(aliases)),
+        longest_place=max(len(k) for k in list(places) + list(aliases)),
     )
 
 
@@ -119,7 +121,7 @@ BE = frozenset("is are was were be been being".split())
 TRANSPARENT = frozenset("number total tally count sum figure estimate list".split())
 
 
-GENERIC_COUNTS = frozenset("names people persons individuals cases".split())
+GENERIC_COUNTS = frozenset("names people persons individuals".split())
 
 
 # Prepositions and verbs that may follow a bare figure but never name what it counts:

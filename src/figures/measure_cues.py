@@ -108,12 +108,18 @@ def measure_named_in(vocab: Vocabulary, entity: str | None) -> str | None:
 
 
 def _measure_near(vocab: Vocabulary, toks: list[Tok], ti: int, lo: int, hi: int) -> str | None:
+    """The measure of the cue word nearest the figure at ``ti``, leaving out the cues another figure's
+    noun phrase holds ("17,500 cases and 629 deaths": "deaths" is the 629's, not the cases')."""
     best, dist = None, 99
+    owner = -1  # the figure whose noun phrase the scan is in
     for j in range(max(0, lo), min(len(toks), hi + 3)):
         if toks[j].fig >= 0:
+            owner = j
             continue
+        if not toks[j].word:
+            owner = -1
         m = _longest_cue(vocab, toks, j)  # "job growth", not its "growth"
-        if m and abs(j - ti) < dist:
+        if m and abs(j - ti) < dist and not (owner >= 0 and owner != ti and j > ti):
             best, dist = m.measure, abs(j - ti)
     return best
 

@@ -34,9 +34,7 @@ def place_mentions(vocab: Vocabulary, toks: list[Tok]) -> list[tuple[int, int, s
             i += 1
             continue
         hit = None
-        for k in (4, 3, 2, 1):
-            if i + k > n:
-                continue
+        for k in range(min(vocab.longest_place, n - i), 0, -1):
             key = tuple(x.text.replace("’", "'").rstrip(".") for x in toks[i:i + k])
             if key in vocab.places:
                 canonical, kind = vocab.places[key]
@@ -382,8 +380,8 @@ def preposition(toks: list[Tok], p: Place) -> str:
     while k >= 0 and p.first - k <= 2 + (named - k if noun else 0) and toks[k].word and not toks[k].cap \
             and toks[k].low not in STOP and toks[k].low not in AUXILIARIES and _place_modifier(toks[k].low):
         k -= 1
-    if k > 0 and toks[k].low == "the" and (noun or p.kind in ("city", "region")):
-        k -= 1  # "in the Parisian procession", "in the capital", "in the Marseille city"
+    if k > 0 and toks[k].low == "the" and (noun or p.kind in ("city", "region", "country")):
+        k -= 1  # "in the Parisian procession", "in the capital", "in the Marseille city", "in the DRC"
     return toks[k].low if k >= 0 else ""
 
 
