@@ -77,8 +77,8 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     med = pd.Series(np.abs(point), index=e.index).groupby(e["window"]).transform("median").to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
         outlier = (np.abs(point) > MIXED_RATIO * med) | (MIXED_RATIO * np.abs(point) < med)
-    # a figure sunk far below the timeline around it is a part: it leaves the timeline, but
-    # still counts below as a sign that the block mixes quantities at its time
+    # a figure sunk far below the timeline around it is a part (or a misprint): it leaves the
+    # timeline, and one such figure is no sign that the block mixes quantities at its time
     sunk = _sunk_below_neighbours(e)
     outlier_or_sunk = outlier | sunk | part
     e["asof_day"] = pd.factorize(e["day"])[0]
@@ -87,9 +87,9 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     other_lo, other_hi = _others_extreme(timeline, "group", "asof_day")
     hit = pd.Series(_clash(timeline, other_lo, other_hi), index=e.index)
     changed = hit.groupby(e["group"]).transform("any").to_numpy()
-    # a block whose figures at one time (outliers aside) still lie more than MIXED_RATIO
+    # a block whose figures at one time (outliers and sunk figures aside) still lie more than MIXED_RATIO
     # apart mixes quantities (per-person and total payments): it is not read as one timeline
-    kept = e.loc[~outlier & ~part, ["group", "window", "lo", "hi"]]
+    kept = e.loc[~outlier_or_sunk, ["group", "window", "lo", "hi"]]
     by_window = kept.groupby("window")
     spread = by_window["lo"].transform("max").abs() > MIXED_RATIO * by_window["hi"].transform("min").abs()
     mixed_groups = kept["group"].to_numpy()[spread.to_numpy()]
