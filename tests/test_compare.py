@@ -870,6 +870,16 @@ def test_a_sunk_figure_beside_the_toll_of_its_day_does_not_hide_the_timeline():
     assert frozenset(r["claim_id"] for i, r in enumerate(rows) if i != 2) in revisions
 
 
+def test_a_figure_the_next_day_only_bounds_from_below_is_not_sunk():
+    # 1,457, then 548, then "more than 570": the 548 is no dip that recovers for certain (the
+    # floor of 570 is close to it), so it stays in the timeline with the figures after it
+    later = claim(570, measure="killed", entity="people", subject="Syria", as_of="2024-08-20", article="f3",
+                  claimant="Agency f3", qualifier="more_than", low=570, high=None)
+    rows = [_syria_toll(1_457, "2024-08-01", "f1"), _syria_toll(548, "2024-08-12", "f2"), later,
+            _syria_toll(629, "2024-09-04", "f4")]
+    assert any(rows[1]["claim_id"] in s for s in flagged(rows, "revision"))
+
+
 def test_a_fall_the_later_figures_stay_near_is_kept_in_the_timeline():
     # 5,000 then 1,602 and 1,700: the toll did not recover, so the early peak is in doubt, not
     # the later figures; all three stay in the timeline

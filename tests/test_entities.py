@@ -98,6 +98,9 @@ CASES = [
     ("More than 17,500 cases and 629 deaths have been reported this year.", "More than 17,500", "cases", "cases"),
     ("The toll has increased to 16,700 cases and 570 deaths.", "16,700", "cases", "cases"),
     ("The agency counted 5,549 confirmed cases of cholera.", "5,549", "confirmed cases of cholera", "cases"),
+    # a quotation closing on the figure alone leaves the noun after it to the figure
+    ("“More than two million” people demonstrated, the union said.", "More than two million",
+     "people demonstrated", "protesters"),
     # ... but not a name's: "Smith was 45" is no count of anything named
     ("Smith was 45 when he joined the board.", "45", None, None),
     ("The airline reported a net loss of $900m.", "$900m", "net loss", None),

@@ -67,10 +67,15 @@ def _cue_participle(m: Measure, tok: Tok) -> str | None:
     return None
 
 
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
+
+
 def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
     """The noun phrase right after the figure: "12,000 special forces troops" -> special forces troops."""
     n = len(toks)
     j = ti + 1
+    if j + 1 < n and toks[j].text in _CLOSING_QUOTES and toks[j + 1].word:
+        j += 1  # '"more than two million" people demonstrated': the quote closes on the figure alone
     if j + 2 < n and toks[j].low == "of" and toks[j + 1].fig >= 0 and toks[j + 2].word:
         j += 2  # "30 of 35 drones": the part counts what the whole counts
     elif j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these"):

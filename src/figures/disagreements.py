@@ -152,10 +152,11 @@ def _sunk_below_neighbours(e: pd.DataFrame) -> np.ndarray:
     if not cum.any():
         return out
     c = e.loc[cum, ["group", "window", "lo", "hi"]]
-    pw = c.groupby(["group", "window"], sort=True).agg(maxlo=("lo", "max"), minhi=("hi", "min"))
+    pw = c.groupby(["group", "window"], sort=True).agg(maxlo=("lo", "max"), minlo=("lo", "min"))
     g = pw.index.get_level_values(0)
     earlier_peak = pw["maxlo"].groupby(g).cummax().groupby(g).shift(1)
-    next_low = pw["minhi"].groupby(g).shift(-1)
+    # the next window's figures must lie above for certain: "more than 570" does, "up to 900" need not
+    next_low = pw["minlo"].groupby(g).shift(-1)
     idx = pd.MultiIndex.from_arrays([c["group"], c["window"]])
     before = np.abs(earlier_peak.reindex(idx).to_numpy(dtype=float))
     after = np.abs(next_low.reindex(idx).to_numpy(dtype=float))
