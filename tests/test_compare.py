@@ -487,6 +487,8 @@ def test_empty_input():
     ("individuals lost", "person"),
     # an event that befalls people counts the people it befell: "627 arrests" are 627 people arrested
     ("arrests", "person"), ("cases of abductions", "person"), ("injuries", "person"),
+    # a share is of the whole after "of": the share of teachers is not the share of rail staff
+    ("share of teachers", "teacher"), ("proportion of the workers", "personnel"), ("share", None),
 ])
 def test_head_noun(text, head):
     assert head_noun(text) == head
@@ -878,6 +880,15 @@ def test_a_figure_the_next_day_only_bounds_from_below_is_not_sunk():
     rows = [_syria_toll(1_457, "2024-08-01", "f1"), _syria_toll(548, "2024-08-12", "f2"), later,
             _syria_toll(629, "2024-09-04", "f4")]
     assert any(rows[1]["claim_id"] in s for s in flagged(rows, "revision"))
+
+
+def test_shares_of_different_wholes_are_different_quantities():
+    rate = dict(measure="share", unit="percent", subject="France", claimant="Ministry")
+    teachers = claim(42.3, entity="share of teachers", article="p1", **rate)
+    rail = claim(46.3, entity="share of rail workers", article="p2", **rate)
+    again = claim(70.0, entity="share of teachers", article="p3", **{**rate, "claimant": "Union"})
+    assert not pair_flagged(teachers, rail)
+    assert pair_flagged(teachers, again, "cross_source")
 
 
 def test_a_fall_the_later_figures_stay_near_is_kept_in_the_timeline():
