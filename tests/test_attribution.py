@@ -681,6 +681,12 @@ def test_trailing_according_to_is_not_referred_back_to():
      "41", "Valdorian government"),
     # a body that owns the count keeps it when someone relays it
     ("The police count of 240,000 reported by the Daily Courier was low.", "240,000", "police"),
+    # "the latest report" inside a quotation is the speaker's own, not the body named before it
+    ("The World Health Organization said on Wednesday that cases were rising. \u201cAccording to the latest report, our country has recorded "
+     "15,664 cases,\u201d Health Minister Jo Lind said.", "15,664", "Jo Lind"),
+    # ... while outside a quotation it is the report of the claimant named last
+    ("The World Health Organization said on Wednesday that cases were rising. According to the latest report, "
+     "15,664 cases were recorded.", "15,664", "World Health Organization"),
 ])
 def test_claimant_in_context(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))

@@ -365,6 +365,12 @@ OFFICIAL = word_class("claimant_words.tsv", "official")
 DEFINITE = frozenset("the this that these those its their".split())
 
 
+def _inside_quotation(toks: list[Tok], at: int) -> bool:
+    """Does a quotation open before token ``at`` in its sentence and not close before it?"""
+    opened = sum(t.text == "“" for t in toks[:at]) - sum(t.text == "”" for t in toks[:at])
+    return opened > 0 or sum(t.text == '"' for t in toks[:at]) % 2 == 1
+
+
 def _document_author(ctx: Context, toks: list[Tok], first: int, end: int) -> tuple[str, bool] | None:
     """Who a document with no author named speaks for: "official data" -> the statistics body the
     article names ("" when it names none); "a military statement", "police figures" -> the last body of that kind named;
@@ -391,6 +397,8 @@ def _document_author(ctx: Context, toks: list[Tok], first: int, end: int) -> tup
     d = first - 1
     while d >= 0 and toks[d].low in LEAD_MODIFIERS and toks[d].low not in DETERMINERS:
         d -= 1  # "the latest figures"
+    if _inside_quotation(toks, first):
+        return None  # '"According to the latest report, ...," the minister said': the speaker's own report
     if d >= 0 and toks[d].low in DEFINITE and ctx.last_claimant is not None:
         return ctx.last_claimant.name, ctx.last_claimant.is_person  # "the statement added"
     return None
