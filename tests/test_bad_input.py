@@ -49,6 +49,7 @@ def stored_article_ids(tmp_path: Path) -> set[str]:
     (b'{"text": "x 5", "published": 20240101}', '"published" must be an ISO 8601 date string'),
     (b'{"text": "x 5", "published": "2023-02-29"}', "'2023-02-29' is not a real ISO 8601 date"),  # not a leap year
     (b'{"text": "x 5", "published": "2024-13-01"}', "'2024-13-01' is not a real ISO 8601 date"),
+    (b'{"text": "x 5", "published": "2024-13"}', "'2024-13' is not a real ISO 8601 date"),  # no 13th month
     (b'{"text": "x 5", "published": "yesterday"}', "'yesterday' is not a real ISO 8601 date"),
     (b'{"text": "x 5", "published": "2024-01-01T25:00:00"}', "is not a real ISO 8601 date"),  # hour 25
     (b'["text", "x"]', 'expected a JSON object with a "text" key, got a list'),

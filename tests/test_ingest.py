@@ -49,6 +49,9 @@ TEXT = "Officials said 12 people died."
     ({"text": TEXT, "id": 7}, {"id": "7"}),  # a numeric id is still the article's id
     ({"text": TEXT, "published": "2024-03-05T23:30:00-05:00"}, {"published": date(2024, 3, 5)}),  # the date as written, not UTC
     ({"text": TEXT, "published": "2024-03-05T10:00:00Z"}, {"published": date(2024, 3, 5)}),
+    # a page that gives only its month or year (ISO 8601 reduced precision): its first day
+    ({"text": TEXT, "published": "2023-10"}, {"published": date(2023, 10, 1)}),
+    ({"text": TEXT, "published": "2023"}, {"published": date(2023, 1, 1)}),
     ({"text": TEXT, "published": None, "outlet": None}, {"published": None, "outlet": None}),  # null = absent
     ({"text": TEXT, "outlet": "  "}, {"outlet": None}),  # a blank outlet is no outlet
 ])

@@ -154,11 +154,18 @@ def _unlistable(error: OSError) -> Rejection:
 
 
 def parse_published(value: str) -> date:
-    """An ISO 8601 date or date-time -> its calendar date as written. Raises ValueError."""
+    """An ISO 8601 date or date-time -> its calendar date as written; a reduced-precision date
+    ("2023-10", "2023": a page that gives only its month or year) -> its first day, so that the
+    article still goes in and its relative dates resolve to the right month. Raises ValueError."""
     text = value.strip()
+    if _YEAR_MONTH.fullmatch(text):
+        return date(int(text[:4]), int(text[5:7]) if len(text) > 4 else 1, 1)
     if len(text) <= 10:
         return date.fromisoformat(text)
     return datetime.fromisoformat(text).date()
+
+
+_YEAR_MONTH = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
 
 
 class _Reader:
