@@ -288,6 +288,11 @@ CASES = [
     (None, "Floods have displaced 9,000 people in the Philippines, officials said.", "9,000", "Philippines"),
     (None, "Congo has recorded 16,700 suspected cases of measles this year.", "16,700", "Congo"),
     (None, "The Republic of the Congo has recorded 300 cases of cholera.", "300", "Republic of the Congo"),
+    # 47. a company owning the staff counted, before the figure or after "of"; a country is no company
+    (None, "Acme's 7,500 employees were told on Friday that 3,700 would go.", "3,700", "Acme"),
+    (None, "The new owner fired about 3,700 of Acme's employees on Friday.", "about 3,700", "Acme"),
+    (None, "About half of Acme's staff were laid off.", "About half", "Acme"),
+    (None, "Germany's workers earned 5% more last year.", "5%", "Germany"),
 ]
 
 

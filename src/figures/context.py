@@ -203,7 +203,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
             if lead and lead[-1].lower().rstrip(".") in titles:
                 role = lead[-1].lower().rstrip(".")
                 ctx.titled.setdefault(TITLE_ABBREVIATIONS.get(role, role), " ".join(words))
-    ctx.orgs = _organisations(ctx.article.text, located, rx)
+    ctx.orgs = _organisations(ctx.vocab, ctx.article.text, located, rx)
     # acronyms: "WHO" -> "World Health Organisation" when the initials match an earlier name
     for phrase in phrases:
         words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "for")]
@@ -218,7 +218,7 @@ def org_kinds() -> dict[str, str]:
     return data_map("org_kinds.tsv")
 
 
-def _organisations(text: str, located: list[tuple[int, str]], rx: "_ArticlePatterns") -> list[tuple[int, str, str]]:
+def _organisations(vocab: Vocabulary, text: str, located: list[tuple[int, str]], rx: "_ArticlePatterns") -> list[tuple[int, str, str]]:
     """(offset, name, kind) of the organisations the article names, in text order: capitalised names
     with a kind word ("National Disaster Management Authority", "Acme Corp") and companies named
     with their business ("Tesla's second-quarter revenue")."""
@@ -232,9 +232,10 @@ def _organisations(text: str, located: list[tuple[int, str]], rx: "_ArticlePatte
         kind = next((kinds[w.lower().rstrip(".,")] for w in reversed(words) if w.lower().rstrip(".,") in kinds), None)
         if kind and len(words) >= 2:
             found.append((at, " ".join(words).rstrip(".,"), kind))
+    places = vocab.place_names
     for rx_company in (rx.company, rx.company_reports):
         for m in rx_company.finditer(text):
-            if m.group(1).split()[0].lower() not in STOP:
+            if m.group(1).split()[0].lower() not in STOP and m.group(1) not in places:  # "Germany's workers"
                 found.append((m.start(1), m.group(1), "company"))
     for m in rx.kind_then_name.finditer(text):  # "the carmaker Ford", "the agency FEMA"
         kind = kinds.get(m.group(1).lower())
@@ -465,7 +466,7 @@ def _article_patterns() -> _ArticlePatterns:
         event_after=re.compile(r"\s+(?:in|on)\s+([A-Z][\w.]*)"),
         phrases=re.compile(r"(?<![\w.])[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w’'.-]*)+"),
         acronyms=re.compile(r"([A-Z][\w’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'-]*))+)\s+\(([A-Z]{2,})\)"),
-        company=re.compile(r"(?<![\w.])([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+(?:[\w-]+\s+){0,2}?"
+        company=re.compile(r"(?<![\w.])([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+(?:[\w,.-]+\s+){0,2}?"
                            r"(?:" + "|".join(BUSINESS_NOUNS) + r")\b"),
         kind_then_name=re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"),
         company_reports=re.compile(r"(?<![\w.])([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:reported|posted|announced|"
@@ -477,6 +478,7 @@ def _article_patterns() -> _ArticlePatterns:
 
 # "Tesla's second-quarter revenue": a name that owns these is a company
 BUSINESS_NOUNS = ("revenue", "revenues", "profit", "profits", "sales", "shares", "stock", "earnings",
-                  "net income", "operating income", "market value", "workforce", "quarterly")
+                  "net income", "operating income", "market value", "workforce", "quarterly",
+                  "employees", "staff", "staffers", "headcount")
 TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                        "col": "colonel", "capt": "captain", "sgt": "sergeant", "pres": "president"}

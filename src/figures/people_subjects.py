@@ -57,6 +57,8 @@ def company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str]
     """"Tesla's second-quarter revenue rose 2%", "Acme said it would cut 1,000 jobs": a company that
     owns the figure's noun or that states it is what the figure is about."""
     for first, end, name in scan.owned:  # in text order, the longest name first: a few steps at most
+        if first == ti + 2 and toks[ti + 1].low == "of":
+            return Place(first, end, name, "company")  # "3,700 of Twitter's employees"
         if first >= ti:
             break
         if end < ti:
