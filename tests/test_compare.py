@@ -891,6 +891,14 @@ def test_shares_of_different_wholes_are_different_quantities():
     assert pair_flagged(teachers, again, "cross_source")
 
 
+def test_areas_in_hectares_and_square_kilometres_are_one_quantity():
+    # the project's unit registry converts both (a default pint registry knows no "km2")
+    area = dict(measure="burned", entity="area burned", subject="Canada", claimant="Agency")
+    hectares = claim(3_300_000, unit="hectare", article="h1", **area)
+    assert pair_flagged(hectares, claim(47_000, unit="km2", article="h2", **{**area, "claimant": "Other"}))
+    assert not pair_flagged(hectares, claim(33_000, unit="km2", article="h3", **{**area, "claimant": "Other"}))
+
+
 def test_a_fall_the_later_figures_stay_near_is_kept_in_the_timeline():
     # 5,000 then 1,602 and 1,700: the toll did not recover, so the early peak is in doubt, not
     # the later figures; all three stay in the timeline

@@ -21,6 +21,7 @@ from figures.modality import is_forecaster
 from figures.quantity import (EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, PERCENT_UNITS, SCOPE_STOP,
                               key_frame, predicate)
 from figures.subject_folding import fold_subjects
+from figures.units import registry
 from figures.word_classes import word_class
 
 log = logging.getLogger(__name__)
@@ -154,11 +155,9 @@ def reading_bounds(value, low, high, qualifier, rel_tol: float) -> tuple[np.ndar
 
 
 # -- units -------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _registry():
-    import pint
-
-    return pint.UnitRegistry()
+# units.txt's own base dimensions that name what is measured rather than a physical quantity: a
+# magnitude, a percentage point, a storey compare as a measure of their own ("7.8 magnitude")
+NAMED_DIMENSIONS = frozenset({"[seismic_magnitude]", "[percentage_point]", "[storey]", "[degree_unspecified]"})
 
 
 @lru_cache(maxsize=4096)
@@ -173,10 +172,10 @@ def unit_info(unit: str | None) -> tuple[str, float]:
     if u.lower() in PERCENT_UNITS:
         return "percent", 1.0
     try:
-        q = _registry().Quantity(1.0, u)
+        q = registry().Quantity(1.0, u)  # the project's one registry: it knows "km2", "sq_mi"
         base = q.to_base_units()
         dim = str(q.dimensionality)
-        if dim == "dimensionless":
+        if dim == "dimensionless" or dim in NAMED_DIMENSIONS:
             return "unit:" + u.lower(), 1.0
         return "dim:" + dim, float(base.magnitude)
     except Exception:  # pint raises several unrelated types for unknown units
