@@ -101,6 +101,11 @@ CASES = [
     # a quotation closing on the figure alone leaves the noun after it to the figure
     ("“More than two million” people demonstrated, the union said.", "More than two million",
      "people demonstrated", "protesters"),
+    # an area is the area the verb after or before it names, whatever its unit
+    ("About 3.3 million hectares burned this year.", "About 3.3 million hectares", "area burned", "burned"),
+    ("Over 38,000 sq km (14,700 sq mi) have been scorched so far.", "Over 38,000 sq km", "area scorched", "burned"),
+    ("The fire has burned 12,000 acres.", "12,000 acres", "area burned", "burned"),
+    ("The farm covers 300 hectares.", "300 hectares", None, None),
     # ... but not a name's: "Smith was 45" is no count of anything named
     ("Smith was 45 when he joined the board.", "45", None, None),
     ("The airline reported a net loss of $900m.", "$900m", "net loss", None),

@@ -34,7 +34,7 @@ from figures.entity_phrases import (
 )
 from figures.job_sectors import jobs_sector, sector_doing
 from figures.lexicon import (data_map, AUXILIARIES, BE, CHANGE_NOUNS, CHANGE_VERBS, DETERMINERS, GENERIC_COUNTS, PEOPLE,
-                             PERSON_NOUNS, STOP, TRANSPARENT)
+                             PERSON_NOUNS, STOP, TRANSPARENT, Vocabulary)
 from figures.measure_cues import (
     _COPULA_LINK, _COPULA_VERBS, _copula_subject, _measure_left, _measure_near, _measure_noun_text, _money_cue, _rate_noun,
     measure_named_in,
@@ -47,6 +47,7 @@ from figures.parallel_entities import (
 from figures.revision_entities import forecast_entity, misstatement_entity, revision_entity
 from figures.share_entities import POPULACE, change_of, change_started_from, share_of
 from figures.tokens import Tok
+from figures.units import dimension
 from figures.word_classes import word_class
 
 __all__ = ["is_apposed_age", "is_conversion", "is_money", "read_entity"]
@@ -250,6 +251,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if changed:
             return changed, None, None  # "support for the party fell five points to 31%"
         return "share", "share", None
+    done = _area_participle(vocab, toks, ti) if unit and _is_area(unit) else None
+    if done is not None:  # "3.3 million hectares burned", "47,000 sq km (18,000 sq mi) have been scorched"
+        cue = vocab.measures.get((toks[done].low,))
+        return f"area {toks[done].low}", (cue.measure if cue else toks[done].low), None
     # 3. the noun phrase after the figure, with what happened to it
     np_end, np = _np_after_figure(toks, ti)
     group = group_of(toks, np_end) if np and np.split()[-1].lower() in _MEMBERS else None
@@ -420,8 +425,9 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
         if ti >= 1 and toks[ti - 1].fig < 0 and toks[ti - 1].low.endswith("ed") and f.unit_end \
                 and toks[ti - 1].low not in _COPULA_VERBS:  # "exports totalled 12m tonnes": not "tonnes totalled"
             unit_word = ctx.article.text[f.number_end or f.start:f.unit_end].split()[-1:]
-            if unit_word and unit_word[0].isalpha():  # "has burned 12,000 acres" -> "acres burned"
-                return f"{unit_word[0].lower()} {toks[ti - 1].low}", _measure_near(vocab, toks, ti, lo, hi), None
+            if unit_word and unit_word[0].isalpha():  # "has burned 12,000 acres" -> "area burned"; "12 tonnes lost"
+                what = "area" if _is_area(unit) else unit_word[0].lower()
+                return f"{what} {toks[ti - 1].low}", _measure_near(vocab, toks, ti, lo, hi), None
     # 5. the measure noun the figure is the value of: "the death toll ... stands at 3,000"
     found = _measure_left(ctx, toks, ti)
     if found and (not words or words[-1].lower() in ("people", "persons")):
@@ -468,6 +474,26 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if named:
         return named, _measure_near(vocab, toks, ti, lo, hi), None  # "net migration was 745,000"
     return None, _measure_near(vocab, toks, ti, lo, hi), None
+
+
+def _is_area(unit: str) -> bool:
+    try:
+        return dimension(unit) == "[length] ** 2"
+    except Exception:  # pint raises several unrelated types for a unit it does not know
+        return False
+
+
+def _area_participle(vocab: Vocabulary, toks: list[Tok], ti: int) -> int | None:
+    """The token of the participle that says what happened to an area, right after it, past a
+    bracketed conversion and auxiliaries ("hectares (9.4 million acres) have been scorched"); else None."""
+    n, j = len(toks), ti + 1
+    if j < n and toks[j].text == "(":
+        while j < n and toks[j].text != ")":
+            j += 1
+        j += 1
+    while j < n and (toks[j].low in AUXILIARIES or toks[j].low in ("already", "so", "far", "now", "been")):
+        j += 1
+    return j if j < n and is_participle(toks[j]) and toks[j].low not in vocab.claimant_verbs else None
 
 
 def _linked_noun(toks: list[Tok], ti: int) -> str | None:
