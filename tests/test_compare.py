@@ -501,6 +501,8 @@ def test_head_noun(text, head):
     # a strong predicate word names the measure over an earlier one: death sentences are not deaths
     ("death sentences", "sentenced"), ("people sentenced to death", "sentenced"), ("executions", "executed"),
     ("people abducted", "abducted"), ("kidnappings", "abducted"), ("enforced disappearances", "disappeared"),
+    # a crowd by whatever verb it is counted with
+    ("people came", "turnout"), ("people gathered", "turnout"), ("demonstrators", "turnout"),
 ])
 def test_predicate(text, pred):
     assert predicate(text) == pred

@@ -101,6 +101,13 @@ CASES = [
     # a quotation closing on the figure alone leaves the noun after it to the figure
     ("“More than two million” people demonstrated, the union said.", "More than two million",
      "people demonstrated", "protesters"),
+    # "mobilized" people: a crowd where the sentence names a protest, troops otherwise
+    ("The day of strikes and demonstrations mobilized 1.12 million people.", "1.12 million", "people mobilized",
+     "protesters"),
+    ("The army mobilised 300,000 people last year.", "300,000", "people mobilised", "deployed"),
+    # "nationwide" after a figure is where, not what, it counts
+    ("The unions counted 500,000 marchers in Paris and more than 2.5 million nationwide.", "more than 2.5 million",
+     "marchers", None),
     # an area is the area the verb after or before it names, whatever its unit
     ("About 3.3 million hectares burned this year.", "About 3.3 million hectares", "area burned", "burned"),
     ("Over 38,000 sq km (14,700 sq mi) have been scorched so far.", "Over 38,000 sq km", "area scorched", "burned"),

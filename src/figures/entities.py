@@ -82,6 +82,8 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     while the measure stays the one its verb or noun gives (spent, paid, cost).
     """
     entity, measure, kind = _read_entity(ctx, toks, ti, f, lo, hi, entities)
+    if measure == "deployed" and entity and entity.split()[0].lower() in PEOPLE and _protest_named(toks):
+        measure = "protesters"  # "the day of demonstrations mobilized 1.12 million people": a crowd, not troops
     if measure in (None, "share") and change_started_from(toks, ti):
         # "rose to 10.4% in February from January's 10.1%", "up from 9.4%": the value a change
         # started from, named by nothing of its own, is the quantity the change reached
@@ -474,6 +476,14 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     if named:
         return named, _measure_near(vocab, toks, ti, lo, hi), None  # "net migration was 745,000"
     return None, _measure_near(vocab, toks, ti, lo, hi), None
+
+
+_PROTEST_WORDS = word_class("entity_words.tsv", "protest_word")
+
+
+def _protest_named(toks: list[Tok]) -> bool:
+    """Does the sentence name a protest ("demonstrations", "a strike", "the march")?"""
+    return any(t.low in _PROTEST_WORDS for t in toks)
 
 
 def _is_area(unit: str) -> bool:

@@ -128,7 +128,7 @@ GENERIC_COUNTS = frozenset("names people persons individuals".split())
 # "1.27 million according to the ministry", "700,000 put forward by the union"
 NOT_NOUNS = frozenset("according against compared versus vs including excluding include includes included "
                       "despite instead unlike throughout during among amid amongst along toward towards between "
-                      "inside outside put say says said claimed".split())
+                      "inside outside put say says said claimed nationwide countrywide worldwide overall".split())
 
 
 # Head nouns of a rate or a growth a percentage is the value of: "the unemployment rate",
