@@ -197,6 +197,12 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
     # where a statistic's month is the article's period: see test_statistic_period)
     ("The board met on Tuesday.\n\nIts chair spoke.\n\nInflation was 3.2% in March. Wages rose 5%.",
      date(2024, 4, 17), {"5%": date(2024, 4, 17)}),
+    # a date fronted in a reported clause is its figure's; the next fronted date opens the next figure's clause
+    ("The ministry said that on January 19, 1.12 million people marched, and on March 7, 1.28 million.",
+     date(2024, 3, 23), {"1.12 million": date(2024, 1, 19), "1.28 million": date(2024, 3, 7)}),
+    # ... while "that" after a noun opens a relative clause: the event's own day, not the figure's
+    ("The quake that hit on Monday has killed 300 people, officials said on Thursday.", date(2024, 5, 10),
+     {"300": date(2024, 5, 9)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

@@ -48,7 +48,8 @@ def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
     "said on its website late on Friday", "Wednesday estimated", "officials on Friday said"."""
     if t.start >= verb_at:
         gap = text[verb_at:t.start]
-        return (len(gap) <= 24 or bool(_VERB_MEDIUM.fullmatch(gap))) and not any(ch in gap for ch in ",;:“”\"")
+        return (len(gap) <= 24 or bool(_VERB_MEDIUM.fullmatch(gap))) and not any(ch in gap for ch in ",;:“”\"") \
+            and not _THAT_GAP.search(gap)  # "said that on Monday, ...": the reported clause's date
     gap = text[t.end:verb_at]
     # not "the flood that followed the dam's collapse on May 3, according to", nor a date that
     # trails a figure: "down from 5.4 metres on 9 June, according to" is that figure's
@@ -56,6 +57,7 @@ def dates_statement(text: str, verb_at: int, t: TimeRef) -> bool:
             and not FIGURE_BEFORE.search(text, max(0, t.start - 40), t.start))
 
 
+_THAT_GAP = re.compile(r"\bthat\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 # a verb and the medium a statement was made in, up to its date: "said on its Telegram channel late "
 _VERB_MEDIUM = re.compile(r"[\w-]+\s+(?:in|on|via|through)\s+(?:a|an|its|his|her|their|the)(?:\s+[A-Za-z-]+){1,3}"
                           r"\s+(?:(?:late|early)\s+)?")
@@ -342,6 +344,10 @@ def _in_aside(toks: list[Tok], ti: int) -> bool:
 _RUN_BREAK = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
 
+# a date set before the next figure of its clause: "..., and on March 7, 1.28 million"
+_FRONTS_FIGURE = re.compile(r",?\s*(?:(?:about|some|around|nearly|almost|over|more than|at least)\s+)?[\d$€£]")
+
+
 def _later_date(ctx: Context, toks: list[Tok], ti: int, clause_end: int, points: list[TimeRef],
                 claimants: list[Claimant]) -> TimeRef | None:
     """The first date after the figure's clause, when the figures between them, if any, stand in
@@ -364,6 +370,8 @@ def _later_date(ctx: Context, toks: list[Tok], ti: int, clause_end: int, points:
             return None
     if any(c.start >= 0 and dates_statement(text, c.start, first) for c in claimants):
         return None
+    if _FRONTS_FIGURE.match(text, first.end) and not _NOUN_TRAILING.fullmatch(text, toks[ti].end, first.start):
+        return None  # "1.12 million on January 19, and on March 7, 1.28 million": March 7 opens the next figure's clause
     return first
 
 

@@ -240,6 +240,8 @@ _ONSET = re.compile(rf"\b(?:{alternation(w for (w,) in _words('onset'))})\s+(?:(
                     re.IGNORECASE)
 _SPAN_END = re.compile(rf"\b(?:{alternation(w for (w,) in _words('span end'))})\s+(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\S+\s+){0,9}$", re.IGNORECASE)
+# a date fronted in a reported clause, set off by a comma: "said that on Monday, ..." (not "the quake that hit on Monday")
+_FRONTED = re.compile(r"\bthat\s+(?:on|in)\s+$", re.IGNORECASE)
 # a comparison's base right before a date, with no figure between: "than they were ", "compared with "
 _COMPARED = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+(?:[^\d\s,;:]+\s+){0,4}$", re.IGNORECASE)
 _PRICE_BASE = re.compile(rf"\s+(?:{alternation(w for (w,) in _words('price base'))})\b", re.IGNORECASE)
@@ -264,6 +266,8 @@ def _role(text: str, s: int, e: int, kind: str, surface: str) -> str:
         return "onset"  # "since the war broke out in April 2023": when the counting began
     if _SINCE_CLAUSE.search(clause):
         return "since"  # "have fled since the army retook the region on Sept. 20": a start, however far back "since" stands
+    if _FRONTED.search(clause) and text.startswith(",", e):
+        return "point"  # "the ministry said that on January 19, 1.12 million marched": the reported clause's date
     m = _EVENT_CLAUSE.search(clause)
     if m:
         return _CLAUSE_ROLE[m.group().split()[0].lower()]
