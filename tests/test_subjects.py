@@ -288,6 +288,9 @@ CASES = [
     (None, "Floods have displaced 9,000 people in the Philippines, officials said.", "9,000", "Philippines"),
     (None, "Congo has recorded 16,700 suspected cases of measles this year.", "16,700", "Congo"),
     (None, "The Republic of the Congo has recorded 300 cases of cholera.", "300", "Republic of the Congo"),
+    # 48. a part's place ("including 400,000 in Paris") is not the scene of the figures after it
+    ("Strikes in France", "Two million marched, including 400,000 in Paris, the union said, while the ministry "
+     "counted 1.12 million.", "1.12 million", "France"),
     # 47. a company owning the staff counted, before the figure or after "of"; a country is no company
     (None, "Acme's 7,500 employees were told on Friday that 3,700 would go.", "3,700", "Acme"),
     (None, "The new owner fired about 3,700 of Acme's employees on Friday.", "about 3,700", "Acme"),

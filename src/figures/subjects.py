@@ -235,7 +235,7 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         best = _scene_before(ctx, toks[0].start, paragraph)
     if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph and not _whole_event(toks, lo, ti):
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
-    if best is not None and best.kind != "company" and best is not listed:
+    if best is not None and best.kind != "company" and best is not listed and not _part_opened(toks, ti):
         # a company speaks for itself, and one item of a list ("Lyon (22,000), Brest (20,000)") or a
         # "where" clause's place for itself, not for the paragraph
         ctx.para_subject = (paragraph, best.name)
@@ -457,6 +457,12 @@ def _changes(low: str) -> bool:
     """A verb that gives a measured thing its level or change: "rose", "stood", "eased", "hit"."""
     return low in CHANGE_VERBS or low in COPULA and low not in STOP or low in place_words()["level"] or (
         low.endswith("ed") and len(low) > 4 and low not in vocabulary().claimant_verbs)
+
+
+def _part_opened(toks: list[Tok], ti: int) -> bool:
+    """"1.12 million demonstrators, including 80,000 in Paris": a part's place is its own, not the
+    paragraph's scene for the figures after it."""
+    return any(t.low == "including" for t in toks[max(0, ti - 3):ti])
 
 
 def _share_of(toks: list[Tok], places: list[Place], stop: int) -> Place | None:
