@@ -503,6 +503,7 @@ def test_head_noun(text, head):
     ("people abducted", "abducted"), ("kidnappings", "abducted"), ("enforced disappearances", "disappeared"),
     # a crowd by whatever verb it is counted with
     ("people came", "turnout"), ("people gathered", "turnout"), ("demonstrators", "turnout"),
+    ("participants", "turnout"), ("attendees", "turnout"),
 ])
 def test_predicate(text, pred):
     assert predicate(text) == pred
