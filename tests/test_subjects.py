@@ -296,6 +296,9 @@ CASES = [
     (None, "The new owner fired about 3,700 of Acme's employees on Friday.", "about 3,700", "Acme"),
     (None, "About half of Acme's staff were laid off.", "About half", "Acme"),
     (None, "Germany's workers earned 5% more last year.", "5%", "Germany"),
+    # ... and a company the article names as such, opening the sentence or naming the staff counted
+    (None, "Acme's workforce has shrunk. Acme had roughly 7,500 employees before the cuts.", "roughly 7,500", "Acme"),
+    (None, "Acme's workforce has shrunk. The new owner fired 3,700 Acme employees.", "3,700", "Acme"),
 ]
 
 

@@ -66,6 +66,13 @@ def company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str]
     said = next((c for c in claimants if c in scan.companies), None)
     if said:
         return Place(0, 0, said, "company")
+    for first, end in ((ti + 1, ti + 4), (0, min(ti, 3))):
+        # "3,700 Twitter employees": the company the counted noun is of; "Acme had 7,500 employees":
+        # the company the sentence opens with
+        for k in range(min(end, len(toks)), first, -1):
+            name = " ".join(t.text for t in toks[first:k])
+            if name in scan.companies and (first == 0 or (k < len(toks) and toks[k].word and not toks[k].cap)):
+                return Place(first, k, name, "company")
     # "Its shares rose 1.5%", "the retailer's sales": the company last named; the first owner whose
     # business noun stands before the figure
     at = bisect_right(scan.owner_reach, -ti)
