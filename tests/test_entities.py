@@ -108,6 +108,8 @@ CASES = [
     # "nationwide" after a figure is where, not what, it counts
     ("The unions counted 500,000 marchers in Paris and more than 2.5 million nationwide.", "more than 2.5 million",
      "marchers", None),
+    # a part of a whole its owner has: "of the company's 1,300 employees" counts employees
+    ("Around 75 of the company's 1,300 employees are on leave.", "Around 75", "employees", None),
     # an area is the area the verb after or before it names, whatever its unit
     ("About 3.3 million hectares burned this year.", "About 3.3 million hectares", "area burned", "burned"),
     ("Over 38,000 sq km (14,700 sq mi) have been scorched so far.", "Over 38,000 sq km", "area scorched", "burned"),

@@ -80,6 +80,8 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
         j += 2  # "30 of 35 drones": the part counts what the whole counts
     elif j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these"):
         j += 2 if toks[j + 1].low == "the" else 1
+        if j + 2 < n and toks[j].word and toks[j + 1].low in ("'s", "’s") and toks[j + 2].fig >= 0:
+            j += 2  # "75 of the company's 1,300 employees": past the owner to the whole
         if j < n and toks[j].fig >= 0:
             j += 1  # "74 of the 97 victims": the part counts what the whole counts
     while j < n and toks[j].low in ("more", "other", "additional", "extra", "new", "-"):
