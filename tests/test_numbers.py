@@ -228,6 +228,8 @@ NON_FIGURES = [
     ("on the 21st day", "21st", "ordinal"),
     ("under Article 5 of the treaty", "Article 5", "identifier"),
     ("a Boeing 737 jet", "Boeing 737", "identifier"),
+    ("his plans for a Twitter 2.0 future", "Twitter 2.0", "identifier"),  # a version after a name
+    ("the Industry 4.0 push", "Industry 4.0", "identifier"),
     ("the G7 summit", "G7", "identifier"),
     ("during COVID-19 restrictions", "COVID-19", "identifier"),
     ("under Section 3 of", "Section 3", "identifier"),

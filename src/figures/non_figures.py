@@ -143,6 +143,8 @@ def _label_before(text: str, pos: int, end: int) -> int | None:
                  and not word.endswith(("'s", "’s")))
     if name_word and not initial and after and after.group(1)[0].isupper():
         return wb.start("w")
+    if name_word and text[pos:end].endswith(".0") and text[pos:end - 2].isdigit() and end - pos <= 3:
+        return wb.start("w")  # a version after a name: "Web 2.0", "Industry 4.0", "the Twitter 2.0 plan"
     # a short number right after a name with nothing counted after it is part of the name: "HIV 2",
     # "Covid 19 pandemic", "in Ligue 1.", "Chapter 11 bankruptcy"; but "Labour 412 seats", "the
     # Republicans 49" (a plural name), "Texas 40 were killed" and "Gaza 100 killed" are counts

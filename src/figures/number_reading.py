@@ -287,7 +287,7 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         if len(digits) <= 4 and "," not in digits and "." not in digits and _is_year_by_context(text, num_start, end):
             return NonFigure(num_start, end, "year")
         label = _label_before(text, num_start, end)
-        if label is not None and "," not in digits and "." not in digits:
+        if label is not None and "," not in digits and ("." not in digits or digits.endswith(".0")):
             return NonFigure(label, _token_end(text, end), "identifier")  # "ISO 3888-2" whole
         nw = _NEXT_WORD.match(text, end)
         if (nw and nw.group(1)[0].isupper() and nw.group(1).lower() in _CONTEXT["model_after"]
