@@ -681,6 +681,11 @@ def test_trailing_according_to_is_not_referred_back_to():
      "41", "Valdorian government"),
     # a body that owns the count keeps it when someone relays it
     ("The police count of 240,000 reported by the Daily Courier was low.", "240,000", "police"),
+    # an "according to" right after each of two figures names each one's claimant
+    ("The rally gathered 963,000 people according to the ministry and more than 2.5 million according to the "
+     "union.", "more than 2.5 million", "union"),
+    ("The rally gathered 963,000 people according to the ministry and more than 2.5 million according to the "
+     "union.", "963,000", "ministry"),
     # "the latest report" inside a quotation is the speaker's own, not the body named before it
     ("The World Health Organization said on Wednesday that cases were rising. \u201cAccording to the latest report, our country has recorded "
      "15,664 cases,\u201d Health Minister Jo Lind said.", "15,664", "Jo Lind"),

@@ -122,6 +122,12 @@ def _attribute(ctx: Context, claimants: list[Claimant], at: int) -> tuple[str, t
             mine = [c for c in speakers if c.start > at and bisect_right(bounds, c.start) == clause]
             if mine:
                 main = mine[0]
+        # "963,000 according to the ministry and more than 2.5 million according to the union": an
+        # "according to" right after the figure, with no other figure between, is that figure's
+        right_after = next((c for c in speakers if c.start > at and _is_according(ctx, c)), None)
+        if right_after is not None and main is not right_after and _FIGURE_THEN_WORDS.fullmatch(
+                ctx.article.text, at, right_after.start):
+            main = right_after
     chain: list[str] = []
     # the speaker of a reported "said" is more original than the source a relay cites
     # ("Officials said 40 died, Reuters reported citing state media"), but "X said ..., citing Y"
@@ -198,6 +204,11 @@ _CONTRAST = re.compile(r"\b(?:while|whereas|when|against|versus|vs)\b|[();]")
 def _contrast_bounds(text: str) -> tuple[int, ...]:
     """Offsets where a contrasting clause starts (or a parenthesis closes), in order."""
     return tuple(m.start() for m in _CONTRAST.finditer(text))
+
+
+# a figure and a few words of what it counts, up to the next cue: "2.5 million ", "963,000 people in the street "
+_FIGURE_THEN_WORDS = re.compile(r"(?:[A-Za-z]+\s+){0,3}[^\s\d]*[\d.,]+[^\s]*(?:\s+(?:million|billion|thousand|per cent|percent))?"
+                                r"(?:\s+[A-Za-z'’-]+){0,5}\s*,?\s+")
 
 
 def _is_according(ctx: Context, c: Claimant) -> bool:
