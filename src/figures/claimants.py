@@ -34,6 +34,8 @@ def cue_pattern() -> re.Pattern:
 WEAK_VERBS = word_class("claimant_words.tsv", "weak_verb")
 # Claimant verbs in -ing after a comma: their subject is the sentence's subject.
 PARTICIPLES = word_class("claimant_words.tsv", "participle")
+# Modifiers a sentence may open with before a document noun: capitalised, they still name no one
+OPENING_MODIFIERS = word_class("claimant_words.tsv", "opening_modifier")
 # "Employers added 339,000 jobs", "adding an average of 19,000", "the firms shared 40% of sales": not
 # speech, unless what follows is what was said (", he added.", "added that", "shared on social media: ...")
 ADDING = word_class("claimant_words.tsv", "speech_if_said_next")
@@ -229,6 +231,8 @@ def _verb_subject(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) 
             "said", "says", "added", "explained", "warned", "reported", "stated", "announced", "wrote"):
         name, person = np_after(ctx, toks, i + 1, names_only=True)
         lead = True
+    if name and name.lower() in OPENING_MODIFIERS:
+        return None  # "Earlier reports indicated 217 deaths": a capital that only opens the sentence names no one
     country = vocab.place_names.get(name or "")
     if country and low not in WEAK_VERBS and country in vocab.demonym_of and name in vocab.countries:
         name = f"{vocab.demonym_of[country]} authorities"  # "Turkey reported": its authorities did

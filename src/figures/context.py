@@ -188,7 +188,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
     for at, phrase in located:
         words = phrase.split()
         while words and (words[0].lower().rstrip(".") in titles or words[0] in vocab.place_names
-                         or (words[0],) in vocab.aliases):
+                         or (words[0],) in vocab.aliases or words[0].lower() in STOP):  # "Per Insider," is no "Per"
             words = words[1:]
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
                 words[-1].lower() not in vocab.claimant_nouns and words[-1].lower() not in titles:
