@@ -681,6 +681,9 @@ def test_trailing_according_to_is_not_referred_back_to():
      "41", "Valdorian government"),
     # a body that owns the count keeps it when someone relays it
     ("The police count of 240,000 reported by the Daily Courier was low.", "240,000", "police"),
+    # who unveils, pledges or requests an amount states it
+    ("The regional president, Ana Ruiz, unveiled a recovery package worth €250 million.", "€250 million", "Ana Ruiz"),
+    ("Japan pledged 3 million vaccine doses on Monday.", "3 million", "Japanese authorities"),
     # a capital that only opens the sentence names no one; "Per X," is X
     ("Earlier reports indicated 217 fatalities, the agency reports, citing state media.", "217", "state media"),
     ("Per Insider, the company is now left with about 2,000 employees.", "about 2,000", "Insider"),
