@@ -108,6 +108,10 @@ CASES = [
     # "nationwide" after a figure is where, not what, it counts
     ("The unions counted 500,000 marchers in Paris and more than 2.5 million nationwide.", "more than 2.5 million",
      "marchers", None),
+    # layoffs in every form of the verb: the staff laid off, a jobs measure
+    ("The carmaker is laying off roughly 3,700 employees.", "roughly 3,700", "employees laid off", "jobs"),
+    ("The bank will lay off 300 staff next year.", "300", "staff laid off", "jobs"),
+    ("The airline laid off 200 workers.", "200", "workers laid off", "jobs"),
     # a part of a whole its owner has: "of the company's 1,300 employees" counts employees
     ("Around 75 of the company's 1,300 employees are on leave.", "Around 75", "employees", None),
     # an area is the area the verb after or before it names, whatever its unit
