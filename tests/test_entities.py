@@ -52,7 +52,7 @@ CASES = [
     ("Organisers invited 5,000 guests and police said 3,500 attended.", "3,500", "guests attended", None),
     ("Police said 400 armed men surrounded the town.", "400", "armed men", None),  # a participle before a noun
     # fractions of a whole are shares, like percentages; a place's N people is its population
-    ("Nearly a third of the workforce has been laid off.", "Nearly a third", "share of the workforce", "share"),
+    ("Nearly a third of the workforce has been laid off.", "Nearly a third", "share of the workforce laid off", "share"),
     ("About half of Chad's 18 million people need aid.", "About half", "share of Chad's population", "share"),
     # fleeing one's home is displacement; a place's N people is the whole population, not who fled
     ("Since the floods, 1.2 million people have fled their homes.", "1.2 million", "people displaced", "displaced"),
