@@ -108,6 +108,10 @@ CASES = [
     # "nationwide" after a figure is where, not what, it counts
     ("The unions counted 500,000 marchers in Paris and more than 2.5 million nationwide.", "more than 2.5 million",
      "marchers", None),
+    # money paid for what was bought or sold, past the thing itself
+    ("The billionaire bought the platform for $44 billion in October.", "$44 billion", "purchase price", None),
+    ("The firm acquired three rivals for $5bn.", "$5bn", "purchase price", None),
+    ("Acme sold the unit for £2m.", "£2m", "sale price", None),
     # layoffs in every form of the verb: the staff laid off, a jobs measure
     ("The carmaker is laying off roughly 3,700 employees.", "roughly 3,700", "employees laid off", "jobs"),
     ("The bank will lay off 300 staff next year.", "300", "staff laid off", "jobs"),

@@ -543,6 +543,13 @@ def _money_verb(toks: list[Tok], ti: int) -> str | None:
     "bet", "fined the bank $2bn" -> "fine", "sent Rwanda £220m" -> "payment"; else None."""
     if ti >= 2 and (two := _money_verbs().get(f"{toks[ti - 2].low} {toks[ti - 1].low}")):
         return two  # "valued at $80bn"
+    if ti >= 3 and toks[ti - 1].low == "for":
+        k = ti - 2  # "bought Twitter for $44bn", "sold the unit for £2m": past what was bought
+        while k > 0 and ti - 2 - k < 4 and (toks[k].word or toks[k].fig >= 0) and (
+                toks[k].cap or toks[k].low in DETERMINERS or toks[k].low not in STOP):
+            if (bought := _money_verbs().get(f"{toks[k].low} for")):
+                return bought
+            k -= 1
     j = ti - 1
     while j >= 1 and toks[j].low in ("another", "further", "extra", "additional", "a", "an"):
         j -= 1  # "put another £120m into the fund"
