@@ -489,6 +489,7 @@ def test_empty_input():
     ("arrests", "person"), ("cases of abductions", "person"), ("injuries", "person"),
     # a share is of the whole after "of": the share of teachers is not the share of rail staff
     ("share of teachers", "teacher"), ("proportion of the workers", "personnel"), ("share", None),
+    ("wildfires", "fire"), ("active fires", "fire"),
 ])
 def test_head_noun(text, head):
     assert head_noun(text) == head
@@ -504,6 +505,8 @@ def test_head_noun(text, head):
     # a crowd by whatever verb it is counted with
     ("people came", "turnout"), ("people gathered", "turnout"), ("demonstrators", "turnout"),
     ("participants", "turnout"), ("attendees", "turnout"),
+    # bodies recovered are the dead
+    ("bodies recovered", "killed"), ("deceased", "killed"),
 ])
 def test_predicate(text, pred):
     assert predicate(text) == pred

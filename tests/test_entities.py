@@ -122,6 +122,7 @@ CASES = [
     ("About 3.3 million hectares burned this year.", "About 3.3 million hectares", "area burned", "burned"),
     ("Over 38,000 sq km (14,700 sq mi) have been scorched so far.", "Over 38,000 sq km", "area scorched", "burned"),
     ("The fire has burned 12,000 acres.", "12,000 acres", "area burned", "burned"),
+    ("Wildfires have consumed 8.8 million hectares, the minister said.", "8.8 million hectares", "area consumed", "burned"),
     ("The farm covers 300 hectares.", "300 hectares", None, None),
     # ... but not a name's: "Smith was 45" is no count of anything named
     ("Smith was 45 when he joined the board.", "45", None, None),

@@ -428,8 +428,11 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
                 and toks[ti - 1].low not in _COPULA_VERBS:  # "exports totalled 12m tonnes": not "tonnes totalled"
             unit_word = ctx.article.text[f.number_end or f.start:f.unit_end].split()[-1:]
             if unit_word and unit_word[0].isalpha():  # "has burned 12,000 acres" -> "area burned"; "12 tonnes lost"
-                what = "area" if _is_area(unit) else unit_word[0].lower()
-                return f"{what} {toks[ti - 1].low}", _measure_near(vocab, toks, ti, lo, hi), None
+                verb = toks[ti - 1].low
+                if _is_area(unit):  # "wildfires have consumed 8.8 million hectares": the area burned
+                    cue = vocab.measures.get((verb,))
+                    return f"area {verb}", (cue.measure if cue else "burned" if verb in _BURNING else verb), None
+                return f"{unit_word[0].lower()} {verb}", _measure_near(vocab, toks, ti, lo, hi), None
     # 5. the measure noun the figure is the value of: "the death toll ... stands at 3,000"
     found = _measure_left(ctx, toks, ti)
     if found and (not words or words[-1].lower() in ("people", "persons")):
@@ -519,6 +522,7 @@ def _linked_noun(toks: list[Tok], ti: int) -> str | None:
 
 
 _FALL_VERBS = word_class("entity_words.tsv", "fall_verb")
+_BURNING = word_class("entity_words.tsv", "burning_verb")  # what fire does to an area: "consumed 8.8m hectares"
 _CONTRAST = word_class("entity_words.tsv", "contrast_word")
 _COMPASS = word_class("entity_words.tsv", "compass_word")
 _MEMBERS = word_class("entity_words.tsv", "member_noun")
