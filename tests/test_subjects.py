@@ -288,6 +288,8 @@ CASES = [
     (None, "Floods have displaced 9,000 people in the Philippines, officials said.", "9,000", "Philippines"),
     (None, "Congo has recorded 16,700 suspected cases of measles this year.", "16,700", "Congo"),
     (None, "The Republic of the Congo has recorded 300 cases of cholera.", "300", "Republic of the Congo"),
+    # 49. a place named as such is the subject, whatever newspaper reports it
+    (None, "Floods in New York killed 3 people, the Washington Post reported.", "3", "New York"),
     # 48. a part's place ("including 400,000 in Paris") is not the scene of the figures after it
     ("Strikes in France", "Two million marched, including 400,000 in Paris, the union said, while the ministry "
      "counted 1.12 million.", "1.12 million", "France"),
@@ -336,6 +338,8 @@ def test_a_numbered_name_is_one_place_and_its_number_no_figure(text, span, subje
 
 
 @pytest.mark.parametrize("title,text,span,not_subject", [
+    # a place in a newspaper's name is no subject, nor the article's main place
+    (None, "The New York Times reports that nearly 1,200 employees have resigned.", "nearly 1,200", "New York"),
     # a place's possessive on a deed names who acted; the article's story is not about it
     (None, "As a result of the flooding caused by Georgia's destruction of the dam, ten people died, officials said.",
      "ten", "Georgia"),

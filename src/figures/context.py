@@ -261,12 +261,17 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
                     key = " ".join(words[i:i + k]).replace("’", "'").rstrip(".,").removesuffix("'s")  # "Mexico's"
                     canonical = vocab.place_names.get(key)
                     if canonical:
-                        if not in_institution_name(text[max(0, offsets[i] - 30):offsets[i]].split()[-2:]):
-                            yield offsets[i], offsets[i] + len(key), canonical
+                        masthead = i + k < len(words) and words[i + k].lower().rstrip(".,") in MASTHEADS
+                        if not masthead and not in_institution_name(text[max(0, offsets[i] - 30):offsets[i]].split()[-2:]):
+                            yield offsets[i], offsets[i] + len(key), canonical  # (not "The New York Times")
                         i += k
                         break
             else:
                 i += 1
+
+
+# a newspaper's word after a place names the paper: "The New York Times" (data/place_words.tsv)
+MASTHEADS = word_class("place_words.tsv", "masthead")
 
 
 def in_institution_name(before: list[str]) -> bool:

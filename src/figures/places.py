@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from figures.context import APPOINTED_SUFFIXES, CONTROL_SUFFIXES, Context, in_institution_name, unglued
+from figures.context import APPOINTED_SUFFIXES, CONTROL_SUFFIXES, MASTHEADS, Context, in_institution_name, unglued
 from figures.lexicon import (AUXILIARIES, REGION_NOUNS, STOP, TIME_WORDS, Vocabulary, data_lines, org_words,
                              title_words, vocabulary)
 from figures.tokens import Tok, join_words, tokenise
@@ -43,8 +43,9 @@ def place_mentions(vocab: Vocabulary, toks: list[Tok]) -> list[tuple[int, int, s
             if key in vocab.aliases:
                 hit = (i, i + k, vocab.aliases[key], "demonym")
                 break
-        if hit and in_institution_name([x.text for x in toks[max(0, i - 2):i]]):
-            i = hit[1]  # "the Bank of England": a bank's name, not a place of the sentence
+        if hit and (in_institution_name([x.text for x in toks[max(0, i - 2):i]]) or (
+                hit[1] < n and toks[hit[1]].cap and toks[hit[1]].low in MASTHEADS)):
+            i = hit[1]  # "the Bank of England", "The New York Times": a name, not a place of the sentence
         elif hit:
             out.append(hit)
             i = hit[1]
