@@ -1,6 +1,8 @@
 """The unit registry: one pint UnitRegistry from data/units.txt, currencies as their own dimensions."""
 from __future__ import annotations
 
+import logging
+
 import pint
 import pytest
 
@@ -91,3 +93,13 @@ def test_every_currency_written_before_an_amount_is_a_registry_currency():
 
     for surface, code in _CURRENCY_PRE.items():
         assert units.is_currency(code), (surface, code)
+
+
+def test_units_file_defines_each_name_once(caplog):
+    # pint warns on a name defined twice ("kph = ... = kph"); a user would see it on every command
+    from figures.units import registry
+
+    registry.cache_clear()
+    with caplog.at_level(logging.WARNING):
+        registry()
+    assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]

@@ -486,9 +486,10 @@ _PROTEST_WORDS = word_class("entity_words.tsv", "protest_word")
 
 def _protest_named(toks: list[Tok]) -> bool:
     """Does the sentence name a protest ("demonstrations", "a strike", "the march")?"""
-    return any(t.low in _PROTEST_WORDS for t in toks)
+    return not _PROTEST_WORDS.isdisjoint(t.low for t in toks)
 
 
+@cache
 def _is_area(unit: str) -> bool:
     try:
         return dimension(unit) == "[length] ** 2"

@@ -10,7 +10,7 @@ place_words.tsv).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -41,7 +41,8 @@ class Vocabulary:
     measure_first: frozenset[str]  # first words of the measure cues, for a quick test
     modality_first: frozenset[str]
     place_first: frozenset[str]
-    longest_place: int = 4  # words in the longest listed name ("Democratic Republic of the Congo": 5)
+    # first word -> words in the longest listed name it opens ("Democratic" -> 5: "... Republic of the Congo")
+    place_lengths: dict[str, int] = field(default_factory=dict)
 
 
 def data_lines(name: str) -> list[str]:
@@ -84,8 +85,15 @@ def vocabulary() -> Vocabulary:
                      **{" ".join(k).replace(" '", "'"): v[0] for k, v in places.items()}},
         measure_first=frozenset(k[0] for k in measures), modality_first=frozenset(k[0] for k in modality),
         place_first=frozenset(k[0] for k in list(places) + list(aliases)),
-        longest_place=max(len(k) for k in list(places) + list(aliases)),
+        place_lengths=_lengths_by_first_word(list(places) + list(aliases)),
     )
+
+
+def _lengths_by_first_word(names: list[tuple[str, ...]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for words in names:
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
 
 
 # Function words: never part of an entity, a claimant or a place name.

@@ -34,7 +34,7 @@ def place_mentions(vocab: Vocabulary, toks: list[Tok]) -> list[tuple[int, int, s
             i += 1
             continue
         hit = None
-        for k in range(min(vocab.longest_place, n - i), 0, -1):
+        for k in range(min(vocab.place_lengths.get(toks[i].text.rstrip(".").replace("’", "'"), 1), n - i), 0, -1):
             key = tuple(x.text.replace("’", "'").rstrip(".") for x in toks[i:i + k])
             if key in vocab.places:
                 canonical, kind = vocab.places[key]
