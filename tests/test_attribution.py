@@ -7,7 +7,9 @@ Rwanda-scheme costs, Turkey-Syria earthquake, Maui wildfire), the rest other kin
 """
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -711,3 +713,25 @@ def test_all_told_is_no_speaker():
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 6, 7))
     got = {c.span: c.attributed_to for c in extract_claims(art).claims}
     assert got["2,140"] == OUTLET, got
+
+
+class _EveryWord(frozenset):
+    def __contains__(self, word):
+        return True
+
+
+def test_the_cue_word_filter_drops_no_claimant(monkeypatch):
+    # find_claimants skips words outside claimants._cue_words before its cue tests: the skip must
+    # change nothing, so every cue the tests know is read the same with the filter off
+    from figures import claimants
+
+    texts = [c[0] for c in test_claimant_in_context.pytestmark[0].args[1]]
+    texts += [g["text"] for g in json.loads((Path(__file__).parent / "data" / "golden_claims.json").read_text())]
+
+    def read_all():
+        return [[(c.span, c.attributed_to) for c in extract_claims(
+            Article(id="t", text=t, outlet=OUTLET, published=date(2024, 6, 7))).claims] for t in texts]
+
+    filtered = read_all()
+    monkeypatch.setattr(claimants, "_cue_words", lambda vocab: _EveryWord())
+    assert read_all() == filtered

@@ -51,8 +51,11 @@ STANDING_TARGETS = word_class("claimant_words.tsv", "standing_target")
 def find_claimants(ctx: Context, toks: list[Tok]) -> list[Claimant]:
     """Who is named as saying something in this sentence, with where the cue stands."""
     toks = with_name_particles(toks)
+    cues = _cue_words(ctx.vocab)
     out: list[Claimant] = []
     for i, t in enumerate(toks):
+        if t.fig < 0 and t.low not in cues:
+            continue  # most words cue no claimant: skip them before the cue tests
         found = _figure_owner(ctx, toks, i, out) if t.fig >= 0 else _cue_claimant(ctx, toks, i, out)
         if found is not None:
             out.append(found)
@@ -102,6 +105,18 @@ def _figure_owner(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) 
             return Claimant(name, t.start, "speaker", person, lead_ok=lead,
                             weak=first_word in WEAK_VERBS, object_of=t.start)
     return None
+
+
+_CUE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _cue_words(vocab: Vocabulary) -> frozenset[str]:
+    """Every word ``_cue_claimant`` can act on (keep in step with its tests); per vocabulary object."""
+    words = _CUE_WORDS.get(id(vocab))
+    if words is None:
+        words = _CUE_WORDS[id(vocab)] = frozenset({"according", "by", "saying", "citing", "quoting", "cited", "per"}) \
+            | REVISING | OBJECT_ONLY | COUNT_SETTING | PARTICIPLES | vocab.document_nouns | vocab.claimant_verbs
+    return words
 
 
 def _cue_claimant(ctx: Context, toks: list[Tok], i: int, found: list[Claimant]) -> Claimant | None:

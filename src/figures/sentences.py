@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -74,6 +74,11 @@ def _is_boundary(text: str, m: re.Match, abbreviations: frozenset[str]) -> bool:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, with article offsets; line breaks always end a sentence."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=4)  # the claim reader and the article-date readers split the same article
+def _split(text: str) -> tuple[Sentence, ...]:
     abbreviations = _abbreviations()
     out: list[Sentence] = []
     paragraph = 0
@@ -88,7 +93,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 _add(out, text, pos, m.end(), paragraph)
                 pos = m.end()
         _add(out, text, pos, b_end, paragraph)
-    return out
+    return tuple(out)
 
 
 def _blocks(text: str):
