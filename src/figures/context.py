@@ -136,9 +136,11 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
             names = _event_place_names(vocab, rx, chunk, m.start(), m.end())
             if chunk is title:
                 # "Ukraine Dam Flood Toll", "Dam flood toll rises": a title's capital is no name where
-                # the text writes the word small
+                # the text writes the word small, nor its first word (capitalised whatever it is: "Forest fires |
+                # ...") unless the text names it too
                 names = [n for n in names if n in vocab.place_names.values()
-                         or not re.search(rf"\b{re.escape(n.lower())}\b", ctx.article.text)]
+                         or not (re.search(rf"\b{re.escape(n.lower())}\b", ctx.article.text)
+                                 or (title.startswith(n) and not re.search(rf"\b{re.escape(n)}\b", ctx.article.text)))]
             for canonical in names:
                 counts[canonical] += 4 * weight_of(m.start())
                 named_with_event[canonical] += weight_of(m.start())
