@@ -490,6 +490,8 @@ def test_empty_input():
     # a share is of the whole after "of": the share of teachers is not the share of rail staff
     ("share of teachers", "teacher"), ("proportion of the workers", "personnel"), ("share", None),
     ("wildfires", "fire"), ("active fires", "fire"),
+    # land, woodland and forest burnt are all the area burned
+    ("area burned", "area"), ("land burnt", "area"), ("boreal forest scorched", "area"),
 ])
 def test_head_noun(text, head):
     assert head_noun(text) == head

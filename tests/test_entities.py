@@ -124,6 +124,10 @@ CASES = [
     ("The fire has burned 12,000 acres.", "12,000 acres", "area burned", "burned"),
     ("Wildfires have consumed 8.8 million hectares, the minister said.", "8.8 million hectares", "area consumed", "burned"),
     ("The farm covers 300 hectares.", "300 hectares", None, None),
+    # ... or the land the area is of ("hectares of land have burnt"), a verb form in -t included
+    ("The minister said 8.8 million hectares of land have burnt.", "8.8 million hectares", "land burnt", "burned"),
+    ("About 2 million hectares of boreal forest were scorched.", "About 2 million hectares", "boreal forest scorched",
+     "burned"),
     # ... but not a name's: "Smith was 45" is no count of anything named
     ("Smith was 45 when he joined the board.", "45", None, None),
     ("The airline reported a net loss of $900m.", "$900m", "net loss", None),

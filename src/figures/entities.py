@@ -256,7 +256,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
     done = _area_participle(vocab, toks, ti) if unit and _is_area(unit) else None
     if done is not None:  # "3.3 million hectares burned", "47,000 sq km (18,000 sq mi) have been scorched"
         cue = vocab.measures.get((toks[done].low,))
-        return f"area {toks[done].low}", (cue.measure if cue else toks[done].low), None
+        of = [t.low for t in toks[ti + 2:done] if t.word and t.low not in AUXILIARIES and t.low not in _AREA_ADVERBS] \
+            if toks[ti + 1].low == "of" else []
+        land = " ".join(of) or "area"  # "hectares of land burnt", "hectares of boreal forest were scorched"
+        return f"{land} {toks[done].low}", (cue.measure if cue else toks[done].low), None
     # 3. the noun phrase after the figure, with what happened to it
     np_end, np = _np_after_figure(toks, ti)
     group = group_of(toks, np_end) if np and np.split()[-1].lower() in _MEMBERS else None
@@ -497,6 +500,9 @@ def _is_area(unit: str) -> bool:
         return False
 
 
+_AREA_ADVERBS = frozenset(("already", "so", "far", "now", "been"))
+
+
 def _area_participle(vocab: Vocabulary, toks: list[Tok], ti: int) -> int | None:
     """The token of the participle that says what happened to an area, right after it, past a
     bracketed conversion and auxiliaries ("hectares (9.4 million acres) have been scorched"); else None."""
@@ -505,9 +511,15 @@ def _area_participle(vocab: Vocabulary, toks: list[Tok], ti: int) -> int | None:
         while j < n and toks[j].text != ")":
             j += 1
         j += 1
-    while j < n and (toks[j].low in AUXILIARIES or toks[j].low in ("already", "so", "far", "now", "been")):
+    if j + 1 < n and toks[j].low == "of" and toks[j + 1].word and not toks[j + 1].cap:
+        j += 2  # "8.8 million hectares of land have burnt", "of forest"
+        if j < n and toks[j].word and not toks[j].cap and toks[j].low not in AUXILIARIES and not is_participle(toks[j]):
+            j += 1  # "of boreal forest"
+    while j < n and (toks[j].low in AUXILIARIES or toks[j].low in _AREA_ADVERBS):
         j += 1
-    return j if j < n and is_participle(toks[j]) and toks[j].low not in vocab.claimant_verbs else None
+    cue = vocab.measures.get((toks[j].low,)) if j < n else None
+    done = j < n and (is_participle(toks[j]) or (cue is not None and cue.kind == "verb"))  # "burnt"
+    return j if done and toks[j].low not in vocab.claimant_verbs else None
 
 
 def _linked_noun(toks: list[Tok], ti: int) -> str | None:
