@@ -304,6 +304,8 @@ CASES = [
     # ... and a company the article names as such, opening the sentence or naming the staff counted
     (None, "Acme's workforce has shrunk. Acme had roughly 7,500 employees before the cuts.", "roughly 7,500", "Acme"),
     (None, "Acme's workforce has shrunk. The new owner fired 3,700 Acme employees.", "3,700", "Acme"),
+    (None, "The layoffs at Acme began on Friday. Acme had roughly 7,500 employees before the cuts.", "roughly 7,500",
+     "Acme"),
 ]
 
 

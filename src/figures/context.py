@@ -235,7 +235,7 @@ def _organisations(vocab: Vocabulary, text: str, located: list[tuple[int, str]],
         if kind and len(words) >= 2:
             found.append((at, " ".join(words).rstrip(".,"), kind))
     places = vocab.place_names
-    for rx_company in (rx.company, rx.company_reports):
+    for rx_company in (rx.company, rx.company_reports, rx.company_staff):
         for m in rx_company.finditer(text):
             if m.group(1).split()[0].lower() not in STOP and m.group(1) not in places:  # "Germany's workers"
                 found.append((m.start(1), m.group(1), "company"))
@@ -458,6 +458,7 @@ class _ArticlePatterns:
     acronyms: re.Pattern
     company: re.Pattern
     company_reports: re.Pattern
+    company_staff: re.Pattern
     kind_then_name: re.Pattern
     named_events: re.Pattern
 
@@ -478,6 +479,9 @@ def _article_patterns() -> _ArticlePatterns:
         kind_then_name=re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"),
         company_reports=re.compile(r"(?<![\w.])([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:reported|posted|announced|"
                                    r"forecast|booked)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(BUSINESS_NOUNS) + r")\b"),
+        # "layoffs at Twitter", "employees at Acme Corp": an employer
+        company_staff=re.compile(r"\b(?:layoffs|job cuts|jobs|employees|staff|staffers|workers|workforce|headcount)"
+                                 r"\s+at\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"),
         named_events=re.compile(r"\b(" + "|".join(map(re.escape, sorted(data_lines("named_events.txt"), key=len, reverse=True)))
                                 + r")\s+([A-Z][a-zà-ÿ]+)\b"),
     )
