@@ -291,3 +291,19 @@ def test_article_without_outlet_or_date():
     claims = extract_claims(Article(id="t", text=text)).claims
     assert [(c.span, c.attributed_to, c.as_of, c.claimant_chain) for c in claims] == [
         ("5", None, None, ()), ("99", None, None, ())]
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("Almost a third of civil servants joined the strike.", 100 / 3, "about"),
+    ("More than half of the teachers stopped work.", 50.0, "more_than"),
+    ("Only one in five trains ran on Thursday.", 20.0, "exact"),
+    ("Nine out of 10 doctors agreed.", 90.0, "exact"),
+    ("A quarter of the budget went on salaries.", 25.0, "exact"),
+])
+def test_a_share_in_words_is_a_percentage(text, value, qualifier):
+    # the contract's units are pint's, ISO 4217 codes, "percent" or none: a fraction of a whole is
+    # its percentage, so that "a third" meets the "33%" another report gives
+    art = Article(id="t", text=text, outlet="Example Wire", published=date(2023, 6, 5))
+    claim = extract_claims(art).claims[0]
+    assert (claim.unit, claim.qualifier) == ("percent", qualifier)
+    assert claim.value == pytest.approx(value)

@@ -150,14 +150,20 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
     if kind == "age" and subject and subject != ctx.main_subject:
         entity = f"age of {subject}"
     as_of, precision = read_as_of(ctx, toks, ti, times, claimants, kind)
+    value, low, high, unit, p_low, p_high = f.value, f.low, f.high, f.unit, f.pragmatic_low, f.pragmatic_high
+    if unit == "fraction":
+        # "almost a third of staff", "one in five trains": a share, stated in percent as the contract's units
+        # are, so that it meets the percentages other reports give for it
+        value, low, high, p_low, p_high = (None if v is None else v * 100 for v in (value, low, high, p_low, p_high))
+        unit = "percent"
     return Claim(
         article_id=ctx.article.id, start=f.start, end=f.end, span=text[f.start:f.end], sentence=sent.text,
-        value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
+        value=value, low=low, high=high, qualifier=f.qualifier, unit=unit,
         entity=entity, subject=subject, attributed_to=attributed_to or None, claimant_chain=chain,
         as_of=as_of, as_of_precision=precision, measure=measure,
         modality="actual" if kind == "age" else claimed_by(read_modality(vocab, toks, ti, lo), attributed_to),
         is_change=is_change(toks, ti), location=location,
-        pragmatic_low=f.pragmatic_low, pragmatic_high=f.pragmatic_high,
+        pragmatic_low=p_low, pragmatic_high=p_high,
     )
 
 
