@@ -230,6 +230,7 @@ NON_FIGURES = [
     ("a Boeing 737 jet", "Boeing 737", "identifier"),
     ("his plans for a Twitter 2.0 future", "Twitter 2.0", "identifier"),  # a version after a name
     ("the Industry 4.0 push", "Industry 4.0", "identifier"),
+    ("the spread of clade 1b in the east", "clade 1b", "identifier"),  # a virus lineage, not 1 billion
     ("the G7 summit", "G7", "identifier"),
     ("during COVID-19 restrictions", "COVID-19", "identifier"),
     ("under Section 3 of", "Section 3", "identifier"),
