@@ -252,6 +252,8 @@ NON_FIGURES = [
     ("The two sides drew 4-4.", "4-4", "score"),  # not a range from 4 to 4
     ("Half of all nurses aged 25 to 34 said they would quit.", "25 to 34", "bracket"),  # who is counted
     ("Pupils ages 11-16 sat the new exam.", "11-16", "bracket"),
+    ("The strain is most harmful to children under 15 and women.", "under 15", "bracket"),  # a one-sided age limit
+    ("The vaccine targets adults over 65.", "over 65", "bracket"),
     ("Jul 15 2019 | 9:35 PM", "9:35 PM", "time"),
     ("warming could reach 2.7C by 2100.", "2100", "year"),
     ("the Big 12 Conference", "Big 12", "identifier"),

@@ -76,6 +76,10 @@ _VAGUE_SPREAD = {"several": (3, 9), "a few": (2, 5), "a couple": (2, 3), "a coup
 _SCORE = re.compile(r"(\d(?<![\d.,\-–]\d)\d{0,2})\s?[-–]\s?(\d{1,3})(?![\d%]|[.,]\d|\s?(?:[-–]|per\b|percent|million"
                     r"|billion|thousand|hundred|years?\b|months?\b|weeks?\b|days?\b|hours?\b))")
 _BRACKET_BEFORE = re.compile(rf"(?:(?P<prev>[A-Za-z]+)\s+)?(?:{_alt(_CONTEXT['bracket_pre'])})\s+$", re.IGNORECASE)
+# a group of people right before a bound: "children under 15", "people over 65"
+_GROUP_BEFORE = re.compile(rf"\b(?:{_alt(_CONTEXT['age_group'])})\s+$", re.IGNORECASE)
+# ... and no counted noun after it: "children under 15 and women", "under 5 years old" (not "under 15 cases")
+_AGE_BOUND_AFTER = re.compile(r"(?:\s+years?(?:\s+old|\s+of\s+age)?)?(?!\s+[a-z]+s\b)")
 _SCORE_WORD = re.compile(rf"\s+(?:{_alt(_CONTEXT['score_after'])})\b", re.IGNORECASE)
 
 
@@ -97,6 +101,13 @@ def _is_group_bracket(text: str, start: int) -> bool:
     18 to 34" states their ages."""
     m = _BRACKET_BEFORE.search(text, max(0, start - 30), start)
     return bool(m) and (m.group("prev") or "").lower() not in _CONTEXT["copula"]
+
+
+def _is_age_bound(text: str, start: int, end: int, value: float) -> bool:
+    """Is the bound at [start, end) the age limit that defines a group ("children under 15", "adults
+    over 65")? It says who is counted, not how many."""
+    return value == int(value) and 0 < value <= 120 and bool(_GROUP_BEFORE.search(text, max(0, start - 30), start)) \
+        and bool(_AGE_BOUND_AFTER.match(text, end))
 
 
 def _is_pronoun_one(text: str, start: int, end: int) -> bool:

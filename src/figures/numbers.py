@@ -77,7 +77,7 @@ from __future__ import annotations
 import bisect
 
 from figures.non_figures import (
-    _BLOCKERS, _is_group_bracket, _is_slash_fraction, _SCORE, _SCORE_WORD, _VAGUE, _vague,
+    _BLOCKERS, _is_age_bound, _is_group_bracket, _is_slash_fraction, _SCORE, _SCORE_WORD, _VAGUE, _vague,
 )
 from figures.number_patterns import _CORE, _CORE_START, _FRACTION_SLASH, _HAS_NUMBER, _SPACE_IN_DIGITS
 from figures.number_ranges import _combine
@@ -147,6 +147,9 @@ def find_figures(text: str) -> tuple[list[Figure], list[NonFigure]]:
     for a in _combine(text, atoms):
         if a.qualifier == "range" and _is_group_bracket(text, a.start):
             nonfigs.append(NonFigure(a.start, a.end, "bracket"))  # "men aged 18 to 34": who is counted
+        elif a.reading in ("below", "above", "under") and a.unit is None and a.start < a.num_start \
+                and _is_age_bound(text, a.start, a.end, a.value):
+            nonfigs.append(NonFigure(a.start, a.end, "bracket"))  # "children under 15": who is counted
         else:
             figures.append(_figure(a))
     nonfigs.sort(key=lambda n: (n.start, n.end))
