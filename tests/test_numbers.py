@@ -244,6 +244,7 @@ NON_FIGURES = [
     ("the two countries agreed", "the two", "reference"),
     ("rescuers at ground zero said", "ground zero", "idiom"),
     ("the three-month average fell", "three-month average", "window"),
+    ("burn areas exceeded their 10-year averages", "10-year averages", "window"),
     ("The 2-1 win put United top", "2-1", "score"),  # high-low with small numbers: a score, not a range
     ("a 5-4 ruling", "5-4", "score"),
     ("a 1-1 draw", "1-1", "score"),
