@@ -166,6 +166,7 @@ FIGURES = [
     ("the rate has been at or below 4% for months", "at or below 4%", 4, INF, 4, "at_most", "percent"),
     ("Biden leads 48% to 44% in the poll", "44%", 44, 44, 44, "exact", "percent"),  # high-to-low: two figures
     ("temperatures have risen by 1.1C since", "1.1C", 1.1, 1.1, 1.1, "exact", "degree_Celsius"),  # glued C
+    ("between one and two million demonstrators", "between one and two million", 1e6, 1e6, 2e6, "range", None),
     ("Roughly one in three adults", "Roughly one in three", 1 / 3, INF, INF, "about", "fraction"),  # a proportion
     ("9 out of 10 doctors", "9 out of 10", 0.9, 0.9, 0.9, "exact", "fraction"),
     ("33 million people - one in seven Pakistanis", "one in seven", 1 / 7, 1 / 7, 1 / 7, "exact", "fraction"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from figures.number_patterns import (
-    _COUNTED_AFTER, _CUR_POST, _ERA_AFTER, _ERA_BEFORE, _FRACTION_AFTER, _LIKELY_YEAR, _NAME_TAIL, _NEXT_WORD,
+    _BETWEEN_FROM, _COUNTED_AFTER, _CUR_POST, _ERA_AFTER, _ERA_BEFORE, _FRACTION_AFTER, _LIKELY_YEAR, _NAME_TAIL, _NEXT_WORD,
     _ONE_AMOUNT_AFTER, _ONE_OR_AFTER, _ONE_PRONOUN_AFTER, _pre_qual_before, _TIMES, _UNIT_AFTER, _WORD_BEFORE,
     _word_before, _YEAR_PAIR_AFTER, _YEAR_PAIR_BEFORE,
 )
@@ -76,6 +76,7 @@ _VAGUE_SPREAD = {"several": (3, 9), "a few": (2, 5), "a couple": (2, 3), "a coup
 _SCORE = re.compile(r"(\d(?<![\d.,\-–]\d)\d{0,2})\s?[-–]\s?(\d{1,3})(?![\d%]|[.,]\d|\s?(?:[-–]|per\b|percent|million"
                     r"|billion|thousand|hundred|years?\b|months?\b|weeks?\b|days?\b|hours?\b))")
 _BRACKET_BEFORE = re.compile(rf"(?:(?P<prev>[A-Za-z]+)\s+)?(?:{_alt(_CONTEXT['bracket_pre'])})\s+$", re.IGNORECASE)
+_AND_NEXT = re.compile(r"\s+and\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 # a group of people right before a bound: "children under 15", "people over 65"
 _GROUP_BEFORE = re.compile(rf"\b(?:{_alt(_CONTEXT['age_group'])})\s+$", re.IGNORECASE)
 # ... and no counted noun after it: "children under 15 and women", "under 5 years old" (not "under 15 cases")
@@ -114,6 +115,8 @@ def _is_pronoun_one(text: str, start: int, end: int) -> bool:
     """A bare "one" is an amount only with a unit ("one hour"), a qualifier ("only one") or
     after "by"/"to" ("increased by one"); otherwise it is a pronoun or determiner ("one of
     the", "one expert said")."""
+    if _BETWEEN_FROM.search(text, max(0, start - 10), start) and _AND_NEXT.match(text, end):
+        return False  # "between one and two million": the low end of a range
     if _ONE_PRONOUN_AFTER.match(text, end):
         return True
     if _ONE_OR_AFTER.match(text, end) or _ONE_AMOUNT_AFTER.match(text, end):
