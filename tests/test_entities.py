@@ -116,6 +116,10 @@ CASES = [
     ("The carmaker is laying off roughly 3,700 employees.", "roughly 3,700", "employees laid off", "jobs"),
     ("The bank will lay off 300 staff next year.", "300", "staff laid off", "jobs"),
     ("The airline laid off 200 workers.", "200", "workers laid off", "jobs"),
+    # two adjectives of one noun, a comma between them
+    ("The headcount has fallen to about 1,300 active, working employees.", "about 1,300",
+     "active, working employees", None),
+    ("It has 500 active, 200 inactive users.", "500", "active", None),  # a second figure: a list, not adjectives
     # a part of a whole its owner has: "of the company's 1,300 employees" counts employees
     ("Around 75 of the company's 1,300 employees are on leave.", "Around 75", "employees", None),
     # an area is the area the verb after or before it names, whatever its unit

@@ -126,7 +126,19 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
             break
     if j == start:
         return start, None
-    return j, " ".join(t.text for t in toks[start:j])
+    if j == start + 1 and _coordinated_adjective(toks, j):
+        j += 3  # "1,300 active, working employees": two adjectives before one noun
+    return j, " ".join(t.text for t in toks[start:j]).replace(" ,", ",")
+
+
+_ADJECTIVE_ENDINGS = ("ive", "al", "ful", "ous", "ic", "able", "ible", "time", "ing")
+
+
+def _coordinated_adjective(toks: list[Tok], j: int) -> bool:
+    """", working employees" after "active": a comma between two adjectives of one plural noun."""
+    return j + 2 < len(toks) and toks[j].text == "," and toks[j - 1].low.endswith(_ADJECTIVE_ENDINGS) \
+        and all(t.word and not t.cap and t.fig < 0 and t.low not in STOP for t in toks[j + 1:j + 3]) \
+        and toks[j + 2].low.endswith("s")
 
 
 _NOUN_ING = word_class("entity_words.tsv", "ing_noun")
