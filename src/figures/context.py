@@ -490,6 +490,6 @@ def _article_patterns() -> _ArticlePatterns:
 # "Tesla's second-quarter revenue": a name that owns these is a company
 BUSINESS_NOUNS = ("revenue", "revenues", "profit", "profits", "sales", "shares", "stock", "earnings",
                   "net income", "operating income", "market value", "workforce", "quarterly",
-                  "employees", "staff", "staffers", "headcount")
+                  "employees", "staff", "staffers", "workers", "headcount")
 TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                        "col": "colonel", "capt": "captain", "sgt": "sergeant", "pres": "president"}

@@ -308,7 +308,12 @@ def _title_place(ctx: Context) -> str | None:
     ctx.title_read = True
     title = ctx.article.title or ""
     toks = tokenise(title, 0, len(title), [])
-    places = named_places(ctx, toks)
+    # in a title in Title Case, which capitalises every word ("In Latest Round of Job Cuts, ..."), an
+    # unlisted name counts only if the text writes it too
+    long_words = [t for t in toks if t.word and len(t.text) > 3]
+    title_case = len(long_words) > 3 and sum(t.cap for t in long_words) > 0.6 * len(long_words)
+    places = [p for p in named_places(ctx, toks) if p.kind != "unknown" or not title_case
+              or re.search(rf"(?<![\w-]){re.escape(p.name)}(?![\w-])", ctx.article.text)]
     place = next((p.name for p in places if p.kind != "demonym"), None)
     # "British inflation falls": a demonym before a measure stands for its country ("Israeli
     # strikes kill 30" names who acted, so only a measure counts)
