@@ -9,6 +9,7 @@ places a sentence names come from ``places``, the person and company rules from 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from functools import cache
 
@@ -245,7 +246,14 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     # nothing placed: the article's main subject; for a local event, the place it is counted in
     if best is None and not ctx.event_place and not ctx.main_subject and not ctx.title_read:
         ctx.main_subject = _title_place(ctx)
-    return (best.name if best else ctx.event_place or ctx.main_subject or _body_country(ctx, claimants)), location
+    return (best.name if best else ctx.event_place or ctx.main_subject or _main_company(ctx)
+            or _body_country(ctx, claimants)), location
+
+
+def _main_company(ctx: Context) -> str | None:
+    """The company a business story with no place is about: the one it names as a company most often."""
+    counts = Counter(name for _, name, kind in ctx.orgs if kind == "company")
+    return max(counts, key=lambda c: (counts[c], c)) if counts else None
 
 
 @cache
