@@ -302,7 +302,8 @@ CASES = [
     (None, "About half of Acme's staff were laid off.", "About half", "Acme"),
     (None, "About half of Acme's workers were set to lose their jobs.", "About half", "Acme"),
     # a business story that names no place: its figures are about the company it names as one
-    ("Acme cuts jobs", "Acme's workforce shrank this week. Managers were told that 3,700 would go.", "3,700", "Acme"),
+    ("Layoffs continue", "The layoffs at Acme began on Friday. Managers were told that 3,700 would go.", "3,700",
+     "Acme"),
     (None, "Germany's workers earned 5% more last year.", "5%", "Germany"),
     # ... and a company the article names as such, opening the sentence or naming the staff counted
     (None, "Acme's workforce has shrunk. Acme had roughly 7,500 employees before the cuts.", "roughly 7,500", "Acme"),
