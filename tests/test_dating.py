@@ -197,6 +197,9 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
     # where a statistic's month is the article's period: see test_statistic_period)
     ("The board met on Tuesday.\n\nIts chair spoke.\n\nInflation was 3.2% in March. Wages rose 5%.",
      date(2024, 4, 17), {"5%": date(2024, 4, 17)}),
+    # the year of publication, named as a figure's period, is the year so far: as of the day written
+    ("The region accounts for 97% of all deaths reported in 2024.", date(2024, 8, 21), {"97%": date(2024, 8, 21)}),
+    ("The region accounted for 90% of all deaths reported in 2023.", date(2024, 8, 21), {"90%": date(2023, 1, 1)}),
     # a date fronted in a reported clause is its figure's; the next fronted date opens the next figure's clause
     ("The ministry said that on January 19, 1.12 million people marched, and on March 7, 1.28 million.",
      date(2024, 3, 23), {"1.12 million": date(2024, 1, 19), "1.28 million": date(2024, 3, 7)}),

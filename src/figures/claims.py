@@ -150,6 +150,9 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
     if kind == "age" and subject and subject != ctx.main_subject:
         entity = f"age of {subject}"
     as_of, precision = read_as_of(ctx, toks, ti, times, claimants, kind)
+    published = ctx.article.published
+    if precision == "year" and published and as_of and as_of.year == published.year and as_of <= published:
+        as_of, precision = published, "day"  # "97% of deaths reported in 2024", written in 2024: so far this year
     value, low, high, unit, p_low, p_high = f.value, f.low, f.high, f.unit, f.pragmatic_low, f.pragmatic_high
     if unit == "fraction":
         # "almost a third of staff", "one in five trains": a share, stated in percent as the contract's units
