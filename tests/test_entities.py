@@ -54,6 +54,10 @@ CASES = [
     # fractions of a whole are shares, like percentages; a place's N people is its population
     ("Nearly a third of the workforce has been laid off.", "Nearly a third", "share of the workforce laid off", "share"),
     ("About half of Chad's 18 million people need aid.", "About half", "share of Chad's population", "share"),
+    # "of all" names the whole all the same; a whole of two coordinated nouns is one phrase
+    ("About half of all nurses walked out.", "About half", "share of nurses", "share"),
+    ("Around a quarter of all nursery and primary school teachers were on strike.", "Around a quarter",
+     "share of nursery and primary school teachers", "share"),
     # fleeing one's home is displacement; a place's N people is the whole population, not who fled
     ("Since the floods, 1.2 million people have fled their homes.", "1.2 million", "people displaced", "displaced"),
     ("A fifth of Haiti's 11 million people have been forced to flee.", "11 million", "people", "population"),

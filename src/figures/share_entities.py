@@ -20,6 +20,9 @@ _UP_DOWN = frozenset(("up", "down"))
 _BEFORE_OLD_VALUE = frozenset(("the", "a", "an", "'s")) | TIME_WORDS  # "from January's 10.1%"
 
 
+_WHOLE_WORDS = frozenset(("all", "both", "every", "each"))
+
+
 def share_of(vocab, toks: list[Tok], ti: int) -> str | None:
     """"75% of the hardest-hit areas" -> "share of the hardest-hit areas"; "70 percent of those
     displaced" -> "share of displaced people"; "a quarter of Sudan's 48 million people" -> "share of
@@ -27,14 +30,15 @@ def share_of(vocab, toks: list[Tok], ti: int) -> str | None:
     n = len(toks)
     if not (ti + 1 < n and toks[ti + 1].low == "of"):
         return None
-    np = _np_words(toks, ti + 2)
+    start = ti + 3 if ti + 3 < n and toks[ti + 2].low in _WHOLE_WORDS else ti + 2  # "half of all nurses"
+    np = _np_words(toks, start)
     if not np:
         return None
+    k = _after_phrase(toks, start, ti + 8)  # the token after the noun phrase
+    while k + 1 < n and toks[k].low in ("and", "or") and toks[k + 1].word and toks[k + 1].fig < 0 \
+            and (more := _np_words(toks, k + 1)):
+        np, k = f"{np} {toks[k].low} {more}", _after_phrase(toks, k + 1, k + 7)  # "nursery and primary school teachers"
     words = np.split()
-    k = ti + 2
-    while k < n and k < ti + 8 and toks[k].fig < 0 and (toks[k].word or toks[k].low == "'s") \
-            and not (toks[k].low in STOP and toks[k].low not in DETERMINERS):
-        k += 1  # the token after the noun phrase
     if words[-1].endswith(("'s", "’s")) and k + 1 < n and toks[k].fig >= 0 and toks[k + 1].low in POPULACE:
         # "a quarter of Sudan's 48 million people have been forced to flee"
         return f"share of {np} population{_share_predicate(vocab, toks, k + 2)}"
@@ -46,6 +50,13 @@ def share_of(vocab, toks: list[Tok], ti: int) -> str | None:
     if cut < len(words):
         return "share of " + " ".join(words[:cut])  # "40% of voters backed the plan": the verb is not the noun
     return f"share of {np}{_share_predicate(vocab, toks, k)}"
+
+
+def _after_phrase(toks: list[Tok], k: int, limit: int) -> int:
+    while k < len(toks) and k < limit and toks[k].fig < 0 and (toks[k].word or toks[k].low == "'s") \
+            and not (toks[k].low in STOP and toks[k].low not in DETERMINERS):
+        k += 1
+    return k
 
 
 def _share_predicate(vocab, toks: list[Tok], k: int) -> str:
