@@ -120,6 +120,9 @@ CASES = [
     ("The carmaker is laying off roughly 3,700 employees.", "roughly 3,700", "employees laid off", "jobs"),
     ("The bank will lay off 300 staff next year.", "300", "staff laid off", "jobs"),
     ("The airline laid off 200 workers.", "200", "workers laid off", "jobs"),
+    # "they were N" refers back to what was counted last, even in the next paragraph
+    ("The unions claimed 2.8 million demonstrators.\n\nAccording to the prefectures, they were for example "
+     "25,000 in Lyon.", "25,000", "demonstrators", None),
     # two adjectives of one noun, a comma between them
     ("The headcount has fallen to about 1,300 active, working employees.", "about 1,300",
      "active, working employees", None),

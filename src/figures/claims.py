@@ -28,6 +28,7 @@ from figures.article_dates import news_day
 from figures.attribution import attribute, cue_pattern, find_claimants, inherit_quoted
 from figures.context import Claimant, Context, Read, read_article
 from figures.dating import dates_statement, not_after, read_as_of
+from figures.measure_cues import _copula_subject
 from figures.entities import is_conversion, read_entity
 from figures.lexicon import DETERMINERS, Vocabulary, vocabulary
 from figures.measure_cues import measure_named_in
@@ -134,9 +135,11 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
         measure = ctx.measures[ti - 2]  # "17.9km (11 miles)": the conversion measures the same thing
     if measure is None:
         measure = measure_named_in(vocab, entity)
-    if entity is None and ctx.last_entity and ctx.last_entity[0] == sent.paragraph and f.unit == ctx.last_entity[3] \
-            and (measure is None or measure == ctx.last_entity[2]):
-        entity = ctx.last_entity[1]  # "... 2,000 troops. Some 3,000 are already stationed in Jordan."
+    if entity is None and ctx.last_entity and f.unit == ctx.last_entity[3] and (measure is None or measure == ctx.last_entity[2]) \
+            and (ctx.last_entity[0] == sent.paragraph or _copula_subject(toks, ti) in ("they", "these", "those")):
+        # "... 2,000 troops. Some 3,000 are already stationed in Jordan."; "they were 25,000 in Lyon", even
+        # in the next paragraph: the pronoun refers back to what was counted last
+        entity = ctx.last_entity[1]
     entities[ti] = entity
     ctx.kinds[ti] = kind
     ctx.measures[ti] = measure
