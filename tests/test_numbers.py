@@ -87,6 +87,8 @@ FIGURES = [
     ("two-thirds of the homes", "two-thirds", 2 / 3, 2 / 3, 2 / 3, "exact", "fraction"),
     ("Half the flats on the estate are empty", "Half", 0.5, 0.5, 0.5, "exact", "fraction"),  # "half the": a fraction
     ("more than half the staff walked out", "more than half", 0.5, 0.5, INF, "more_than", "fraction"),
+    ("the crowd never exceeded 500,000", "exceeded 500,000", 500_000, INF, 500_000, "at_most", None),  # a negated bound
+    ("turnout did not exceed 40%", "exceed 40%", 40, INF, 40, "at_most", "percent"),
     ("a quarter of the budget", "a quarter", 0.25, 0.25, 0.25, "exact", "fraction"),
     ("the toll could rise eight-fold", "eight-fold", 8, 8, 8, "exact", "dimensionless"),
     ("an eightfold increase", "eightfold", 8, 8, 8, "exact", "dimensionless"),

@@ -367,6 +367,9 @@ def _bound_before(text: str, pos: int) -> bool:
     return bool(qm) and _QUALIFIERS[(qm.group("q").lower(), "pre")][0] not in ("about", "exact")
 
 
+_NEGATED_BOUND = re.compile(r"\b(?:never|not|n['’]t|no\s+longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _qualify(text: str, atom: _Atom) -> None:
     qm = _pre_qual_before(text, atom.num_start)
     age = atom.unit_end is not None and text[atom.unit_end - 3:atom.unit_end].lower() == "old"
@@ -379,6 +382,8 @@ def _qualify(text: str, atom: _Atom) -> None:
     if qm:
         atom.qualifier, atom.reading = _QUALIFIERS[(qm.group("q").lower(), "pre")]
         atom.start = qm.start("q")
+        if atom.qualifier == "more_than" and _NEGATED_BOUND.search(text, max(0, qm.start() - 16), qm.start()):
+            atom.qualifier, atom.reading = "at_most", "below"  # "never exceeded 500,000": 500,000 at the most
     pm = _POST_QUAL.match(text, atom.end)
     if pm and (_NUMBER_NEXT.match(text, pm.end()) or _TO_NUMBER_NEXT.match(text, pm.end())):
         pm = None  # "5 and over 10", "5 and up to 10": the words belong to the next figure
