@@ -377,6 +377,8 @@ def test_from_to_without_a_change_is_a_range(text, span):
      [("17,000", 17000, None), ("142,000", 142000, None), ("159,000", 159000, None)]),
     ("The agency revised its figures, changing July's total from 89,000 to 144,000 and August from 142,000 to 159,000.",
      [("89,000", 89000, None), ("144,000", 144000, None), ("142,000", 142000, None), ("159,000", 159000, None)]),
+    # ... past a determiner and a word of time after "from", and after "raise"
+    ("The plan would raise the retirement age from the current 62 to 64.", [("62", 62, None), ("64", 64, None)]),
     # a particle in the pair's own clause still marks the change
     ("Cases shot up in May from 10 to 20", [("10", 10, None), ("20", 20, None)]),
     ("Output was stepped up in the spring from 300 to 350 tonnes", [("300", 300, "tonne"), ("350 tonnes", 350, "tonne")]),
