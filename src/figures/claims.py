@@ -28,10 +28,9 @@ from figures.article_dates import news_day
 from figures.attribution import attribute, cue_pattern, find_claimants, inherit_quoted
 from figures.context import Claimant, Context, Read, read_article
 from figures.dating import dates_statement, not_after, read_as_of
-from figures.measure_cues import _copula_subject
 from figures.entities import is_conversion, read_entity
 from figures.lexicon import DETERMINERS, Vocabulary, vocabulary
-from figures.measure_cues import measure_named_in
+from figures.measure_cues import _copula_subject, measure_named_in
 from figures.modality import claimed_by, is_change, read_modality
 from figures.numbers import Figure, find_figures
 from figures.places import Place, find_places
@@ -153,9 +152,6 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
     if kind == "age" and subject and subject != ctx.main_subject:
         entity = f"age of {subject}"
     as_of, precision = read_as_of(ctx, toks, ti, times, claimants, kind)
-    published = ctx.article.published
-    if precision == "year" and published and as_of and as_of.year == published.year and as_of <= published:
-        as_of, precision = published, "day"  # "97% of deaths reported in 2024", written in 2024: so far this year
     value, low, high, unit, p_low, p_high = f.value, f.low, f.high, f.unit, f.pragmatic_low, f.pragmatic_high
     if unit == "fraction":
         # "almost a third of staff", "one in five trains": a share, stated in percent as the contract's units

@@ -258,7 +258,7 @@ def _place_runs(vocab: Vocabulary, rx: "_ArticlePatterns", text: str):
         offsets = [at for at, _ in spans]
         i = 0
         while i < len(words):
-            for k in range(max(vocab.place_lengths.get(words[i].replace("’", "'").rstrip(".,").removesuffix("'s"), 1), 1), 0, -1):
+            for k in range(vocab.place_lengths.get(words[i].replace("’", "'").rstrip(".,").removesuffix("'s"), 1), 0, -1):
                 if i + k <= len(words):
                     key = " ".join(words[i:i + k]).replace("’", "'").rstrip(".,").removesuffix("'s")  # "Mexico's"
                     canonical = vocab.place_names.get(key)

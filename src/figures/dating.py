@@ -104,7 +104,17 @@ def read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
     """The date the figure refers to: the statement's date ("officials said Monday"), else the
     nearest date in the sentence, else (in a statistic article) the month it reports on, else an
     inherited speaker's date, else the day an earlier sentence set the scene for, else the news
-    day, else the publication date."""
+    day, else the publication date. The year of publication named as a period is the year so far:
+    "97% of deaths reported in 2024", written in August 2024, is as of that day."""
+    day, precision = _read_as_of(ctx, toks, ti, times, claimants, kind)
+    base = ctx.article.published
+    if precision == "year" and base and day and day.year == base.year and day <= base:
+        return base, "day"
+    return day, precision
+
+
+def _read_as_of(ctx: Context, toks: list[Tok], ti: int, times: list[TimeRef],
+                claimants: list[Claimant], kind: str | None) -> tuple[date | None, str]:
     base = ctx.article.published
     fig = toks[ti]
     if kind == "event":

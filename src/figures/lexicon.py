@@ -10,7 +10,7 @@ place_words.tsv).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -40,9 +40,8 @@ class Vocabulary:
     countries: frozenset[str]  # names of countries as written, aliases included
     measure_first: frozenset[str]  # first words of the measure cues, for a quick test
     modality_first: frozenset[str]
-    place_first: frozenset[str]
-    # first word -> words in the longest listed name it opens ("Democratic" -> 5: "... Republic of the Congo")
-    place_lengths: dict[str, int] = field(default_factory=dict)
+    # first word of a listed place -> words in the longest name it opens ("Democratic" -> 5: "... of the Congo")
+    place_lengths: dict[str, int]
 
 
 def data_lines(name: str) -> list[str]:
@@ -84,7 +83,6 @@ def vocabulary() -> Vocabulary:
         place_names={**{" ".join(k): v for k, v in aliases.items()},
                      **{" ".join(k).replace(" '", "'"): v[0] for k, v in places.items()}},
         measure_first=frozenset(k[0] for k in measures), modality_first=frozenset(k[0] for k in modality),
-        place_first=frozenset(k[0] for k in list(places) + list(aliases)),
         place_lengths=_lengths_by_first_word(list(places) + list(aliases)),
     )
 

@@ -27,14 +27,15 @@ def place_mentions(vocab: Vocabulary, toks: list[Tok]) -> list[tuple[int, int, s
     n = len(toks)
     while i < n:
         t = toks[i]
-        if not (t.word and t.cap) or t.text.rstrip(".").replace("’", "'") not in vocab.place_first:
+        longest = vocab.place_lengths.get(t.text.rstrip(".").replace("’", "'"), 0) if t.word and t.cap else 0
+        if not longest:
             head = unglued(vocab, t.text) if t.word and t.cap else None
             if head and (head,) in vocab.places:  # "A Paristhe police headquarters": Paris, with a typo
                 out.append((i, i + 1, *vocab.places[(head,)]))
             i += 1
             continue
         hit = None
-        for k in range(min(vocab.place_lengths.get(toks[i].text.rstrip(".").replace("’", "'"), 1), n - i), 0, -1):
+        for k in range(min(longest, n - i), 0, -1):
             key = tuple(x.text.replace("’", "'").rstrip(".") for x in toks[i:i + k])
             if key in vocab.places:
                 canonical, kind = vocab.places[key]
