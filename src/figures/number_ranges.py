@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from figures.number_patterns import (
-    _BETWEEN_FROM, _BOUND_PAIR_GAP, _CHANGE_GAP, _GAP_RANGE, _LIST_GAP, _LIST_ITEM_BEFORE, _PAREN_GAP, _RATIO_GAP,
+    _BOUND_PAIR_GAP, _CHANGE_GAP, _GAP_RANGE, _LIST_GAP, _LIST_ITEM_BEFORE, _PAREN_GAP, _RATIO_GAP,
     _SCALE_IN_WORDS, _SCALE_WORD_END, _TWO_WORDS_BEFORE, _word_before, _WORDS,
 )
 from figures.number_reading import _Atom
@@ -85,11 +85,11 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
 def _between_from(text: str, a: _Atom):
     """"between" or "from" right before ``a`` (the word that opens a range or a change), or None; past
     a determiner or a word of time ("from the current 62 to 64", "from an earlier 3%")."""
-    return _BETWEEN_FROM.search(text, max(0, a.start - 12), a.start) or _FROM_THE.search(text, max(0, a.start - 30), a.start)
+    return _OPENER.search(text, max(0, a.start - 30), a.start)
 
 
-_FROM_THE = re.compile(r"(?<![\w])(?P<w>between|from)\s+(?:the|an?|its|their)\s+(?:(?:current|present|previous|earlier|"
-                       r"initial|original|existing|planned)\s+)?$", re.IGNORECASE)
+_OPENER = re.compile(r"(?<![\w])(?P<w>between|from)\s+(?:(?:the|an?|its|their)\s+(?:(?:current|present|previous|"
+                     r"earlier|initial|original|existing|planned)\s+)?)?$", re.IGNORECASE)
 
 
 def _share_unit_back(text: str, out: list[_Atom], last: _Atom) -> None:
