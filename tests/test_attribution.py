@@ -495,6 +495,16 @@ OUTLET = "Example Wire"
      "overnight.", "3 metres", OUTLET),
     ("The toll reached 400 as the weather office warned of rain. At least 120 died in the south, including "
      "31 children.", "31", OUTLET),
+    # plural speakers named by their role, with or without a modifier
+    ("At least 60 Norlanders also died, the diplomats said.", "At least 60", "diplomats"),
+    ("Arab diplomats stated earlier this week that 658 pilgrims had died.", "658", "Arab diplomats"),
+    ("The port has 5,000 workers, lawyers said.", "5,000", "lawyers"),
+    # an agency's tally is the agency's, whatever the tally is of or when it was published
+    ("The total is 645, according to an AFP tally of figures released by various countries.", "645", "AFP"),
+    ("An AFP tally published on Friday, compiled from official statements, put the toll at 1,126.", "1,126",
+     "AFP"),
+    # who outlines or proposes an amount states it
+    ("Budget director Ana Ruiz outlined a $4 billion request.", "$4 billion", "Ana Ruiz"),
 ])
 def test_claimant(text, figure, expected):
     art = Article(id="t", text=text, outlet=OUTLET, published=date(2024, 3, 20))

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from figures.claim_keys import source_key
+from figures.claim_keys import key_claims, source_key
 from figures.compare import apply_verdicts, compare, find_conflicts
 from figures.config import Settings
 from figures.quantity import head_noun, predicate, split_scope
@@ -557,6 +557,21 @@ def test_a_town_reported_as_often_as_its_country_folds_into_it_even_above_the_co
             _toll(4_000, "Valdera", "v3", "2023-09-21", sentence="The toll in Valdera, Chile, reached 4,000.")]
     assert any({rows[0]["claim_id"], rows[1]["claim_id"]} <= s for s in flagged(rows))
     assert any({rows[0]["claim_id"], rows[2]["claim_id"]} <= s for s in flagged(rows, "revision"))
+
+
+def test_a_state_toll_never_folds_into_the_named_storm():
+    # the storm's articles name the state, and no article gives both apart: still a state's toll is
+    # a part of the storm's, not another name for it
+    rows = [_toll(4, "South Carolina", "s1", "2024-09-27", sentence="Four died in South Carolina as Hurricane Mira hit."),
+            _toll(24, "Hurricane Mira", "s2", "2024-09-27"), _toll(56, "Hurricane Mira", "s3", "2024-09-28"),
+            _toll(90, "Hurricane Mira", "s4", "2024-09-30")]
+    keys = key_claims(frame(*rows), Settings())
+    assert keys["k_subject"].tolist() == ["south carolina"] + ["hurricane mira"] * 3
+    # a town named with its county still folds into it (the Maui case above)
+    rows[0]["subject"] = "Lahaina"
+    rows[0]["sentence"] = "Four died in Lahaina as Hurricane Mira hit."
+    keys = key_claims(frame(*rows), Settings())
+    assert keys["k_subject"].tolist()[0] == "hurricane mira"
 
 
 def test_ages_of_different_people_are_never_folded_together():

@@ -379,3 +379,28 @@ def test_entity_and_measure(text, figure, entity, measure):
 def test_entity_is_short_without_leading_article(text, figure, entity, measure):
     got = _claim(text, figure).entity
     assert len(got.split()) <= 7 and got.split()[0].lower() not in ("the", "a", "an")
+
+
+@pytest.mark.parametrize(("text", "figure", "entity"), [
+    ("The storm killed people in six US states.", "six", "US states"),
+    ("Hurricane Mira killed at least 23 in four states.", "four", "states"),
+    ("The floods hit 12 southern provinces.", "12", "southern provinces"),
+])
+def test_a_count_of_regions_counts_the_regions_not_the_dead(text, figure, entity):
+    # "killed people in six states": six is how many states, never a toll to compare with tolls
+    claim = _claim(text, figure)
+    assert (claim.entity, claim.measure) == (entity, None)
+
+
+@pytest.mark.parametrize(("text", "figure", "entity"), [
+    # a year between the noun and "of" is when, not what: "premiums in 2022 of £6bn"
+    ("The insurer had gross written premiums in 2022 of more than 6 billion pounds.", "more than 6 billion pounds",
+     "premiums"),
+    # a past tense without -ed ends the noun after the figure
+    ("The 985-foot ship lost power as it left the harbour.", "985-foot", "ship"),
+    ("Some 300 buildings fell in the quake.", "Some 300", "buildings"),
+    # adverbs between what costs and "cost" are no part of it
+    ("The port closure alone will probably cost roughly $50m per day.", "roughly $50m", "cost of port closure per day"),
+])
+def test_entity_past_what_is_not_the_noun(text, figure, entity):
+    assert _claim(text, figure).entity == entity

@@ -310,6 +310,33 @@ CASES = [
     (None, "Acme's workforce has shrunk. The new owner fired 3,700 Acme employees.", "3,700", "Acme"),
     (None, "The layoffs at Acme began on Friday. Acme had roughly 7,500 employees before the cuts.", "roughly 7,500",
      "Acme"),
+    # 51. a total over several regions is the named storm's, not one region's nor the main place's ...
+    ("Hurricane Mira hits Florida", "TAMPA, Fla. - Hurricane Mira swept through Florida. The toll has risen to at "
+     "least 23 in four states, officials said.", "at least 23", "Hurricane Mira"),
+    ("Hurricane Mira hits Florida", "Hurricane Mira swept through Florida. At least 56 people were killed across "
+     "several states.", "At least 56", "Hurricane Mira"),
+    ("Hurricane Mira hits Florida", "Hurricane Mira swept through Florida. A tally confirms 201 deaths across "
+     "Georgia, Florida and Virginia.", "201", "Hurricane Mira"),
+    ("Hurricane Mira hits Florida", "Hurricane Mira swept through Florida. Across the Southeast, the storm caused "
+     "more than 215 deaths.", "more than 215", "Hurricane Mira"),
+    # ... and a sentence that names the storm is about the storm in a state's paper too
+    ("Hurricane Mira hits Florida", "Hurricane Mira swept through Florida. The death toll from Hurricane Mira now "
+     "stands at 162.", "162", "Hurricane Mira"),
+    # ... while a state's own figure stays the state's
+    ("Hurricane Mira hits Florida", "Hurricane Mira swept through Florida. In Florida, 12 people died.", "12",
+     "Florida"),
+    # 52. a line labelled with a place, and a paragraph that is only a place's name (a section heading)
+    ("Mira deaths by state", "Deaths by state:\n\n- Georgia: 25 people\n\n- Florida: 15 people", "15", "Florida"),
+    ("Mira deaths by state", "Georgia: Gov. Ana Ruiz said at least 11 people had died in the state.", "at least 11",
+     "Georgia"),
+    ("Mira deaths by state", "The toll rose to 40 in Georgia.\n\nFlorida\n\nSeven deaths have been confirmed. A "
+     "sign fell on a highway.", "Seven", "Florida"),
+    # 53. a company that does what the figure counts, by its short name or as "it" right after it is named
+    (None, "Orbit Air Lines had a hard week. Orbit canceled about 1,200 flights on Friday, the worst in Canada.",
+     "about 1,200", "Orbit Air Lines"),
+    (None, "Orbit Air Lines had a hard week. On Friday, it canceled about 1,200 flights.", "about 1,200",
+     "Orbit Air Lines"),
+    (None, "Zenith Airlines flew on. Zenith was second, with 262 cancellations.", "262", "Zenith Airlines"),
 ]
 
 

@@ -258,6 +258,8 @@ def np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, boo
         if k > 0 and toks[k].low in ("in", "from", "at", "of", "for") and (
                 toks[k - 1].low in vocab.claimant_nouns or toks[k - 1].cap):
             return np_ending_at(ctx, toks, k - 1)
+    if toks[j].low in TIME_WORDS and j >= 3 and toks[j - 1].low in ("on", "in", "last") and toks[j - 2].low in PUBLISHING:
+        return np_ending_at(ctx, toks, j - 3)  # "an AFP tally published on Friday, ..., put": the tally's
     end = j
     k = j
     while k >= 0:
@@ -473,6 +475,9 @@ def np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) ->
     author = _published_by(ctx, toks, j, words)
     if author:  # "according to the report released Friday by the Labor Department": its author
         return author
+    if len(words) >= 3 and words[0].cap and words[0].word and not words[1].cap and (
+            words[1].low in vocab.document_nouns or words[1].low in COUNT_NOUNS):
+        return resolve_name(ctx, words[:1]), False  # "an AFP tally of figures released by ...": AFP's own tally
     # "a letter from the Home Office", "data compiled by the FBI": the speaker is after from/by
     if any(w.low in vocab.document_nouns or w.low in COUNT_NOUNS for w in words[:2]):  # "the latest toll from"
         for k, w in enumerate(words):

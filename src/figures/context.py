@@ -71,9 +71,11 @@ class Context:
     group: str | None = None  # the places the article reports on together: "Turkey and Syria"
     nationality: dict[str, str] = field(default_factory=dict)  # "Recep Tayyip Erdogan" -> "Turkey" ("Turkish President ...")
     orgs: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, name, kind) of organisations named
+    company_names: dict[str, str] = field(default_factory=dict)  # a company's short name -> its full name: "Delta" -> "Delta Air Lines"
     capital: str | None = None  # the main country's capital as the article names it: "the capital" -> "Paris"
     scan: tuple | None = None  # (tokens, what the subject reader found in them once): one sentence's precomputation
     scenes: list[tuple[int, int, str]] = field(default_factory=list)  # (offset, paragraph, place) of "First in Paris."
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (offset, place) of a paragraph that is a place's name
     para_at: int = -1  # offset of the sentence that set ``para_subject``
     cities: list[tuple[int, str, str]] | None = None  # (offset, name, city/region) of places named, read on first need
     title_read: bool = False  # the subject reader looked for an unlisted place in the title
@@ -171,6 +173,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
     if ctx.main_subject:
         ctx.capital = _capital_named(vocab, ctx.main_subject, runs)
     ctx.scenes = _scene_sentences(vocab, ctx.capital, sentences)
+    ctx.headings = _place_headings(vocab, sentences)
     if events:
         ctx.event = events.most_common(1)[0][0]
     ctx.event_names = frozenset(named_with_event)
@@ -206,6 +209,7 @@ def read_article(ctx: Context, sentences: list[Sentence]) -> None:
                 role = lead[-1].lower().rstrip(".")
                 ctx.titled.setdefault(TITLE_ABBREVIATIONS.get(role, role), " ".join(words))
     ctx.orgs = _organisations(ctx.vocab, ctx.article.text, located, rx)
+    ctx.company_names = _company_short_names(vocab, ctx.orgs)
     # acronyms: "WHO" -> "World Health Organisation" when the initials match an earlier name
     for phrase in phrases:
         words = [w for w in phrase.split() if w.lower() not in ("of", "and", "the", "for")]
@@ -244,6 +248,20 @@ def _organisations(vocab: Vocabulary, text: str, located: list[tuple[int, str]],
         if kind and m.group(2).split()[0].lower() not in STOP and m.group(2).split()[0].lower() not in TIME_WORDS:
             found.append((m.start(2), m.group(2), kind))
     return sorted(found)
+
+
+def _company_short_names(vocab: Vocabulary, orgs: list[tuple[int, str, str]]) -> dict[str, str]:
+    """"Delta Air Lines" is "Delta" on second mention, "Acme Holdings" is "Acme": the first word of a
+    company's name of several words, when that word is no place, title or common word."""
+    out: dict[str, str] = {}
+    for _, name, kind in orgs:
+        words = name.split()
+        first = words[0]
+        if kind == "company" and len(words) >= 2 and first[:1].isupper() and len(first) >= 3 and first.isalpha() \
+                and first not in vocab.place_names and first.lower() not in STOP and first.lower() not in title_words() \
+                and first.lower() not in org_words():
+            out.setdefault(first, name)
+    return out
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -307,6 +325,19 @@ THE_CITY = "the city"  # a scene that refers back to the last city named
 _LOCATIVE_NAME = re.compile(r"\b(?:in|near|outside|around|inside)\s+(?:the\s+)?"
                             r"(city|town|village|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\b")
 _SCENE = re.compile(r"(?:[A-Z]\w*\s+)?[Ii]n\s+(?:the\s+(capital)|([A-Z][\w’'-]+))\s*[.,:]")
+
+
+def _place_headings(vocab: Vocabulary, sentences: list[Sentence]) -> list[tuple[int, str]]:
+    """Paragraphs that are only a listed place's name ("Florida", "North Carolina"): section headings
+    of an article told place by place; the figures under one are counted there."""
+    out = []
+    for k, sent in enumerate(sentences):
+        alone = (k == 0 or sentences[k - 1].paragraph != sent.paragraph) and (
+            k + 1 == len(sentences) or sentences[k + 1].paragraph != sent.paragraph)
+        name = sent.text.strip().rstrip(":")
+        if alone and len(name.split()) <= 4 and tuple(name.split()) in vocab.places:
+            out.append((sent.start, vocab.places[tuple(name.split())][0]))
+    return out
 
 
 def _scene_sentences(vocab: Vocabulary, capital: str | None, sentences: list[Sentence]) -> list[tuple[int, int, str]]:

@@ -107,6 +107,8 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
             break  # "37,000 people beat the pavement": the verb after the people counted
         if low.endswith(("ed", "ing")) and j > start and low not in ("wounded",) and low not in _NOUN_ING:
             break  # a participle after the noun: "buildings destroyed", "buildings containing"
+        if j > start and low in _IRREGULAR_PAST:
+            break  # "the 985-foot ship lost power": the verb after the noun
         if low in TIME_WORDS or low in AUXILIARIES:
             break
         if j > start and toks[j].cap and not toks[j - 1].cap:
@@ -142,6 +144,7 @@ def _coordinated_adjective(toks: list[Tok], j: int) -> bool:
 
 
 _NOUN_ING = word_class("entity_words.tsv", "ing_noun")
+_IRREGULAR_PAST = word_class("entity_words.tsv", "irregular_past")
 _ING_PREPOSITIONS = word_class("entity_words.tsv", "ing_preposition")
 _CONTRAST = word_class("entity_words.tsv", "contrast_word")
 

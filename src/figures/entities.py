@@ -81,6 +81,9 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     ("spent £1.5m on legal costs" -> "legal costs"), read from the words around the figure,
     while the measure stays the one its verb or noun gives (spent, paid, cost).
     """
+    regions = _regions_counted(toks, ti) if f.unit is None else None
+    if regions:
+        return regions, None, None  # "killed people in six US states": the figure counts states, not the dead
     entity, measure, kind = _read_entity(ctx, toks, ti, f, lo, hi, entities)
     if measure == "deployed" and entity and entity.split()[0].lower() in PEOPLE and _protest_named(toks):
         measure = "protesters"  # "the day of demonstrations mobilized 1.12 million people": a crowd, not troops
@@ -107,6 +110,19 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
         if sector:
             entity = f"{entity} in {sector}"  # "employment in food services rose by 69,000"
     return entity, measure, kind
+
+
+_REGIONS = word_class("place_words.tsv", "regions")
+
+
+def _regions_counted(toks: list[Tok], ti: int) -> str | None:
+    """"four states", "six US states", "12 southern provinces": the regions a figure counts."""
+    for j in (ti + 1, ti + 2):
+        if j < len(toks) and toks[j].low in _REGIONS:
+            if j == ti + 2 and not (toks[ti + 1].word and (toks[ti + 1].cap or toks[ti + 1].low.endswith("ern"))):
+                return None
+            return " ".join(t.text for t in toks[ti + 1:j + 1])
+    return None
 
 
 def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int,
@@ -173,6 +189,10 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             if m and m.kind == "event" and (j != ti - 2 or toks[ti - 1].low == "of"):
                 ev = ctx.event
                 return (f"{ev} {m.entity}" if ev and m.measure == "magnitude" else m.entity), m.measure, m.kind
+    if ti >= 4 and toks[ti - 1].low == "of" and toks[ti - 2].text.isdigit() and len(toks[ti - 2].text) == 4 \
+            and toks[ti - 3].low in ("in", "for") and toks[ti - 4].word and toks[ti - 4].low not in STOP:
+        m, _ = _measure_at(vocab, toks, ti - 4)  # "premiums in 2022 of £6bn": the noun before the year
+        return (m.entity, m.measure, m.kind) if m and m.kind == "noun" else (toks[ti - 4].low, None, None)
     if ti >= 2 and toks[ti - 1].low == "of" and toks[ti - 2].word and toks[ti - 2].low not in STOP \
             and toks[ti - 2].low not in TRANSPARENT and toks[ti - 2].low not in _VALUE_NOUNS:
         m, _ = _measure_at(vocab, toks, ti - 2)

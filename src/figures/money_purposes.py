@@ -89,14 +89,18 @@ _MONEY_OF = word_class("entity_words.tsv", "money_of_noun")
 _SPENDING = word_class("entity_words.tsv", "spending_measure") | {None}  # no measure at all
 
 
+_ADVERBS = frozenset("alone also still already now even just only".split())
+
+
 def _money_of(toks: list[Tok], ti: int) -> str | None:
     """"the cost of rebuilding Lahaina is estimated at $6bn" -> "cost of rebuilding Lahaina";
     "the new stadium will cost $1.2bn" -> "cost of new stadium"."""
     v = ti - 2 if ti >= 3 and toks[ti - 1].cap and toks[ti - 1].word else ti - 1  # "the war has cost Russia $200bn"
     if v >= 1 and toks[v].low in ("cost", "costs", "costing"):
         j = v - 1
-        while j >= 0 and toks[j].low in AUXILIARIES:
-            j -= 1
+        while j >= 0 and (toks[j].low in AUXILIARIES or toks[j].low in _ADVERBS or (
+                toks[j].low.endswith("ly") and not toks[j].cap)):
+            j -= 1  # "the closure alone will probably cost $50m": past the adverbs to what costs
         subject = _subject_before(toks, j + 1)
         if subject and subject.split()[-1].lower() not in _PROGRAMME and not subject[:1].isupper():
             words = subject.split()

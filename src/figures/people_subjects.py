@@ -58,21 +58,22 @@ def company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str]
     owns the figure's noun or that states it is what the figure is about."""
     for first, end, name in scan.owned:  # in text order, the longest name first: a few steps at most
         if first == ti + 2 and toks[ti + 1].low == "of":
-            return Place(first, end, name, "company")  # "3,700 of Twitter's employees"
+            return Place(first, end, ctx.company_names.get(name, name), "company")  # "3,700 of Twitter's employees"
         if first >= ti:
             break
         if end < ti:
-            return Place(first, end, name, "company")
+            return Place(first, end, ctx.company_names.get(name, name), "company")
     said = next((c for c in claimants if c in scan.companies), None)
     if said:
-        return Place(0, 0, said, "company")
+        return Place(0, 0, ctx.company_names.get(said, said), "company")
     for first, end in ((ti + 1, ti + 4), (0, min(ti, 3))):
         # "3,700 Twitter employees": the company the counted noun is of; "Acme had 7,500 employees":
         # the company the sentence opens with
         for k in range(min(end, len(toks)), first, -1):
             name = " ".join(t.text for t in toks[first:k])
-            if name in scan.companies and (first == 0 or (k < len(toks) and toks[k].word and not toks[k].cap)):
-                return Place(first, k, name, "company")
+            if name in scan.companies and (first == 0 or (k < len(toks) and toks[k].word and not toks[k].cap)) and not (
+                    name in ctx.company_names and k < len(toks) and toks[k].cap and toks[k].word):  # "United" of "United States"
+                return Place(first, k, ctx.company_names.get(name, name), "company")
     # "Its shares rose 1.5%", "the retailer's sales": the company last named; the first owner whose
     # business noun stands before the figure
     at = bisect_right(scan.owner_reach, -ti)
@@ -81,6 +82,31 @@ def company_subject(ctx: Context, toks: list[Tok], ti: int, claimants: list[str]
         name = last_organisation(ctx, "company", toks[owner].start)
         if name:
             return Place(owner, owner + 1, name, "company")
+    return None
+
+
+def acting_company(ctx: Context, toks: list[Tok], ti: int, scan: SentenceScan) -> Place | None:
+    """"Delta canceled about 1,200 flights", "Acme Corp will cut 500 jobs in France": a company
+    that does what the figure counts, named right before its verb, is what the figure is about
+    (a place after the figure is where)."""
+    if not scan.companies:
+        return None
+    for k in range(ti - 1, max(0, ti - 6), -1):
+        if toks[k].fig >= 0 or toks[k].text in (",", ";", ":"):
+            return None
+        if toks[k].cap or not toks[k].word:
+            continue
+        if k >= 1 and toks[k - 1].low == "it" and (k == 1 or not toks[k - 2].word):
+            # "On Friday, it canceled 1,200 flights": the company the sentence before named
+            name = last_organisation(ctx, "company", toks[k - 1].start)
+            at = max((a for a, n, _ in ctx.orgs if n == name), default=-1) if name else -1
+            if name and at >= 0 and ctx.article.text.count(". ", at, toks[k - 1].start) <= 1:
+                return Place(k - 1, k, name, "company")
+            return None
+        for size in (3, 2, 1):
+            name = " ".join(t.text for t in toks[max(0, k - size):k])
+            if k - size >= 0 and name in scan.companies and (k - size == 0 or not toks[k - size - 1].cap):
+                return Place(k - size, k, ctx.company_names.get(name, name), "company")
     return None
 
 

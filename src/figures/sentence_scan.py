@@ -93,7 +93,7 @@ def scan_sentence(ctx: Context, toks: list[Tok], places: list[Place]) -> Sentenc
     """The sentence's scan, made on its first figure and kept on ``ctx`` for the others."""
     if ctx.scan and ctx.scan[0] is toks and ctx.scan[1] is places:
         return ctx.scan[2]
-    companies = frozenset(name for _, name, kind in ctx.orgs if kind == "company")
+    companies = frozenset([name for _, name, kind in ctx.orgs if kind == "company"] + list(ctx.company_names))
     owned = []
     if companies:
         for k, t in enumerate(toks):

@@ -17,7 +17,7 @@ from figures.attribution import resolve_name
 from figures.context import CONTROL_SUFFIXES, INSTITUTIONS, THE_CITY, Claimant, Context
 from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, EVENT_NOUNS, REGION_NOUNS, STOP, TIME_WORDS, data_map,
                              org_words, title_words, vocabulary)
-from figures.people_subjects import age_holder, company_subject, people_of, person_subject
+from figures.people_subjects import acting_company, age_holder, company_subject, people_of, person_subject
 from figures.places import (SETTING, Place, is_jurisdiction, may_open_name, modifies_speaker, named_before,
                             named_places, place_mentions, place_words, preposition, scene, speaker_after, surface,
                             where_after)
@@ -149,8 +149,11 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         return ctx.event, location
     names = [c.name for c in claimants]
     scan = scan_sentence(ctx, toks, places)
-    best = listed = (_parenthesised(ctx, toks, ti) or _with_figure(ctx, toks, ti, places) or _apposed(toks, ti, places)
-                     or _item_place(ctx, toks, ti, places) or _nationals(ctx, toks, ti, places))
+    best = listed = (_labelled(ctx, toks, places) or _parenthesised(ctx, toks, ti) or _with_figure(ctx, toks, ti, places)
+                     or _apposed(toks, ti, places) or _item_place(ctx, toks, ti, places) or _nationals(ctx, toks, ti, places))
+    if best is None and ctx.named_event and ctx.measures.get(ti) not in _STATISTICS and _across_regions(ctx, toks, ti, hi,
+                                                                                                         places):
+        return _named_event_in(ctx, toks, ti) or ctx.named_event, location
     # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
     at = bisect_right(scan.stops, ti)
     end = scan.stops[at] if at < len(scan.stops) else len(toks)
@@ -161,6 +164,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
             p = _destination(toks, places, p, end)  # "crossed from Karabakh to Armenia": where they arrived
             best = scene(ctx, toks, _owned_place(toks, places, p))  # "in Paris" is the city; "Pyongyang said" acts
             break
+    if best is None:
+        best = acting_company(ctx, toks, ti, scan)  # "Delta canceled 1,200 flights" (a place after it is where)
     if best is None and end < len(toks):
         best = _share_of(toks, places, end)
     if best is None:
@@ -222,10 +227,13 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         home = next((ctx.nationality[c.name] for c in claimants if c.name in ctx.nationality), None)
         if home and home in ctx.group.split(" and "):
             best = Place(0, 0, home, "country")
-    if ctx.named_event and best is None and (ctx.main_subject is None or ctx.main_subject in ctx.vocab.countries) \
-            and ctx.measures.get(ti) not in _STATISTICS:  # a storm named in a jobs report is not what jobs are of
+    if ctx.named_event and best is None and ctx.measures.get(ti) not in _STATISTICS and (
+            ctx.main_subject is None or ctx.main_subject in ctx.vocab.countries
+            or any(t.cap and t.text in ctx.named_events for t in toks)):
         # "the death toll from Mira rose to 150": with no place of its own, a figure in a story about
-        # a named event is the event's, not the country's (a state's paper keeps its state)
+        # a named event is the event's, not the country's; a state's paper keeps its state unless the
+        # sentence names the event or counts across several regions ("23 dead in four states")
+        # (a storm named in a jobs report is not what jobs are of)
         return _named_event_in(ctx, toks, ti) or ctx.named_event, location
     if ctx.event_place and ctx.measures.get(ti) in _WHOLE_EVENT and (
             best is None or best.name in ctx.event_names or best.kind == "speaker"):
@@ -236,6 +244,9 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         best = _scene_before(ctx, toks[0].start, paragraph)
     if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph and not _whole_event(toks, lo, ti):
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
+    if best is None and toks and ctx.headings:
+        k = bisect_left(ctx.headings, (toks[0].start,)) - 1  # the section heading the figure stands under
+        best = Place(0, 0, ctx.headings[k][1], "heading") if k >= 0 else None
     if best is not None and best.kind != "company" and best is not listed and not _part_opened(toks, ti):
         # a company speaks for itself, and one item of a list ("Lyon (22,000), Brest (20,000)") or a
         # "where" clause's place for itself, not for the paragraph
@@ -368,6 +379,45 @@ def _clause_between(scan: SentenceScan, a: int, b: int) -> bool:
     """A subordinate clause opens between tokens ``a`` and ``b``."""
     at = bisect_left(scan.openers, a)
     return at < len(scan.openers) and scan.openers[at] < b
+
+
+_REGIONS = word_class("place_words.tsv", "regions")  # plurals a count of regions names: "states", "provinces"
+_SEVERAL = frozenset("several multiple many various".split())
+
+
+def _across_regions(ctx: Context, toks: list[Tok], ti: int, hi: int, places: list[Place]) -> bool:
+    """"at least 23 in four states", "56 killed across several provinces", "201 deaths across
+    Florida, Georgia and Virginia", "across the Southeast, the storm caused 215 deaths": a total over
+    regions, so no one of them (nor the story's main place) is what it is about."""
+    n = len(toks)
+    for j in [k for k in range(ti + 1, min(n - 1, hi + 1))] + [0]:
+        if toks[j].low not in ("in", "across", "throughout"):
+            continue
+        nxt = toks[j + 1]
+        if j + 2 < n and (nxt.fig >= 0 or nxt.low in _SEVERAL) and toks[j + 2].low in _REGIONS:
+            return True
+        if toks[j].low != "in" and nxt.low == "the" and j + 2 < n and toks[j + 2].cap and \
+                toks[j + 2].low.replace("-", "") in _COMPASS_REGIONS:
+            return True  # "across the Southeast"
+        listed = [p for p in places if j < p.first <= j + 8 and p.kind != "demonym"]
+        if toks[j].low != "in" and len(listed) >= 2 and listed[0].first == j + 1:
+            return True  # "across Florida, Georgia and Virginia"
+    return False
+
+
+def _labelled(ctx: Context, toks: list[Tok], places: list[Place]) -> Place | None:
+    """"Georgia: Gov. Kemp said 11 had died", "- Florida: 15 people": a line labelled with a place
+    is about that place."""
+    k = 0
+    while k < len(toks) and not toks[k].word:
+        k += 1  # a list's bullet
+    p = next((p for p in places if p.first == k), None)
+    if p and p.kind != "demonym" and p.end < len(toks) and toks[p.end].text == ":":
+        return scene(ctx, toks, p)
+    return None
+
+
+_COMPASS_REGIONS = frozenset("south north east west southeast southwest northeast northwest midwest".split())
 
 
 def _whole_event(toks: list[Tok], lo: int, ti: int) -> bool:
