@@ -404,3 +404,19 @@ def test_a_count_of_regions_counts_the_regions_not_the_dead(text, figure, entity
 ])
 def test_entity_past_what_is_not_the_noun(text, figure, entity):
     assert _claim(text, figure).entity == entity
+
+
+@pytest.mark.parametrize(("text", "figure", "measure"), [
+    # a list of counts shares the verb after its last item
+    ("At least 14 Malaysians, 165 Indonesians, 68 Jordanians and 98 Indians have died.", "At least 14", "killed"),
+    ("Officials report that at least 41 Jordanians, 35 Tunisians, and 11 Iranians have passed away.", "35", "killed"),
+    # a part of the figure before ("That figure included ...") counts what it counted
+    ("Some 550 pilgrims died. That figure included 323 Egyptians and 60 Jordanians.", "323", "killed"),
+    ("Some 550 pilgrims died. That figure included 323 Egyptians and 60 Jordanians.", "60", "killed"),
+    # ... but a list with no verb of its own, or one whose verb is after a preposition, takes none
+    ("The firm has 500 staff, 20 offices and 3 plants.", "20", None),
+    ("The agency has provided 95,000 tarps, 150 ambulances and 30 generators to areas affected by the storm.", "150",
+     None),
+])
+def test_listed_counts_share_the_list_verb(text, figure, measure):
+    assert _claim(text, figure).measure == measure

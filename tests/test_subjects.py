@@ -331,6 +331,16 @@ CASES = [
      "Georgia"),
     ("Mira deaths by state", "The toll rose to 40 in Georgia.\n\nFlorida\n\nSeven deaths have been confirmed. A "
      "sign fell on a highway.", "Seven", "Florida"),
+    # 54. a toll of a country's nationals is that country's, wherever they died
+    ("Heat kills pilgrims", "The death toll among Tunisian pilgrims who performed the pilgrimage in Saudi Arabia "
+     "has risen to 53.", "53", "Tunisia"),
+    ("Heat kills pilgrims", "Egyptian deaths in Mecca reached 658, diplomats said.", "658", "Egypt"),
+    # 55. a total over several countries is not the paragraph's last place's
+    ("Heat kills pilgrims in Saudi Arabia", "Heat struck the pilgrims in Saudi Arabia.\n\nJordan said 41 of its "
+     "citizens died. The new deaths bring the total reported so far by multiple countries to 577.", "577",
+     "Saudi Arabia"),
+    ("Heat kills pilgrims in Saudi Arabia", "Heat struck the pilgrims in Saudi Arabia.\n\nEgypt said 300 had died. "
+     "Ten countries have reported a total of 1,081 deaths.", "a total of 1,081", "Saudi Arabia"),
     # 53. a company that does what the figure counts, by its short name or as "it" right after it is named
     (None, "Orbit Air Lines had a hard week. Orbit canceled about 1,200 flights on Friday, the worst in Canada.",
      "about 1,200", "Orbit Air Lines"),

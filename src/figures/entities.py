@@ -332,7 +332,8 @@ def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi:
             return f"{noun} {_cue_participle(participle, toks[j])}", participle.measure, participle.kind
         return participle.entity or f"people {toks[j].low}", participle.measure, participle.kind
     if participle and words:
-        return f"{np} {_participle_text(toks[j])}", participle.measure, participle.kind
+        done = _cue_participle(participle, toks[j]) if " " in participle.cue else None  # "passed away" -> killed
+        return f"{np} {done or _participle_text(toks[j])}", participle.measure, participle.kind
     if words and unit is None and j > np_end and j < n and is_participle(toks[j]) and toks[j - 1].low in BE \
             and not (j + 1 < n and toks[j + 1].low == "to") and toks[j].low not in vocab.claimant_verbs:
         # "1,500 flights were cancelled" (a passive: "had suffered damage" is not what happened to them)

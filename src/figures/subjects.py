@@ -240,11 +240,13 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
         # "the death toll in the town of Lahaina", "850 missing, Hawaii officials said": the count of
         # the whole local event is one quantity, named by where it is counted
         return ctx.event_place, location
-    if best is None and toks:
+    whole = best is None and _grand_total(toks, ti)  # "the total reported so far by multiple countries"
+    if best is None and toks and not whole:
         best = _scene_before(ctx, toks[0].start, paragraph)
-    if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph and not _whole_event(toks, lo, ti):
+    if best is None and ctx.para_subject and ctx.para_subject[0] == paragraph and not _whole_event(toks, lo, ti) \
+            and not whole:
         return ctx.para_subject[1], location  # the place the paragraph's last sentence named
-    if best is None and toks and ctx.headings:
+    if best is None and toks and ctx.headings and not whole:
         k = bisect_left(ctx.headings, (toks[0].start,)) - 1  # the section heading the figure stands under
         best = Place(0, 0, ctx.headings[k][1], "heading") if k >= 0 else None
     if best is not None and best.kind != "company" and best is not listed and not _part_opened(toks, ti):
@@ -311,7 +313,24 @@ def _nationals(ctx: Context, toks: list[Tok], ti: int, places: list[Place]) -> P
     if p and p.kind == "demonym" and p.end < len(toks) and toks[p.end].word and not toks[p.end].cap \
             and toks[p.end].low not in STOP:
         return Place(p.first, p.end, p.name, "country")
-    return people_of(ctx, toks, ti)
+    return people_of(ctx, toks, ti) or _nationals_before(toks, ti, places)
+
+
+_TOLL_NOUNS = frozenset("death deaths dead toll casualties fatalities victims".split())
+
+
+def _nationals_before(toks: list[Tok], ti: int, places: list[Place]) -> Place | None:
+    """"The death toll among Tunisian pilgrims ... has risen to 53", "Egyptian deaths reached 658":
+    a toll of a country's nationals, wherever they died."""
+    for p in places:
+        if p.kind != "demonym" or p.end >= ti or ti - p.end > 12 or p.end >= len(toks):
+            continue
+        after = toks[p.end].low
+        among = p.first >= 1 and toks[p.first - 1].low in ("among", "of") and p.first >= 2 and \
+            toks[p.first - 2].low in _TOLL_NOUNS and toks[p.end].word and not toks[p.end].cap
+        if among or after in _TOLL_NOUNS:
+            return Place(p.first, p.end, p.name, "country")
+    return None
 
 
 def _named_event_in(ctx: Context, toks: list[Tok], ti: int) -> str | None:
@@ -418,6 +437,21 @@ def _labelled(ctx: Context, toks: list[Tok], places: list[Place]) -> Place | Non
 
 
 _COMPASS_REGIONS = frozenset("south north east west southeast southwest northeast northwest midwest".split())
+
+
+_TOTAL_WORDS = frozenset("total overall combined".split())
+
+
+def _grand_total(toks: list[Tok], ti: int) -> bool:
+    """"The new deaths bring the total reported by multiple countries to 577", "ten countries have
+    reported a total of 1,081 deaths", "all told, ...": a total over the places a paragraph lists,
+    not the last place it named."""
+    before = toks[max(0, ti - 14):ti + 1]
+    if any(t.low in _TOTAL_WORDS for t in before) or any(
+            a.low == "all" and b.low == "told" for a, b in zip(toks[:ti], toks[1:ti + 1])):
+        return True
+    return any(toks[k].low == "countries" and (toks[k - 1].fig >= 0 or toks[k - 1].low in _SEVERAL)
+               for k in range(1, min(len(toks), ti + 6)))
 
 
 def _whole_event(toks: list[Tok], lo: int, ti: int) -> bool:
