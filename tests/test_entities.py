@@ -413,6 +413,15 @@ def test_entity_past_what_is_not_the_noun(text, figure, entity):
     # a part of the figure before ("That figure included ...") counts what it counted
     ("Some 550 pilgrims died. That figure included 323 Egyptians and 60 Jordanians.", "323", "killed"),
     ("Some 550 pilgrims died. That figure included 323 Egyptians and 60 Jordanians.", "60", "killed"),
+    # a count coordinated after one with its place between counts the same ("23 in X and 11 in Y")
+    ("At least 56 people were killed, including 23 people in Ohio and 11 in Iowa.", "11", "killed"),
+    # a place's count in brackets is no person's age ("North Carolina (73)")
+    ("Deaths have been reported in six states: North Carolina (73), South Carolina (36).", "73", "killed"),
+    # a bulleted list counts what its heading names
+    ("The toll rose.\n\nHere's the breakdown of deaths by state:\n- North Carolina: 56 people\n- Ohio: 33 people",
+     "33", "killed"),
+    ("Roads:\n- Ohio: 33 closed\n\nThe breakdown of deaths by state:\nThe storm passed.\n- Iowa: 12 buses", "12",
+     None),
     # ... but a list with no verb of its own, or one whose verb is after a preposition, takes none
     ("The firm has 500 staff, 20 offices and 3 plants.", "20", None),
     ("The agency has provided 95,000 tarps, 150 ambulances and 30 generators to areas affected by the storm.", "150",

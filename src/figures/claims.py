@@ -155,6 +155,31 @@ def _list_verb(vocab: Vocabulary, toks: list[Tok], ti: int):
     return m if m and m.kind == "verb" else None
 
 
+_BULLETS = ("-", "•", "*", "–", "·")
+
+
+def _list_intro_cue(vocab: Vocabulary, text: str, start: int):
+    """The noun cue of the line ending in ":" that opens the bulleted list a sentence at ``start``
+    is an item of ("Here's the breakdown of deaths by state:"), else None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start + 2].lstrip().startswith(_BULLETS):
+        return None
+    at = line_start
+    for _ in range(30):  # back over the list's earlier items to its heading
+        if at <= 0:
+            return None
+        prev_start = text.rfind("\n", 0, at - 1) + 1
+        line = text[prev_start:at].strip()
+        if line and not line.startswith(_BULLETS):
+            if not line.endswith(":"):
+                return None
+            words = re.findall(r"[a-z]+(?: toll)?", line.lower())
+            return next((m for w in words if (m := vocab.measures.get(tuple(w.split()))) and m.kind == "noun"
+                         and m.entity), None)
+        at = prev_start
+    return None
+
+
 def _restated_includes(toks: list[Tok], lo: int, ti: int) -> bool:
     """"That figure included 323 Egyptians", "the total includes 60": a restating noun (figure, total,
     number, tally) whose verb is "include", right before the figure."""
@@ -176,14 +201,20 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
         measure = ctx.last_entity[2]
     if measure is None and ti >= 3 and toks[ti - 1].low in ("and", ",") and f.unit is None:
         # "included 323 Egyptians and 60 Jordanians": a coordinated count counts what the one before did
-        k = next((k for k in range(ti - 2, max(-1, ti - 5), -1) if toks[k].fig >= 0), None)
-        if k is not None and all(t.word and not t.cap or t.cap and t.low.endswith("s") for t in toks[k + 1:ti - 1]) \
+        # ("23 people in South Carolina and 11 in Florida": the place each count is of may stand between)
+        k = next((k for k in range(ti - 2, max(-1, ti - 9), -1) if toks[k].fig >= 0), None)
+        if k is not None and all(t.word for t in toks[k + 1:ti - 1]) \
                 and ctx.measures.get(k) and ctx.figures[toks[k].fig].unit is None:
             measure = ctx.measures[k]
     if measure is None and f.unit is None:
         listed = _list_verb(vocab, toks, ti)
         if listed:  # "14 Malaysians, 165 Indonesians and 98 Indians have died": the list's verb is every item's
             measure = listed.measure
+    if measure is None and f.unit is None:
+        intro = _list_intro_cue(vocab, ctx.article.text, sent.start)
+        if intro:  # "Deaths by state:\n- Ohio: 56 people": the list's heading says what its items count
+            measure = intro.measure
+            entity = entity if entity and entity.lower() not in ("people", "persons") else intro.entity
     if entity is None and ctx.last_entity and f.unit == ctx.last_entity[3] and (measure is None or measure == ctx.last_entity[2]) \
             and (ctx.last_entity[0] == sent.paragraph or _copula_subject(toks, ti) in ("they", "these", "those")):
         # "... 2,000 troops. Some 3,000 are already stationed in Jordan."; "they were 25,000 in Lyon", even

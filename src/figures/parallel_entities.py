@@ -13,6 +13,7 @@ from figures.word_classes import word_class
 
 
 _STANDS = word_class("entity_words.tsv", "stands_verb")
+_REGIONS = word_class("place_words.tsv", "regions")
 
 
 def _restated(ctx: Context, toks: list[Tok], ti: int, f: Figure) -> tuple[str, str | None, None] | None:
@@ -50,7 +51,8 @@ def _listed(ctx: Context, toks: list[Tok], ti: int, f: Figure,
         return None
     if f.unit is None and f.value is not None and 1 <= f.value <= 120 and ti + 1 < len(toks) \
             and toks[ti + 1].text == ")" and open_at == ti - 1 and open_at >= 2 and toks[open_at - 1].cap \
-            and toks[open_at - 2].cap and toks[open_at - 2].word:
+            and toks[open_at - 2].cap and toks[open_at - 2].word \
+            and (toks[open_at - 2].text, toks[open_at - 1].text) not in ctx.vocab.places:  # "North Carolina (73)"
         return None  # "Sarah Jones (34) was arrested": a person's age, not a count in a list
     base = _first_counted(ctx, toks, ti, f, entities)
     if not base:
@@ -101,8 +103,8 @@ def _first_counted(ctx: Context, toks: list[Tok], ti: int, f: Figure,
         if t.fig < 0 or j == ti or ctx.figures[t.fig].unit != f.unit or (j >= 1 and toks[j - 1].text == "("):
             continue
         np = _np_after_figure(toks, j)[1]
-        if not np:
-            continue
+        if not np or np.split()[-1].lower() in _REGIONS:
+            continue  # "Deaths were reported in six states: Ohio (73), ...": the items count deaths, not states
         if j < ti and entities.get(j):
             return entities[j], ctx.measures.get(j)
         m = vocab.measures.get((np.split()[-1].lower(),))

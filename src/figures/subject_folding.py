@@ -179,14 +179,6 @@ def _countries(s_uniques, codes: np.ndarray, width: int) -> np.ndarray:
     return out
 
 
-def _listed_places(s_uniques, codes: np.ndarray, width: int) -> np.ndarray:
-    """A mask over subject codes: which of ``codes`` name a place of data/places.tsv."""
-    names = _place_names()
-    out = np.zeros(width, dtype=bool)
-    out[codes] = [str(s_uniques[i]) in names for i in codes.tolist()]
-    return out
-
-
 def _named_events(s_uniques, codes: np.ndarray, width: int) -> np.ndarray:
     """A mask over subject codes: which of ``codes`` name an event by its given name ("hurricane mira")."""
     out = np.zeros(width, dtype=bool)
@@ -197,11 +189,6 @@ def _named_events(s_uniques, codes: np.ndarray, width: int) -> np.ndarray:
 @cache
 def _event_titles() -> tuple[str, ...]:
     return tuple(t.lower() + " " for t in data_lines("named_events.txt"))
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    return frozenset(c.lower() for c in vocabulary().place_names.values())
 
 
 @cache
@@ -250,11 +237,10 @@ def _fold_targets(t: pd.DataFrame, link_a: np.ndarray, link_s: np.ndarray, s_uni
     # (a place reported as often as the country it names folds into the country)
     country = _countries(s_uniques, distinct(np.r_[s, c_x]), width)
     more = (n_arts[x_pair] > n_arts[c_pair]) | ((n_arts[x_pair] == n_arts[c_pair]) & country[c_x] & ~country[c_s])
-    # a listed place never folds into what is no place (a named storm): a state's toll is a part of the
-    # storm's, not another name for it
-    listed = _listed_places(s_uniques, distinct(np.r_[s, c_x]), width)
+    # no place folds into a named storm: a state's or a county's toll is a part of the storm's, not
+    # another name for it
     event = _named_events(s_uniques, distinct(c_x), width)
-    keep = ((c_s != c_x) & in_block & more & ~compound[c_s] & ~compound[c_x] & ~(listed[c_s] & event[c_x]))
+    keep = ((c_s != c_x) & in_block & more & ~compound[c_s] & ~compound[c_x] & ~event[c_x])
     # an article of the block that gives both subjects disjoint figures keeps them apart
     p = pd.DataFrame({"b": b, "a": a, "s": s, "lo": per["lo"].to_numpy(), "hi": per["hi"].to_numpy()})
     p = p[p.groupby(["b", "a"], sort=False)["s"].transform("size").to_numpy() >= 2]
