@@ -503,6 +503,12 @@ OUTLET = "Example Wire"
     ("The total is 645, according to an AFP tally of figures released by various countries.", "645", "AFP"),
     ("An AFP tally published on Friday, compiled from official statements, put the toll at 1,126.", "1,126",
      "AFP"),
+    # who increases its own estimate states the new one, however long the estimate's description
+    ("Acme Weather increased its estimate of the total damage and economic loss from the storm to $160 billion.",
+     "$160 billion", "Acme Weather"),
+    # ", it said" after a sentence that opens with an organisation's name: that organisation
+    ("Acme Power Company meanwhile restored power to over 740,000 customers after the storm, it said on Sunday.",
+     "over 740,000", "Acme Power Company"),
     # who outlines or proposes an amount states it
     ("Budget director Ana Ruiz outlined a $4 billion request.", "$4 billion", "Ana Ruiz"),
 ])

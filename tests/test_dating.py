@@ -206,6 +206,10 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
     # ... while "that" after a noun opens a relative clause: the event's own day, not the figure's
     ("The quake that hit on Monday has killed 300 people, officials said on Thursday.", date(2024, 5, 10),
      {"300": date(2024, 5, 9)}),
+    # the year of a past event is its toll's: the event's date is passed over only for the story's own event
+    ("Hurricane Oskar in 2017 caused $190 billion in damage.", date(2024, 10, 1), {"$190 billion": date(2017, 1, 1)}),
+    ("The 1999 earthquake killed 17,000 people.", date(2024, 10, 1), {"17,000": date(1999, 1, 1)}),
+    ("Since the 2023 earthquake, 500 homes were rebuilt.", date(2024, 10, 1), {"500": date(2024, 10, 1)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

@@ -130,6 +130,10 @@ def np_before(ctx: Context, toks: list[Tok], verb: int,
             named = _last_person_named(ctx, toks[j].start)  # "Jane Doe spoke on Monday. She said ..."
             if named:
                 return named[1], True, lead
+        if low == "it" and j > 2 and toks[j - 1].text == ",":
+            opener = _opening_name(ctx, toks, j)
+            if opener:  # "Georgia Power restored power to 740,000 customers, it said": the sentence's subject
+                return opener, False, lead
         return (ref.name, ref.is_person, lead) if ref else (None, False, False)
     name, person, first = np_ending_at(ctx, toks, j)
     return name, person, (_lead_ok(toks, first) if name else False)
@@ -598,6 +602,20 @@ def relative_subject(ctx: Context, toks: list[Tok], participle: int) -> tuple[st
 
 OWNER_PRONOUNS = {"its": "any", "their": "any", "his": "person", "her": "person"}
 OBJECT_PRONOUNS = {"him": "person", "her": "person", "them": "any", "it": "any"}
+
+
+def _opening_name(ctx: Context, toks: list[Tok], before: int) -> str | None:
+    """The capitalised name a sentence opens with when a verb follows it ("Georgia Power meanwhile
+    restored ..."): what a later "it" in the sentence stands for; else None."""
+    k = 0
+    while k < min(before, 5) and toks[k].cap and toks[k].word and toks[k].low not in STOP:
+        k += 1
+    if k == 0 or k >= before or toks[k].cap or not toks[k].word:
+        return None
+    words = toks[:k]
+    if looks_like_person(words, ctx.vocab) or (k == 1 and toks[0].low in TIME_WORDS):
+        return None  # "Monday was hard, ..., it said"; a person is never "it"
+    return resolve_name(ctx, words)
 
 
 def pronoun_referent(ctx: Context, kind: str, at: int, found: list[Claimant]) -> tuple[str, bool] | None:
