@@ -559,6 +559,17 @@ def test_a_town_reported_as_often_as_its_country_folds_into_it_even_above_the_co
     assert any({rows[0]["claim_id"], rows[2]["claim_id"]} <= s for s in flagged(rows, "revision"))
 
 
+def test_one_stray_figure_far_from_the_timeline_does_not_hide_its_revision():
+    # a storm's toll rising 23 -> 96 -> 162 -> 227, and on one day a recalled storm's 1,833 under the
+    # same key: the stray figure leaves the timeline, the revision is still flagged
+    rows = [_toll(23, "Hurricane Mira", "h1", "2024-09-27"), _toll(96, "Hurricane Mira", "h2", "2024-09-29"),
+            _toll(162, "Hurricane Mira", "h3", "2024-10-02"), _toll(1_833, "Hurricane Mira", "h3", "2024-10-02"),
+            _toll(227, "Hurricane Mira", "h4", "2024-10-05")]
+    revisions = flagged(rows, "revision")
+    assert any({rows[0]["claim_id"], rows[2]["claim_id"], rows[4]["claim_id"]} <= s for s in revisions)
+    assert not any(rows[3]["claim_id"] in s for s in revisions)
+
+
 def test_a_place_toll_never_folds_into_the_named_storm():
     # the storm's articles name the state, and no article gives both apart: still a state's toll is
     # a part of the storm's, not another name for it

@@ -341,6 +341,9 @@ CASES = [
      "Saudi Arabia"),
     ("Heat kills pilgrims in Saudi Arabia", "Heat struck the pilgrims in Saudi Arabia.\n\nEgypt said 300 had died. "
      "Ten countries have reported a total of 1,081 deaths.", "a total of 1,081", "Saudi Arabia"),
+    # 56. people visiting a place were counted there
+    ("Egyptian pilgrims die in heat", "Egypt said 300 of its pilgrims had died. More than 500 people visiting Mecca "
+     "for the pilgrimage have died.", "More than 500", "Mecca"),
     # 53. a company that does what the figure counts, by its short name or as "it" right after it is named
     (None, "Orbit Air Lines had a hard week. Orbit canceled about 1,200 flights on Friday, the worst in Canada.",
      "about 1,200", "Orbit Air Lines"),

@@ -34,6 +34,14 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     members: list[pd.DataFrame] = []
     if e.empty:
         return members
+    point = np.where(np.isfinite(e["v_base"]), e["v_base"], np.where(np.isfinite(e["lo"]), e["lo"], e["hi"]))
+    # a figure more than MIXED_RATIO from its whole timeline's median ("the 2005 toll was originally
+    # 1,833" beside this storm's 162) is another quantity under the key: it sets no peak a part is
+    # measured against, joins no timeline, and is no sign that the block mixes two quantities
+    g_med = pd.Series(np.abs(point), index=e.index).groupby(e["group"]).transform("median").to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        stray = (np.abs(point) > MIXED_RATIO * g_med) | (MIXED_RATIO * np.abs(point) < g_med)
+    e["stray"] = stray
     # cross-source: disagrees with another article in its window, or, inside one article,
     # with another named claimant (an article that quotes two sources reports their dispute)
     other_lo, other_hi = _others_extreme(e, "window", "art")
@@ -73,10 +81,9 @@ def find_disagreements(e: pd.DataFrame) -> list[pd.DataFrame]:
     # (by as-of day: a figure revised within a few days is still a revision). A figure more
     # than MIXED_RATIO from its window's median is another quantity under the key (a part,
     # a peak): it is left out of the timeline.
-    point = np.where(np.isfinite(e["v_base"]), e["v_base"], np.where(np.isfinite(e["lo"]), e["lo"], e["hi"]))
     med = pd.Series(np.abs(point), index=e.index).groupby(e["window"]).transform("median").to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
-        outlier = (np.abs(point) > MIXED_RATIO * med) | (MIXED_RATIO * np.abs(point) < med)
+        outlier = (np.abs(point) > MIXED_RATIO * med) | (MIXED_RATIO * np.abs(point) < med) | stray
     # a figure sunk far below the timeline around it is a part (or a misprint): it leaves the
     # timeline, and one such figure is no sign that the block mixes quantities at its time
     sunk = _sunk_below_neighbours(e)
@@ -134,8 +141,8 @@ def _part_of_window(e: pd.DataFrame) -> np.ndarray:
     cum = e["k_cumulative"].to_numpy(dtype=bool)
     if not cum.any():
         return out
-    c = e.loc[cum, ["aw", "lo", "hi"]]  # aw: one article in one window
-    peak = c.groupby("aw")["lo"].transform("max").abs().to_numpy(dtype=float)
+    c = e.loc[cum, ["aw", "lo", "hi", "stray"]]  # aw: one article in one window
+    peak = c["lo"].where(~c["stray"].to_numpy(dtype=bool)).groupby(c["aw"]).transform("max").abs().to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         out[cum] = MAX_DROP_RATIO * np.abs(c["hi"].to_numpy(dtype=float)) < peak
     return out
@@ -151,7 +158,8 @@ def _sunk_below_neighbours(e: pd.DataFrame) -> np.ndarray:
     cum = e["k_cumulative"].to_numpy(dtype=bool)
     if not cum.any():
         return out
-    c = e.loc[cum, ["group", "window", "lo", "hi"]]
+    c = e.loc[cum, ["group", "window", "lo", "hi", "stray"]]
+    c = c.assign(lo=c["lo"].where(~c["stray"].to_numpy(dtype=bool)))  # a stray figure is no peak
     pw = c.groupby(["group", "window"], sort=True).agg(maxlo=("lo", "max"), minlo=("lo", "min"))
     g = pw.index.get_level_values(0)
     earlier_peak = pw["maxlo"].groupby(g).cummax().groupby(g).shift(1)
