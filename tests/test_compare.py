@@ -559,6 +559,13 @@ def test_a_town_reported_as_often_as_its_country_folds_into_it_even_above_the_co
     assert any({rows[0]["claim_id"], rows[2]["claim_id"]} <= s for s in flagged(rows, "revision"))
 
 
+@pytest.mark.parametrize("subject, key", [
+    ("Delta Air Lines Inc", "delta air lines"), ("Acme Co", "acme"), ("Syria (rebel-held)", "syria"),
+])
+def test_a_company_legal_suffix_is_no_part_of_its_key(subject, key):
+    assert split_scope(subject)[0] == key
+
+
 def test_one_stray_figure_far_from_the_timeline_does_not_hide_its_revision():
     # a storm's toll rising 23 -> 96 -> 162 -> 227, and on one day a recalled storm's 1,833 under the
     # same key: the stray figure leaves the timeline, the revision is still flagged

@@ -350,6 +350,10 @@ CASES = [
     (None, "Orbit Air Lines had a hard week. On Friday, it canceled about 1,200 flights.", "about 1,200",
      "Orbit Air Lines"),
     (None, "Zenith Airlines flew on. Zenith was second, with 262 cancellations.", "262", "Zenith Airlines"),
+    (None, "Orbit Air Lines has been the worst hit airline, canceling over 5,300 flights since Friday.", "over 5,300",
+     "Orbit Air Lines"),
+    (None, "Orbit Air Lines said it would sue. The airline cancelled 6,000 flights in six days.", "6,000",
+     "Orbit Air Lines"),
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from figures.attribution import last_organisation, resolve_name
-from figures.context import Claimant, Context
+from figures.context import Claimant, Context, org_kinds
 from figures.lexicon import AUXILIARIES, STOP, title_words
 from figures.places import Place
 from figures.sentence_scan import SentenceScan
@@ -92,10 +92,20 @@ def acting_company(ctx: Context, toks: list[Tok], ti: int, scan: SentenceScan) -
     if not scan.companies:
         return None
     for k in range(ti - 1, max(0, ti - 6), -1):
-        if toks[k].fig >= 0 or toks[k].text in (",", ";", ":"):
+        if toks[k].fig >= 0 or toks[k].text in (";", ":"):
+            return None
+        if toks[k].text == ",":
+            # "Delta Air Lines has been the worst hit airline, canceling over 5,300 flights": the
+            # sentence's subject does what the participle says
+            if k + 1 < ti and toks[k + 1].low.endswith("ing"):
+                return _opening_company(ctx, toks, k, scan)
             return None
         if toks[k].cap or not toks[k].word:
             continue
+        if k >= 2 and toks[k - 2].low == "the" and org_kinds().get(toks[k - 1].low) == "company" and not toks[k - 1].cap:
+            # "The airline cancelled 6,000 flights": the last company of that kind named
+            name = last_organisation(ctx, toks[k - 1].low, toks[k - 1].start)
+            return Place(k - 2, k, ctx.company_names.get(name, name), "company") if name else None
         if k >= 1 and toks[k - 1].low == "it" and (k == 1 or not toks[k - 2].word):
             # "On Friday, it canceled 1,200 flights": the company the sentence before named
             name = last_organisation(ctx, "company", toks[k - 1].start)
@@ -107,6 +117,15 @@ def acting_company(ctx: Context, toks: list[Tok], ti: int, scan: SentenceScan) -
             name = " ".join(t.text for t in toks[max(0, k - size):k])
             if k - size >= 0 and name in scan.companies and (k - size == 0 or not toks[k - size - 1].cap):
                 return Place(k - size, k, ctx.company_names.get(name, name), "company")
+    return None
+
+
+def _opening_company(ctx: Context, toks: list[Tok], before: int, scan: SentenceScan) -> Place | None:
+    """The company a sentence opens with (up to three words), if any, before token ``before``."""
+    for size in (3, 2, 1):
+        name = " ".join(t.text for t in toks[:size])
+        if size < before and name in scan.companies:
+            return Place(0, size, ctx.company_names.get(name, name), "company")
     return None
 
 

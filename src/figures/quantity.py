@@ -73,6 +73,7 @@ COMPONENTS = word_class(WORDS_TABLE, "component")
 COMPONENT_PREDICATES = word_class(WORDS_TABLE, "component_predicate")
 # Words that only pad a subject (a closed class: articles and prepositions).
 SUBJECT_STOP = frozenset({"the", "a", "an", "of", "in", "on", "s"})
+LEGAL_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "ag", "sa", "nv", "gmbh"})
 # Modalities that describe a figure that has not happened (yet): labels of the extractor's.
 PLANNED_MODALITIES = frozenset({"decided", "intended", "projected", "hypothetical"})
 # "jobs added in food services": a sector's share of a jobs figure is a quantity of its own
@@ -292,8 +293,10 @@ def split_scope(subject: str | None) -> tuple[str | None, str | None]:
         return None, None
     s = str(subject)
     scope = "; ".join(m.strip() for m in PAREN.findall(s)) or None
-    core = " ".join(w for w in WORD.findall(PAREN.sub(" ", s).lower()) if w not in SUBJECT_STOP)
-    core = SUBJECT_ALIASES.get(core, core)
+    words = [w for w in WORD.findall(PAREN.sub(" ", s).lower()) if w not in SUBJECT_STOP]
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        words.pop()  # "Delta Air Lines Inc" is Delta Air Lines
+    core = SUBJECT_ALIASES.get(" ".join(words), " ".join(words))
     if " and " in core:  # "Syria and Turkey" and "Turkey and Syria" are one pair
         core = " and ".join(sorted(SUBJECT_ALIASES.get(p.strip(), p.strip()) for p in core.split(" and ")))
     return (core or None), (scope.lower() if scope else None)
