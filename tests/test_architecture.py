@@ -31,7 +31,7 @@ LAYERS: list[set[str]] = [
     # phrase after a figure, then shares and changes (which use it), revisions, durations, sectors
     {"entity_phrases"},
     {"share_entities", "revision_entities", "duration_entities", "job_sectors"},
-    {"entities"},
+    {"entities", "list_measures"},
     {"claimant_phrases"},
     {"claimants"},
     {"attribution"},

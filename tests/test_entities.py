@@ -429,3 +429,16 @@ def test_entity_past_what_is_not_the_noun(text, figure, entity):
 ])
 def test_listed_counts_share_the_list_verb(text, figure, measure):
     assert _claim(text, figure).measure == measure
+
+
+@pytest.mark.parametrize(("text", "figure", "entity"), [
+    # a spelled count after "the" re-identifies things ("the two countries") unless a word of counting
+    # follows it: "the six missing people" counts the missing
+    ("The six missing people who plunged into the water are presumed dead.", "six", "people missing"),
+    ("The three injured workers were taken to hospital.", "three", "people injured"),
+    # ages in a list of people, between a comma and a semicolon
+    ("Crews recovered the bodies of Ana Ruiz, 35; Jo Lind, 41; and Kim Vale, 26, last week.", "41", "age of Jo Lind"),
+])
+def test_counts_and_ages_read_in_lists(text, figure, entity):
+    assert _claim(text, figure).entity == entity
+

@@ -29,8 +29,8 @@ from figures.attribution import attribute, cue_pattern, find_claimants, inherit_
 from figures.context import Claimant, Context, Read, read_article
 from figures.dating import dates_statement, not_after, read_as_of
 from figures.entities import is_conversion, read_entity
-from figures.lexicon import AUXILIARIES, DETERMINERS, STOP, Vocabulary, vocabulary
-from figures.counted_nouns import _measure_at
+from figures.list_measures import shared_measure
+from figures.lexicon import DETERMINERS, Vocabulary, vocabulary
 from figures.measure_cues import _copula_subject, measure_named_in
 from figures.modality import claimed_by, is_change, read_modality
 from figures.numbers import Figure, find_figures
@@ -40,7 +40,6 @@ from figures.sentences import Sentence, split_sentences
 from figures.subjects import read_subject
 from figures.timeref import TimeRef, find_time_refs
 from figures.tokens import Tok, clause_bounds, tokenise
-from figures.word_classes import word_class
 
 
 log = logging.getLogger(__name__)  # the library logs; only the CLI prints
@@ -126,66 +125,6 @@ def _non_overlapping(figs: list[tuple[int, int, int]]) -> list[tuple[int, int, i
     return out
 
 
-_INCLUDES = frozenset("include includes included including".split())
-_RESTATING_NOUNS = word_class("claimant_words.tsv", "number_noun") | frozenset({"number", "tally"})
-
-
-def _list_verb(vocab: Vocabulary, toks: list[Tok], ti: int):
-    """The verb cue after a list of counts that the figure at ``ti`` opens or continues ("at least 41
-    Jordanians, 35 Tunisians, and 11 Iranians have passed away"), else None."""
-    n, k, items = len(toks), ti + 1, 1
-    while k < n:
-        nouns = 0
-        while k < n and nouns < 3 and toks[k].word and toks[k].fig < 0 and toks[k].low not in STOP \
-                and toks[k].low not in AUXILIARIES and _measure_at(vocab, toks, k)[0] is None:
-            k, nouns = k + 1, nouns + 1
-        if nouns == 0:
-            break
-        j = k + (k < n and toks[k].text == ",")
-        j += j < n and toks[j].low in ("and", "or")
-        if j < n and j > k and toks[j].fig >= 0:
-            k, items = j + 1, items + 1
-            continue
-        break
-    if items < 2:
-        return None
-    while k < n and (toks[k].low in AUXILIARIES or toks[k].low in ("also", "all", "reportedly")):
-        k += 1
-    m = _measure_at(vocab, toks, k)[0] if k < n else None
-    return m if m and m.kind == "verb" else None
-
-
-_BULLETS = ("-", "•", "*", "–", "·")
-
-
-def _list_intro_cue(vocab: Vocabulary, text: str, start: int):
-    """The noun cue of the line ending in ":" that opens the bulleted list a sentence at ``start``
-    is an item of ("Here's the breakdown of deaths by state:"), else None."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start + 2].lstrip().startswith(_BULLETS):
-        return None
-    at = line_start
-    for _ in range(30):  # back over the list's earlier items to its heading
-        if at <= 0:
-            return None
-        prev_start = text.rfind("\n", 0, at - 1) + 1
-        line = text[prev_start:at].strip()
-        if line and not line.startswith(_BULLETS):
-            if not line.endswith(":"):
-                return None
-            words = re.findall(r"[a-z]+(?: toll)?", line.lower())
-            return next((m for w in words if (m := vocab.measures.get(tuple(w.split()))) and m.kind == "noun"
-                         and m.entity), None)
-        at = prev_start
-    return None
-
-
-def _restated_includes(toks: list[Tok], lo: int, ti: int) -> bool:
-    """"That figure included 323 Egyptians", "the total includes 60": a restating noun (figure, total,
-    number, tally) whose verb is "include", right before the figure."""
-    return ti >= 2 and toks[ti - 1].low in _INCLUDES and toks[ti - 2].low in _RESTATING_NOUNS
-
-
 def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, claimants: list[Claimant],
            times: list[TimeRef], places: list[Place], entities: dict[int, str | None]) -> Claim:
     vocab = ctx.vocab
@@ -196,25 +135,12 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
         measure = ctx.measures[ti - 2]  # "17.9km (11 miles)": the conversion measures the same thing
     if measure is None:
         measure = measure_named_in(vocab, entity)
-    if measure is None and f.unit is None and ctx.last_entity and ctx.last_entity[2] and _restated_includes(toks, lo, ti):
-        # "Some 550 pilgrims died. That figure included 323 Egyptians": a part of the figure before
-        measure = ctx.last_entity[2]
-    if measure is None and ti >= 3 and toks[ti - 1].low in ("and", ",") and f.unit is None:
-        # "included 323 Egyptians and 60 Jordanians": a coordinated count counts what the one before did
-        # ("23 people in South Carolina and 11 in Florida": the place each count is of may stand between)
-        k = next((k for k in range(ti - 2, max(-1, ti - 9), -1) if toks[k].fig >= 0), None)
-        if k is not None and all(t.word for t in toks[k + 1:ti - 1]) \
-                and ctx.measures.get(k) and ctx.figures[toks[k].fig].unit is None:
-            measure = ctx.measures[k]
     if measure is None and f.unit is None:
-        listed = _list_verb(vocab, toks, ti)
-        if listed:  # "14 Malaysians, 165 Indonesians and 98 Indians have died": the list's verb is every item's
-            measure = listed.measure
-    if measure is None and f.unit is None:
-        intro = _list_intro_cue(vocab, ctx.article.text, sent.start)
-        if intro:  # "Deaths by state:\n- Ohio: 56 people": the list's heading says what its items count
-            measure = intro.measure
-            entity = entity if entity and entity.lower() not in ("people", "persons") else intro.entity
+        # a count in a list or a breakdown with no measure of its own counts what the list does
+        shared = shared_measure(ctx, toks, ti, sent.start, entities)
+        if shared:
+            measure = shared[0]
+            entity = entity if entity and entity.lower() not in ("people", "persons") else shared[1] or entity
     if entity is None and ctx.last_entity and f.unit == ctx.last_entity[3] and (measure is None or measure == ctx.last_entity[2]) \
             and (ctx.last_entity[0] == sent.paragraph or _copula_subject(toks, ti) in ("they", "these", "those")):
         # "... 2,000 troops. Some 3,000 are already stationed in Jordan."; "they were 25,000 in Lyon", even

@@ -62,9 +62,9 @@ def is_conversion(ctx: Context, toks: list[Tok], ti: int) -> bool:
 
 
 def is_apposed_age(toks: list[Tok], ti: int, f: Figure | None = None) -> bool:
-    """A whole number from 1 to 120 between commas right after a name or a person noun."""
-    if not (2 <= ti < len(toks) - 1 and toks[ti - 1].text == "," and toks[ti + 1].text == ","):
-        return False
+    """A whole number from 1 to 120 between commas (or a comma and a semicolon) right after a name or a person noun."""
+    if not (2 <= ti < len(toks) - 1 and toks[ti - 1].text == "," and toks[ti + 1].text in (",", ";")):
+        return False  # "Elon Musk, 52, said"; "Ana Ruiz, 35; Jo Lind, 26, and ...": a list of people
     if f is not None and not (f.value is not None and f.value == int(f.value) and 1 <= f.value <= 120
                               and f.qualifier == "exact"):
         return False

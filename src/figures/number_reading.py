@@ -131,7 +131,9 @@ def _read(text: str, m: re.Match) -> _Atom | NonFigure | None:
         if word in _SMALL_WORDS or word == "dozen":
             wb = _WORD_BEFORE.search(text, max(0, start - 20), start)
             before = wb.group("w").lower() if wb else ""
-            if before in _CONTEXT["reference"] and not _UNIT_AFTER.match(text, end):
+            after = _NEXT_WORD.match(text, end)
+            if before in _CONTEXT["reference"] and not _UNIT_AFTER.match(text, end) and not (
+                    after and after.group(1).lower() in _CONTEXT["counting_adj"]):  # "the six missing people"
                 return NonFigure(wb.start("w"), end, "reference")
             if before in _CONTEXT["idiom_pre"]:
                 return NonFigure(wb.start("w"), end, "idiom")
