@@ -59,6 +59,7 @@ def key_claims(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
         party_scopes(w, col("attributed_to"), block)
     entity_key(w)
     subject_fallback(w, col("article_id"))
+    listed_items(w, col("article_id"), col("sentence"), col("entity"))
     w["article_id"] = col("article_id").to_numpy()
     w["start"] = pd.to_numeric(col("start"), errors="coerce").fillna(0).to_numpy()
     w["end"] = pd.to_numeric(col("end"), errors="coerce").fillna(0).to_numpy()
@@ -279,6 +280,32 @@ def entity_key(w: pd.DataFrame) -> None:
     same = (ent == w["k_predicate"]).to_numpy() | (
         (w["k_predicate"] == "jobs").to_numpy() & ent.isin(list(JOBS_HEADS)).to_numpy())  # "114,000 workers"
     w["k_entity"] = np.where(generic | names_predicate | same, None, ent.to_numpy())
+
+
+def listed_items(w: pd.DataFrame, article: pd.Series, sentence: pd.Series, entity: pd.Series) -> None:
+    """"1.3 million preventive services, 465,000 treatment services and 141,000 ...": one sentence
+    that counts several things of one head noun lists separate quantities, so each keeps its whole
+    counted phrase (another article's list of the same items meets it item by item)."""
+    if w.empty:
+        return
+    e_codes, e_uniques = pd.factorize(entity.fillna("").astype(str).str.lower())
+    frame = pd.DataFrame({"a": pd.factorize(article)[0], "s": pd.factorize(sentence)[0],
+                          "k": column_codes(w, KEY_FIELDS), "e": e_codes})
+    kinds = frame.groupby(["a", "s", "k"], sort=False)["e"].transform("nunique").to_numpy()
+    named = np.array([bool(u) for u in e_uniques] + [False], dtype=bool)[e_codes]
+    listed = (kinds >= 2) & named
+    if listed.any():
+        keys = np.array([_phrase_key(u) for u in e_uniques] + [""], dtype=object)
+        w.loc[listed, "k_entity"] = keys[e_codes[listed]]
+
+
+@lru_cache(maxsize=4096)
+def _phrase_key(phrase: str) -> str:
+    """A counted phrase as a key: its words, a plural last word made singular."""
+    words = re.findall(r"[a-z0-9]+", phrase)
+    if words and len(words[-1]) > 3 and words[-1].endswith("s"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
 
 
 def rate_key(w: pd.DataFrame) -> None:
