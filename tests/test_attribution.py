@@ -509,6 +509,9 @@ OUTLET = "Example Wire"
     # ", it said" after a sentence that opens with an organisation's name: that organisation
     ("Acme Power Company meanwhile restored power to over 740,000 customers after the storm, it said on Sunday.",
      "over 740,000", "Acme Power Company"),
+    # a tally's own day or week is no part of who keeps it
+    ("An AFP tally last week, based on official statements, put the toll at 1,100.", "1,100", "AFP"),
+    ("The number of dead stands at 28, according to a Norland cabinet statement Thursday.", "28", "Norland cabinet"),
     # who outlines or proposes an amount states it
     ("Budget director Ana Ruiz outlined a $4 billion request.", "$4 billion", "Ana Ruiz"),
 ])

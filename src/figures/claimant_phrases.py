@@ -262,8 +262,12 @@ def np_ending_at(ctx: Context, toks: list[Tok], j: int) -> tuple[str | None, boo
         if k > 0 and toks[k].low in ("in", "from", "at", "of", "for") and (
                 toks[k - 1].low in vocab.claimant_nouns or toks[k - 1].cap):
             return np_ending_at(ctx, toks, k - 1)
-    if toks[j].low in TIME_WORDS and j >= 3 and toks[j - 1].low in ("on", "in", "last") and toks[j - 2].low in PUBLISHING:
-        return np_ending_at(ctx, toks, j - 3)  # "an AFP tally published on Friday, ..., put": the tally's
+    if (toks[j].low in TIME_WORDS or toks[j].low in ("week", "month", "year")) and j >= 2:
+        # "an AFP tally published on Friday, ..., put", "an AFP tally last week, ..., put": the tally's
+        k = j - 1 if toks[j - 1].low in ("on", "in", "last", "this") else j
+        k -= 1 if k >= 1 and toks[k - 1].low in PUBLISHING else 0
+        if k < j and k >= 1 and toks[k - 1].word and toks[k - 1].low not in TIME_WORDS:
+            return np_ending_at(ctx, toks, k - 1)
     end = j
     k = j
     while k >= 0:
@@ -450,6 +454,8 @@ def np_after(ctx: Context, toks: list[Tok], i: int, names_only: bool = False) ->
         t = toks[j]
         if t.fig >= 0 or not (t.word or t.low == "'s"):
             break
+        if t.cap and j > i and t.low in TIME_WORDS and toks[j - 1].low in vocab.document_nouns:
+            break  # "according to a cabinet statement Thursday": the statement's day
         if t.cap or t.low in vocab.claimant_nouns or t.low in vocab.document_nouns or t.low == "'s":
             j += 1
             continue
