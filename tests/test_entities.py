@@ -415,6 +415,9 @@ def test_entity_past_what_is_not_the_noun(text, figure, entity):
     ("Some 550 pilgrims died. That figure included 323 Egyptians and 60 Jordanians.", "60", "killed"),
     # a count coordinated after one with its place between counts the same ("23 in X and 11 in Y")
     ("At least 56 people were killed, including 23 people in Ohio and 11 in Iowa.", "11", "killed"),
+    # ... also when a count of the regions stands between ("across five states, including 23 in Ohio")
+    ("At least 56 people were killed across five states, including 23 people in Ohio and 11 in Iowa.", "23", "killed"),
+    ("Regrettably, the number of mortalities reached 1,301, the agency said.", "1,301", "killed"),
     # a place's count in brackets is no person's age ("North Carolina (73)")
     ("Deaths have been reported in six states: North Carolina (73), South Carolina (36).", "73", "killed"),
     # a bulleted list counts what its heading names

@@ -50,6 +50,7 @@ def np_tail(toks: list[Tok], j: int, head: str) -> str:
 
 
 _WHOLE_PRONOUNS = frozenset(("whom", "them", "which", "those"))
+_REGIONS = word_class("place_words.tsv", "regions")
 
 
 def _whole_participle(ctx: Context, toks: list[Tok], ti: int, entities: dict[int, str | None]) -> str | None:
@@ -58,6 +59,8 @@ def _whole_participle(ctx: Context, toks: list[Tok], ti: int, entities: dict[int
     for j in range(ti - 1, -1, -1):
         if j in entities and entities[j]:
             last = entities[j].split()[-1].lower()
+            if last in _REGIONS:
+                continue  # "56 killed across five states, including 23 in Ohio": the whole is the 56
             cue = ctx.vocab.measures.get((last,))
             return last if ctx.kinds.get(j) == "verb" and cue and cue.kind == "verb" else None
     if len(toks) > 3 and toks[0].low == "of" and toks[1].low == "the":
