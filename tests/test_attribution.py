@@ -512,6 +512,9 @@ OUTLET = "Example Wire"
     # a tally's own day or week is no part of who keeps it
     ("An AFP tally last week, based on official statements, put the toll at 1,100.", "1,100", "AFP"),
     ("The number of dead stands at 28, according to a Norland cabinet statement Thursday.", "28", "Norland cabinet"),
+    # who documents or verifies a count states it
+    ("Human Rights Watch documented at least 30 deaths.", "at least 30", "Human Rights Watch"),
+    ("Amnesty International verified 120 killings in the region.", "120", "Amnesty International"),
     # who outlines or proposes an amount states it
     ("Budget director Ana Ruiz outlined a $4 billion request.", "$4 billion", "Ana Ruiz"),
 ])
