@@ -439,6 +439,9 @@ def test_listed_counts_share_the_list_verb(text, figure, measure):
     # follows it: "the six missing people" counts the missing
     ("The six missing people who plunged into the water are presumed dead.", "six", "people missing"),
     ("The three injured workers were taken to hospital.", "three", "people injured"),
+    # a nationality after an adjective goes on with the noun phrase; "of its" reaches the counted noun
+    ("Over 100,000 ethnic Armenians left the enclave within a week.", "Over 100,000", "ethnic Armenians"),
+    ("Norland said 192 of its soldiers were killed.", "192", "soldiers killed"),
     # ages in a list of people, between a comma and a semicolon
     ("Crews recovered the bodies of Ana Ruiz, 35; Jo Lind, 41; and Kim Vale, 26, last week.", "41", "age of Jo Lind"),
 ])

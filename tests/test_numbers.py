@@ -742,6 +742,11 @@ def test_indian_digit_grouping(text, span, value, unit):
     ("They lost 75 USD million last year", "75 USD million", 75e6, "USD"),  # scale after the code
     ("a DKK 3bn package", "DKK 3bn", 3e9, "DKK"),  # ISO codes before amounts
     ("ZAR 500m in bonds", "ZAR 500m", 500e6, "ZAR"),
+    # currencies by name and by their usual prefix
+    ("a bill to raise 346 billion shillings in taxes", "346 billion shillings", 346e9, "KES"),
+    ("spending cut by KSh 346 billion", "KSh 346 billion", 346e9, "KES"),
+    ("a fine of 2 million riyals", "2 million riyals", 2e6, "SAR"),
+    ("fuel at 500 naira a litre", "500 naira", 500, "NGN"),
 ])
 def test_scaled_currency_codes(text, span, value, unit):
     f = _only(text, span)

@@ -68,6 +68,7 @@ def _cue_participle(m: Measure, tok: Tok) -> str | None:
 
 
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
+_OWNERS = ("its", "their", "our", "his", "her")
 
 
 def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
@@ -78,8 +79,8 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
         j += 1  # '"more than two million" people demonstrated': the quote closes on the figure alone
     if j + 2 < n and toks[j].low == "of" and toks[j + 1].fig >= 0 and toks[j + 2].word:
         j += 2  # "30 of 35 drones": the part counts what the whole counts
-    elif j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these"):
-        j += 2 if toks[j + 1].low == "the" else 1
+    elif j < n and toks[j].low == "of" and j + 1 < n and toks[j + 1].low in ("the", "them", "those", "these") + _OWNERS:
+        j += 2 if toks[j + 1].low in ("the",) + _OWNERS else 1  # "192 of its soldiers"
         if j + 2 < n and toks[j].word and toks[j + 1].low in ("'s", "’s") and toks[j + 2].fig >= 0:
             j += 2  # "75 of the company's 1,300 employees": past the owner to the whole
         if j < n and toks[j].fig >= 0:
@@ -111,8 +112,8 @@ def _np_after_figure(toks: list[Tok], ti: int) -> tuple[int, str | None]:
             break  # "the 985-foot ship lost power": the verb after the noun
         if low in TIME_WORDS or low in AUXILIARIES:
             break
-        if j > start and toks[j].cap and not toks[j - 1].cap:
-            break  # "24,400 service personnel Emergency aid ...": a new phrase starts
+        if j > start and toks[j].cap and not toks[j - 1].cap and toks[j].text.removesuffix("s") not in vocabulary().demonyms:
+            break  # "24,400 service personnel Emergency aid ...": a new phrase starts ("ethnic Armenians" goes on)
         if j == start and (m := _measure_at(vocabulary(), toks, j)[0]) and m.kind == "verb" and (
                 low.endswith("ed") or len(m.cue.split()) > 1):
             break  # "1.2 million marched", "50,000 took part": the verb, not a noun
