@@ -442,6 +442,9 @@ def test_listed_counts_share_the_list_verb(text, figure, measure):
     # a nationality after an adjective goes on with the noun phrase; "of its" reaches the counted noun
     ("Over 100,000 ethnic Armenians left the enclave within a week.", "Over 100,000", "ethnic Armenians"),
     ("Norland said 192 of its soldiers were killed.", "192", "soldiers killed"),
+    # the level a change reached is the changed thing's, past a comparison base ("year on year")
+    ("Exports fell 3.2% year on year to $250 billion.", "$250 billion", "exports"),
+    ("Exports rose to $250 billion.", "$250 billion", "exports"),
     # ages in a list of people, between a comma and a semicolon
     ("Crews recovered the bodies of Ana Ruiz, 35; Jo Lind, 41; and Kim Vale, 26, last week.", "41", "age of Jo Lind"),
 ])

@@ -85,6 +85,10 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     if regions:
         return regions, None, None  # "killed people in six US states": the figure counts states, not the dead
     entity, measure, kind = _read_entity(ctx, toks, ti, f, lo, hi, entities)
+    if entity in (None, "amount") and ti >= 2 and toks[ti - 1].low == "to":
+        level = change_of(toks, ti, reach=8)  # "Exports fell 3.2% year on year to $250 billion": exports
+        if level:
+            entity = level
     if measure == "deployed" and entity and entity.split()[0].lower() in PEOPLE and _protest_named(toks):
         measure = "protesters"  # "the day of demonstrations mobilized 1.12 million people": a crowd, not troops
     if measure in (None, "share") and change_started_from(toks, ti):

@@ -79,9 +79,8 @@ def change_of(toks: list[Tok], ti: int, reach: int = 0) -> str | None:
     the change verb right before the figure (the claim records the change itself); None when it is
     a name or nothing."""
     v = ti - 2 if toks[ti - 1].low == "by" else ti - 1
-    for _ in range(reach):  # "fell five points to 31%": past the change to the verb
-        if v >= 1 and not _changes(toks[v]) and (toks[v].fig >= 0 or toks[v].low in (
-                "to", "from", "by", "points", "point", "percentage", "basis")):
+    for _ in range(reach):  # "fell five points to 31%", "fell 3.2% year on year to $250bn": back to the verb
+        if v >= 1 and not _changes(toks[v]) and (toks[v].fig >= 0 or toks[v].low in _PAST_THE_CHANGE):
             v -= 1
     if v < 1 or not _changes(toks[v]):
         return None
@@ -97,6 +96,9 @@ def change_of(toks: list[Tok], ti: int, reach: int = 0) -> str | None:
     if not words:
         return None
     return " ".join(words).lower()
+
+
+_PAST_THE_CHANGE = frozenset("to from by points point percentage basis year on month quarter".split())
 
 
 def _changes(tok: Tok) -> bool:
