@@ -210,6 +210,9 @@ def _as_of_by_span(text: str, published: date, spans) -> dict:
     ("Hurricane Oskar in 2017 caused $190 billion in damage.", date(2024, 10, 1), {"$190 billion": date(2017, 1, 1)}),
     ("The 1999 earthquake killed 17,000 people.", date(2024, 10, 1), {"17,000": date(1999, 1, 1)}),
     ("Since the 2023 earthquake, 500 homes were rebuilt.", date(2024, 10, 1), {"500": date(2024, 10, 1)}),
+    # a change's comparison base ("up 12% from a year earlier") is not the change's date
+    ("Sales were up 12% from a year earlier.", date(2024, 6, 20), {"12%": date(2024, 6, 20)}),
+    ("Prices fell 3% from a year ago.", date(2024, 6, 20), {"3%": date(2024, 6, 20)}),
 ])
 def test_as_of(text, published, expected):
     art = Article(id="t", text=text, outlet="Example Wire", published=published)

@@ -243,7 +243,8 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\S+\s+){0,9}$", re.IGNORECASE)
 # a date fronted in a reported clause, set off by a comma: "said that on Monday, ..." (not "the quake that hit on Monday")
 _FRONTED = re.compile(r"\bthat\s+(?:on|in)\s+$", re.IGNORECASE)
 # a comparison's base right before a date, with no figure between: "than they were ", "compared with "
-_COMPARED = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+(?:[^\d\s,;:]+\s+){0,4}$", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus)\s+(?:[^\d\s,;:]+\s+){0,4}$"
+                       r"|\b(?:up|down|rose|fell|higher|lower)\b[^,;:]{0,30}\bfrom\s+$", re.IGNORECASE)  # "up 12% from"
 _PRICE_BASE = re.compile(rf"\s+(?:{alternation(w for (w,) in _words('price base'))})\b", re.IGNORECASE)
 
 
