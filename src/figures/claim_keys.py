@@ -19,7 +19,7 @@ from figures.config import Settings
 from figures.intervals import last_digit_unit, logical_bounds
 from figures.modality import is_forecaster
 from figures.quantity import (EVENT_MEASURES, GENERIC_ENTITIES, GENERIC_MEASURES, OCCASION, PERCENT_UNITS, SCOPE_STOP,
-                              key_frame, predicate)
+                              key_frame, lemma, predicate)
 from figures.subject_folding import fold_subjects
 from figures.units import registry
 from figures.word_classes import word_class
@@ -301,11 +301,9 @@ def listed_items(w: pd.DataFrame, article: pd.Series, sentence: pd.Series, entit
 
 @lru_cache(maxsize=4096)
 def _phrase_key(phrase: str) -> str:
-    """A counted phrase as a key: its words, a plural last word made singular."""
+    """A counted phrase as a key: its words, the last one lemmatised ("treatment services" -> "treatment service")."""
     words = re.findall(r"[a-z0-9]+", phrase)
-    if words and len(words[-1]) > 3 and words[-1].endswith("s"):
-        words[-1] = words[-1][:-1]
-    return " ".join(words)
+    return " ".join(words[:-1] + [lemma(words[-1])]) if words else ""
 
 
 def rate_key(w: pd.DataFrame) -> None:

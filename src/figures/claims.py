@@ -139,8 +139,9 @@ def _claim(ctx: Context, sent: Sentence, toks: list[Tok], ti: int, f: Figure, cl
         # a count in a list or a breakdown with no measure of its own counts what the list does
         shared = shared_measure(ctx, toks, ti, sent.start, entities)
         if shared:
-            measure = shared[0]
-            entity = entity if entity and entity.lower() not in ("people", "persons") else shared[1] or entity
+            measure, named = shared
+            if named and (entity is None or entity.lower() in ("people", "persons")):
+                entity = named  # "Deaths by state: - Ohio: 56 people": the heading's "people killed"
     if entity is None and ctx.last_entity and f.unit == ctx.last_entity[3] and (measure is None or measure == ctx.last_entity[2]) \
             and (ctx.last_entity[0] == sent.paragraph or _copula_subject(toks, ti) in ("they", "these", "those")):
         # "... 2,000 troops. Some 3,000 are already stationed in Jordan."; "they were 25,000 in Lyon", even

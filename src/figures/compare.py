@@ -89,7 +89,7 @@ def compare(claims: pd.DataFrame, settings: Settings = Settings()) -> Comparison
 
     # free what the judgements needed before the records are built
     neighbours = group_representatives(w, eligible)
-    for name in ("sent", "own_voice", "aw", "sid", "own_lo", "own_hi", "aws", "k_cumulative"):
+    for name in ("sent", "own_voice", "aw", "sid", "own_lo", "own_hi", "aws", "k_cumulative", "stray"):
         if name in e:
             del e[name]
     for name in ("group", "k_cumulative", "own_voice"):

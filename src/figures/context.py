@@ -334,9 +334,9 @@ def _place_headings(vocab: Vocabulary, sentences: list[Sentence]) -> list[tuple[
     for k, sent in enumerate(sentences):
         alone = (k == 0 or sentences[k - 1].paragraph != sent.paragraph) and (
             k + 1 == len(sentences) or sentences[k + 1].paragraph != sent.paragraph)
-        name = sent.text.strip().rstrip(":")
-        if alone and len(name.split()) <= 4 and tuple(name.split()) in vocab.places:
-            out.append((sent.start, vocab.places[tuple(name.split())][0]))
+        words = tuple(sent.text.strip().rstrip(":").split())
+        if alone and len(words) <= 4 and words in vocab.places:
+            out.append((sent.start, vocab.places[words][0]))
     return out
 
 

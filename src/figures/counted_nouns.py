@@ -146,6 +146,21 @@ def _coordinated_adjective(toks: list[Tok], j: int) -> bool:
 
 _NOUN_ING = word_class("entity_words.tsv", "ing_noun")
 _IRREGULAR_PAST = word_class("entity_words.tsv", "irregular_past")
+
+
+# plurals a count of regions names ("23 dead in four states"): a count of them is no count of the dead
+REGION_PLURALS = word_class("place_words.tsv", "regions")
+
+
+def regions_counted(toks: list[Tok], ti: int) -> str | None:
+    """"four states", "six US states", "12 southern provinces": the regions a figure counts."""
+    for j in (ti + 1, ti + 2):
+        if j < len(toks) and toks[j].low in REGION_PLURALS:
+            if j == ti + 2 and not (toks[ti + 1].word and (toks[ti + 1].cap or toks[ti + 1].low.endswith("ern"))):
+                return None
+            return " ".join(t.text for t in toks[ti + 1:j + 1])
+    return None
+
 _ING_PREPOSITIONS = word_class("entity_words.tsv", "ing_preposition")
 _CONTRAST = word_class("entity_words.tsv", "contrast_word")
 

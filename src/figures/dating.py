@@ -84,11 +84,16 @@ def _names_tally(text: str, t: TimeRef) -> bool:
                 and not EVENT_WORD.search(after.group()))
 
 
+def _past_year(t: TimeRef, year: int | None) -> bool:
+    """A year before the year of publication ("in 2017", "2005's")."""
+    return t.precision == "year" and year is not None and t.day.year < year
+
+
 def _past_event(text: str, t: TimeRef, year: int | None) -> bool:
     """"2005's Hurricane Katrina", "the 1999 earthquake": a past year's event, whose toll is of that year."""
     after = WORDS_AFTER.match(text, t.end, t.end + 40)
-    return bool(t.precision == "year" and t.role in ("point", "attributive") and year is not None
-                and t.day.year < year and after and EVENT_WORD.search(after.group()))
+    return bool(_past_year(t, year) and t.role in ("point", "attributive") and after
+                and EVENT_WORD.search(after.group()))
 
 
 def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
@@ -101,9 +106,8 @@ def _figure_dates(ctx: Context, times: list[TimeRef]) -> list[TimeRef]:
         year = ctx.article.published.year if ctx.article.published else None
         # an event's date is not its toll's (counted later), unless the event is of a past year
         # ("Hurricane Harvey in 2017 caused $190 billion", "2005's Hurricane Katrina, which killed 1,392")
-        ctx.dates = [t for t in times if (not dates_event(text, t) or (
-            t.precision == "year" and year is not None and t.day.year < year)) and not _founding_before().search(
-            text, max(0, t.start - 40), t.start) and (
+        ctx.dates = [t for t in times if (not dates_event(text, t) or _past_year(t, year))
+                     and not _founding_before().search(text, max(0, t.start - 40), t.start) and (
             t.role == "point" or (t.role == "attributive" and (
                 _next_word(text, t.end) in ctx.vocab.document_nouns or names_period(text, t)
                 or _names_incident(text, t) or _names_tally(text, t))) or _past_event(text, t, year))]

@@ -26,7 +26,7 @@ from functools import cache
 from figures.context import Context
 from figures.counted_nouns import (
     _bare_verb, _claimant_follows, _cue_participle, _ing_clause, is_money, is_participle, _is_time, _measure_at, _np_after_figure, _np_words,
-    _participle_text, _rate,
+    _participle_text, _rate, regions_counted,
 )
 from figures.duration_entities import duration_entity, is_time_entity
 from figures.entity_phrases import (
@@ -81,7 +81,7 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
     ("spent £1.5m on legal costs" -> "legal costs"), read from the words around the figure,
     while the measure stays the one its verb or noun gives (spent, paid, cost).
     """
-    regions = _regions_counted(toks, ti) if f.unit is None else None
+    regions = regions_counted(toks, ti) if f.unit is None else None
     if regions:
         return regions, None, None  # "killed people in six US states": the figure counts states, not the dead
     entity, measure, kind = _read_entity(ctx, toks, ti, f, lo, hi, entities)
@@ -114,19 +114,6 @@ def read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: 
         if sector:
             entity = f"{entity} in {sector}"  # "employment in food services rose by 69,000"
     return entity, measure, kind
-
-
-_REGIONS = word_class("place_words.tsv", "regions")
-
-
-def _regions_counted(toks: list[Tok], ti: int) -> str | None:
-    """"four states", "six US states", "12 southern provinces": the regions a figure counts."""
-    for j in (ti + 1, ti + 2):
-        if j < len(toks) and toks[j].low in _REGIONS:
-            if j == ti + 2 and not (toks[ti + 1].word and (toks[ti + 1].cap or toks[ti + 1].low.endswith("ern"))):
-                return None
-            return " ".join(t.text for t in toks[ti + 1:j + 1])
-    return None
 
 
 def _read_entity(ctx: Context, toks: list[Tok], ti: int, f: Figure, lo: int, hi: int,

@@ -10,7 +10,7 @@ its rule order reads on one screen.
 from __future__ import annotations
 
 from figures.context import Context
-from figures.counted_nouns import _cue_participle, _measure_at, _np_words
+from figures.counted_nouns import REGION_PLURALS, _cue_participle, _measure_at, _np_words
 from figures.lexicon import AUXILIARIES, BE, DETERMINERS, STOP
 from figures.tokens import Tok
 from figures.word_classes import word_class
@@ -50,7 +50,6 @@ def np_tail(toks: list[Tok], j: int, head: str) -> str:
 
 
 _WHOLE_PRONOUNS = frozenset(("whom", "them", "which", "those"))
-_REGIONS = word_class("place_words.tsv", "regions")
 
 
 def _whole_participle(ctx: Context, toks: list[Tok], ti: int, entities: dict[int, str | None]) -> str | None:
@@ -59,7 +58,7 @@ def _whole_participle(ctx: Context, toks: list[Tok], ti: int, entities: dict[int
     for j in range(ti - 1, -1, -1):
         if j in entities and entities[j]:
             last = entities[j].split()[-1].lower()
-            if last in _REGIONS:
+            if last in REGION_PLURALS:
                 continue  # "56 killed across five states, including 23 in Ohio": the whole is the 56
             cue = ctx.vocab.measures.get((last,))
             return last if ctx.kinds.get(j) == "verb" and cue and cue.kind == "verb" else None

@@ -4,7 +4,7 @@ figure counts, and a figure restating the last one ("stands at 115 now")."""
 from __future__ import annotations
 
 from figures.context import Context
-from figures.counted_nouns import is_money, _np_after_figure
+from figures.counted_nouns import REGION_PLURALS, is_money, _np_after_figure
 from figures.lexicon import NOT_NOUNS, STOP, TIME_WORDS
 from figures.measure_cues import _longest_cue
 from figures.numbers import Figure
@@ -13,7 +13,6 @@ from figures.word_classes import word_class
 
 
 _STANDS = word_class("entity_words.tsv", "stands_verb")
-_REGIONS = word_class("place_words.tsv", "regions")
 
 
 def _restated(ctx: Context, toks: list[Tok], ti: int, f: Figure) -> tuple[str, str | None, None] | None:
@@ -103,7 +102,7 @@ def _first_counted(ctx: Context, toks: list[Tok], ti: int, f: Figure,
         if t.fig < 0 or j == ti or ctx.figures[t.fig].unit != f.unit or (j >= 1 and toks[j - 1].text == "("):
             continue
         np = _np_after_figure(toks, j)[1]
-        if not np or np.split()[-1].lower() in _REGIONS:
+        if not np or np.split()[-1].lower() in REGION_PLURALS:
             continue  # "Deaths were reported in six states: Ohio (73), ...": the items count deaths, not states
         if j < ti and entities.get(j):
             return entities[j], ctx.measures.get(j)

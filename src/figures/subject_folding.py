@@ -171,19 +171,19 @@ def _texts_naming(texts: list[str], names: list[tuple[tuple[str, ...], int]]) ->
     return pairs // (int(subject.max()) + 1), pairs % (int(subject.max()) + 1)
 
 
-def _countries(s_uniques, codes: np.ndarray, width: int) -> np.ndarray:
-    """A mask over subject codes: which of ``codes`` name a country (data/places.tsv)."""
-    names = _country_names()
+def _subject_mask(s_uniques, codes: np.ndarray, width: int, test) -> np.ndarray:
+    """A mask over subject codes: which of ``codes`` name a subject that passes ``test``."""
     out = np.zeros(width, dtype=bool)
-    out[codes] = [str(s_uniques[i]) in names for i in codes.tolist()]
+    out[codes] = [test(str(s_uniques[i])) for i in codes.tolist()]
     return out
 
 
-def _named_events(s_uniques, codes: np.ndarray, width: int) -> np.ndarray:
-    """A mask over subject codes: which of ``codes`` name an event by its given name ("hurricane mira")."""
-    out = np.zeros(width, dtype=bool)
-    out[codes] = [str(s_uniques[i]).startswith(_event_titles()) for i in codes.tolist()]
-    return out
+def _is_country(subject: str) -> bool:
+    return subject in _country_names()  # data/places.tsv
+
+
+def _is_named_event(subject: str) -> bool:
+    return subject.startswith(_event_titles())  # "hurricane mira"
 
 
 @cache
@@ -235,11 +235,11 @@ def _fold_targets(t: pd.DataFrame, link_a: np.ndarray, link_s: np.ndarray, s_uni
     shown = distinct(s)
     compound[shown] = [bool(COMPOUND_SUBJECT.search(s_uniques[i])) for i in shown.tolist()]
     # (a place reported as often as the country it names folds into the country)
-    country = _countries(s_uniques, distinct(np.r_[s, c_x]), width)
+    country = _subject_mask(s_uniques, distinct(np.r_[s, c_x]), width, _is_country)
     more = (n_arts[x_pair] > n_arts[c_pair]) | ((n_arts[x_pair] == n_arts[c_pair]) & country[c_x] & ~country[c_s])
     # no place folds into a named storm: a state's or a county's toll is a part of the storm's, not
     # another name for it
-    event = _named_events(s_uniques, distinct(c_x), width)
+    event = _subject_mask(s_uniques, distinct(c_x), width, _is_named_event)
     keep = ((c_s != c_x) & in_block & more & ~compound[c_s] & ~compound[c_x] & ~event[c_x])
     # an article of the block that gives both subjects disjoint figures keeps them apart
     p = pd.DataFrame({"b": b, "a": a, "s": s, "lo": per["lo"].to_numpy(), "hi": per["hi"].to_numpy()})

@@ -15,6 +15,7 @@ from functools import cache
 
 from figures.attribution import resolve_name
 from figures.context import CONTROL_SUFFIXES, INSTITUTIONS, THE_CITY, Claimant, Context
+from figures.counted_nouns import REGION_PLURALS
 from figures.lexicon import (AUXILIARIES, CHANGE_VERBS, COPULA, EVENT_NOUNS, REGION_NOUNS, STOP, TIME_WORDS, data_map,
                              org_words, title_words, vocabulary)
 from figures.people_subjects import acting_company, age_holder, company_subject, people_of, person_subject
@@ -151,8 +152,8 @@ def read_subject(ctx: Context, toks: list[Tok], ti: int, lo: int, hi: int, place
     scan = scan_sentence(ctx, toks, places)
     best = listed = (_labelled(ctx, toks, places) or _parenthesised(ctx, toks, ti) or _with_figure(ctx, toks, ti, places)
                      or _apposed(toks, ti, places) or _item_place(ctx, toks, ti, places) or _nationals(ctx, toks, ti, places))
-    if best is None and ctx.named_event and ctx.measures.get(ti) not in _STATISTICS and _across_regions(ctx, toks, ti, hi,
-                                                                                                         places):
+    if best is None and ctx.named_event and ctx.measures.get(ti) not in _STATISTICS \
+            and _across_regions(toks, ti, hi, places):
         return _named_event_in(ctx, toks, ti) or ctx.named_event, location
     # the clause after the figure, across a coordinated figure ("12,391 killed and 62,914 injured in Turkey")
     at = bisect_right(scan.stops, ti)
@@ -326,8 +327,8 @@ def _nationals_before(toks: list[Tok], ti: int, places: list[Place]) -> Place | 
         if p.kind != "demonym" or p.end >= ti or ti - p.end > 12 or p.end >= len(toks):
             continue
         after = toks[p.end].low
-        among = p.first >= 1 and toks[p.first - 1].low in ("among", "of") and p.first >= 2 and \
-            toks[p.first - 2].low in _TOLL_NOUNS and toks[p.end].word and not toks[p.end].cap
+        among = p.first >= 2 and toks[p.first - 1].low in ("among", "of") and toks[p.first - 2].low in _TOLL_NOUNS \
+            and toks[p.end].word and not toks[p.end].cap
         if among or after in _TOLL_NOUNS:
             return Place(p.first, p.end, p.name, "country")
     return None
@@ -400,20 +401,22 @@ def _clause_between(scan: SentenceScan, a: int, b: int) -> bool:
     return at < len(scan.openers) and scan.openers[at] < b
 
 
-_REGIONS = word_class("place_words.tsv", "regions")  # plurals a count of regions names: "states", "provinces"
 _SEVERAL = frozenset("several multiple many various".split())
 
 
-def _across_regions(ctx: Context, toks: list[Tok], ti: int, hi: int, places: list[Place]) -> bool:
+_COMPASS_REGIONS = frozenset("south north east west southeast southwest northeast northwest midwest".split())
+
+
+def _across_regions(toks: list[Tok], ti: int, hi: int, places: list[Place]) -> bool:
     """"at least 23 in four states", "56 killed across several provinces", "201 deaths across
     Florida, Georgia and Virginia", "across the Southeast, the storm caused 215 deaths": a total over
     regions, so no one of them (nor the story's main place) is what it is about."""
     n = len(toks)
-    for j in [k for k in range(ti + 1, min(n - 1, hi + 1))] + [0]:
+    for j in [*range(ti + 1, min(n - 1, hi + 1)), 0]:  # after the figure, or opening the sentence
         if toks[j].low not in ("in", "across", "throughout"):
             continue
         nxt = toks[j + 1]
-        if j + 2 < n and (nxt.fig >= 0 or nxt.low in _SEVERAL) and toks[j + 2].low in _REGIONS:
+        if j + 2 < n and (nxt.fig >= 0 or nxt.low in _SEVERAL) and toks[j + 2].low in REGION_PLURALS:
             return True
         if toks[j].low != "in" and nxt.low == "the" and j + 2 < n and toks[j + 2].cap and \
                 toks[j + 2].low.replace("-", "") in _COMPASS_REGIONS:
@@ -434,9 +437,6 @@ def _labelled(ctx: Context, toks: list[Tok], places: list[Place]) -> Place | Non
     if p and p.kind != "demonym" and p.end < len(toks) and toks[p.end].text == ":":
         return scene(ctx, toks, p)
     return None
-
-
-_COMPASS_REGIONS = frozenset("south north east west southeast southwest northeast northwest midwest".split())
 
 
 _TOTAL_WORDS = frozenset("total overall combined".split())
